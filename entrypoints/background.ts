@@ -1,0 +1,5 @@
+import { startBackground } from '../src/extension/background/start';
+
+export default defineBackground(() => {
+  startBackground();
+});

@@ -1,0 +1,28 @@
+import tseslint from 'typescript-eslint';
+
+// The dependency rule of shared/DESIGN.md, enforced: src/core runs unchanged in a page, a worker and Node,
+// so it imports nothing from the platforms and nothing from the layers built on it.
+const coreBoundary = {
+  files: ['src/core/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      patterns: [
+        { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process'], message: 'src/core is platform-free: no Node APIs.' },
+        { group: ['webextension-polyfill', 'wxt', 'wxt/*', 'preact', 'preact/*'], message: 'src/core is platform-free: no browser or UI code.' },
+        { group: ['**/extension/**', '**/server/**', '**/console/**', '**/cli/**'], message: 'Dependencies point one way: nothing in core imports the layers above it.' },
+      ],
+    }],
+    'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'chrome', 'browser', 'process', 'Buffer', 'require'],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  coreBoundary,
+);
