@@ -1,0 +1,95 @@
+/**
+ * npm run --silent scan -- --jsonl FILE|-    one JSON line in ({"id", "text"|"full_text"}), one JSON line out
+ * npm run scan -- FILE                       a readable report of one text file (values masked)
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { defaultEngine, type Finding, type ScanResult } from '../core/detect';
+import { mask } from '../core/events/mask';
+
+export function toJsonLine(id: unknown, r: ScanResult): string {
+  const findings = r.findings.map((f) => ({ type: f.type, start: f.start, end: f.end, score: f.score, detector: f.detector }));
+  return JSON.stringify({ id, findings, labels: r.labels, ...(r.truncated ? { truncated: true, scanned: r.scanned } : {}) });
+}
+
+/** Parses one input line; returns an error message for anything that is not a scannable record. */
+export function parseRecord(line: string): { id: unknown; text: string } | { error: string } {
+  let row: unknown;
+  try {
+    row = JSON.parse(line);
+  } catch (e) {
+    return { error: `not JSON (${(e as Error).message})` };
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return { error: 'not a JSON object' };
+  const r = row as Record<string, unknown>;
+  const text = r.text ?? r.full_text;
+  if (typeof text !== 'string') return { error: 'no "text" or "full_text" string' };
+  if (r.id === undefined) return { error: 'no "id"' };
+  return { id: r.id, text };
+}
+
+async function scanJsonl(path: string): Promise<number> {
+  const engine = defaultEngine();
+  const input = path === '-' ? process.stdin : createReadStream(path);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let n = 0, bad = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    const rec = parseRecord(line);
+    if ('error' in rec) {
+      bad++;
+      process.stderr.write(`line ${n}: ${rec.error}\n`);
+      continue;
+    }
+    try {
+      process.stdout.write(`${toJsonLine(rec.id, engine.scan(rec.text))}\n`);
+    } catch (e) {
+      bad++;
+      process.stderr.write(`line ${n}: scan failed (${(e as Error).message})\n`);
+    }
+  }
+  if (bad) process.stderr.write(`${bad} of ${n} lines could not be scanned\n`);
+  return bad ? 1 : 0;
+}
+
+function lineCol(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return `${line}:${at - before.lastIndexOf('\n')}`;
+}
+
+export function report(text: string, r: ScanResult): string {
+  const out = [`labels: ${r.labels.join(', ') || 'none'}`, `findings: ${r.findings.length}${r.truncated ? ` (only the first ${r.scanned} characters were scanned)` : ''}`];
+  const row = (f: Finding): string =>
+    `  ${lineCol(text, f.start).padEnd(8)} ${f.type.padEnd(15)} ${f.score.toFixed(2)}  ${mask(text.slice(f.start, f.end)).padEnd(24)}  ${f.detector}: ${f.why.join('; ')}`;
+  return [...out, ...r.findings.map(row)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const jsonl = argv.indexOf('--jsonl');
+  if (jsonl >= 0) {
+    const path = argv[jsonl + 1];
+    if (!path) throw new Error('--jsonl needs a file (or - for standard input)');
+    return scanJsonl(path);
+  }
+  const path = argv.find((a) => !a.startsWith('-'));
+  if (!path) {
+    process.stderr.write('usage: npm run scan -- FILE | npm run --silent scan -- --jsonl FILE|-\n');
+    return 2;
+  }
+  const text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
+  const r = defaultEngine().scan(text);
+  process.stdout.write(`${report(text, r)}\n`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: Error) => {
+      process.stderr.write(`scan: ${e.message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { Detector } from '../types';
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:(?:19|20)\d\d|'\d\d)`;
+const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
+
+/** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
+function monthCased(v: string): boolean | undefined {
+  const word = /[a-z]+/i.exec(v.replace(/^\W+/, ''))?.[0] ?? '';
+  return /^[A-Z]/.test(word) || /\d{4}|'\d\d/.test(v) ? undefined : false;
+}
+
+export const dateDetectors: Detector[] = [
+  {
+    id: 'pii.date',
+    type: 'DATE',
+    category: 'pii',
+    description: 'Calendar date more precise than a year (HIPAA leaves a year alone)',
+    requires: 'digit',
+    patterns: [
+      { name: 'month-day-year', regex: new RegExp(String.raw`\b${WEEKDAY}${MONTH}\s+${DAY}(?:,?\s*${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
+      { name: 'day-month-year', regex: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH},?(?:\s+${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
+      { name: 'month-year', regex: new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}(?![\w'])`, 'gi'), score: 0.7 },
+      { name: 'numeric-mdy', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.75 },
+      { name: 'numeric-dmy', regex: /(?<![\w/.-])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.7 },
+      { name: 'iso', regex: /(?<![\w/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/-])/g, score: 0.8 },
+      { name: 'numeric-month-year', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d(?![\w/-])/g, score: 0.55 },
+    ],
+    validate: monthCased,
+    context: { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 },
+    examples: {
+      match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: 'DOB 04/22/1955', value: '04/22/1955' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }],
+      noMatch: ['in 2021', 'you may 2 times', 'ratio 3/4', 'version 1.2.2023'],
+    },
+  },
+  {
+    id: 'pii.age-over-89',
+    type: 'AGE',
+    category: 'pii',
+    description: 'Age over 89 (HIPAA identifier; younger ages are not)',
+    requires: 'digit',
+    patterns: [
+      { name: 'age-years', regex: /\b(?:9\d|1[01]\d)[-\s]?(?:years?|yrs?|y\/?o)\b(?:[-\s]?old)?/gi, score: 0.85 },
+      { name: 'age-labelled', regex: /\b(?:aged?|age:)\s*(9\d|1[01]\d)\b/gid, score: 0.85, group: 1 },
+    ],
+    examples: { match: [{ text: 'a 92-year-old woman', value: '92-year-old' }, { text: 'aged 101', value: '101' }], noMatch: ['a 55-year-old male', 'aged 45'] },
+  },
+];

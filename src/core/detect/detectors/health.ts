@@ -1,0 +1,89 @@
+import type { Candidate, Detector } from '../types';
+
+/**
+ * Health context: what turns an identifier into protected health information. Clinical vocabulary is open-ended,
+ * so besides a word list the detector knows the shapes of medical words: diagnosis suffixes (-itis, -emia),
+ * procedure suffixes (-ectomy, -scopy) and the WHO stems of drug names (-pril, -statin, -mab).
+ */
+const CLINICAL_WORDS = `
+patient patients diagnosis diagnosed diagnoses prognosis symptom symptoms syndrome disease disorder chronic acute
+treatment treated therapy therapies medication medications prescription prescribed prescribe prescribing dose dosage
+mg mcg clinic clinical hospital hospitalized admitted admission discharge discharged surgery surgical surgeon
+physician nurse oncology oncologist cardiology cardiologist neurology pediatric pediatrics psychiatric psychiatry
+radiology biopsy tumor tumour cancer carcinoma lymphoma leukemia leukaemia melanoma sarcoma metastatic metastasis
+diabetes diabetic hypertension hypertensive asthma copd pneumonia influenza covid sepsis stroke infarction
+myocardial cardiac heart failure chf afib fibrillation arrhythmia angina atherosclerosis cholesterol lipid
+kidney renal ckd dialysis liver hepatic cirrhosis hepatitis hiv aids tuberculosis depression anxiety bipolar
+schizophrenia ptsd adhd autism dementia alzheimer alzheimer's parkinson parkinson's epilepsy seizure seizures migraine
+ms sclerosis lupus arthritis osteoporosis fracture allergy allergic anaphylaxis anemia thyroid hypothyroidism
+hyperthyroidism obesity pregnancy pregnant prenatal postpartum gestational infection infections antibiotic
+antibiotics vaccine vaccination immunization insulin chemotherapy chemo radiotherapy radiation transplant
+mri ct ecg ekg echocardiogram ultrasound x-ray xray lab labs bloodwork a1c hba1c inr creatinine egfr
+bp hr bmi vitals icu er ed inpatient outpatient referral consult follow-up followup post-op postoperative preoperative
+rehab rehabilitation physiotherapy medical health healthcare care-plan comorbidities comorbidity complications
+adverse contraindications contraindicated side-effects tx dx hx rx sx w/ s/p r/o hpi gerd ibs uti dvt pe mi cad
+copd gi ent ob gyn obgyn opioid opioids analgesic nsaid nsaids steroid steroids corticosteroid inhaler beta-blocker
+beta-blockers ace inhibitor inhibitors anticoagulant anticoagulation statin statins antidepressant antidepressants
+antipsychotic antiviral antivirals vaccine mammogram colonoscopy appendectomy hysterectomy mastectomy bypass
+stent angioplasty catheterization intubation ventilator wound ulcer rash fever cough pain nausea vomiting fatigue
+dyspnea edema tachycardia bradycardia hypotension hyperlipidemia hypercholesterolemia hyperglycemia hypoglycemia
+neuropathy retinopathy nephropathy cardiomyopathy dermatitis eczema psoriasis acne glaucoma cataract
+hearing-loss tinnitus vertigo insomnia apnea sleep-apnea smoking alcohol substance overdose withdrawal
+metformin lisinopril atorvastatin simvastatin amlodipine losartan warfarin heparin aspirin ibuprofen acetaminophen
+paracetamol prednisone methotrexate levothyroxine omeprazole gabapentin sertraline fluoxetine amoxicillin
+azithromycin doxycycline ciprofloxacin insulin glargine semaglutide albuterol montelukast furosemide
+hydrochlorothiazide clopidogrel apixaban rivaroxaban tamoxifen trastuzumab pembrolizumab adalimumab
+`;
+
+const WORDS = new Set(CLINICAL_WORDS.split(/\s+/).filter(Boolean));
+
+/** Word endings that mark diagnoses, procedures and drug stems (INN), at least this long to avoid plain words. */
+const MEDICAL_SUFFIX = /^[a-z]{3,}(?:itis|osis|emia|aemia|algia|opathy|ectomy|otomy|ostomy|oplasty|oscopy|ography|plegia|penia|megaly|oma|uria|trophy|pril|sartan|olol|alol|statin|dipine|azole|prazole|tidine|cillin|mycin|floxacin|cycline|mab|nib|tinib|vir|parin|gliptin|gliflozin|glutide|triptan|azepam|azolam|oxetine|aline|barbital|caine|profen|terol|sone|olone|thiazide|semide)$/;
+/** Plain English words that happen to end like medical words. */
+const NOT_MEDICAL = new Set(['diagnosis', 'osmosis', 'aroma', 'diploma', 'coma', 'soma', 'stoma', 'idioma', 'sultanate', 'vireo', 'alcaline', 'airline', 'baseline', 'byline', 'guideline', 'guidelines', 'hotline', 'outline', 'pipeline', 'deadline', 'discipline', 'decline', 'incline', 'online', 'offline', 'saline', 'feline', 'canine', 'ravine', 'trampoline', 'gasoline', 'masculine', 'medicine', 'sequoia', 'sonatina', 'datasone']);
+
+const TOKEN = /[A-Za-z][A-Za-z'-]*/g;
+
+function findMedicalTerms(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const word = m[0].toLowerCase();
+    if (word.length < 2) continue;
+    if (WORDS.has(word)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.8, why: ['clinical vocabulary (0.8)'] });
+    else if (word.length >= 7 && MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word))
+      out.push({ start: m.index, end: m.index + m[0].length, score: 0.6, why: ['medical word shape (0.6)'] });
+  }
+  return out;
+}
+
+export const healthDetectors: Detector[] = [
+  {
+    id: 'health.medical-term',
+    type: 'MEDICAL_TERM',
+    category: 'health',
+    description: 'Diagnosis, drug, procedure or clinical word',
+    find: findMedicalTerms,
+    examples: {
+      match: [{ text: 'started on lisinopril for hypertension', value: 'lisinopril' }, { text: 'post-hysterectomy follow-up', value: 'hysterectomy' }, { text: 'treated with dapagliflozin', value: 'dapagliflozin' }],
+      noMatch: ['the quarterly sales pipeline', 'update the guideline online'],
+    },
+  },
+  {
+    id: 'health.medical-code',
+    type: 'MEDICAL_CODE',
+    category: 'health',
+    description: 'ICD-10-CM diagnosis code, NDC drug code, or CPT code with context',
+    requires: 'digit',
+    patterns: [
+      { name: 'icd10cm', regex: /(?<![\w.-])[A-TV-Z]\d[0-9AB](?:\.[0-9A-Z]{1,4})?(?![\w-])/g, score: 0.45 },
+      { name: 'ndc', regex: /(?<![\w-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})(?![\w-])/g, score: 0.5 },
+      { name: 'cpt', regex: /\bCPT(?:\s*(?:code|#))?\s*[:#]?\s*(\d{4}[0-9FTU])\b/gid, score: 0.9, group: 1 },
+    ],
+    context: { words: ['icd', 'icd-10', 'icd10', 'diagnosis', 'dx', 'code', 'codes', 'ndc', 'drug', 'billing', 'billed', 'claim'], boost: 0.35 },
+    examples: {
+      match: [{ text: 'ICD-10 code E11.9 for diabetes', value: 'E11.9' }, { text: 'NDC 0002-8215-01', value: '0002-8215-01' }, { text: 'CPT 99213', value: '99213' }],
+      noMatch: ['room B12 is free', 'version A10'],
+    },
+  },
+];

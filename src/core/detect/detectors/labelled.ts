@@ -1,0 +1,51 @@
+import type { Detector, EntityType } from '../types';
+
+/**
+ * Identifiers with no shape of their own (record, member, account, licence numbers) are recognised by the
+ * label written before them, the way a reader does: "MRN: SF-998877", "insurance ID is BC-654321".
+ */
+const FILLER = String.raw`(?:\s*(?:number|num|nbr|no\.?|nr|id|code|is|was|of|#|:|=)){0,4}\s*`;
+const VALUE = String.raw`(#?[A-Z0-9][A-Z0-9/-]{1,30}[A-Z0-9])`;
+
+/** A value is an identifier when it holds three digits or more and is not a year, a date or a dose. */
+function identifierLike(v: string): boolean {
+  const digits = v.replace(/\D/g, '').length;
+  return digits >= 3 && !/^#?(?:19|20)\d\d$/.test(v) && !/^\d{1,2}\/\d{1,2}(?:\/\d+)?$/.test(v) && !/^\d+(?:mg|mcg|ml|g|kg|mm|cm|units?|iu|hrs?|mins?)$/i.test(v);
+}
+
+function labelled(id: string, type: EntityType, description: string, keywords: string[], labels: string, example: string, value: string, noMatch: string[]): Detector {
+  return {
+    id,
+    type,
+    category: 'pii',
+    description,
+    keywords,
+    requires: 'digit',
+    patterns: [{ name: `${id.split('.')[1]}-labelled`, regex: new RegExp(String.raw`\b(?:${labels})(?![A-Za-z])${FILLER}${VALUE}(?![A-Za-z0-9])`, 'gid'), score: 0.85, group: 1 }],
+    validate: (v) => (identifierLike(v) ? undefined : false),
+    examples: { match: [{ text: example, value }], noMatch },
+  };
+}
+
+export const labelledDetectors: Detector[] = [
+  labelled('pii.mrn', 'MRN', 'Medical record or patient number, by its label',
+    ['mrn', 'record', 'rec', 'chart', 'patient', 'pt', 'mr#'],
+    String.raw`MRN|MR#|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
+    'seen at clinic (MRN: #SF-998877)', '#SF-998877', ['patient education materials', 'record 5 minutes']),
+  labelled('pii.health-plan-id', 'HEALTH_PLAN_ID', 'Health plan, insurance or member number, by its label',
+    ['insur', 'ins', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group'],
+    String.raw`insurance(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,
+    'His insurance ID is ABC-987654', 'ABC-987654', ['insurance covers 80 percent']),
+  labelled('pii.account-number', 'ACCOUNT_NUMBER', 'Account or other unique identifying number, by its label',
+    ['acct', 'account', 'a/c', 'ref', 'case', 'id', 'invoice', 'order', 'claim', 'identifier'],
+    String.raw`acct|account|a\/c|ref(?:erence)?|case|claim|invoice|order|identifier|ID`,
+    "on Nov 11th '23 (Acct#: GRM-998877)", 'GRM-998877', ['account for 5% of cases']),
+  labelled('pii.license-number', 'LICENSE_NUMBER', 'Certificate or licence number, by its label',
+    ['licen', 'certif', 'cert', 'permit', 'registration'],
+    String.raw`(?:professional\s+|medical\s+|nursing\s+|state\s+)?licen[cs]e|certificate|cert\.?|permit|registration`,
+    'License No: CLN-112233', 'CLN-112233', ['licensed in 2019']),
+  labelled('pii.device-id', 'DEVICE_ID', 'Device serial number or identifier, by its label',
+    ['serial', 's/n', 'device', 'udi', 'implant'],
+    String.raw`serial|s\/n|device(?:\s+id)?|UDI|implant(?:\s+id)?`,
+    'pacemaker serial number PX-44A1290', 'PX-44A1290', ['serial killer']),
+];

@@ -1,0 +1,198 @@
+import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
+import type { Detector } from '../types';
+
+/** Not inside a longer number or code. */
+const NB = '(?<![\\w.+-])';
+const NA = '(?![\\w-]|\\.\\d)';
+
+const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'contact', 'reach', 'desk', 'ph', 'number', 'text', 'whatsapp', 'pager'];
+
+/** Shapes of phone numbers, North American and international. */
+const phonePatterns = [
+  { name: 'phone-nanp', source: `(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}`, score: 0.65 },
+  { name: 'phone-international', source: `\\+\\d{1,3}[\\s.-]?(?:\\(0\\)\\s?)?(?:\\(\\d{1,4}\\)|\\d{1,4})(?:[\\s.-]\\d{2,4}){2,4}`, score: 0.7 },
+  { name: 'phone-grouped', source: `\\d{2,3}(?:[\\s.]\\d{2,4}){3,4}`, score: 0.35 },
+  { name: 'phone-local', source: `\\d{3}[\\s-]\\d{4}`, score: 0.3 },
+  { name: 'phone-digits', source: `\\d{10}`, score: 0.3 },
+];
+
+function phone(type: 'PHONE' | 'FAX'): Detector {
+  const fax = type === 'FAX';
+  return {
+    id: fax ? 'pii.fax' : 'pii.phone',
+    type,
+    category: 'pii',
+    description: fax ? 'Fax number (a phone number labelled fax)' : 'Telephone number',
+    requires: 'digit',
+    keywords: fax ? ['fax'] : undefined,
+    patterns: phonePatterns.map((p) => ({
+      name: fax ? `fax-${p.name}` : p.name,
+      // A fax number is a phone number right after the word "fax".
+      regex: fax
+        ? new RegExp(`\\bfax(?:\\s*(?:no\\.?|number|#|line))?\\s*[:#.-]?\\s*(?:to\\s+|at\\s+)?(${p.source})${NA}`, 'gid')
+        : new RegExp(`${NB}${p.source}${NA}`, 'g'),
+      score: fax ? 0.9 : p.score,
+      group: fax ? 1 : undefined,
+    })),
+    validate: (v) => {
+      const n = digitsOf(v).length;
+      return n >= 7 && n <= 15 && !/^(\d)\1+$/.test(digitsOf(v)) ? undefined : false;
+    },
+    context: fax ? undefined : { words: PHONE_CONTEXT, boost: 0.35 },
+    examples: fax
+      ? { match: [{ text: 'Fax: 650-123-4567', value: '650-123-4567' }], noMatch: ['Phone: 650-123-4567'] }
+      : {
+        match: [{ text: 'call (310) 555-1234', value: '(310) 555-1234' }, { text: 'Desk: +41 (0)96 471 07 95', value: '+41 (0)96 471 07 95' }],
+        noMatch: ['order 1234567', 'version 10.2.3.4', 'on 2023-04-25'],
+      },
+  };
+}
+
+const ssn: Detector = {
+  id: 'pii.ssn',
+  type: 'SSN',
+  category: 'pii',
+  description: 'US Social Security number',
+  requires: 'digit',
+  patterns: [
+    { name: 'ssn-dashed', regex: new RegExp(`${NB}\\d{3}-\\d{2}-\\d{4}${NA}`, 'g'), score: 0.6 },
+    { name: 'ssn-spaced', regex: new RegExp(`${NB}\\d{3} \\d{2} \\d{4}${NA}`, 'g'), score: 0.4 },
+    { name: 'ssn-digits', regex: new RegExp(`${NB}\\d{9}${NA}`, 'g'), score: 0.15 },
+  ],
+  validate: (v) => {
+    const d = digitsOf(v);
+    if (SAMPLE_SSNS.has(d)) return { score: 0.3, note: 'known sample number' };
+    if (!ssnStructureValid(d)) return { score: 0.3, note: 'not an issued area/group/serial' };
+    return undefined;
+  },
+  context: { words: ['ssn', 'ss#', 'ssn#', 'social security', 'social', 'ss'], boost: 0.45 },
+  examples: {
+    match: [{ text: 'SSN: 536-22-8726', value: '536-22-8726' }, { text: 'social security number 536 22 8726', value: '536 22 8726' }],
+    noMatch: ['call 536-22-87261', '000-12-3456', 'tracking 536228726'],
+  },
+};
+
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6[0245]|62|81)/;
+const creditCard: Detector = {
+  id: 'pii.credit-card',
+  type: 'CREDIT_CARD',
+  category: 'pii',
+  description: 'Payment card number (Luhn and issuer prefix checked)',
+  requires: 'digit',
+  patterns: [{ name: 'card-digits', regex: new RegExp(`${NB}\\d(?:[ -]?\\d){11,18}${NA}`, 'g'), score: 0.3 }],
+  validate: (v) => {
+    const d = digitsOf(v);
+    return d.length >= 12 && d.length <= 19 && CARD_PREFIX.test(d) && luhn(d) && !/^(\d)\1+$/.test(d);
+  },
+  examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456'] },
+};
+
+const iban: Detector = {
+  id: 'pii.iban',
+  type: 'IBAN',
+  category: 'pii',
+  description: 'International bank account number (mod 97 checked)',
+  requires: 'digit',
+  patterns: [{ name: 'iban', regex: /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}(?![A-Za-z0-9])/g, score: 0.4 }],
+  validate: ibanValid,
+  examples: { match: [{ text: 'IBAN DE89 3704 0044 0532 0130 00', value: 'DE89 3704 0044 0532 0130 00' }, { text: 'GB82WEST12345698765432' }], noMatch: ['DE89 3704 0044 0532 0130 01'] },
+};
+
+const routing: Detector = {
+  id: 'pii.aba-routing',
+  type: 'BANK_ROUTING',
+  category: 'pii',
+  description: 'US bank routing (ABA) number, checksum and context',
+  requires: 'digit',
+  patterns: [{ name: 'aba', regex: new RegExp(`${NB}\\d{9}${NA}`, 'g'), score: 0.2 }],
+  validate: (v) => (abaValid(v) ? { score: 0.3, note: 'ABA checksum' } : false),
+  context: { words: ['routing', 'aba', 'rtn', 'transit', 'wire', 'ach'], boost: 0.5 },
+  examples: { match: [{ text: 'routing number 021000021', value: '021000021' }], noMatch: ['routing number 021000022', '021000021'] },
+};
+
+const npi: Detector = {
+  id: 'pii.npi',
+  type: 'NPI',
+  category: 'pii',
+  description: 'National Provider Identifier (Luhn with the 80840 prefix)',
+  requires: 'digit',
+  patterns: [{ name: 'npi', regex: new RegExp(`${NB}[12]\\d{9}${NA}`, 'g'), score: 0.2 }],
+  validate: (v) => (npiValid(v) ? { score: 0.35, note: 'NPI check digit' } : false),
+  context: { words: ['npi', 'provider', 'prescriber', 'physician', 'national provider'], boost: 0.5 },
+  examples: { match: [{ text: 'NPI 1234567893', value: '1234567893' }], noMatch: ['NPI 1234567890', '1234567893'] },
+};
+
+const dea: Detector = {
+  id: 'pii.dea',
+  type: 'DEA_NUMBER',
+  category: 'pii',
+  description: 'DEA registration number (checksum)',
+  requires: 'digit',
+  patterns: [{ name: 'dea', regex: /(?<![A-Za-z0-9])[ABCDEFGHJKLMPRSTUX][A-Z9]\d{7}(?![A-Za-z0-9])/g, score: 0.3 }],
+  validate: (v) => (deaValid(v) ? { score: 0.6, note: 'DEA checksum' } : false),
+  context: { words: ['dea', 'registration', 'prescriber', 'controlled'], boost: 0.35 },
+  examples: { match: [{ text: 'DEA# AB1234563', value: 'AB1234563' }], noMatch: ['AB1234567'] },
+};
+
+const vin: Detector = {
+  id: 'pii.vin',
+  type: 'VEHICLE_ID',
+  category: 'pii',
+  description: 'Vehicle identification number (check digit)',
+  requires: 'digit',
+  patterns: [{ name: 'vin', regex: /(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])/gi, score: 0.4 }],
+  validate: (v) => (vinValid(v) ? { score: 0.85, note: 'VIN check digit' } : false),
+  context: { words: ['vin', 'vehicle', 'car', 'truck', 'chassis'], boost: 0.15 },
+  examples: { match: [{ text: 'VIN 1M8GDM9AXKP042788', value: '1M8GDM9AXKP042788' }], noMatch: ['1M8GDM9A1KP042788'] },
+};
+
+const mbi: Detector = {
+  id: 'pii.medicare-mbi',
+  type: 'HEALTH_PLAN_ID',
+  category: 'pii',
+  description: 'Medicare Beneficiary Identifier',
+  requires: 'digit',
+  patterns: [{ name: 'mbi', regex: new RegExp(`(?<![A-Za-z0-9])${MBI_REGEX_SOURCE}(?![A-Za-z0-9])`, 'g'), score: 0.6 }],
+  context: { words: ['medicare', 'mbi', 'beneficiary', 'cms'], boost: 0.35 },
+  examples: { match: [{ text: 'Medicare MBI 1EG4-TE5-MK73', value: '1EG4-TE5-MK73' }], noMatch: ['1SG4-TE5-MK73'] },
+};
+
+const passport: Detector = {
+  id: 'pii.passport',
+  type: 'PASSPORT',
+  category: 'pii',
+  description: 'Passport number next to the word passport',
+  keywords: ['passport'],
+  patterns: [{ name: 'passport', regex: /\bpassport(?:\s*(?:no\.?|number|#|id))?\s*[:#]?\s*(?:is\s+)?([A-Z]{0,2}\d{6,9})\b/gid, score: 0.85, group: 1 }],
+  examples: { match: [{ text: 'passport number: 561234987', value: '561234987' }], noMatch: ['passport to be ready'] },
+};
+
+const driverLicense: Detector = {
+  id: 'pii.us-driver-license',
+  type: 'US_DRIVER_LICENSE',
+  category: 'pii',
+  description: "US driver's license number next to its label",
+  keywords: ['driver', 'licen', 'dl', 'dln'],
+  patterns: [{
+    name: 'dl-labelled',
+    regex: /\b(?:driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|DL|DLN)(?:\s*(?:no\.?|number|#|id))?\s*[:#]?\s*(?:is\s+)?([A-Z]{0,2}\d[\d-]{4,15}\d|[A-Z]\d{3,14})\b/gid,
+    score: 0.85,
+    group: 1,
+  }],
+  examples: { match: [{ text: "my driver's license number is 2270-66-1551", value: '2270-66-1551' }], noMatch: ['driver license renewal'] },
+};
+
+const macAddress: Detector = {
+  id: 'pii.mac-address',
+  type: 'DEVICE_ID',
+  category: 'pii',
+  description: 'Hardware (MAC) address or IMEI',
+  requires: 'digit',
+  patterns: [
+    { name: 'mac', regex: /(?<![\w:-])[0-9A-F]{2}(?:([:-])[0-9A-F]{2})(?:\1[0-9A-F]{2}){4}(?![\w:-])/gi, score: 0.6 },
+    { name: 'imei', regex: /\bIMEI(?:\s*(?:no\.?|number|#))?\s*[:#]?\s*(\d{15})\b/gid, score: 0.9, group: 1 },
+  ],
+  examples: { match: [{ text: 'device 00:1A:2B:3C:4D:5E', value: '00:1A:2B:3C:4D:5E' }, { text: 'IMEI 490154203237518', value: '490154203237518' }], noMatch: ['time 12:30:45'] },
+};
+
+export const numberDetectors: Detector[] = [phone('PHONE'), phone('FAX'), ssn, creditCard, iban, routing, npi, dea, vin, mbi, passport, driverLicense, macAddress];

@@ -1,0 +1,273 @@
+import { capitalisedTokens, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
+import { nameSet, placeSet } from '../lexicon';
+import type { Candidate, Detector } from '../types';
+
+/** Health systems and hospitals known by a short name that carries no facility word. */
+const INSTITUTIONS = new Set([
+  'johns hopkins', 'hopkins', 'mayo', 'cedars-sinai', 'cedars sinai', 'cedar sinai', 'cedar-sinai', 'mount sinai', 'mt. sinai', 'mt sinai',
+  'nyu langone', 'kaiser permanente', 'kaiser', 'md anderson', 'sloan kettering', 'memorial sloan kettering', 'mass general',
+  'massachusetts general', 'new york-presbyterian', 'newyork-presbyterian', 'ny presbyterian', 'ny-presbyterian', 'dana-farber',
+  'brigham', 'beth israel', 'montefiore', 'lenox hill', 'bellevue', 'baylor', 'baylor scott', 'vanderbilt', 'ucla', 'ucsf',
+  'ucsd', 'uchicago', 'upmc', 'geisinger', 'intermountain', 'ochsner', 'sutter', 'northwell', 'atrium', 'advocate aurora',
+  'penn medicine', 'yale new haven', 'duke health', 'emory', 'st. jude', 'st jude', 'walter reed', 'stanford health',
+]);
+
+const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
+/** State codes that are also words or degrees ("John Smith, MD"): a city must be known before them. */
+const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DE', 'MS', 'CO', 'ID', 'LA', 'MA', 'NE', 'SC']);
+
+const PERSON_CUES = /(?:\bname(?:'s| is|:| was)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bwith|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bfrom|\bfor|\bsee|\bheard|\bmr|\bmrs|\bms)\s*$/;
+const LOWERCASE_NAME = /\b(?:my name is|name:|named|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}{2,}){0,2})/gu;
+
+interface Analysis {
+  people: Candidate[];
+  places: Candidate[];
+}
+
+let memoText = '';
+let memo: Analysis = { people: [], places: [] };
+
+/** One pass over a chunk's capitalised runs decides, per run, person or place (or neither). */
+export function analyse(text: string): Analysis {
+  if (text === memoText) return memo;
+  const people: Candidate[] = [];
+  const places: Candidate[] = [];
+  for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, people, places);
+  lowercaseNames(text, people);
+  memoText = text;
+  memo = { people, places };
+  return memo;
+}
+
+const span = (text: string, first: Token, last: Token): [number, number] => [first.start, last.end + (last.initial && last.dot ? 1 : 0)];
+
+function classifyRun(text: string, all: Token[], people: Candidate[], places: Candidate[]): void {
+  const kinds = all.map(kindOf);
+  // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
+  const titleAt = kinds.indexOf('title');
+  if (titleAt >= 0 && titleAt < all.length - 1 && kinds[titleAt + 1] !== 'facility') {
+    const rest = all.slice(titleAt + 1, titleAt + 4);
+    const stop = rest.findIndex((_, i) => ['facility', 'not-name', 'acronym'].includes(kindOf(rest[i]!)));
+    const who = stop < 0 ? rest : rest.slice(0, stop);
+    if (who.length) {
+      const [s, e] = span(text, all[titleAt]!, who[who.length - 1]!);
+      people.push({ start: s, end: e, score: 0.9, why: ['title before a capitalised name (0.9)'] });
+      if (titleAt > 0) classifyRun(text, all.slice(0, titleAt), people, places);
+      return;
+    }
+  }
+  // Leading sentence words are not part of a name: "The", "Producer", "Is".
+  let a = 0;
+  while (a < all.length && (kinds[a] === 'common' || kinds[a] === 'not-name' || kinds[a] === 'acronym' && !isPlaceOrInstitution(all.slice(a)))) a++;
+  const tokens = all.slice(a);
+  const k = kinds.slice(a);
+  if (!tokens.length) return;
+  const first = tokens[0]!, last = tokens[tokens.length - 1]!;
+
+  const facility = facilityEnd(text, tokens, k);
+  if (facility) {
+    places.push({ start: first.start, end: facility, score: 0.85, why: ['capitalised name ending in a facility word (0.85)'] });
+    return;
+  }
+  const phrase = tokens.map((t) => t.word.toLowerCase()).join(' ');
+  if (INSTITUTIONS.has(phrase) || INSTITUTIONS.has(phrase.replace(/['’]s$/, ''))) {
+    places.push({ start: first.start, end: last.end, score: 0.8, why: ['known health institution (0.8)'] });
+    return;
+  }
+  if (['st', 'saint', 'mt', 'mount'].includes(first.base) && tokens.length >= 2) {
+    const end = extendCommonFacility(text, last.end);
+    places.push({ start: first.start, end, score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
+    return;
+  }
+  if (placeRun(text, tokens, k, places)) return;
+  personRun(text, tokens, k, people);
+}
+
+function isPlaceOrInstitution(tokens: Token[]): boolean {
+  const phrase = tokens.map((t) => t.base).join(' ');
+  return INSTITUTIONS.has(phrase) || placeSet().has(phrase);
+}
+
+/** Where a facility's name ends, if the run is one: "UCLA Medical Center", "Children's Hospital of Atlanta". */
+function facilityEnd(text: string, tokens: Token[], k: Kind[]): number | undefined {
+  if (tokens.length < 2) return undefined;
+  let lastHead = -1;
+  for (let i = 1; i < tokens.length; i++) if (k[i] === 'facility') lastHead = i;
+  if (lastHead < 0 || ['medical', 'med', 'nursing', 'surgical'].includes(tokens[lastHead]!.base) && lastHead === tokens.length - 1) return undefined;
+  let end = tokens[lastHead]!.end + (tokens[lastHead]!.dot && tokens[lastHead]!.base === 'hosp' ? 1 : 0);
+  // "... Hospital of Atlanta"
+  const of = /^ (?:of|at|in) ((?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,3})/u.exec(text.slice(end, end + 60));
+  if (of && lastHead === tokens.length - 1) end += of[0].length;
+  return end;
+}
+
+/** "Seattle clinic", "Chicago downtown clinic": a known place followed by a lower-case facility word. */
+function extendCommonFacility(text: string, end: number): number {
+  const m = /^(?: [a-z]+)? (?:clinic|hospital|medical center|health center|urgent care|er|pharmacy)\b/.exec(text.slice(end, end + 40));
+  return m ? end + m[0].length : end;
+}
+
+/** A run that is (or holds) a known place; returns true when the whole run was used. */
+function placeRun(text: string, tokens: Token[], k: Kind[], places: Candidate[]): boolean {
+  const set = placeSet();
+  let used = false;
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
+      const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
+      if (!set.has(phrase)) continue;
+      // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
+      const single = j - i === 1;
+      const ambiguous = single && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
+      const cue = /\b(?:in|to|from|at|near|of|visit(?:ed)?|moved|live[sd]?|based|travel(?:ling|ing|led)?|flew)\s*$/.test(textBefore(text, tokens[i]!.start, 16));
+      const wholeRun = i === 0 && j === tokens.length;
+      const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
+      if (score >= 0.5) {
+        const end = extendCommonFacility(text, tokens[j - 1]!.end);
+        places.push({ start: tokens[i]!.start, end, score, why: [`known place${cue ? ', after a place cue' : ''} (${score})`] });
+        if (wholeRun) return true;
+        used = true;
+      }
+      i = j - 1;
+      break;
+    }
+  }
+  return used && tokens.length === 1;
+}
+
+function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]): void {
+  // Names are made of names, unknown capitalised words and initials; stop at anything else.
+  const ok = (x: Kind): boolean => x === 'name' || x === 'weak-name' || x === 'unknown' || x === 'initial' || x === 'place';
+  let end = 0;
+  while (end < tokens.length && end < 4 && ok(k[end]!)) end++;
+  if (end === 0) return;
+  const who = tokens.slice(0, end);
+  const wk = k.slice(0, end);
+  if (wk[0] === 'initial' && (who.length === 1 || !who[0]!.dot)) return;
+  const names = wk.filter((x) => x === 'name').length;
+  const weak = wk.filter((x) => x === 'weak-name' || x === 'place').length;
+  const unknown = wk.filter((x) => x === 'unknown').length;
+  const initials = wk.filter((x) => x === 'initial').length;
+  const cue = PERSON_CUES.test(textBefore(text, who[0]!.start, 20));
+  const atStart = who[0]!.sentenceStart;
+  let score: number;
+  let why: string;
+  if (who.length >= 2) {
+    if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
+    else if (initials >= 1 && (weak + unknown) >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
+    else if (unknown >= 1 && unknown + weak === who.length) [score, why] = [0.6, 'run of capitalised words that are not English words'];
+    else [score, why] = [0.4, 'capitalised words that are also common words or places'];
+  } else if (names === 1) [score, why] = [atStart ? 0.4 : 0.6, 'known name'];
+  else if (unknown === 1) [score, why] = [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'];
+  else [score, why] = [0.2, 'capitalised common word'];
+  if (cue) {
+    score = Math.min(0.95, score + 0.3);
+    why += ', after a person cue';
+  }
+  const [s, e] = span(text, who[0]!, who[who.length - 1]!);
+  people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
+}
+
+function lowercaseNames(text: string, people: Candidate[]): void {
+  LOWERCASE_NAME.lastIndex = 0;
+  for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
+    const words = m[1]!.split(' ');
+    const n = words.findIndex((w) => !nameSet().has(w));
+    const kept = n < 0 ? words : words.slice(0, n);
+    if (!kept.length) continue;
+    const start = m.index + m[0].length - m[1]!.length;
+    people.push({ start, end: start + kept.join(' ').length, score: 0.7, why: ['lower-case known name after "my name is" (0.7)'] });
+  }
+}
+
+
+/** Street addresses: a number, words, a street type, then unit, city, state, postcode and country. */
+const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike';
+const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|gatan|vägen|väg|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd';
+const STREET_PREFIX = 'Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
+const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|des|la|le|van|der|den|von|and|y)`;
+const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
+const TAIL = String.raw`(?:[,\s]{1,4}(?:${CAPWORD}(?: ${CAPWORD}){0,3}|nan))?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
+
+const ADDRESS_PATTERNS = [
+  // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
+  new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{Lu}[\p{L}]*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
+  // Military and post-office boxes.
+  new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'gu'),
+  /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi,
+];
+
+function findAddresses(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const re of ADDRESS_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = m[0].replace(/[\s,]+$/, '');
+      out.push({ start: m.index, end: m.index + value.length, score: 0.85, why: ['street address shape (0.85)'] });
+    }
+  }
+  return out;
+}
+
+const CITY_STATE = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]+){0,2}),\s?(${STATES})\b(?![.\w])`, 'gu');
+
+function findCityState(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  CITY_STATE.lastIndex = 0;
+  for (let m = CITY_STATE.exec(text); m; m = CITY_STATE.exec(text)) {
+    const city = m[1]!.toLowerCase();
+    if (AMBIGUOUS_STATES.has(m[2]!) && !placeSet().has(city)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, score: 0.85, why: ['city followed by a state code (0.85)'] });
+  }
+  return out;
+}
+
+export const peopleAndPlaceDetectors: Detector[] = [
+  {
+    id: 'pii.person',
+    type: 'PERSON',
+    category: 'pii',
+    description: "Person's name (dictionary, shape, titles and cues)",
+    find: (text) => analyse(text).people,
+    examples: {
+      match: [
+        { text: 'a patient like Anna S., previously treated', value: 'Anna S.' },
+        { text: 'seen by Dr. John L. at the clinic', value: 'Dr. John L.' },
+        { text: 'have you heard Laura Carvalho speak yet?', value: 'Laura Carvalho' },
+        { text: "What's your name? Shintarou Hamaguchi", value: 'Shintarou Hamaguchi' },
+      ],
+      noMatch: ['What are the guidelines for prescribing ACE inhibitors to a 55-year-old male?', 'The Quarterly Business Review is on Monday.'],
+    },
+  },
+  {
+    id: 'pii.location',
+    type: 'LOCATION',
+    category: 'pii',
+    description: 'Street address, city, state, country or health facility',
+    find: (text) => [...analyse(text).places, ...findAddresses(text), ...findCityState(text)],
+    examples: {
+      match: [
+        { text: 'treated at UCLA Medical Center on', value: 'UCLA Medical Center' },
+        { text: 'lives at 123 Elm Street, Springfield', value: '123 Elm Street, Springfield' },
+        { text: 'moved to Houston, TX last year', value: 'Houston, TX' },
+        { text: 'I will be travelling to Canada next week', value: 'Canada' },
+        { text: 'seen at the Seattle clinic', value: 'Seattle clinic' },
+      ],
+      noMatch: ['John Smith, MD reviewed it', 'the medical center of the problem'],
+    },
+  },
+  {
+    id: 'pii.zip',
+    type: 'ZIP',
+    category: 'pii',
+    description: 'US ZIP code after a state or a postal label',
+    requires: 'digit',
+    patterns: [
+      { name: 'zip-after-state', regex: new RegExp(String.raw`\b(?:${STATES})\s(\d{5}(?:-\d{4})?)\b`, 'gd'), score: 0.8, group: 1 },
+      { name: 'zip-labelled', regex: /\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*(?:is\s+)?(\d{5}(?:-\d{4})?)\b/gid, score: 0.85, group: 1 },
+    ],
+    examples: { match: [{ text: 'Austin, TX 78701', value: '78701' }, { text: 'zip code 02139', value: '02139' }], noMatch: ['order 78701'] },
+  },
+];

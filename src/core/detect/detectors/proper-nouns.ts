@@ -1,0 +1,142 @@
+import { commonWordSet, nameSet, placeSet } from '../lexicon';
+import type { Candidate } from '../types';
+
+/**
+ * Names and places have no shape a regex can hold. This module reads runs of capitalised words the way a
+ * reader does and weighs four kinds of evidence: dictionaries (people's names, places, common English words),
+ * shape (initials, particles, hyphenated names), cues (titles, "my name is", facility words) and position
+ * (a capital at the start of a sentence says little).
+ */
+
+export interface Token {
+  start: number;
+  /** End of the word, without a trailing dot. */
+  end: number;
+  word: string;
+  /** Lower case, without a possessive 's. */
+  base: string;
+  initial: boolean;
+  acronym: boolean;
+  /** A dot follows directly (an initial, a title or an abbreviation). */
+  dot: boolean;
+  sentenceStart: boolean;
+}
+
+const CAP_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
+
+export const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'madam', 'rev', 'fr', 'sr', 'nurse', 'doctor', 'capt', 'lord', 'lady']);
+const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'y']);
+
+/** Capitalised words that are neither people nor places: calendar words, nationalities, faiths, brands. */
+const NOT_NAMES = new Set(`
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+october november december christmas easter ramadan thanksgiving halloween
+american americans english british french german spanish italian portuguese dutch swedish norwegian danish finnish
+polish russian ukrainian chinese japanese korean vietnamese thai indian pakistani african asian european latin
+latino latina hispanic caucasian arab arabic jewish muslim christian catholic protestant hindu buddhist sikh
+mexican canadian australian irish scottish welsh greek turkish persian israeli egyptian nigerian brazilian
+hungarian czech slovak romanian bulgarian serbian croatian filipino indonesian malaysian swiss austrian belgian
+god jesus allah bible koran quran
+google microsoft apple amazon facebook meta twitter linkedin youtube slack zoom teams excel word powerpoint outlook
+windows linux android iphone ipad chrome firefox safari github gitlab jira confluence salesforce oracle sap
+internet email covid covid-19 ok okay hi hello dear thanks thank please yes no
+`.split(/\s+/).filter(Boolean));
+
+/** Words that end a facility's name: "Lakeside Clinic", "UCLA Medical Center". */
+export const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'medical', 'med', 'sanatorium', 'nursing', 'rehab', 'rehabilitation', 'surgery', 'surgical', 'practice', 'institute', 'laboratory', 'laboratories', 'labs', 'care']);
+
+const isTitle = (t: Token): boolean => TITLES.has(t.base);
+
+let memoText = '';
+let memoTokens: Token[] = [];
+
+/** Capitalised words of a text, with what is known about each. Memoised: two detectors read the same chunk. */
+export function capitalisedTokens(text: string): Token[] {
+  if (text === memoText) return memoTokens;
+  const tokens: Token[] = [];
+  CAP_WORD.lastIndex = 0;
+  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
+    const prevChar = text[m.index - 1];
+    // Inside a word ("iPhone") or an identifier: not a name.
+    if (prevChar !== undefined && /[\p{L}\d_@/]/u.test(prevChar)) continue;
+    const word = m[0].replace(/['’-]+$/, '');
+    const end = m.index + word.length;
+    const base = word.toLowerCase().replace(/['’]s$/, '');
+    tokens.push({
+      start: m.index,
+      end,
+      word,
+      base,
+      initial: word.length === 1,
+      acronym: word.length > 1 && word === word.toUpperCase(),
+      dot: text[end] === '.',
+      sentenceStart: isSentenceStart(text, m.index),
+    });
+  }
+  memoText = text;
+  memoTokens = tokens;
+  return tokens;
+}
+
+function isSentenceStart(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '"' || c === '“' || c === '(' || c === "'") continue;
+    if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '•' || c === '-' || c === '*') {
+      // "Dr. Smith": the dot after a title or an initial does not end a sentence.
+      if (c === '.') {
+        const prev = /([\p{L}]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1))?.[1]?.toLowerCase();
+        if (prev && (TITLES.has(prev) || prev.length === 1 || prev === 'st' || prev === 'mt')) return false;
+      }
+      return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Runs of capitalised words joined by single spaces (and by particles such as "van" or "de"). */
+export function runs(text: string, tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  let run: Token[] = [];
+  for (const t of tokens) {
+    const prev = run[run.length - 1];
+    if (prev && joined(text, prev, t)) run.push(t);
+    else {
+      if (run.length) out.push(run);
+      run = [t];
+    }
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+function joined(text: string, a: Token, b: Token): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap === ' ' || gap === '-') return true;
+  if (gap === '. ') return a.initial || isTitle(a) || a.base === 'st' || a.base === 'mt';
+  // "Ludwig van Beethoven", "Maria de la Cruz"
+  const words = gap.trim().split(/\s+/);
+  return gap.length <= 12 && /^ [a-z ]+ $/.test(gap) && words.every((w) => PARTICLES.has(w));
+}
+
+export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility';
+
+export function kindOf(t: Token): Kind {
+  if (t.initial) return 'initial';
+  if (isTitle(t)) return 'title';
+  if (FACILITY_HEADS.has(t.base)) return 'facility';
+  if (NOT_NAMES.has(t.base)) return 'not-name';
+  if (t.acronym) return 'acronym';
+  const parts = t.base.split('-');
+  const common = commonWordSet(), names = nameSet();
+  if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p)) || placeSet().has(t.base) ? 'weak-name' : 'name';
+  if (placeSet().has(t.base)) return 'place';
+  if (parts.some((p) => common.has(p))) return 'common';
+  return 'unknown';
+}
+
+/** Text a few words before a position, lower case, for cues such as "my name is". */
+export const textBefore = (text: string, at: number, n = 24): string => text.slice(Math.max(0, at - n), at).toLowerCase();
+
+export type { Candidate };

@@ -1,0 +1,174 @@
+import { compileContext, findContext, type CompiledContext } from './context';
+import { documentLabels } from './labels';
+import type { Candidate, Detector, Finding, ScanResult } from './types';
+
+export interface ScanOptions {
+  /** Characters scanned at most; the rest is reported as `truncated` so that policy can decide. */
+  maxChars?: number;
+  /** Findings under this score are dropped (each detector may ask for more). */
+  minScore?: number;
+}
+
+export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
+export const DEFAULT_MIN_SCORE = 0.5;
+const CHUNK = 64 * 1024;
+/** Chunks overlap by this much so that a value across a boundary (a PEM key, an address) is seen whole. */
+const OVERLAP = 4 * 1024;
+/** No pattern reports more than this many matches per chunk: a page of near-identical junk stays bounded. */
+const MAX_MATCHES_PER_PATTERN = 2_000;
+
+interface Prepared {
+  detector: Detector;
+  context: CompiledContext | undefined;
+  minScore: number;
+}
+
+/**
+ * An engine holds detectors prepared once (context sets, global regexes) and scans synchronously.
+ * It is pure: the same code runs in a content script, a worker and Node.
+ */
+export class Engine {
+  private readonly prepared: Prepared[];
+
+  constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
+    for (const d of detectors)
+      for (const p of d.patterns ?? [])
+        if (!p.regex.global) throw new Error(`detector ${d.id}: pattern ${p.name} needs the g flag`);
+    this.prepared = detectors.map((detector) => ({
+      detector,
+      context: detector.context && compileContext(detector.context),
+      minScore: Math.max(detector.minScore ?? 0, options.minScore ?? DEFAULT_MIN_SCORE),
+    }));
+  }
+
+  scan(input: string): ScanResult {
+    if (typeof input !== 'string') throw new TypeError('scan() takes a string');
+    const maxChars = this.options.maxChars ?? DEFAULT_MAX_CHARS;
+    const truncated = input.length > maxChars;
+    const text = truncated ? input.slice(0, maxChars) : input;
+    const found: Finding[] = [];
+    for (let start = 0; start < text.length; ) {
+      let end = Math.min(text.length, start + CHUNK);
+      if (end < text.length) end = breakAt(text, end);
+      this.scanChunk(text, start, end, found);
+      start = end;
+    }
+    const findings = resolveOverlaps(found);
+    const labels = documentLabels(findings);
+    if (labels.includes('PHI')) for (const f of findings) if (f.category === 'pii') f.category = 'phi';
+    return { findings, labels, scanned: text.length, truncated };
+  }
+
+  /** Scans text[start, end + OVERLAP) and keeps the findings that begin before `end`. */
+  private scanChunk(text: string, start: number, end: number, out: Finding[]): void {
+    const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
+    const lower = chunk.toLowerCase();
+    const hasDigit = /\d/.test(chunk);
+    const hasAt = chunk.includes('@');
+    const keywordSeen = new Map<string, boolean>();
+    const seen = (k: string): boolean => {
+      let v = keywordSeen.get(k);
+      if (v === undefined) keywordSeen.set(k, (v = lower.includes(k)));
+      return v;
+    };
+    for (const p of this.prepared) {
+      const d = p.detector;
+      if (d.requires === 'digit' && !hasDigit) continue;
+      if (d.requires === 'at' && !hasAt) continue;
+      if (d.keywords && !d.keywords.some(seen)) continue;
+      const candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk);
+      for (const c of candidates) {
+        if (c.start >= end - start && end < text.length) continue;
+        const f = this.score(p, text, c, start);
+        if (f) out.push(f);
+      }
+    }
+  }
+
+  private matchPatterns(d: Detector, chunk: string): Candidate[] {
+    const out: Candidate[] = [];
+    for (const p of d.patterns ?? []) {
+      const re = p.regex;
+      re.lastIndex = 0;
+      let n = 0;
+      for (let m = re.exec(chunk); m && n < MAX_MATCHES_PER_PATTERN; m = re.exec(chunk), n++) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        let s = m.index, e = m.index + m[0].length;
+        if (p.group !== undefined) {
+          const span = m.indices?.[p.group];
+          if (!span) continue;
+          [s, e] = span;
+        }
+        out.push({ start: s, end: e, score: p.score, why: [`pattern ${p.name} (${p.score})`] });
+      }
+    }
+    return out;
+  }
+
+  private score(p: Prepared, text: string, c: Candidate, offset: number): Finding | undefined {
+    const d = p.detector;
+    const start = c.start + offset, end = c.end + offset;
+    let score = c.score;
+    const why = [...c.why];
+    if (d.validate) {
+      const v = d.validate(text.slice(start, end), text, start);
+      if (v === false) return undefined;
+      if (v === true) {
+        score = 1;
+        why.push('check passed (1.0)');
+      } else if (typeof v === 'number') {
+        score = v;
+        why.push(`check (${v})`);
+      } else if (v) {
+        score = v.score;
+        why.push(`${v.note} (${v.score})`);
+      }
+    }
+    if (p.context && score < 1) {
+      const cue = findContext(p.context, text, start, end);
+      if (cue) {
+        score = Math.min(1, score + p.context.boost);
+        why.push(`context "${cue}" (+${p.context.boost})`);
+      }
+    }
+    if (score < p.minScore) return undefined;
+    return { type: d.type, category: d.category, detector: d.id, start, end, score: round(score), why };
+  }
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** Moves a chunk boundary back to whitespace (at most 256 characters) so that no word is cut. */
+function breakAt(text: string, at: number): number {
+  for (let i = at; i > at - 256; i--) if (text.charCodeAt(i) <= 32) return i;
+  return at;
+}
+
+const layer = (f: Finding): string => (f.category === 'health' ? 'health' : 'identifier');
+
+/**
+ * One finding per stretch of text within a layer: the higher score wins, then the longer span.
+ * Health context (diagnoses, codes) is a separate layer and never hides an identifier.
+ */
+export function resolveOverlaps(found: Finding[]): Finding[] {
+  if (found.length < 2) return found;
+  const ranked = [...found].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const size = Math.max(...found.map((f) => f.end));
+  // One occupancy map per layer keeps this linear in the text, however many findings there are.
+  const taken = new Map<string, Uint8Array>();
+  const kept: Finding[] = [];
+  for (const f of ranked) {
+    const key = layer(f);
+    let map = taken.get(key);
+    if (!map) taken.set(key, (map = new Uint8Array(size)));
+    let free = true;
+    for (let i = f.start; i < f.end && free; i++) free = map[i] === 0;
+    if (!free) continue;
+    map.fill(1, f.start, f.end);
+    kept.push(f);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}

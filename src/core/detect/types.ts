@@ -1,0 +1,87 @@
+/** The engine's vocabulary. Names are part of the product's contract (events, policy, the scan command). */
+export const ENTITY_TYPES = [
+  'PERSON', 'DATE', 'AGE', 'LOCATION', 'ZIP', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP_ADDRESS', 'SSN', 'MRN',
+  'HEALTH_PLAN_ID', 'ACCOUNT_NUMBER', 'LICENSE_NUMBER', 'NPI', 'DEA_NUMBER', 'US_DRIVER_LICENSE', 'PASSPORT',
+  'VEHICLE_ID', 'DEVICE_ID', 'CREDIT_CARD', 'IBAN', 'BANK_ROUTING', 'SECRET', 'MEDICAL_CODE', 'MEDICAL_TERM',
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export type Category = 'phi' | 'pii' | 'secret' | 'ip' | 'health';
+export type DocumentLabel = 'PHI' | 'PII' | 'SECRET';
+
+/** One way a detector recognises a value. `group` selects the capture group that is the value itself. */
+export interface Pattern {
+  name: string;
+  regex: RegExp;
+  score: number;
+  group?: number;
+}
+
+/**
+ * What a validator says about a candidate: `false` drops it, `true` confirms it (a checksum passed: score 1.0),
+ * a number replaces the score, and `note` goes into the explanation.
+ */
+export type Verdict = boolean | number | { score: number; note: string } | undefined;
+
+export interface Context {
+  /** Whole words (lower case) or short phrases that make a match more likely when they stand near it. */
+  words: readonly string[];
+  /** Characters searched before the match (and a quarter of it after). */
+  window?: number;
+  /** Added to the score when a context word is found. */
+  boost?: number;
+}
+
+export interface Example {
+  text: string;
+  /** The value that must be found; omit to mean "the whole text". */
+  value?: string;
+}
+
+/**
+ * A detector is data: patterns with base scores, prefilter keywords, a validator and context words, plus the
+ * examples that its own test runs. Detectors whose cues are not regular (names, places) supply `find` instead.
+ */
+export interface Detector {
+  id: string;
+  type: EntityType;
+  category: Category;
+  description: string;
+  /** Lower-case literals; the detector runs only on chunks that contain one. Omit for always-on detectors. */
+  keywords?: readonly string[];
+  /** Characters the chunk must contain before any pattern runs (a cheaper prefilter than keywords). */
+  requires?: 'digit' | 'at' | 'letter';
+  patterns?: readonly Pattern[];
+  find?: (text: string, lower: string) => Candidate[];
+  validate?: (value: string, text: string, start: number) => Verdict;
+  context?: Context;
+  /** Findings under this score are dropped; context can lift a weak pattern over it. */
+  minScore?: number;
+  examples: { match: readonly Example[]; noMatch: readonly string[] };
+}
+
+export interface Candidate {
+  start: number;
+  end: number;
+  score: number;
+  why: string[];
+}
+
+export interface Finding {
+  type: EntityType;
+  category: Category;
+  detector: string;
+  start: number;
+  end: number;
+  score: number;
+  /** How the score was reached: pattern, context, checks. Never contains the matched value. */
+  why: string[];
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  labels: DocumentLabel[];
+  /** Characters scanned; less than the input's length when it was over the cap. */
+  scanned: number;
+  truncated: boolean;
+}
