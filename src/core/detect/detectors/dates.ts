@@ -7,8 +7,8 @@ const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
 function monthCased(v: string): boolean | undefined {
-  const word = /[a-z]+/i.exec(v.replace(/^\W+/, ''))?.[0] ?? '';
-  return /^[A-Z]/.test(word) || /\d{4}|'\d\d/.test(v) ? undefined : false;
+  const word = /[a-z]+/i.exec(v)?.[0];
+  return !word || /^[A-Z]/.test(word) || /\d{4}|'\d\d/.test(v) ? undefined : false;
 }
 
 export const dateDetectors: Detector[] = [

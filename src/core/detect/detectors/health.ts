@@ -44,6 +44,11 @@ const NOT_MEDICAL = new Set(['diagnosis', 'osmosis', 'aroma', 'diploma', 'coma',
 
 const TOKEN = /[A-Za-z][A-Za-z'-]*/g;
 
+/** True for clinical vocabulary and words shaped like diagnoses, procedures or drug names. */
+export function isMedicalWord(lower: string): boolean {
+  return WORDS.has(lower) || (lower.length >= 7 && MEDICAL_SUFFIX.test(lower) && !NOT_MEDICAL.has(lower));
+}
+
 function findMedicalTerms(text: string): Candidate[] {
   const out: Candidate[] = [];
   TOKEN.lastIndex = 0;

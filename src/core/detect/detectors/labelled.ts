@@ -13,7 +13,7 @@ function identifierLike(v: string): boolean {
   return digits >= 3 && !/^#?(?:19|20)\d\d$/.test(v) && !/^\d{1,2}\/\d{1,2}(?:\/\d+)?$/.test(v) && !/^\d+(?:mg|mcg|ml|g|kg|mm|cm|units?|iu|hrs?|mins?)$/i.test(v);
 }
 
-function labelled(id: string, type: EntityType, description: string, keywords: string[], labels: string, example: string, value: string, noMatch: string[]): Detector {
+function labelled(id: string, type: EntityType, description: string, keywords: string[], labels: string, example: string, value: string, noMatch: string[], score = 0.85): Detector {
   return {
     id,
     type,
@@ -21,7 +21,7 @@ function labelled(id: string, type: EntityType, description: string, keywords: s
     description,
     keywords,
     requires: 'digit',
-    patterns: [{ name: `${id.split('.')[1]}-labelled`, regex: new RegExp(String.raw`\b(?:${labels})(?![A-Za-z])${FILLER}${VALUE}(?![A-Za-z0-9])`, 'gid'), score: 0.85, group: 1 }],
+    patterns: [{ name: `${id.split('.')[1]}-labelled`, regex: new RegExp(String.raw`\b(?:${labels})(?![A-Za-z])\.?${FILLER}${VALUE}(?![A-Za-z0-9])`, 'gid'), score, group: 1 }],
     validate: (v) => (identifierLike(v) ? undefined : false),
     examples: { match: [{ text: example, value }], noMatch },
   };
@@ -29,12 +29,12 @@ function labelled(id: string, type: EntityType, description: string, keywords: s
 
 export const labelledDetectors: Detector[] = [
   labelled('pii.mrn', 'MRN', 'Medical record or patient number, by its label',
-    ['mrn', 'record', 'rec', 'chart', 'patient', 'pt', 'mr#'],
-    String.raw`MRN|MR#|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
+    ['mrn', 'record', 'rec', 'chart', 'patient', 'pt', 'mr#', 'emr', 'ehr'],
+    String.raw`MRN|MR#|EMR|EHR|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
     'seen at clinic (MRN: #SF-998877)', '#SF-998877', ['patient education materials', 'record 5 minutes']),
   labelled('pii.health-plan-id', 'HEALTH_PLAN_ID', 'Health plan, insurance or member number, by its label',
-    ['insur', 'ins', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group'],
-    String.raw`insurance(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,
+    ['insur', 'ins', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'hbn'],
+    String.raw`(?:insurance|insurer|insur)(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|HMO|PPO|EPO|HBN|HPBN|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,
     'His insurance ID is ABC-987654', 'ABC-987654', ['insurance covers 80 percent']),
   labelled('pii.account-number', 'ACCOUNT_NUMBER', 'Account or other unique identifying number, by its label',
     ['acct', 'account', 'a/c', 'ref', 'case', 'id', 'invoice', 'order', 'claim', 'identifier'],

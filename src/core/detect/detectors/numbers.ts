@@ -29,7 +29,7 @@ function phone(type: 'PHONE' | 'FAX'): Detector {
       name: fax ? `fax-${p.name}` : p.name,
       // A fax number is a phone number right after the word "fax".
       regex: fax
-        ? new RegExp(`\\bfax(?:\\s*(?:no\\.?|number|#|line))?\\s*[:#.-]?\\s*(?:to\\s+|at\\s+)?(${p.source})${NA}`, 'gid')
+        ? new RegExp(`\\bfax(?:ed|ing)?\\b[^\\d\\n]{0,24}?(${p.source})${NA}`, 'gid')
         : new RegExp(`${NB}${p.source}${NA}`, 'g'),
       score: fax ? 0.9 : p.score,
       group: fax ? 1 : undefined,

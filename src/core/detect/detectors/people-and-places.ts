@@ -16,7 +16,7 @@ const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 /** State codes that are also words or degrees ("John Smith, MD"): a city must be known before them. */
 const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DE', 'MS', 'CO', 'ID', 'LA', 'MA', 'NE', 'SC']);
 
-const PERSON_CUES = /(?:\bname(?:'s| is|:| was)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bwith|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bfrom|\bfor|\bsee|\bheard|\bmr|\bmrs|\bms)\s*$/;
+const PERSON_CUES = /(?:\bname(?:'s| is|:| was)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike)\s*$/;
 const LOWERCASE_NAME = /\b(?:my name is|name:|named|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}{2,}){0,2})/gu;
 
 interface Analysis {
@@ -39,99 +39,127 @@ export function analyse(text: string): Analysis {
   return memo;
 }
 
-const span = (text: string, first: Token, last: Token): [number, number] => [first.start, last.end + (last.initial && last.dot ? 1 : 0)];
+const personSpan = (first: Token, last: Token): [number, number] => [first.start, last.initial && last.dot ? last.end + 1 : last.nameEnd];
+
+/** Nouns that turn a name into an eponym: "Cushing's syndrome", "Gleason score", "Framingham Heart Study". */
+const EPONYM_NOUNS = /^(?:['’]s)?[\s-]+(?:disease|syndrome|sign|signs|score|scores|reflex|test|criteria|index|scale|classification|lymphoma|sarcoma|esophagus|angina|palsy|phenomenon|maneuver|manoeuvre|procedure|operation|law|effect|rule|rules|equation|formula|method|model|study|trial|protocol|risk|staging|grade|type|tumou?r|ulcer|fracture|cyst|hernia|cells?|virus|fever|encephalopathy|dystrophy|anomaly|triad|node|nodes|disorder|ataxia|dementia|thyroiditis|anemia|anaemia|questionnaire|inventory|assessment|pain|technique|approach|diet)\b/i;
+const EPONYM_TOKENS = new Set(['disease', 'syndrome', 'sign', 'score', 'reflex', 'test', 'criteria', 'index', 'scale', 'study', 'trial', 'risk', 'lymphoma', 'palsy', 'classification', 'equation', 'formula', 'questionnaire', 'inventory']);
+
+/** Words that start sentences and questions: never part of a name, dropped from the front of a run. */
+const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'what', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'would', 'does', 'do', 'did', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'if', 'any', 'my', 'your', 'please', 'i']);
+
+/** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
+const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from)|@)\s*$/;
 
 function classifyRun(text: string, all: Token[], people: Candidate[], places: Candidate[]): void {
+  const last = all[all.length - 1]!;
+  if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
   // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
   const titleAt = kinds.indexOf('title');
-  if (titleAt >= 0 && titleAt < all.length - 1 && kinds[titleAt + 1] !== 'facility') {
-    const rest = all.slice(titleAt + 1, titleAt + 4);
-    const stop = rest.findIndex((_, i) => ['facility', 'not-name', 'acronym'].includes(kindOf(rest[i]!)));
-    const who = stop < 0 ? rest : rest.slice(0, stop);
+  if (titleAt >= 0 && titleAt < all.length - 1 && !isHead(kinds[titleAt + 1]!)) {
+    const who: Token[] = [];
+    for (const t of all.slice(titleAt + 1, titleAt + 4)) {
+      const k = kindOf(t);
+      if (isHead(k) || k === 'not-name' || k === 'acronym') break;
+      who.push(t);
+      if (t.nameEnd < t.end) break; // "Dr. Smith's office": the name ends at the possessive
+    }
     if (who.length) {
-      const [s, e] = span(text, all[titleAt]!, who[who.length - 1]!);
+      const [s] = personSpan(all[titleAt]!, who[0]!);
+      const [, e] = personSpan(who[0]!, who[who.length - 1]!);
       people.push({ start: s, end: e, score: 0.9, why: ['title before a capitalised name (0.9)'] });
       if (titleAt > 0) classifyRun(text, all.slice(0, titleAt), people, places);
       return;
     }
   }
-  // Leading sentence words are not part of a name: "The", "Producer", "Is".
   let a = 0;
-  while (a < all.length && (kinds[a] === 'common' || kinds[a] === 'not-name' || kinds[a] === 'acronym' && !isPlaceOrInstitution(all.slice(a)))) a++;
-  const tokens = all.slice(a);
-  const k = kinds.slice(a);
-  if (!tokens.length) return;
-  const first = tokens[0]!, last = tokens[tokens.length - 1]!;
+  while (a < all.length - 1 && STOP.has(all[a]!.base)) a++;
+  let tokens = all.slice(a);
+  let k = kinds.slice(a);
 
   const facility = facilityEnd(text, tokens, k);
   if (facility) {
-    places.push({ start: first.start, end: facility, score: 0.85, why: ['capitalised name ending in a facility word (0.85)'] });
+    places.push({ start: tokens[0]!.start, end: facility, score: 0.85, why: ['capitalised name ending in a facility word (0.85)'] });
     return;
   }
-  const phrase = tokens.map((t) => t.word.toLowerCase()).join(' ');
-  if (INSTITUTIONS.has(phrase) || INSTITUTIONS.has(phrase.replace(/['’]s$/, ''))) {
-    places.push({ start: first.start, end: last.end, score: 0.8, why: ['known health institution (0.8)'] });
+  for (let n = Math.min(4, tokens.length); n > 0; n--) {
+    const phrase = tokens.slice(0, n).map((t) => t.word.toLowerCase()).join(' ').replace(/['’]s$/, '');
+    if (!INSTITUTIONS.has(phrase)) continue;
+    places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[n - 1]!.end), score: 0.8, why: ['known health institution (0.8)'] });
+    if (n < tokens.length) classifyRun(text, tokens.slice(n), people, places);
     return;
   }
-  if (['st', 'saint', 'mt', 'mount'].includes(first.base) && tokens.length >= 2) {
-    const end = extendCommonFacility(text, last.end);
-    places.push({ start: first.start, end, score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
+  if (['st', 'saint', 'mt', 'mount'].includes(tokens[0]!.base) && tokens.length >= 2) {
+    places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[tokens.length - 1]!.end), score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
+    return;
+  }
+  // Leading sentence words are not part of a name: "Producer James Sparks".
+  let b = 0;
+  while (b < tokens.length && (k[b] === 'common' || k[b] === 'not-name' || (k[b] === 'acronym' && tokens.length > 1))) b++;
+  tokens = tokens.slice(b);
+  k = k.slice(b);
+  if (!tokens.length) return;
+  const first = tokens[0]!, end = tokens[tokens.length - 1]!;
+  const facilityAfter = lowerFacilityEnd(text, end.end);
+  if (facilityAfter > end.end) {
+    places.push({ start: first.start, end: facilityAfter, score: 0.8, why: ['name followed by a facility word (0.8)'] });
     return;
   }
   if (placeRun(text, tokens, k, places)) return;
+  const strongPerson = tokens.length >= 2 && (k[0] === 'name' || k.includes('initial'));
+  if (!strongPerson && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
+    places.push({ start: first.start, end: end.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
+    return;
+  }
   personRun(text, tokens, k, people);
 }
 
-function isPlaceOrInstitution(tokens: Token[]): boolean {
-  const phrase = tokens.map((t) => t.base).join(' ');
-  return INSTITUTIONS.has(phrase) || placeSet().has(phrase);
-}
+const isHead = (k: Kind): boolean => k === 'facility' || k === 'weak-facility';
 
 /** Where a facility's name ends, if the run is one: "UCLA Medical Center", "Children's Hospital of Atlanta". */
 function facilityEnd(text: string, tokens: Token[], k: Kind[]): number | undefined {
   if (tokens.length < 2) return undefined;
   let lastHead = -1;
-  for (let i = 1; i < tokens.length; i++) if (k[i] === 'facility') lastHead = i;
-  if (lastHead < 0 || ['medical', 'med', 'nursing', 'surgical'].includes(tokens[lastHead]!.base) && lastHead === tokens.length - 1) return undefined;
-  let end = tokens[lastHead]!.end + (tokens[lastHead]!.dot && tokens[lastHead]!.base === 'hosp' ? 1 : 0);
-  // "... Hospital of Atlanta"
-  const of = /^ (?:of|at|in) ((?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,3})/u.exec(text.slice(end, end + 60));
+  for (let i = 1; i < tokens.length; i++) {
+    // A weak head ("Medical", "General") counts only after a word that can name a place.
+    if (k[i] === 'facility' || (k[i] === 'weak-facility' && k[i - 1] !== 'common' && k[i - 1] !== 'title')) lastHead = i;
+    else if (lastHead >= 0 && k[i] !== 'facility' && k[i] !== 'weak-facility') break;
+  }
+  if (lastHead < 0) return undefined;
+  const head = tokens[lastHead]!;
+  let end = head.end + (head.dot && head.base.length <= 4 ? 1 : 0);
+  const of = /^ of (\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3})/u.exec(text.slice(end, end + 60));
   if (of && lastHead === tokens.length - 1) end += of[0].length;
   return end;
 }
 
-/** "Seattle clinic", "Chicago downtown clinic": a known place followed by a lower-case facility word. */
-function extendCommonFacility(text: string, end: number): number {
-  const m = /^(?: [a-z]+)? (?:clinic|hospital|medical center|health center|urgent care|er|pharmacy)\b/.exec(text.slice(end, end + 40));
+/** "Seattle clinic", "our Dallas facility", "UCLA clinic": a name followed by a lower-case facility word. */
+function lowerFacilityEnd(text: string, end: number): number {
+  const m = /^(?: downtown| main| community| local)? (?:clinic|hospital|medical center|health center|urgent care|facility|office|practice|pharmacy|er)\b/.exec(text.slice(end, end + 40));
   return m ? end + m[0].length : end;
 }
 
 /** A run that is (or holds) a known place; returns true when the whole run was used. */
 function placeRun(text: string, tokens: Token[], k: Kind[], places: Candidate[]): boolean {
   const set = placeSet();
-  let used = false;
   for (let i = 0; i < tokens.length; i++) {
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
       if (!set.has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
-      const single = j - i === 1;
-      const ambiguous = single && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
-      const cue = /\b(?:in|to|from|at|near|of|visit(?:ed)?|moved|live[sd]?|based|travel(?:ling|ing|led)?|flew)\s*$/.test(textBefore(text, tokens[i]!.start, 16));
+      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
+      const cue = PLACE_CUE.test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
-      if (score >= 0.5) {
-        const end = extendCommonFacility(text, tokens[j - 1]!.end);
-        places.push({ start: tokens[i]!.start, end, score, why: [`known place${cue ? ', after a place cue' : ''} (${score})`] });
-        if (wholeRun) return true;
-        used = true;
-      }
+      if (score < 0.5) break;
+      places.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, score, why: [`known place${cue ? ', after a place cue' : ''} (${score})`] });
+      if (wholeRun) return true;
       i = j - 1;
       break;
     }
   }
-  return used && tokens.length === 1;
+  return false;
 }
 
 function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]): void {
@@ -149,11 +177,13 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
   const initials = wk.filter((x) => x === 'initial').length;
   const cue = PERSON_CUES.test(textBefore(text, who[0]!.start, 20));
   const atStart = who[0]!.sentenceStart;
+  const nameWords = names + wk.filter((x) => x === 'weak-name').length;
   let score: number;
   let why: string;
   if (who.length >= 2) {
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
     else if (initials >= 1 && (weak + unknown) >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
+    else if (nameWords === who.length) [score, why] = [atStart ? 0.55 : 0.7, 'capitalised words that are all names'];
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = [0.6, 'run of capitalised words that are not English words'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
   } else if (names === 1) [score, why] = [atStart ? 0.4 : 0.6, 'known name'];
@@ -163,7 +193,7 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
     score = Math.min(0.95, score + 0.3);
     why += ', after a person cue';
   }
-  const [s, e] = span(text, who[0]!, who[who.length - 1]!);
+  const [s, e] = personSpan(who[0]!, who[who.length - 1]!);
   people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
 }
 

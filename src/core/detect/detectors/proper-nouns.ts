@@ -1,4 +1,5 @@
 import { commonWordSet, nameSet, placeSet } from '../lexicon';
+import { isMedicalWord } from './health';
 import type { Candidate } from '../types';
 
 /**
@@ -12,6 +13,8 @@ export interface Token {
   start: number;
   /** End of the word, without a trailing dot. */
   end: number;
+  /** End without a possessive 's: where a person's name ends. */
+  nameEnd: number;
   word: string;
   /** Lower case, without a possessive 's. */
   base: string;
@@ -43,7 +46,9 @@ internet email covid covid-19 ok okay hi hello dear thanks thank please yes no
 `.split(/\s+/).filter(Boolean));
 
 /** Words that end a facility's name: "Lakeside Clinic", "UCLA Medical Center". */
-export const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'medical', 'med', 'sanatorium', 'nursing', 'rehab', 'rehabilitation', 'surgery', 'surgical', 'practice', 'institute', 'laboratory', 'laboratories', 'labs', 'care']);
+export const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'ctr', 'healthcenter', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'sanatorium', 'rehab', 'rehabilitation', 'institute', 'laboratory', 'laboratories', 'labs', 'presbyterian', 'methodist', 'baptist', 'sinai', 'langone', 'permanente']);
+/** Heads that also start ordinary phrases ("Medical Director", "Attorney General"): they count after a name only. */
+export const WEAK_FACILITY_HEADS = new Set(['medical', 'med', 'general', 'gen', 'memorial', 'regional', 'care', 'surgery', 'surgical', 'practice', 'nursing']);
 
 const isTitle = (t: Token): boolean => TITLES.has(t.base);
 
@@ -65,9 +70,11 @@ export function capitalisedTokens(text: string): Token[] {
     tokens.push({
       start: m.index,
       end,
+      nameEnd: end - (word.length - base.length),
       word,
       base,
-      initial: word.length === 1,
+      // "I" is a pronoun unless a dot makes it an initial.
+      initial: word.length === 1 && (word !== 'I' || text[end] === '.'),
       acronym: word.length > 1 && word === word.toUpperCase(),
       dot: text[end] === '.',
       sentenceStart: isSentenceStart(text, m.index),
@@ -120,13 +127,14 @@ function joined(text: string, a: Token, b: Token): boolean {
   return gap.length <= 12 && /^ [a-z ]+ $/.test(gap) && words.every((w) => PARTICLES.has(w));
 }
 
-export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility';
+export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility' | 'weak-facility';
 
 export function kindOf(t: Token): Kind {
   if (t.initial) return 'initial';
   if (isTitle(t)) return 'title';
   if (FACILITY_HEADS.has(t.base)) return 'facility';
-  if (NOT_NAMES.has(t.base)) return 'not-name';
+  if (WEAK_FACILITY_HEADS.has(t.base)) return 'weak-facility';
+  if (NOT_NAMES.has(t.base) || isMedicalWord(t.base)) return 'not-name';
   if (t.acronym) return 'acronym';
   const parts = t.base.split('-');
   const common = commonWordSet(), names = nameSet();
