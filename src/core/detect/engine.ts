@@ -135,7 +135,9 @@ export class Engine {
       }
     }
     if (score < p.minScore) return undefined;
-    return { type: d.type, category: d.category, detector: d.id, start, end, score: round(score), why };
+    const f: Finding = { type: d.type, category: d.category, detector: d.id, start, end, score: round(score), why };
+    if (d.quasi) f.quasi = true;
+    return f;
   }
 }
 

@@ -9,7 +9,7 @@ export function documentLabels(findings: readonly Finding[]): DocumentLabel[] {
   for (const f of findings) {
     if (f.category === 'secret') secret = true;
     else if (f.category === 'health') health = true;
-    else if (f.category === 'pii' || f.category === 'phi') identifier = true;
+    else if ((f.category === 'pii' || f.category === 'phi') && !f.quasi) identifier = true;
   }
   const labels: DocumentLabel[] = [];
   if (identifier && health) labels.push('PHI');

@@ -57,6 +57,11 @@ export interface Detector {
   context?: Context;
   /** Findings under this score are dropped; context can lift a weak pattern over it. */
   minScore?: number;
+  /**
+   * A quasi-identifier that identifies no one on its own (a state or a country: HIPAA Safe Harbor lets it
+   * stand). It is reported, but it does not make a document PII or PHI.
+   */
+  quasi?: boolean;
   examples: { match: readonly Example[]; noMatch: readonly string[] };
 }
 
@@ -76,6 +81,7 @@ export interface Finding {
   score: number;
   /** How the score was reached: pattern, context, checks. Never contains the matched value. */
   why: string[];
+  quasi?: boolean;
 }
 
 export interface ScanResult {

@@ -1,5 +1,5 @@
 import { capitalisedTokens, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
-import { nameSet, placeSet } from '../lexicon';
+import { nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
@@ -22,20 +22,20 @@ const LOWERCASE_NAME = /\b(?:my name is|name:|named|i am|i'm)\s+(\p{Ll}{2,}(?: \
 interface Analysis {
   people: Candidate[];
   places: Candidate[];
+  /** States, countries, continents. */
+  regions: Candidate[];
 }
 
 let memoText = '';
-let memo: Analysis = { people: [], places: [] };
+let memo: Analysis = { people: [], places: [], regions: [] };
 
 /** One pass over a chunk's capitalised runs decides, per run, person or place (or neither). */
 export function analyse(text: string): Analysis {
   if (text === memoText) return memo;
-  const people: Candidate[] = [];
-  const places: Candidate[] = [];
-  for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, people, places);
-  lowercaseNames(text, people);
+  memo = { people: [], places: [], regions: [] };
+  for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, memo);
+  lowercaseNames(text, memo.people);
   memoText = text;
-  memo = { people, places };
   return memo;
 }
 
@@ -51,7 +51,8 @@ const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'th
 /** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
 const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from)|@)\s*$/;
 
-function classifyRun(text: string, all: Token[], people: Candidate[], places: Candidate[]): void {
+function classifyRun(text: string, all: Token[], found: Analysis): void {
+  const { people, places } = found;
   const last = all[all.length - 1]!;
   if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
@@ -69,7 +70,7 @@ function classifyRun(text: string, all: Token[], people: Candidate[], places: Ca
       const [s] = personSpan(all[titleAt]!, who[0]!);
       const [, e] = personSpan(who[0]!, who[who.length - 1]!);
       people.push({ start: s, end: e, score: 0.9, why: ['title before a capitalised name (0.9)'] });
-      if (titleAt > 0) classifyRun(text, all.slice(0, titleAt), people, places);
+      if (titleAt > 0) classifyRun(text, all.slice(0, titleAt), found);
       return;
     }
   }
@@ -87,7 +88,7 @@ function classifyRun(text: string, all: Token[], people: Candidate[], places: Ca
     const phrase = tokens.slice(0, n).map((t) => t.word.toLowerCase()).join(' ').replace(/['’]s$/, '');
     if (!INSTITUTIONS.has(phrase)) continue;
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[n - 1]!.end), score: 0.8, why: ['known health institution (0.8)'] });
-    if (n < tokens.length) classifyRun(text, tokens.slice(n), people, places);
+    if (n < tokens.length) classifyRun(text, tokens.slice(n), found);
     return;
   }
   if (['st', 'saint', 'mt', 'mount'].includes(tokens[0]!.base) && tokens.length >= 2) {
@@ -106,7 +107,7 @@ function classifyRun(text: string, all: Token[], people: Candidate[], places: Ca
     places.push({ start: first.start, end: facilityAfter, score: 0.8, why: ['name followed by a facility word (0.8)'] });
     return;
   }
-  if (placeRun(text, tokens, k, places)) return;
+  if (placeRun(text, tokens, k, found)) return;
   const strongPerson = tokens.length >= 2 && (k[0] === 'name' || k.includes('initial'));
   if (!strongPerson && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
     places.push({ start: first.start, end: end.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
@@ -141,19 +142,19 @@ function lowerFacilityEnd(text: string, end: number): number {
 }
 
 /** A run that is (or holds) a known place; returns true when the whole run was used. */
-function placeRun(text: string, tokens: Token[], k: Kind[], places: Candidate[]): boolean {
-  const set = placeSet();
+function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): boolean {
   for (let i = 0; i < tokens.length; i++) {
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
-      if (!set.has(phrase)) continue;
+      const region = regionSet().has(phrase);
+      if (!region && !placeSet().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
       const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
       const cue = PLACE_CUE.test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
       if (score < 0.5) break;
-      places.push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, score, why: [`known place${cue ? ', after a place cue' : ''} (${score})`] });
+      (region ? found.regions : found.places).push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, score, why: [`known ${region ? 'state or country' : 'place'}${cue ? ', after a place cue' : ''} (${score})`] });
       if (wholeRun) return true;
       i = j - 1;
       break;
@@ -282,11 +283,19 @@ export const peopleAndPlaceDetectors: Detector[] = [
         { text: 'treated at UCLA Medical Center on', value: 'UCLA Medical Center' },
         { text: 'lives at 123 Elm Street, Springfield', value: '123 Elm Street, Springfield' },
         { text: 'moved to Houston, TX last year', value: 'Houston, TX' },
-        { text: 'I will be travelling to Canada next week', value: 'Canada' },
         { text: 'seen at the Seattle clinic', value: 'Seattle clinic' },
       ],
       noMatch: ['John Smith, MD reviewed it', 'the medical center of the problem'],
     },
+  },
+  {
+    id: 'pii.region',
+    type: 'LOCATION',
+    category: 'pii',
+    quasi: true,
+    description: 'State, country or continent (reported, but not an identifier on its own)',
+    find: (text) => analyse(text).regions,
+    examples: { match: [{ text: 'I will be travelling to Canada next week', value: 'Canada' }], noMatch: ['Canadian bacon'] },
   },
   {
     id: 'pii.zip',

@@ -62,9 +62,10 @@ export function capitalisedTokens(text: string): Token[] {
   CAP_WORD.lastIndex = 0;
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
     const prevChar = text[m.index - 1];
-    // Inside a word ("iPhone") or an identifier: not a name.
-    if (prevChar !== undefined && /[\p{L}\d_@/]/u.test(prevChar)) continue;
     const word = m[0].replace(/['’-]+$/, '');
+    // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
+    if (prevChar !== undefined && /[\p{L}\d_@/]/u.test(prevChar)) continue;
+    if (/[\d_]/.test(text[m.index + m[0].length] ?? '')) continue;
     const end = m.index + word.length;
     const base = word.toLowerCase().replace(/['’]s$/, '');
     tokens.push({
