@@ -5,15 +5,17 @@ import type { Detector } from '../types';
 const NB = '(?<![\\w.+-])';
 const NA = '(?![\\w-]|\\.\\d)';
 
-const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'contact', 'reach', 'desk', 'ph', 'number', 'text', 'whatsapp', 'pager'];
+const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work'];
 
 /** Shapes of phone numbers, North American and international. */
 const phonePatterns = [
-  { name: 'phone-nanp', source: `(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}`, score: 0.65 },
+  { name: 'phone-nanp', source: `(?:\\+?1[\\s.-]?)?(?:\\(\\d{3}\\)\\s?|\\d{3}[\\s.-])\\d{3}[\\s.-]\\d{4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.65 },
   { name: 'phone-international', source: `\\+\\d{1,3}[\\s.-]?(?:\\(0\\)\\s?)?(?:\\(\\d{1,4}\\)|\\d{1,4})(?:[\\s.-]\\d{2,4}){2,4}`, score: 0.7 },
   { name: 'phone-grouped', source: `\\d{2,3}(?:[\\s.]\\d{2,4}){3,4}`, score: 0.35 },
   { name: 'phone-local', source: `\\d{3}[\\s-]\\d{4}`, score: 0.3 },
   { name: 'phone-digits', source: `\\d{10}`, score: 0.3 },
+  // Any other grouping of 7 to 15 digits is a phone number only where the text says so.
+  { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
 ];
 
 function phone(type: 'PHONE' | 'FAX'): Detector {
@@ -38,7 +40,7 @@ function phone(type: 'PHONE' | 'FAX'): Detector {
       const n = digitsOf(v).length;
       return n >= 7 && n <= 15 && !/^(\d)\1+$/.test(digitsOf(v)) ? undefined : false;
     },
-    context: fax ? undefined : { words: PHONE_CONTEXT, boost: 0.35 },
+    context: fax ? undefined : { words: PHONE_CONTEXT, boost: 0.4 },
     examples: fax
       ? { match: [{ text: 'Fax: 650-123-4567', value: '650-123-4567' }], noMatch: ['Phone: 650-123-4567'] }
       : {
@@ -72,7 +74,8 @@ const ssn: Detector = {
   },
 };
 
-const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6[0245]|62|81)/;
+/** Issuer prefixes of the major networks; other Luhn-valid numbers need the word "card" nearby. */
+const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6011|64[4-9]|65|62|81)/;
 const creditCard: Detector = {
   id: 'pii.credit-card',
   type: 'CREDIT_CARD',
@@ -82,8 +85,10 @@ const creditCard: Detector = {
   patterns: [{ name: 'card-digits', regex: new RegExp(`${NB}\\d(?:[ -]?\\d){11,18}${NA}`, 'g'), score: 0.3 }],
   validate: (v) => {
     const d = digitsOf(v);
-    return d.length >= 12 && d.length <= 19 && CARD_PREFIX.test(d) && luhn(d) && !/^(\d)\1+$/.test(d);
+    if (d.length < 12 || d.length > 19 || !luhn(d) || /^(\d)\1+$/.test(d)) return false;
+    return CARD_PREFIX.test(d) ? true : { score: 0.35, note: 'Luhn valid, uncommon issuer prefix' };
   },
+  context: { words: ['card', 'cc', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'maestro', 'jcb', 'payment'], boost: 0.4 },
   examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456'] },
 };
 

@@ -213,17 +213,17 @@ function lowercaseNames(text: string, people: Candidate[]): void {
 
 /** Street addresses: a number, words, a street type, then unit, city, state, postcode and country. */
 const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike';
-const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|gatan|vägen|väg|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd';
+const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|gata|vägen|väg|vegen|veien|vegur|braut|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd|sokak|caddesi|ulica';
 const STREET_PREFIX = 'Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|des|la|le|van|der|den|von|and|y)`;
 const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
-const TAIL = String.raw`(?:[,\s]{1,4}(?:${CAPWORD}(?: ${CAPWORD}){0,3}|nan))?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
+const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
 
 const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
   new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
-  new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{Lu}[\p{L}]*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
   new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
   // Military and post-office boxes.
   new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'gu'),
@@ -234,12 +234,45 @@ function findAddresses(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const re of ADDRESS_PATTERNS) {
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const value = m[0].replace(/[\s,]+$/, '');
-      out.push({ start: m.index, end: m.index + value.length, score: 0.85, why: ['street address shape (0.85)'] });
-    }
+    for (let m = re.exec(text); m; m = re.exec(text)) addressParts(m[0].replace(/[\s,]+$/, ''), m.index, out);
   }
   return out;
+}
+
+const UNIT_PART = /\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building)\.?\s*#?\s*\w{1,6}/;
+
+/**
+ * An address is reported as its parts (building number, street, unit, city, region, postcode), each a finding
+ * of its own: a reviewer sees which part was found, and redaction can keep the city while hiding the street.
+ */
+function addressParts(value: string, offset: number, out: Candidate[]): void {
+  const push = (s: number, e: number): void => {
+    while (s < e && /[\s,]/.test(value[s]!)) s++;
+    while (e > s && /[\s,]/.test(value[e - 1]!)) e--;
+    if (e > s) out.push({ start: offset + s, end: offset + e, score: 0.85, why: ['part of a street address (0.85)'] });
+  };
+  const segment = /[^,\n]+/g;
+  for (let m = segment.exec(value); m; m = segment.exec(value)) {
+    let s = m.index;
+    const e = m.index + m[0].length;
+    const seg = m[0];
+    const number = s === 0 ? /^\d{1,6}[A-Za-z]?(?= \D)/.exec(seg) : null;
+    if (number) {
+      push(s, s + number[0].length);
+      s += number[0].length;
+    }
+    const unit = UNIT_PART.exec(value.slice(s, e));
+    if (unit) {
+      push(s, s + unit.index);
+      push(s + unit.index, s + unit.index + unit[0].length);
+      s += unit.index + unit[0].length;
+    }
+    const postcode = /\s(\d{4,5}(?:-\d{4})?)$/.exec(value.slice(s, e));
+    if (postcode && postcode.index > 0) {
+      push(s, s + postcode.index);
+      push(e - postcode[1]!.length, e);
+    } else push(s, e);
+  }
 }
 
 const CITY_STATE = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]+){0,2}),\s?(${STATES})\b(?![.\w])`, 'gu');
@@ -281,7 +314,7 @@ export const peopleAndPlaceDetectors: Detector[] = [
     examples: {
       match: [
         { text: 'treated at UCLA Medical Center on', value: 'UCLA Medical Center' },
-        { text: 'lives at 123 Elm Street, Springfield', value: '123 Elm Street, Springfield' },
+        { text: 'lives at 123 Elm Street, Springfield', value: 'Elm Street' },
         { text: 'moved to Houston, TX last year', value: 'Houston, TX' },
         { text: 'seen at the Seattle clinic', value: 'Seattle clinic' },
       ],
@@ -305,7 +338,7 @@ export const peopleAndPlaceDetectors: Detector[] = [
     requires: 'digit',
     patterns: [
       { name: 'zip-after-state', regex: new RegExp(String.raw`\b(?:${STATES})\s(\d{5}(?:-\d{4})?)\b`, 'gd'), score: 0.8, group: 1 },
-      { name: 'zip-labelled', regex: /\b(?:zip|zip code|zipcode|postal code|postcode)\s*[:#]?\s*(?:is\s+)?(\d{5}(?:-\d{4})?)\b/gid, score: 0.85, group: 1 },
+      { name: 'zip-labelled', regex: /\b(?:zip|zip code|zipcode|postal code|postcode|post code|plz)\s*[:#]?\s*(?:is\s+)?(\d{3,5}(?:[ -]\d{2,4})?)(?![\w-])/gid, score: 0.85, group: 1 },
     ],
     examples: { match: [{ text: 'Austin, TX 78701', value: '78701' }, { text: 'zip code 02139', value: '02139' }], noMatch: ['order 78701'] },
   },
