@@ -9,14 +9,14 @@ const INSTITUTIONS = new Set([
   'massachusetts general', 'new york-presbyterian', 'newyork-presbyterian', 'ny presbyterian', 'ny-presbyterian', 'dana-farber',
   'brigham', 'beth israel', 'montefiore', 'lenox hill', 'bellevue', 'baylor', 'baylor scott', 'vanderbilt', 'ucla', 'ucsf',
   'ucsd', 'uchicago', 'upmc', 'geisinger', 'intermountain', 'ochsner', 'sutter', 'northwell', 'atrium', 'advocate aurora',
-  'penn medicine', 'yale new haven', 'duke health', 'emory', 'st. jude', 'st jude', 'walter reed', 'stanford health',
+  'penn medicine', 'yale new haven', 'duke health', 'emory', 'st. jude', 'st jude', 'walter reed', 'stanford', 'stanford health',
 ]);
 
 const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /** State codes that are also words or degrees ("John Smith, MD"): a city must be known before them. */
 const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DE', 'MS', 'CO', 'ID', 'LA', 'MA', 'NE', 'SC']);
 
-const PERSON_CUES = /(?:\bname(?:'s| is|:| was)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike)\s*$/;
+const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\band)\s*$/;
 const LOWERCASE_NAME = /\b(?:my name is|name:|named|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}{2,}){0,2})/gu;
 
 interface Analysis {
@@ -108,8 +108,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     return;
   }
   if (placeRun(text, tokens, k, found)) return;
-  const strongPerson = tokens.length >= 2 && (k[0] === 'name' || k.includes('initial'));
-  if (!strongPerson && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
+  const personLike = k[0] === 'name' && (tokens.length === 1 || k[1] !== 'place') || k.includes('initial');
+  if (!personLike && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
     places.push({ start: first.start, end: end.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
     return;
   }
@@ -176,26 +176,38 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
   const weak = wk.filter((x) => x === 'weak-name' || x === 'place').length;
   const unknown = wk.filter((x) => x === 'unknown').length;
   const initials = wk.filter((x) => x === 'initial').length;
-  const cue = PERSON_CUES.test(textBefore(text, who[0]!.start, 20));
   const atStart = who[0]!.sentenceStart;
-  const nameWords = names + wk.filter((x) => x === 'weak-name').length;
+  const lastWho = who[who.length - 1]!;
   let score: number;
   let why: string;
   if (who.length >= 2) {
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
-    else if (initials >= 1 && (weak + unknown) >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
-    else if (nameWords === who.length) [score, why] = [atStart ? 0.55 : 0.7, 'capitalised words that are all names'];
+    else if (initials >= 1 && weak + unknown >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = [0.6, 'run of capitalised words that are not English words'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
-  } else if (names === 1) [score, why] = [atStart ? 0.4 : 0.6, 'known name'];
+  } else if (names === 1) [score, why] = [atStart ? 0.45 : 0.6, 'known name'];
   else if (unknown === 1) [score, why] = [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'];
-  else [score, why] = [0.2, 'capitalised common word'];
+  else [score, why] = [0.15, 'capitalised common word'];
+  // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
+  const cue = weak + names + unknown > 0 && weak < who.length ? personCue(text, who[0]!, lastWho) : undefined;
   if (cue) {
-    score = Math.min(0.95, score + 0.3);
-    why += ', after a person cue';
+    score = Math.min(0.95, score + cue[1]);
+    why += `, ${cue[0]}`;
   }
   const [s, e] = personSpan(who[0]!, who[who.length - 1]!);
   people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
+}
+
+/** Words around a capitalised run that say it is a person. */
+function personCue(text: string, first: Token, last: Token): [string, number] | undefined {
+  if (PERSON_CUES.test(textBefore(text, first.start, 20))) return ['after a person cue', 0.3];
+  const after = text.slice(last.end, last.end + 24);
+  const lineStart = first.start === 0 || /\n[ \t>]*$/.test(text.slice(Math.max(0, first.start - 8), first.start));
+  if (lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
+  if (/^, (?:can|could|would|will|please|i|we|you|thanks|thank|how|what|do|did|are|is)\b/i.test(after)) return ['addressed by name', 0.3];
+  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.25];
+  if (/^['’]s\b/.test(after)) return ['possessive', 0.2];
+  return undefined;
 }
 
 function lowercaseNames(text: string, people: Candidate[]): void {

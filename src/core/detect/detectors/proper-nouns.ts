@@ -42,8 +42,11 @@ hungarian czech slovak romanian bulgarian serbian croatian filipino indonesian m
 god jesus allah bible koran quran
 google microsoft apple amazon facebook meta twitter linkedin youtube slack zoom teams excel word powerpoint outlook
 windows linux android iphone ipad chrome firefox safari github gitlab jira confluence salesforce oracle sap
-internet email covid covid-19 ok okay hi hello dear thanks thank please yes no
+internet email covid covid-19 ok okay hi hello dear thanks thank please yes no i i'm i'll i've i'd
 `.split(/\s+/).filter(Boolean));
+
+/** First names that are also English words: a name when a family name follows ("Jack Smith", "Will Turner"). */
+const WORD_FIRST_NAMES = new Set('jack will bill mark rose grant dean frank ray guy pat sue joy hope faith grace daisy lily iris ruby amber summer autumn ivy holly heather dawn robin drew chase hunter chuck rob art gene harry miles lance max bob penny sandy rusty ginger crystal pearl jade angel buck bud bud carol jay kitty lee'.split(' '));
 
 /** Words that end a facility's name: "Lakeside Clinic", "UCLA Medical Center". */
 export const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'ctr', 'healthcenter', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'sanatorium', 'rehab', 'rehabilitation', 'institute', 'laboratory', 'laboratories', 'labs', 'presbyterian', 'methodist', 'baptist', 'sinai', 'langone', 'permanente']);
@@ -139,7 +142,7 @@ export function kindOf(t: Token): Kind {
   if (t.acronym) return 'acronym';
   const parts = t.base.split('-');
   const common = commonWordSet(), names = nameSet();
-  if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p)) || placeSet().has(t.base) ? 'weak-name' : 'name';
+  if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p) && !WORD_FIRST_NAMES.has(p)) || placeSet().has(t.base) ? 'weak-name' : 'name';
   if (placeSet().has(t.base)) return 'place';
   if (parts.some((p) => common.has(p))) return 'common';
   return 'unknown';
