@@ -35,6 +35,7 @@ export function analyse(text: string): Analysis {
   memo = { people: [], places: [], regions: [] };
   for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, memo);
   lowercaseNames(text, memo.people);
+  liftListedNames(text, memo.people);
   memoText = text;
   return memo;
 }
@@ -43,13 +44,16 @@ const personSpan = (first: Token, last: Token): [number, number] => [first.start
 
 /** Nouns that turn a name into an eponym: "Cushing's syndrome", "Gleason score", "Framingham Heart Study". */
 const EPONYM_NOUNS = /^(?:['’]s)?[\s-]+(?:disease|syndrome|sign|signs|score|scores|reflex|test|criteria|index|scale|classification|lymphoma|sarcoma|esophagus|angina|palsy|phenomenon|maneuver|manoeuvre|procedure|operation|law|effect|rule|rules|equation|formula|method|model|study|trial|protocol|risk|staging|grade|type|tumou?r|ulcer|fracture|cyst|hernia|cells?|virus|fever|encephalopathy|dystrophy|anomaly|triad|node|nodes|disorder|ataxia|dementia|thyroiditis|anemia|anaemia|questionnaire|inventory|assessment|pain|technique|approach|diet)\b/i;
-const EPONYM_TOKENS = new Set(['disease', 'syndrome', 'sign', 'score', 'reflex', 'test', 'criteria', 'index', 'scale', 'study', 'trial', 'risk', 'lymphoma', 'palsy', 'classification', 'equation', 'formula', 'questionnaire', 'inventory']);
+const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'reflex', 'test', 'criteria', 'index', 'scale', 'study', 'trial', 'risk', 'lymphoma', 'palsy', 'classification', 'equation', 'formula', 'questionnaire', 'inventory']);
 
 /** Words that start sentences and questions: never part of a name, dropped from the front of a run. */
 const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'what', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'would', 'does', 'do', 'did', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'if', 'any', 'my', 'your', 'please', 'i']);
 
 /** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
 const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from)|@)\s*$/;
+
+/** Before a word that is also a person's name ("Gary", "Jordan"), only these make it a place. */
+const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in)\s*$/;
 
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
@@ -150,7 +154,7 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
       if (!region && !placeSet().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
       const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
-      const cue = PLACE_CUE.test(textBefore(text, tokens[i]!.start, 24));
+      const cue = (ambiguous ? STRONG_PLACE_CUE : PLACE_CUE).test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
       if (score < 0.5) break;
@@ -198,6 +202,30 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
   people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
 }
 
+/**
+ * Names come in lists: "Monjeau, Graves and Reed", "Marrero and Murphy". A weak candidate joined by a comma
+ * or "and" to a confident one is a name too.
+ */
+function liftListedNames(text: string, people: Candidate[]): void {
+  people.sort((a, b) => a.start - b.start);
+  const group: Candidate[] = [];
+  const flush = (): void => {
+    if (group.length >= 2 && (group.some((c) => c.score >= 0.5) || group.length >= 3))
+      for (const c of group)
+        if (c.score >= 0.2 && c.score < 0.55) {
+          c.score = 0.55;
+          c.why.push('listed with other names (0.55)');
+        }
+    group.length = 0;
+  };
+  for (const c of people) {
+    const prev = group[group.length - 1];
+    if (prev && !/^(?:,\s*(?:and\s+)?|\s+(?:and|&|or)\s+)$/.test(text.slice(prev.end, c.start))) flush();
+    group.push(c);
+  }
+  flush();
+}
+
 /** Words around a capitalised run that say it is a person. */
 function personCue(text: string, first: Token, last: Token): [string, number] | undefined {
   if (PERSON_CUES.test(textBefore(text, first.start, 20))) return ['after a person cue', 0.3];
@@ -205,7 +233,7 @@ function personCue(text: string, first: Token, last: Token): [string, number] | 
   const lineStart = first.start === 0 || /\n[ \t>]*$/.test(text.slice(Math.max(0, first.start - 8), first.start));
   if (lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
   if (/^, (?:can|could|would|will|please|i|we|you|thanks|thank|how|what|do|did|are|is)\b/i.test(after)) return ['addressed by name', 0.3];
-  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.25];
+  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.3];
   if (/^['’]s\b/.test(after)) return ['possessive', 0.2];
   return undefined;
 }

@@ -43,6 +43,7 @@ god jesus allah bible koran quran
 google microsoft apple amazon facebook meta twitter linkedin youtube slack zoom teams excel word powerpoint outlook
 windows linux android iphone ipad chrome firefox safari github gitlab jira confluence salesforce oracle sap
 internet email covid covid-19 ok okay hi hello dear thanks thank please yes no i i'm i'll i've i'd
+website web e-mail fax tel phone mobile desk address user bot admin subject re fwd note notes name date
 `.split(/\s+/).filter(Boolean));
 
 /** First names that are also English words: a name when a family name follows ("Jack Smith", "Will Turner"). */
