@@ -153,7 +153,7 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
       const region = regionSet().has(phrase);
       if (!region && !placeSet().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
-      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || k[i] === 'name');
+      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region));
       const cue = (ambiguous ? STRONG_PLACE_CUE : PLACE_CUE).test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
@@ -256,7 +256,7 @@ const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Dri
 const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|gata|vägen|väg|vegen|veien|vegur|braut|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd|sokak|caddesi|ulica';
 const STREET_PREFIX = 'Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|des|la|le|van|der|den|von|and|y)`;
+const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y)`;
 const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
 const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
 

@@ -80,7 +80,8 @@ export function capitalisedTokens(text: string): Token[] {
       base,
       // "I" is a pronoun unless a dot makes it an initial.
       initial: word.length === 1 && (word !== 'I' || text[end] === '.'),
-      acronym: word.length > 1 && word === word.toUpperCase(),
+      // Short all-capital words are acronyms (ACE, COPD); long ones are names in capitals (LAPPEENRANTA).
+      acronym: word.length > 1 && word.length < 5 && word === word.toUpperCase(),
       dot: text[end] === '.',
       sentenceStart: isSentenceStart(text, m.index),
     });
