@@ -31,7 +31,7 @@ export const dateDetectors: Detector[] = [
     context: { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 },
     examples: {
       match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: 'DOB 04/22/1955', value: '04/22/1955' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }],
-      noMatch: ['in 2021', 'you may 2 times', 'ratio 3/4', 'version 1.2.2023'],
+      noMatch: ['in 2021', 'you may 2 times', 'ratio 3/4', 'version 1.2.3'],
     },
   },
   {

@@ -6,7 +6,7 @@ import type { Candidate, Detector } from '../types';
  * procedure suffixes (-ectomy, -scopy) and the WHO stems of drug names (-pril, -statin, -mab).
  */
 const CLINICAL_WORDS = `
-patient patients diagnosis diagnosed diagnoses prognosis symptom symptoms syndrome disease disorder chronic acute
+patient patients pt pts diagnosis diagnosed diagnoses prognosis symptom symptoms syndrome disease disorder chronic acute
 treatment treated therapy therapies medication medications prescription prescribed prescribe prescribing dose dosage
 mg mcg clinic clinical hospital hospitalized admitted admission discharge discharged surgery surgical surgeon
 physician nurse oncology oncologist cardiology cardiologist neurology pediatric pediatrics psychiatric psychiatry
@@ -42,7 +42,7 @@ const MEDICAL_SUFFIX = /^[a-z]{3,}(?:itis|osis|emia|aemia|algia|opathy|ectomy|ot
 /** Plain English words that happen to end like medical words. */
 const NOT_MEDICAL = new Set(['diagnosis', 'osmosis', 'aroma', 'diploma', 'coma', 'soma', 'stoma', 'idioma', 'sultanate', 'vireo', 'alcaline', 'airline', 'baseline', 'byline', 'guideline', 'guidelines', 'hotline', 'outline', 'pipeline', 'deadline', 'discipline', 'decline', 'incline', 'online', 'offline', 'saline', 'feline', 'canine', 'ravine', 'trampoline', 'gasoline', 'masculine', 'medicine', 'sequoia', 'sonatina', 'datasone']);
 
-const TOKEN = /[A-Za-z][A-Za-z'-]*/g;
+const TOKEN = /[A-Za-z][A-Za-z']*/g;
 
 /** True for clinical vocabulary and words shaped like diagnoses, procedures or drug names. */
 export function isMedicalWord(lower: string): boolean {

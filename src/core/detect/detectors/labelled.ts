@@ -31,7 +31,7 @@ export const labelledDetectors: Detector[] = [
   labelled('pii.mrn', 'MRN', 'Medical record or patient number, by its label',
     ['mrn', 'record', 'rec', 'chart', 'patient', 'pt', 'mr#', 'emr', 'ehr'],
     String.raw`MRN|MR#|EMR|EHR|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
-    'seen at clinic (MRN: #SF-998877)', '#SF-998877', ['patient education materials', 'record 5 minutes']),
+    'seen at clinic (MRN: #SF-998877)', 'SF-998877', ['patient education materials', 'record 5 minutes']),
   labelled('pii.health-plan-id', 'HEALTH_PLAN_ID', 'Health plan, insurance or member number, by its label',
     ['insur', 'ins', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'hbn'],
     String.raw`(?:insurance|insurer|insur)(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|HMO|PPO|EPO|HBN|HPBN|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,

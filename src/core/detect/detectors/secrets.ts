@@ -53,7 +53,7 @@ const tokens: TokenSpec[] = [
   {
     id: 'aws-access-key-id', description: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
     regex: `${B}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}${E}`,
-    match: ['key AKIAZ7QX3T5B2NDKQW4L here'], noMatch: ['AKIAlowercase1234567', 'XAKIAZ7QX3T5B2NDKQW4L'],
+    match: [{ text: 'key AKIAZ7QX3T5B2NDKQW4L here', value: 'AKIAZ7QX3T5B2NDKQW4L' }], noMatch: ['AKIAlowercase1234567', 'XAKIAZ7QX3T5B2NDKQW4L'],
   },
   {
     id: 'aws-secret-access-key', description: 'AWS secret access key next to its name', keywords: ['aws'],
@@ -69,11 +69,11 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'google-api-key', description: 'Google API key', keywords: ['aiza'],
-    regex: `${B}AIza[0-9A-Za-z_-]{35}${E}`, match: ['key=AIzaSyD3f9Kq2Lm8Np4Rs7Tu1Wx5Yz0Ab6Cd2E_g'],
+    regex: `${B}AIza[0-9A-Za-z_-]{35}${E}`, match: [{ text: 'key=AIzaSyD3f9Kq2Lm8Np4Rs7Tu1Wx5Yz0Ab6Cd2E_', value: 'AIzaSyD3f9Kq2Lm8Np4Rs7Tu1Wx5Yz0Ab6Cd2E_' }], noMatch: ['AIzaShort'],
   },
   {
     id: 'google-oauth-client-secret', description: 'Google OAuth client secret', keywords: ['gocspx'],
-    regex: `${B}GOCSPX-[0-9A-Za-z_-]{28}${E}`, match: ['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'],
+    regex: `${B}GOCSPX-[0-9A-Za-z_-]{28}${E}`, match: ['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'], noMatch: ['GOCSPX-short'],
   },
   {
     id: 'gcp-service-account', description: 'Google Cloud service-account key file', keywords: ['service_account'],
@@ -87,6 +87,7 @@ const tokens: TokenSpec[] = [
     id: 'azure-storage-key', description: 'Azure storage account key in a connection string', keywords: ['accountkey'],
     regex: `AccountKey=([A-Za-z0-9+/]{86}==)`, flags: 'i', group: 1,
     match: [{ text: `DefaultEndpointsProtocol=https;AccountName=a;AccountKey=${'Ab3d'.repeat(21)}Xy==;`, value: `${'Ab3d'.repeat(21)}Xy==` }],
+    noMatch: ['AccountName=a;AccountKey=short=='],
   },
   {
     id: 'github-token', description: 'GitHub token (classic, fine-grained, OAuth, app)', keywords: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_'],
@@ -106,7 +107,7 @@ const tokens: TokenSpec[] = [
   {
     id: 'slack-webhook', description: 'Slack incoming webhook URL', keywords: ['hooks.slack.com'],
     regex: `https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{10,200}`,
-    match: ['https://hooks.slack.com/services/T0AB12CD/B0CD34EF/q8Kr2WalryBGqKir'],
+    match: ['https://hooks.slack.com/services/T0AB12CD/B0CD34EF/q8Kr2WalryBGqKir'], noMatch: ['https://api.slack.com/web'],
   },
   {
     id: 'openai-key', description: 'OpenAI API key', keywords: ['t3blbkfj'],
@@ -124,7 +125,7 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'huggingface-token', description: 'Hugging Face access token', keywords: ['hf_'],
-    regex: `${B}hf_[A-Za-z]{34}${E}`, match: ['hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGhIj'], noMatch: ['hf_abc', 'hf_FakeFakeFake1FakeFakeFakeFakeFakeFa'],
+    regex: `${B}hf_[A-Za-z]{34}${E}`, match: ['hf_AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh'], noMatch: ['hf_abc', 'hf_FakeFakeFake1FakeFakeFakeFakeFakeFa'],
   },
   {
     id: 'stripe-key', description: 'Stripe secret or restricted key', keywords: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_'],
@@ -132,19 +133,19 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'sendgrid-key', description: 'SendGrid API key', keywords: ['sg.'],
-    regex: `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`, match: ['SG.APhb3zgjtx3hajdas1TjBB.H7Sgbba3afgKSDyB442aDK0kpGO3SD332313-L5528K'],
+    regex: `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}${E}`, match: ['SG.APhb3zgjtx3hajdas1TjBB.H7Sgbba3afgKSDyB442aDK0kpGO3SD332313-L5528K'], noMatch: ['SG.short.value'],
   },
   {
     id: 'twilio-key', description: 'Twilio API key SID', keywords: ['sk'],
-    regex: `${B}SK[0-9a-f]{32}${E}`, score: 0.7, match: ['SK2a3f9c8d7e6b5a4f3e2d1c0b9a8f7e6d'],
+    regex: `${B}SK[0-9a-f]{32}${E}`, score: 0.7, match: ['SK2a3f9c8d7e6b5a4f3e2d1c0b9a8f7e6d'], noMatch: ['SKU2a3f9c8d7e6b5a4f3e2d1c0b9a8f7e6d'],
   },
   {
     id: 'mailchimp-key', description: 'Mailchimp API key', keywords: ['-us'],
-    regex: `${B}[0-9a-f]{32}-us\\d{1,2}${E}`, match: ['0f1e2d3c4b5a69788796a5b4c3d2e1f0-us14'],
+    regex: `${B}[0-9a-f]{32}-us\\d{1,2}${E}`, match: ['0f1e2d3c4b5a69788796a5b4c3d2e1f0-us14'], noMatch: ['release-us14'],
   },
   {
     id: 'npm-token', description: 'npm access token', keywords: ['npm_'],
-    regex: `${B}npm_[A-Za-z0-9]{36}${E}`, match: ['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'],
+    regex: `${B}npm_[A-Za-z0-9]{36}${E}`, match: ['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'], noMatch: ['npm_install_script'],
   },
   {
     id: 'npmrc-auth-token', description: '_authToken in an .npmrc', keywords: ['_authtoken'],
@@ -154,7 +155,7 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'pypi-token', description: 'PyPI upload token', keywords: ['pypi-'],
-    regex: `${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}`, match: [`pypi-AgEIcHlwaS5vcmc${'Ab1_'.repeat(14)}`],
+    regex: `${B}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,300}`, match: [`pypi-AgEIcHlwaS5vcmc${'Ab1_'.repeat(14)}`], noMatch: ['pypi-upload'],
   },
   {
     id: 'docker-token', description: 'Docker Hub personal access token', keywords: ['dckr_pat_'],
@@ -178,7 +179,7 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'linear-token', description: 'Linear API key', keywords: ['lin_api_'],
-    regex: `${B}lin_api_[A-Za-z0-9]{40,64}${E}`, match: ['lin_api_f1g2kLGLqdezihCUTzgIAUk6d9wvCnStWrv1234A'],
+    regex: `${B}lin_api_[A-Za-z0-9]{40,64}${E}`, match: ['lin_api_f1g2kLGLqdezihCUTzgIAUk6d9wvCnStWrv1234A'], noMatch: ['lin_api_short'],
   },
   {
     id: 'figma-token', description: 'Figma personal access token', keywords: ['figd_'],
@@ -201,7 +202,7 @@ const tokens: TokenSpec[] = [
   {
     id: 'grafana-token', description: 'Grafana Cloud or service-account token', keywords: ['glc_', 'glsa_'],
     regex: `${B}(?:glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})`,
-    match: ['glsa_abcdefghijklmnopqrstuvwxyz012345_89abcdef'],
+    match: ['glsa_abcdefghijklmnopqrstuvwxyz012345_89abcdef'], noMatch: ['glsa_short'],
   },
   {
     id: 'onepassword-token', description: '1Password service-account token', keywords: ['ops_ey'],
@@ -209,12 +210,13 @@ const tokens: TokenSpec[] = [
   },
   {
     id: 'atlassian-token', description: 'Atlassian API token', keywords: ['atatt3'],
-    regex: `${B}ATATT3[A-Za-z0-9_=-]{180,}`, match: [`ATATT3xFfGF0${'aB3dE5fG7h'.repeat(19)}`],
+    regex: `${B}ATATT3[A-Za-z0-9_=-]{180,}`, match: [`ATATT3xFfGF0${'aB3dE5fG7h'.repeat(19)}`], noMatch: ['ATATT3short'],
   },
   {
     id: 'jwt', description: 'JSON Web Token', keywords: ['eyj'],
     regex: `${B}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}`, score: 0.85,
     match: ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'],
+    noMatch: ['eyJhbGciOiJIUzI1NiJ9 alone'],
   },
   {
     id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'],
@@ -243,7 +245,7 @@ const credentialUrls: Detector[] = [
     }],
     validate: (v) => credentialLike(passwordOf(v)),
     examples: {
-      match: [{ text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' }],
+      match: [{ text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' }],
       noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production'],
     },
   },

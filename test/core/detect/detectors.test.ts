@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTORS, Engine, ENTITY_TYPES } from '../../../src/core/detect';
+
+// Every detector carries examples that must and must not match; this runs them all, each detector alone.
+describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, detector) => {
+  const engine = new Engine([detector]);
+
+  it('declares examples of both kinds', () => {
+    expect(detector.examples.match.length).toBeGreaterThan(0);
+    expect(detector.examples.noMatch.length + detector.examples.match.length).toBeGreaterThan(1);
+  });
+
+  it.each(detector.examples.match.map((e) => [e.value ?? e.text, e] as const))('finds %j', (value, example) => {
+    const at = example.text.indexOf(value);
+    expect(at, 'the example value must appear in its text').toBeGreaterThanOrEqual(0);
+    const spans = engine.scan(example.text).findings.map((f) => example.text.slice(f.start, f.end));
+    expect(spans).toContain(value);
+  });
+
+  it.each(detector.examples.noMatch.map((t) => [t] as const))('leaves %j alone', (text) => {
+    expect(engine.scan(text).findings.map((f) => text.slice(f.start, f.end))).toEqual([]);
+  });
+});
+
+describe('the registry', () => {
+  it('has unique ids named after their category', () => {
+    const ids = DETECTORS.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const d of DETECTORS) expect(d.id.startsWith(`${d.category === 'secret' ? 'secret' : d.category === 'health' ? 'health' : 'pii'}.`), d.id).toBe(true);
+  });
+
+  it('covers every entity type of the vocabulary', () => {
+    const covered = new Set(DETECTORS.map((d) => d.type));
+    expect(ENTITY_TYPES.filter((t) => !covered.has(t))).toEqual([]);
+  });
+
+  it('gives every detector either patterns or a find hook, and lower-case keywords', () => {
+    for (const d of DETECTORS) {
+      expect(Boolean(d.patterns?.length) !== Boolean(d.find), d.id).toBe(true);
+      for (const k of d.keywords ?? []) expect(k, d.id).toBe(k.toLowerCase());
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine, scan, type Finding } from '../../../src/core/detect';
+
+const values = (text: string, findings: Finding[]) => findings.map((f) => [f.type, text.slice(f.start, f.end)]);
+
+describe('the engine', () => {
+  it('finds identifiers, explains each, and labels a clinical text PHI', () => {
+    const text = 'Pt Anna S. (MRN: 00123456, SSN 536-22-8726) seen at Lakeside Clinic on March 5th, 2021 for hypertension; started lisinopril.';
+    const r = scan(text);
+    expect(values(text, r.findings.filter((f) => f.category !== 'health'))).toEqual([
+      ['PERSON', 'Anna S.'], ['MRN', '00123456'], ['SSN', '536-22-8726'], ['LOCATION', 'Lakeside Clinic'], ['DATE', 'March 5th, 2021'],
+    ]);
+    expect(r.labels).toEqual(['PHI', 'PII']);
+    for (const f of r.findings) {
+      expect(f.why.length).toBeGreaterThan(0);
+      expect(f.score).toBeGreaterThan(0);
+      expect(f.score).toBeLessThanOrEqual(1);
+    }
+    expect(r.findings.find((f) => f.type === 'SSN')!.category).toBe('phi');
+  });
+
+  it('labels identifiers without health context PII, and credentials SECRET', () => {
+    expect(scan('Call Laura Carvalho on (310) 555-1234 about the invoice.').labels).toEqual(['PII']);
+    expect(scan('export GITHUB_TOKEN=ghp_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUy').labels).toEqual(['SECRET']);
+  });
+
+  it('does not call clinical text without identifiers PHI', () => {
+    const r = scan('What are the guidelines for prescribing ACE inhibitors to a 55-year-old male with chronic kidney disease? He was diagnosed back in 2021.');
+    expect(r.labels).toEqual([]);
+  });
+
+  it('counts only ages over 89, and a state alone identifies no one', () => {
+    expect(scan('a 92-year-old woman with dementia').labels).toEqual(['PHI', 'PII']);
+    expect(scan('a 55-year-old woman with dementia').labels).toEqual([]);
+    const r = scan('a woman from Texas with dementia');
+    expect(values('a woman from Texas with dementia', r.findings.filter((f) => f.type === 'LOCATION'))).toEqual([['LOCATION', 'Texas']]);
+    expect(r.labels).toEqual([]);
+  });
+
+  it('drops a checksum failure and keeps a pass at full score', () => {
+    const ok = scan('card 4111 1111 1111 1111').findings.find((f) => f.type === 'CREDIT_CARD');
+    expect(ok?.score).toBe(1);
+    expect(scan('card 4111 1111 1111 1112').findings.some((f) => f.type === 'CREDIT_CARD')).toBe(false);
+  });
+
+  it('finds values that straddle a chunk boundary, once', () => {
+    const pad = 'lorem ipsum dolor sit amet '.repeat(2500); // ~67 KB: the SSN sits across the 64 KB boundary
+    const text = `${pad.slice(0, 65_530)} SSN 536-22-8726 ${pad}`;
+    const ssns = scan(text).findings.filter((f) => f.type === 'SSN');
+    expect(ssns.map((f) => text.slice(f.start, f.end))).toEqual(['536-22-8726']);
+  });
+
+  it('resolves overlaps: one finding per stretch of text, the higher score winning', () => {
+    const text = 'see https://user:s3cr3tP4ss@api.example.com now';
+    expect(values(text, scan(text).findings)).toEqual([['SECRET', 'https://user:s3cr3tP4ss@api.example.com']]);
+  });
+
+  it('caps the input and says so', () => {
+    const engine = createEngine({ maxChars: 1000 });
+    const text = `${'x '.repeat(600)} SSN 536-22-8726`;
+    const r = engine.scan(text);
+    expect(r.truncated).toBe(true);
+    expect(r.scanned).toBe(1000);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('refuses what is not a string with a clear error', () => {
+    expect(() => scan(undefined as unknown as string)).toThrow(TypeError);
+    expect(() => scan({ text: 'x' } as unknown as string)).toThrow(/takes a string/);
+  });
+
+  it('survives lone surrogates, NUL bytes and binary junk', () => {
+    const junk = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
+    const text = `\uD800 SSN 536-22-8726 \u0000\uDFFF ${junk}`;
+    const r = scan(text);
+    expect(r.findings.some((f) => f.type === 'SSN' && text.slice(f.start, f.end) === '536-22-8726')).toBe(true);
+  });
+
+  it('scans a 50 MB string up to its cap and reports the rest as not scanned', () => {
+    const big = 'The quarterly report is attached. '.repeat(1_550_000);
+    expect(big.length).toBeGreaterThan(50_000_000);
+    const r = scan(big);
+    expect(r.truncated).toBe(true);
+    expect(r.scanned).toBe(8 * 1024 * 1024);
+    expect(r.labels).toEqual([]);
+  });
+});
