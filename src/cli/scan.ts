@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     if (!path) throw new Error('--jsonl needs a file (or - for standard input)');
     return scanJsonl(path);
   }
-  const path = argv.find((a) => !a.startsWith('-'));
+  const path = argv.find((a) => a === '-' || !a.startsWith('-'));
   if (!path) {
     process.stderr.write('usage: npm run scan -- FILE | npm run --silent scan -- --jsonl FILE|-\n');
     return 2;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DETECTORS, Engine, type Detector } from '../../../src/core/detect';
+
+/**
+ * No pattern may take more than linear time. Each pattern (and each find hook) is fed 1 MB of near matches:
+ * its own examples cut short and repeated, plus shapes that make naive regexes backtrack. The time for 1 MB is
+ * compared with the time for 256 KB: linear work grows 4x, quadratic work 16x.
+ */
+const KB = 1024;
+
+function nearMatches(d: Detector): string[] {
+  const seeds = d.examples.match.map((e) => e.value ?? e.text);
+  const out = seeds.flatMap((s) => [s.slice(0, -1), s.slice(1), s.replace(/\s/g, '')]);
+  out.push('1'.repeat(64), '1-'.repeat(32), 'a'.repeat(64), 'A1'.repeat(32), '@'.repeat(16) + 'a.'.repeat(24), 'Ab '.repeat(20), '-----BEGIN PRIVATE KEY-----\n' + 'A'.repeat(60));
+  return out;
+}
+
+const repeatTo = (unit: string, size: number): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+
+function timeOf(fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s runs in linear time', (_id, d) => {
+  it.each(nearMatches(d).map((s, i) => [i, s] as const))('on near-match input %i', (_i, seed) => {
+    const run = (size: number) => {
+      const text = repeatTo(`${seed} `, size);
+      if (d.find) return () => d.find!(text, text.toLowerCase());
+      return () => {
+        for (const p of d.patterns ?? []) {
+          p.regex.lastIndex = 0;
+          while (p.regex.exec(text)) if (p.regex.lastIndex === 0) break;
+        }
+      };
+    };
+    const small = timeOf(run(256 * KB));
+    const large = timeOf(run(1024 * KB));
+    // Under 20 ms for a megabyte nothing is quadratic; above it, growth must stay near 4x.
+    const linear = large <= 20 || large / Math.max(small, 0.5) < 10;
+    expect(linear, `${large.toFixed(1)} ms for 1 MB, ${small.toFixed(1)} ms for 256 KB`).toBe(true);
+  });
+});
+
+describe('the whole engine', () => {
+  it('scans 1 MB of near matches of every detector', () => {
+    const text = repeatTo(DETECTORS.flatMap(nearMatches).join(' \n'), 1024 * KB);
+    const engine = new Engine(DETECTORS);
+    const small = timeOf(() => engine.scan(text.slice(0, 256 * KB)));
+    const large = timeOf(() => engine.scan(text));
+    expect(large / Math.max(small, 0.5)).toBeLessThan(10);
+  });
+});
