@@ -1,0 +1,62 @@
+/**
+ * npm run bench: the default detector set over >= 10 MB of mixed text, side by side with redact-pii and
+ * @openredaction/openredaction in the same run (medians of repeated runs), p50/p99 latency for a 100 KB text,
+ * and peak memory. A benchmark, not a test: it prints figures and judges nothing.
+ */
+import { OpenRedaction } from '@openredaction/openredaction';
+import { SyncRedactor } from 'redact-pii';
+import { createEngine } from '../../src/core/detect';
+import { mixedCorpus } from './corpus';
+
+const MB = 1024 * 1024;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+/** Median MB/s of `runs` passes of `scan` over `docs`. */
+function throughput(docs: string[], scan: (t: string) => unknown, runs: number): number {
+  const bytes = docs.reduce((n, d) => n + d.length, 0);
+  const rates: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    for (const d of docs) scan(d);
+    rates.push(bytes / MB / ((performance.now() - t) / 1000));
+  }
+  return median(rates);
+}
+
+const split = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+const corpus = mixedCorpus(Number(process.env.BENCH_MB ?? 12) * MB);
+const docs = split(corpus, 100 * 1024);
+const engine = createEngine();
+engine.scan(docs[0]!); // warm up: word lists, compiled regexes
+
+const heapBefore = process.memoryUsage().heapUsed;
+const bulwark = throughput(docs, (t) => engine.scan(t), 5);
+const heapAfter = process.memoryUsage().heapUsed;
+
+// The peers are far slower: they get a 1 MB slice of the same corpus (ratios are per megabyte).
+const sample = docs.slice(0, 10);
+const redactor = new SyncRedactor();
+const redactPii = throughput(sample, (t) => redactor.redact(t), 3);
+const openRedaction = new OpenRedaction();
+const openred = throughput(sample.slice(0, 2), (t) => openRedaction.detect(t), 3);
+const bulwarkSample = throughput(sample, (t) => engine.scan(t), 5);
+
+const latencies: number[] = [];
+for (let i = 0; i < 200; i++) {
+  const d = docs[i % docs.length]!;
+  const t = performance.now();
+  engine.scan(d);
+  latencies.push(performance.now() - t);
+}
+
+const row = (name: string, mbps: number, base: number) => `${name.padEnd(30)} ${mbps.toFixed(2).padStart(9)} MB/s   ${(base / mbps).toFixed(1).padStart(8)}x slower than Bulwark`;
+console.log(`corpus: ${(corpus.length / MB).toFixed(1)} MB of mixed clinical, business, code and log text in ${docs.length} documents of 100 KB`);
+console.log(`Bulwark, default detectors (${engine.detectors.length}):  ${bulwark.toFixed(1)} MB/s (median of 5 passes over the whole corpus)`);
+console.log(`same run, on a 1 MB slice:`);
+console.log(`${'Bulwark'.padEnd(30)} ${bulwarkSample.toFixed(2).padStart(9)} MB/s`);
+console.log(row('redact-pii (SyncRedactor)', redactPii, bulwarkSample));
+console.log(row('@openredaction/openredaction', openred, bulwarkSample));
+console.log(`100 KB text: p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms (200 scans)`);
+console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
