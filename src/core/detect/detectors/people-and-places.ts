@@ -1,4 +1,4 @@
-import { capitalisedTokens, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
+import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
 import { nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 
@@ -55,8 +55,13 @@ const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|trav
 /** Before a word that is also a person's name ("Gary", "Jordan"), only these make it a place. */
 const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in)\s*$/;
 
+/** Kinds that never start a name or a place on their own: a run of one such word is skipped at once. */
+const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility', 'weak-facility', 'title', 'initial']);
+
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
+  const only = all.length === 1 ? all[0]! : undefined;
+  if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.word.toLowerCase()) && lowerFacilityEnd(text, only.end) === only.end) return;
   const last = all[all.length - 1]!;
   if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
@@ -180,7 +185,7 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
   const weak = wk.filter((x) => x === 'weak-name' || x === 'place').length;
   const unknown = wk.filter((x) => x === 'unknown').length;
   const initials = wk.filter((x) => x === 'initial').length;
-  const atStart = who[0]!.sentenceStart;
+  const atStart = who.length === 1 && isSentenceStart(text, who[0]!.start);
   const lastWho = who[who.length - 1]!;
   let score: number;
   let why: string;

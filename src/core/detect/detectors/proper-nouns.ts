@@ -22,7 +22,6 @@ export interface Token {
   acronym: boolean;
   /** A dot follows directly (an initial, a title or an abbreviation). */
   dot: boolean;
-  sentenceStart: boolean;
 }
 
 const CAP_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
@@ -65,11 +64,12 @@ export function capitalisedTokens(text: string): Token[] {
   const tokens: Token[] = [];
   CAP_WORD.lastIndex = 0;
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
-    const prevChar = text[m.index - 1];
-    const word = m[0].replace(/['’-]+$/, '');
     // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
-    if (prevChar !== undefined && /[\p{L}\d_@/]/u.test(prevChar)) continue;
-    if (/[\d_]/.test(text[m.index + m[0].length] ?? '')) continue;
+    if (m.index > 0 && isWordOrCodeChar(text.charCodeAt(m.index - 1))) continue;
+    const next = text.charCodeAt(m.index + m[0].length);
+    if ((next >= 48 && next <= 57) || next === 95) continue;
+    const last = m[0].charCodeAt(m[0].length - 1);
+    const word = last === 39 || last === 8217 || last === 45 ? m[0].replace(/['’-]+$/, '') : m[0];
     const end = m.index + word.length;
     const base = word.toLowerCase().replace(/['’]s$/, '');
     tokens.push({
@@ -83,7 +83,6 @@ export function capitalisedTokens(text: string): Token[] {
       // Short all-capital words are acronyms (ACE, COPD); long ones are names in capitals (LAPPEENRANTA).
       acronym: word.length > 1 && word.length < 5 && word === word.toUpperCase(),
       dot: text[end] === '.',
-      sentenceStart: isSentenceStart(text, m.index),
     });
   }
   memoText = text;
@@ -91,7 +90,14 @@ export function capitalisedTokens(text: string): Token[] {
   return tokens;
 }
 
-function isSentenceStart(text: string, at: number): boolean {
+/** Letters, digits, "_", "@" and "/": a capital after one of these is inside a word or a code. */
+function isWordOrCodeChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 47;
+  return /\p{L}/u.test(String.fromCharCode(c));
+}
+
+/** A capital at the start of a sentence says little about a name. */
+export function isSentenceStart(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const c = text[i]!;
     if (c === ' ' || c === '\t' || c === '"' || c === '“' || c === '(' || c === "'") continue;
@@ -137,17 +143,23 @@ export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'init
 
 export function kindOf(t: Token): Kind {
   if (t.initial) return 'initial';
-  if (isTitle(t)) return 'title';
+  if (TITLES.has(t.base)) return 'title';
   if (FACILITY_HEADS.has(t.base)) return 'facility';
   if (WEAK_FACILITY_HEADS.has(t.base)) return 'weak-facility';
-  if (NOT_NAMES.has(t.base) || isMedicalWord(t.base)) return 'not-name';
+  if (NOT_NAMES.has(t.base)) return 'not-name';
   if (t.acronym) return 'acronym';
-  const parts = t.base.split('-');
   const common = commonWordSet(), names = nameSet();
-  if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p) && !WORD_FIRST_NAMES.has(p)) || placeSet().has(t.base) ? 'weak-name' : 'name';
+  if (t.base.includes('-')) {
+    const parts = t.base.split('-');
+    if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p) && !WORD_FIRST_NAMES.has(p)) ? 'weak-name' : 'name';
+    if (parts.some((p) => common.has(p))) return 'common';
+  } else if (names.has(t.base)) {
+    if (isMedicalWord(t.base)) return 'not-name';
+    return (common.has(t.base) && !WORD_FIRST_NAMES.has(t.base)) || placeSet().has(t.base) ? 'weak-name' : 'name';
+  } else if (placeSet().has(t.base)) return 'place';
+  else if (common.has(t.base)) return 'common';
   if (placeSet().has(t.base)) return 'place';
-  if (parts.some((p) => common.has(p))) return 'common';
-  return 'unknown';
+  return isMedicalWord(t.base) ? 'not-name' : 'unknown';
 }
 
 /** Text a few words before a position, lower case, for cues such as "my name is". */

@@ -290,7 +290,8 @@ const generic: Detector = {
   keywords: ['pass', 'pwd', 'secret', 'token', 'key', 'credential', 'bearer'],
   patterns: [{
     name: 'secret-assignment',
-    regex: new RegExp(`[A-Za-z0-9_.-]{0,40}${SECRET_NAME}[A-Za-z0-9_.-]{0,20}["']?\\s{0,4}(?:[:=]|=>|:=|\\s)\\s{0,4}["'\`]?([A-Za-z0-9+/=_.~!#%^&*-]{8,256})`, 'gid'),
+    // Starts at the name itself ("password" inside "db_password"): a free prefix would retry at every letter.
+    regex: new RegExp(`${SECRET_NAME}[A-Za-z0-9_.-]{0,20}["']?\\s{0,4}(?:[:=]|=>|:=|\\s)\\s{0,4}["'\`]?([A-Za-z0-9+/=_.~!#%^&*-]{8,256})`, 'gid'),
     score: 0.7,
     group: 1,
   }],

@@ -36,7 +36,8 @@ export const webDetectors: Detector[] = [
     description: 'IPv4 or IPv6 address',
     patterns: [
       { name: 'ipv4', regex: new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w.]*\\d)`, 'g'), score: 0.6 },
-      { name: 'ipv6', regex: /(?<![\w:])(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}(?::[0-9a-f]{1,4}){1,6}(?![\w:])|(?<![\w:])(?:[0-9a-f]{1,4}:){1,7}:(?![\w:])/gi, score: 0.6 },
+      // The lookahead fails fast on ordinary words before any alternative is tried.
+      { name: 'ipv6', regex: /(?<![\w:])(?=[0-9a-f]{1,4}:[0-9a-f:])(?:(?:[0-9a-f]{1,4}:){7}[0-9a-f]{1,4}|(?:[0-9a-f]{1,4}:){1,6}(?::[0-9a-f]{1,4}){1,6}|(?:[0-9a-f]{1,4}:){1,7}:)(?![\w:])/gi, score: 0.6 },
     ],
     requires: 'digit',
     validate: (v) => (v.includes(':') && !v.includes('::') && v.split(':').length !== 8 ? false : undefined),
