@@ -19,7 +19,7 @@ const repeatTo = (unit: string, size: number): string => unit.repeat(Math.ceil(s
 
 function timeOf(fn: () => void): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const t = performance.now();
     fn();
     best = Math.min(best, performance.now() - t);
@@ -41,8 +41,9 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s runs in linear time'
     };
     const small = timeOf(run(256 * KB));
     const large = timeOf(run(1024 * KB));
-    // Under 20 ms for a megabyte nothing is quadratic; above it, growth must stay near 4x.
-    const linear = large <= 20 || large / Math.max(small, 0.5) < 10;
+    // Quadratic work on a megabyte of near matches takes seconds; under 100 ms nothing is. Above that, the
+    // growth from 256 KB to 1 MB must stay near 4x (a garbage collection can add some; 16x is quadratic).
+    const linear = large <= 100 || large / Math.max(small, 0.5) < 10;
     expect(linear, `${large.toFixed(1)} ms for 1 MB, ${small.toFixed(1)} ms for 256 KB`).toBe(true);
   });
 });
@@ -53,6 +54,6 @@ describe('the whole engine', () => {
     const engine = new Engine(DETECTORS);
     const small = timeOf(() => engine.scan(text.slice(0, 256 * KB)));
     const large = timeOf(() => engine.scan(text));
-    expect(large / Math.max(small, 0.5)).toBeLessThan(10);
+    expect(large <= 500 || large / Math.max(small, 0.5) < 10, `${large.toFixed(0)} ms for 1 MB, ${small.toFixed(0)} ms for 256 KB`).toBe(true);
   });
 });
