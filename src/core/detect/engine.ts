@@ -1,5 +1,6 @@
 import { compileContext, findContext, type CompiledContext } from './context';
 import { documentLabels } from './labels';
+import { digitWindows, execInWindows, mergeWindows, type Window } from './windows';
 import type { Candidate, Detector, Finding, ScanResult } from './types';
 
 export interface ScanOptions {
@@ -29,6 +30,10 @@ interface Prepared {
  */
 export class Engine {
   private readonly prepared: Prepared[];
+  /** Every detector keyword in one alternation: a chunk is searched once, not once per keyword. */
+  private readonly keywordRegex: RegExp | undefined;
+  /** Keywords that begin another keyword ("sk" in "sk_live_"): found at the same place, so added with it. */
+  private readonly prefixes = new Map<string, string[]>();
 
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
@@ -39,6 +44,24 @@ export class Engine {
       context: detector.context && compileContext(detector.context),
       minScore: Math.max(detector.minScore ?? 0, options.minScore ?? DEFAULT_MIN_SCORE),
     }));
+    const keywords = [...new Set(detectors.flatMap((d) => d.keywords ?? []))].sort((a, b) => b.length - a.length);
+    this.keywordRegex = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'g') : undefined;
+    for (const k of keywords) this.prefixes.set(k, keywords.filter((o) => o !== k && k.startsWith(o)));
+  }
+
+  /** Where each keyword occurs in a lower-cased chunk (a keyword found inside a longer one counts too). */
+  private keywordHits(lower: string): Map<string, number[]> {
+    const hits = new Map<string, number[]>();
+    const re = this.keywordRegex;
+    if (!re) return hits;
+    const add = (k: string, at: number) => (hits.get(k) ?? hits.set(k, []).get(k)!).push(at);
+    re.lastIndex = 0;
+    for (let m = re.exec(lower); m; m = re.exec(lower)) {
+      add(m[0], m.index);
+      for (const p of this.prefixes.get(m[0]) ?? []) add(p, m.index);
+      re.lastIndex = m.index + 1;
+    }
+    return hits;
   }
 
   scan(input: string): ScanResult {
@@ -59,24 +82,30 @@ export class Engine {
     return { findings, labels, scanned: text.length, truncated };
   }
 
-  /** Scans text[start, end + OVERLAP) and keeps the findings that begin before `end`. */
+  /**
+   * Scans text[start, end + OVERLAP) and keeps the findings that begin before `end`. Detectors with keywords
+   * run only in windows around their keywords, detectors that need digits only around digits: the prefilter
+   * decides where to look, not just whether.
+   */
   private scanChunk(text: string, start: number, end: number, out: Finding[]): void {
     const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
     const lower = chunk.toLowerCase();
-    const hasDigit = /\d/.test(chunk);
-    const hasAt = chunk.includes('@');
-    const keywordSeen = new Map<string, boolean>();
-    const seen = (k: string): boolean => {
-      let v = keywordSeen.get(k);
-      if (v === undefined) keywordSeen.set(k, (v = lower.includes(k)));
-      return v;
-    };
+    const hits = this.keywordHits(lower);
+    let digits: Window[] | undefined;
     for (const p of this.prepared) {
       const d = p.detector;
-      if (d.requires === 'digit' && !hasDigit) continue;
-      if (d.requires === 'at' && !hasAt) continue;
-      if (d.keywords && !d.keywords.some(seen)) continue;
-      const candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk);
+      let candidates: Candidate[];
+      if (d.keywords) {
+        const at = d.keywords.flatMap((k) => hits.get(k) ?? []);
+        if (!at.length) continue;
+        const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
+        const windows = mergeWindows(chunk, at.map((i) => [i - before, i + after]));
+        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, windows);
+      } else if (d.requires === 'digit') {
+        digits ??= digitWindows(chunk);
+        if (!digits.length) continue;
+        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, digits);
+      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, [[0, chunk.length]]);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, c, start);
@@ -85,25 +114,20 @@ export class Engine {
     }
   }
 
-  private matchPatterns(d: Detector, chunk: string): Candidate[] {
+  private matchPatterns(d: Detector, chunk: string, windows: Window[]): Candidate[] {
     const out: Candidate[] = [];
     for (const p of d.patterns ?? []) {
-      const re = p.regex;
-      re.lastIndex = 0;
       let n = 0;
-      for (let m = re.exec(chunk); m && n < MAX_MATCHES_PER_PATTERN; m = re.exec(chunk), n++) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
+      execInWindows(p.regex, chunk, windows, (m, offset) => {
         let s = m.index, e = m.index + m[0].length;
         if (p.group !== undefined) {
           const span = m.indices?.[p.group];
-          if (!span) continue;
+          if (!span) return;
           [s, e] = span;
         }
-        out.push({ start: s, end: e, score: p.score, why: [`pattern ${p.name} (${p.score})`] });
-      }
+        out.push({ start: s + offset, end: e + offset, score: p.score, why: [`pattern ${p.name} (${p.score})`] });
+        return ++n < MAX_MATCHES_PER_PATTERN;
+      });
     }
     return out;
   }
@@ -142,6 +166,7 @@ export class Engine {
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Moves a chunk boundary back to whitespace (at most 256 characters) so that no word is cut. */
 function breakAt(text: string, at: number): number {

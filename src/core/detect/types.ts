@@ -49,8 +49,10 @@ export interface Detector {
   description: string;
   /** Lower-case literals; the detector runs only on chunks that contain one. Omit for always-on detectors. */
   keywords?: readonly string[];
-  /** Characters the chunk must contain before any pattern runs (a cheaper prefilter than keywords). */
-  requires?: 'digit' | 'at' | 'letter';
+  /** Patterns run only around digits (for detectors without keywords). */
+  requires?: 'digit';
+  /** How far before and after a keyword the patterns look (default 128 and 512 characters). */
+  window?: { before?: number; after?: number };
   patterns?: readonly Pattern[];
   find?: (text: string, lower: string) => Candidate[];
   validate?: (value: string, text: string, start: number) => Verdict;

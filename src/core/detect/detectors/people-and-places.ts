@@ -1,6 +1,7 @@
 import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
 import { nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
+import { execInWindows, mergeWindows, type Window } from '../windows';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -61,7 +62,7 @@ const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility'
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   const only = all.length === 1 ? all[0]! : undefined;
-  if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.word.toLowerCase()) && lowerFacilityEnd(text, only.end) === only.end) return;
+  if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) return;
   const last = all[all.length - 1]!;
   if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
@@ -142,6 +143,12 @@ function facilityEnd(text: string, tokens: Token[], k: Kind[]): number | undefin
   const of = /^ of (\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3})/u.exec(text.slice(end, end + 60));
   if (of && lastHead === tokens.length - 1) end += of[0].length;
   return end;
+}
+
+/** A space and a lower-case letter follow: the only case where lowerFacilityEnd() can find anything. */
+function lowerWordFollows(text: string, end: number): boolean {
+  const c = text.charCodeAt(end + 1);
+  return text.charCodeAt(end) === 32 && c >= 97 && c <= 122;
 }
 
 /** "Seattle clinic", "our Dallas facility", "UCLA clinic": a name followed by a lower-case facility word. */
@@ -238,7 +245,7 @@ function personCue(text: string, first: Token, last: Token): [string, number] | 
   const lineStart = first.start === 0 || /\n[ \t>]*$/.test(text.slice(Math.max(0, first.start - 8), first.start));
   if (lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
   if (/^, (?:can|could|would|will|please|i|we|you|thanks|thank|how|what|do|did|are|is)\b/i.test(after)) return ['addressed by name', 0.3];
-  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.3];
+  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.25];
   if (/^['’]s\b/.test(after)) return ['possessive', 0.2];
   return undefined;
 }
@@ -275,12 +282,20 @@ const ADDRESS_PATTERNS = [
   /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi,
 ];
 
+/** Words every address holds: a street type, a street-name ending, a street prefix, a military post office. */
+const ADDRESS_ANCHORS = [
+  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box)\b`, 'g'),
+  new RegExp(String.raw`(?:${STREET_SUFFIX})\b`, 'gi'),
+];
+
+/** Addresses are looked for only around their anchor words: the full patterns are costly to try everywhere. */
 function findAddresses(text: string): Candidate[] {
+  const raw: Window[] = [];
+  for (const re of ADDRESS_ANCHORS) execInWindows(re, text, [[0, text.length]], (m) => void raw.push([m.index - 90, m.index + 160]));
+  if (!raw.length) return [];
+  const windows = mergeWindows(text, raw);
   const out: Candidate[] = [];
-  for (const re of ADDRESS_PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) addressParts(m[0].replace(/[\s,]+$/, ''), m.index, out);
-  }
+  for (const re of ADDRESS_PATTERNS) execInWindows(re, text, windows, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
   return out;
 }
 

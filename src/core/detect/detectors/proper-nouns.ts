@@ -22,6 +22,8 @@ export interface Token {
   acronym: boolean;
   /** A dot follows directly (an initial, a title or an abbreviation). */
   dot: boolean;
+  /** kindOf(), computed once. */
+  kind?: Kind;
 }
 
 const CAP_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
@@ -131,6 +133,12 @@ export function runs(text: string, tokens: Token[]): Token[][] {
 }
 
 function joined(text: string, a: Token, b: Token): boolean {
+  const width = b.start - a.end;
+  if (width === 1) {
+    const c = text.charCodeAt(a.end);
+    return c === 32 || c === 45;
+  }
+  if (width > 12) return false;
   const gap = text.slice(a.end, b.start);
   if (gap === ' ' || gap === '-') return true;
   if (gap === '. ') return a.initial || isTitle(a) || a.base === 'st' || a.base === 'mt';
@@ -142,6 +150,10 @@ function joined(text: string, a: Token, b: Token): boolean {
 export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility' | 'weak-facility';
 
 export function kindOf(t: Token): Kind {
+  return (t.kind ??= classify(t));
+}
+
+function classify(t: Token): Kind {
   if (t.initial) return 'initial';
   if (TITLES.has(t.base)) return 'title';
   if (FACILITY_HEADS.has(t.base)) return 'facility';

@@ -14,6 +14,7 @@ interface TokenSpec {
   flags?: string;
   score?: number;
   group?: number;
+  window?: Detector['window'];
   validate?: (value: string) => Verdict;
   match: Example[] | string[];
   noMatch?: string[];
@@ -27,6 +28,7 @@ function token(s: TokenSpec): Detector {
     category: 'secret',
     description: s.description,
     keywords: s.keywords,
+    window: s.window,
     patterns: [{ name: s.id, regex: new RegExp(s.regex, `g${s.group ? 'd' : ''}${s.flags ?? ''}`), score: s.score ?? 0.9, group: s.group }],
     validate: s.validate,
     examples: {
@@ -76,7 +78,7 @@ const tokens: TokenSpec[] = [
     regex: `${B}GOCSPX-[0-9A-Za-z_-]{28}${E}`, match: ['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'], noMatch: ['GOCSPX-short'],
   },
   {
-    id: 'gcp-service-account', description: 'Google Cloud service-account key file', keywords: ['service_account'],
+    id: 'gcp-service-account', description: 'Google Cloud service-account key file', keywords: ['service_account'], window: { before: 500, after: 12500 },
     regex: `\\{[^{}]{0,400}"type"\\s*:\\s*"service_account"[^{}]{0,6000}"private_key"\\s*:\\s*"-----BEGIN[^{}]{0,6000}\\}`,
     // A real key body, not "...": 64 base64 characters at least.
     validate: (v) => (/PRIVATE KEY-----(?:\\n|\s)*[A-Za-z0-9+/]{64}/.test(v) ? undefined : false),
@@ -110,7 +112,7 @@ const tokens: TokenSpec[] = [
     match: ['https://hooks.slack.com/services/T0AB12CD/B0CD34EF/q8Kr2WalryBGqKir'], noMatch: ['https://api.slack.com/web'],
   },
   {
-    id: 'openai-key', description: 'OpenAI API key', keywords: ['t3blbkfj'],
+    id: 'openai-key', description: 'OpenAI API key', keywords: ['t3blbkfj'], window: { before: 260, after: 260 },
     regex: `${B}sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200}${E}`,
     match: ['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'], noMatch: ['sk-sUeBP9asw6GiYHXqtg70abcdefghJuLwJFco90bOpU0Ntest'],
   },
@@ -140,7 +142,7 @@ const tokens: TokenSpec[] = [
     regex: `${B}SK[0-9a-f]{32}${E}`, score: 0.7, match: ['SK2a3f9c8d7e6b5a4f3e2d1c0b9a8f7e6d'], noMatch: ['SKU2a3f9c8d7e6b5a4f3e2d1c0b9a8f7e6d'],
   },
   {
-    id: 'mailchimp-key', description: 'Mailchimp API key', keywords: ['-us'],
+    id: 'mailchimp-key', description: 'Mailchimp API key', keywords: ['-us'], window: { before: 48, after: 16 },
     regex: `${B}[0-9a-f]{32}-us\\d{1,2}${E}`, match: ['0f1e2d3c4b5a69788796a5b4c3d2e1f0-us14'], noMatch: ['release-us14'],
   },
   {
@@ -219,7 +221,7 @@ const tokens: TokenSpec[] = [
     noMatch: ['eyJhbGciOiJIUzI1NiJ9 alone'],
   },
   {
-    id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'],
+    id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'], window: { before: 64, after: 12500 },
     regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|[\\r\\n\\s])+([A-Za-z0-9+/=\\s:,-]|\\\\n){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
     match: [`-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx${'Ab3dE5fG7h'.repeat(6)}\n-----END RSA PRIVATE KEY-----`],
     noMatch: ['-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n'],
@@ -238,6 +240,7 @@ const credentialUrls: Detector[] = [
     category: 'secret',
     description: 'Database connection string with a password',
     keywords: ['mongodb', 'mysql', 'postgres', 'redis', 'amqp', 'mssql', 'sqlserver', 'mariadb', 'oracle', 'jdbc:'],
+    window: { after: 1200 },
     patterns: [{
       name: 'db-url',
       regex: new RegExp(`${B}(?:jdbc:)?(?:mongodb(?:\\+srv)?|mysql|mariadb|postgres(?:ql)?|redis|rediss|amqps?|mssql|sqlserver|oracle):\\/\\/${CREDENTIAL}:(${PASSWORD})@[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?(?:\\/[^\\s"'\`<>]{0,512})?`, 'gd'),
@@ -255,7 +258,7 @@ const credentialUrls: Detector[] = [
     category: 'secret',
     description: 'URL with a user name and password (basic auth)',
     keywords: ['://'],
-    requires: 'at',
+    window: { after: 1200 },
     patterns: [{
       name: 'basic-auth-url',
       regex: new RegExp(`${B}(?:https?|ftps?|sftp|ssh|git|smb|ldaps?):\\/\\/${CREDENTIAL}:${PASSWORD}@[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?(?:\\/[^\\s"'\`<>)]{0,512})?`, 'g'),

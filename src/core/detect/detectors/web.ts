@@ -8,7 +8,8 @@ export const webDetectors: Detector[] = [
     type: 'EMAIL',
     category: 'pii',
     description: 'Email address',
-    requires: 'at',
+    keywords: ['@'],
+    window: { before: 72, after: 260 },
     patterns: [{
       name: 'email',
       regex: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
@@ -22,6 +23,7 @@ export const webDetectors: Detector[] = [
     category: 'pii',
     description: 'Web address',
     keywords: ['http', 'www.'],
+    window: { before: 16, after: 2100 },
     patterns: [{
       name: 'url',
       regex: /\b(?:https?:\/\/|www\.)[^\s<>"'`(){}[\]]{1,2048}[^\s<>"'`(){}[\].,;:!?]/gi,

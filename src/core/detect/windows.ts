@@ -1,0 +1,55 @@
+/** A stretch [start, end) of a chunk where patterns are worth running. */
+export type Window = [number, number];
+
+/**
+ * Sorted, merged windows clipped to the chunk. A window starts at a line or word boundary so that a pattern's
+ * look-behind sees the real text before a match, never a cut. When the windows cover most of the chunk, the
+ * whole chunk is one window: slicing would cost more than it saves.
+ */
+export function mergeWindows(chunk: string, raw: Window[], sorted = false): Window[] {
+  if (!sorted) raw.sort((a, b) => a[0] - b[0]);
+  const out: Window[] = [];
+  let covered = 0;
+  for (const [a, b] of raw) {
+    const e = Math.min(chunk.length, b);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) {
+      if (e > last[1]) {
+        covered += e - last[1];
+        last[1] = e;
+      }
+      continue;
+    }
+    let s = Math.max(0, a);
+    while (s > 0 && s > a - 64 && chunk.charCodeAt(s - 1) > 32) s--;
+    if (last && s <= last[1]) {
+      covered += e - last[1];
+      last[1] = e;
+    } else {
+      covered += e - s;
+      out.push([s, e]);
+    }
+  }
+  return covered > chunk.length * 0.6 ? [[0, chunk.length]] : out;
+}
+
+/** Windows around runs of digits: where every number-shaped pattern (and a date's month name) must be. */
+const DIGIT_RUN = /\d+/g;
+export function digitWindows(chunk: string): Window[] {
+  const raw: Window[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(chunk); m; m = DIGIT_RUN.exec(chunk)) raw.push([m.index - 48, m.index + m[0].length + 48]);
+  return mergeWindows(chunk, raw, true);
+}
+
+/** Runs a global regex over each window, reporting matches with chunk offsets. */
+export function execInWindows(re: RegExp, chunk: string, windows: readonly Window[], onMatch: (m: RegExpExecArray, offset: number) => boolean | void): void {
+  for (const [ws, we] of windows) {
+    const part = ws === 0 && we === chunk.length ? chunk : chunk.slice(ws, we);
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m; m = re.exec(part)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else if (onMatch(m, ws) === false) return;
+    }
+  }
+}
