@@ -96,11 +96,13 @@ export class Engine {
       const d = p.detector;
       let candidates: Candidate[];
       if (d.keywords) {
-        const at = d.keywords.flatMap((k) => hits.get(k) ?? []);
-        if (!at.length) continue;
-        const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
-        const windows = mergeWindows(chunk, at.map((i) => [i - before, i + after]));
-        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, windows);
+        if (!d.keywords.some((k) => hits.has(k))) continue;
+        if (d.find) candidates = d.find(chunk, lower);
+        else {
+          const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
+          const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
+          candidates = this.matchPatterns(d, chunk, mergeWindows(chunk, raw));
+        }
       } else if (d.requires === 'digit') {
         digits ??= digitWindows(chunk);
         if (!digits.length) continue;

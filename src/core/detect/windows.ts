@@ -53,3 +53,24 @@ export function execInWindows(re: RegExp, chunk: string, windows: readonly Windo
     }
   }
 }
+
+/**
+ * Whole tokens around seeds: for each match of `seed`, the longest run of characters that `inToken` accepts,
+ * kept when `accept` says so. Finds fixed-shape tokens (a VIN, an IPv6 address) in time proportional to
+ * the seeds, where a regex would try every position of the text.
+ */
+export function tokensAt(text: string, seed: RegExp, inToken: (c: number) => boolean, accept: (token: string) => boolean): Window[] {
+  const out: Window[] = [];
+  let after = 0;
+  seed.lastIndex = 0;
+  for (let m = seed.exec(text); m; m = seed.exec(text)) {
+    if (m.index < after) continue;
+    let s = m.index, e = m.index + m[0].length;
+    while (s > 0 && inToken(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && inToken(text.charCodeAt(e))) e++;
+    after = e;
+    seed.lastIndex = Math.max(seed.lastIndex, e);
+    if (accept(text.slice(s, e))) out.push([s, e]);
+  }
+  return out;
+}

@@ -1,5 +1,8 @@
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
 import type { Detector } from '../types';
+import { tokensAt } from '../windows';
+
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Not inside a longer number or code. */
 const NB = '(?<![\\w.+-])';
@@ -145,7 +148,9 @@ const vin: Detector = {
   category: 'pii',
   description: 'Vehicle identification number (check digit)',
   requires: 'digit',
-  patterns: [{ name: 'vin', regex: /(?<![A-Za-z0-9])[A-HJ-NPR-Z0-9]{17}(?![A-Za-z0-9])/gi, score: 0.4 }],
+  // A VIN is a whole 17-character token with digits: found from the digits outwards.
+  find: (text) => tokensAt(text, /\d+/g, isAlnum, (t) => t.length === 17 && /^[A-HJ-NPR-Z0-9]+$/i.test(t))
+    .map(([start, end]) => ({ start, end, score: 0.4, why: ['17-character token (0.4)'] })),
   validate: (v) => (vinValid(v) ? { score: 0.85, note: 'VIN check digit' } : false),
   context: { words: ['vin', 'vehicle', 'car', 'truck', 'chassis'], boost: 0.15 },
   examples: { match: [{ text: 'VIN 1M8GDM9AXKP042788', value: '1M8GDM9AXKP042788' }], noMatch: ['1M8GDM9A1KP042788'] },
