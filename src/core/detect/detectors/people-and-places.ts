@@ -51,7 +51,7 @@ const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'r
 const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'what', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'would', 'does', 'do', 'did', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'if', 'any', 'my', 'your', 'please', 'i']);
 
 /** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
-const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from)|@)\s*$/;
+const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from|(?:city|town|village|county|province|region) of|(?:home )?(?:city|town|village))|@)\s*$/;
 
 /** Before a word that is also a person's name ("Gary", "Jordan"), only these make it a place. */
 const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in)\s*$/;
@@ -105,6 +105,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[tokens.length - 1]!.end), score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
     return;
   }
+  // Places first, over the whole run: "Czech Republic", "Southern Tunisia".
+  if (placeRun(text, tokens, k, found)) return;
   // Leading sentence words are not part of a name: "Producer James Sparks".
   let b = 0;
   while (b < tokens.length && (k[b] === 'common' || k[b] === 'not-name' || (k[b] === 'acronym' && tokens.length > 1))) b++;
@@ -117,7 +119,6 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     places.push({ start: first.start, end: facilityAfter, score: 0.8, why: ['name followed by a facility word (0.8)'] });
     return;
   }
-  if (placeRun(text, tokens, k, found)) return;
   const personLike = k[0] === 'name' && (tokens.length === 1 || k[1] !== 'place') || k.includes('initial');
   if (!personLike && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
     places.push({ start: first.start, end: end.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
@@ -270,13 +271,17 @@ const STREET_PREFIX = 'Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y)`;
 const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
-const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
+const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2})(?!\p{L}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
 
 const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
   new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
   new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
+  // "20789 Allika 46 Suite 501": number, name, number and a unit, even without a known street word.
+  new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\w{1,6}${TAIL}`, 'gu'),
+  // A named street without a number: "on Marina Fort Street".
+  new RegExp(String.raw`(?:\p{Lu}[\p{L}'’.-]*\s){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Plaza|Parkway|Highway)\b`, 'gu'),
   // Military and post-office boxes.
   new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'gu'),
   /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi,
@@ -284,7 +289,7 @@ const ADDRESS_PATTERNS = [
 
 /** Words every address holds: a street type, a street-name ending, a street prefix, a military post office. */
 const ADDRESS_ANCHORS = [
-  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box)\b`, 'g'),
+  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit)\b`, 'g'),
   new RegExp(String.raw`(?:${STREET_SUFFIX})\b`, 'gi'),
 ];
 
