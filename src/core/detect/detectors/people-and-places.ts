@@ -1,5 +1,5 @@
 import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
-import { nameSet, placeSet, regionSet } from '../lexicon';
+import { commonWordSet, nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { execInWindows, mergeWindows, type Window } from '../windows';
 
@@ -51,7 +51,10 @@ const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'r
 const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'what', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'would', 'does', 'do', 'did', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'if', 'any', 'my', 'your', 'please', 'i']);
 
 /** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
-const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from|(?:city|town|village|county|province|region) of|(?:home )?(?:city|town|village))|@)\s*$/;
+const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from|(?:city|town|village|county|province|region) of|(?:home )?(?:city|town|village)|where:)|@)\s*$/;
+
+/** Kinds of word that can name a place after a place cue. */
+const PLACE_WORDS = new Set<Kind>(['unknown', 'place', 'name', 'weak-name']);
 
 /** Before a word that is also a person's name ("Gary", "Jordan"), only these make it a place. */
 const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in)\s*$/;
@@ -105,6 +108,11 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[tokens.length - 1]!.end), score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
     return;
   }
+  const facilityAfter = lowerFacilityEnd(text, tokens[tokens.length - 1]!.end);
+  if (facilityAfter > tokens[tokens.length - 1]!.end && k.some((x) => x !== 'common' && x !== 'not-name')) {
+    places.push({ start: tokens[0]!.start, end: facilityAfter, score: 0.8, why: ['name followed by a facility word (0.8)'] });
+    return;
+  }
   // Places first, over the whole run: "Czech Republic", "Southern Tunisia".
   if (placeRun(text, tokens, k, found)) return;
   // Leading sentence words are not part of a name: "Producer James Sparks".
@@ -113,15 +121,12 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   tokens = tokens.slice(b);
   k = k.slice(b);
   if (!tokens.length) return;
-  const first = tokens[0]!, end = tokens[tokens.length - 1]!;
-  const facilityAfter = lowerFacilityEnd(text, end.end);
-  if (facilityAfter > end.end) {
-    places.push({ start: first.start, end: facilityAfter, score: 0.8, why: ['name followed by a facility word (0.8)'] });
-    return;
-  }
   const personLike = k[0] === 'name' && (tokens.length === 1 || k[1] !== 'place') || k.includes('initial');
-  if (!personLike && tokens.length <= 3 && PLACE_CUE.test(textBefore(text, first.start, 24)) && !k.includes('not-name')) {
-    places.push({ start: first.start, end: end.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
+  // "seen at Stanford", "Where: Erwetegem Country Club": the name words right after a place cue.
+  let n = 0;
+  while (n < tokens.length && n < 3 && PLACE_WORDS.has(k[n]!)) n++;
+  if (!personLike && n > 0 && PLACE_CUE.test(textBefore(text, tokens[0]!.start, 24))) {
+    places.push({ start: tokens[0]!.start, end: tokens[n - 1]!.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
     return;
   }
   personRun(text, tokens, k, people);
@@ -166,7 +171,7 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
       const region = regionSet().has(phrase);
       if (!region && !placeSet().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
-      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region));
+      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region) || commonWordSet().has(tokens[i]!.base));
       const cue = (ambiguous ? STRONG_PLACE_CUE : PLACE_CUE).test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
@@ -275,7 +280,7 @@ const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,
 
 const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
-  new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
   new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
   // "20789 Allika 46 Suite 501": number, name, number and a unit, even without a known street word.
