@@ -228,9 +228,10 @@ function liftListedNames(text: string, people: Candidate[]): void {
   people.sort((a, b) => a.start - b.start);
   const group: Candidate[] = [];
   const flush = (): void => {
+    const floor = group.length >= 3 ? 0.15 : 0.2;
     if (group.length >= 2 && (group.some((c) => c.score >= 0.5) || group.length >= 3))
       for (const c of group)
-        if (c.score >= 0.2 && c.score < 0.55) {
+        if (c.score >= floor && c.score < 0.55) {
           c.score = 0.55;
           c.why.push('listed with other names (0.55)');
         }
@@ -251,7 +252,9 @@ function personCue(text: string, first: Token, last: Token): [string, number] | 
   const lineStart = first.start === 0 || /\n[ \t>]*$/.test(text.slice(Math.max(0, first.start - 8), first.start));
   if (lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
   if (/^, (?:can|could|would|will|please|i|we|you|thanks|thank|how|what|do|did|are|is)\b/i.test(after)) return ['addressed by name', 0.3];
-  if (/^(?:['’]s)?\s(?:is|was|has|had|said|says|shouted|spent|will|would|lives|lived|works|worked|told|asked|wrote|called|died|married|joined|left)\b/.test(after)) return ['subject of a verb', 0.25];
+  // Verbs that only people do weigh more than verbs anything can do ("Bulwark is ...").
+  if (/^\s(?:said|says|shouted|spent|lives|lived|works|worked|told|asked|wrote|died|married|joined|smiled|laughed|is from|was born)\b/.test(after)) return ['subject of a personal verb', 0.35];
+  if (/^(?:['’]s)?\s(?:is|was|has|had|will|would|were|called|left)\b/.test(after)) return ['subject of a verb', 0.2];
   if (/^['’]s\b/.test(after)) return ['possessive', 0.2];
   return undefined;
 }
