@@ -18,18 +18,31 @@ export function compileContext(c: Context): CompiledContext {
   return { words, phrases, window: c.window ?? 48, boost: c.boost ?? 0.35 };
 }
 
-const WORD = /[a-z][a-z0-9]*/g;
-
 /**
- * The first context cue near a span: whole words only, so "lic" never matches inside "public"
- * (Presidio's substring weakness). Looks mostly before the match, where labels stand.
+ * The first context cue near a span of a lower-cased text: whole words only, so "lic" never matches inside
+ * "public" (Presidio's substring weakness). Looks mostly before the match, where labels stand.
  */
-export function findContext(c: CompiledContext, text: string, start: number, end: number): string | undefined {
-  const before = text.slice(Math.max(0, start - c.window), start).toLowerCase();
-  const after = text.slice(end, end + (c.window >> 2)).toLowerCase();
-  for (const part of [before, after]) {
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(part); m; m = WORD.exec(part)) if (c.words.has(m[0])) return m[0];
+export function findContext(c: CompiledContext, lower: string, start: number, end: number): string | undefined {
+  return wordIn(c, lower, Math.max(0, start - c.window), start) ?? wordIn(c, lower, end, Math.min(lower.length, end + (c.window >> 2)));
+}
+
+function wordIn(c: CompiledContext, lower: string, from: number, to: number): string | undefined {
+  for (let i = from; i < to; ) {
+    const ch = lower.charCodeAt(i);
+    if (ch < 97 || ch > 122 || (i > from && isWordChar(lower.charCodeAt(i - 1)))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && isWordChar(lower.charCodeAt(j))) j++;
+    if (c.words.size) {
+      const w = lower.slice(i, j);
+      if (c.words.has(w)) return w;
+    }
+    i = j;
+  }
+  if (c.phrases.length) {
+    const part = lower.slice(from, to);
     for (const p of c.phrases) if (hasPhrase(part, p)) return p;
   }
   return undefined;

@@ -1,7 +1,8 @@
 import { compileContext, findContext, type CompiledContext } from './context';
+import { KeywordScanner } from './keywords';
 import { documentLabels } from './labels';
 import { digitWindows, execInWindows, mergeWindows, type Window } from './windows';
-import type { Candidate, Detector, Finding, ScanResult } from './types';
+import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
 export interface ScanOptions {
   /** Characters scanned at most; the rest is reported as `truncated` so that policy can decide. */
@@ -30,10 +31,8 @@ interface Prepared {
  */
 export class Engine {
   private readonly prepared: Prepared[];
-  /** Every detector keyword in one alternation: a chunk is searched once, not once per keyword. */
-  private readonly keywordRegex: RegExp | undefined;
-  /** Keywords that begin another keyword ("sk" in "sk_live_"): found at the same place, so added with it. */
-  private readonly prefixes = new Map<string, string[]>();
+  /** Every detector keyword in one automaton: a chunk is searched once, not once per keyword. */
+  private readonly keywords: KeywordScanner;
 
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
@@ -44,24 +43,7 @@ export class Engine {
       context: detector.context && compileContext(detector.context),
       minScore: Math.max(detector.minScore ?? 0, options.minScore ?? DEFAULT_MIN_SCORE),
     }));
-    const keywords = [...new Set(detectors.flatMap((d) => d.keywords ?? []))].sort((a, b) => b.length - a.length);
-    this.keywordRegex = keywords.length ? new RegExp(keywords.map(escapeRegex).join('|'), 'g') : undefined;
-    for (const k of keywords) this.prefixes.set(k, keywords.filter((o) => o !== k && k.startsWith(o)));
-  }
-
-  /** Where each keyword occurs in a lower-cased chunk (a keyword found inside a longer one counts too). */
-  private keywordHits(lower: string): Map<string, number[]> {
-    const hits = new Map<string, number[]>();
-    const re = this.keywordRegex;
-    if (!re) return hits;
-    const add = (k: string, at: number) => (hits.get(k) ?? hits.set(k, []).get(k)!).push(at);
-    re.lastIndex = 0;
-    for (let m = re.exec(lower); m; m = re.exec(lower)) {
-      add(m[0], m.index);
-      for (const p of this.prefixes.get(m[0]) ?? []) add(p, m.index);
-      re.lastIndex = m.index + 1;
-    }
-    return hits;
+    this.keywords = new KeywordScanner([...new Set(detectors.flatMap((d) => d.keywords ?? []))]);
   }
 
   scan(input: string): ScanResult {
@@ -90,7 +72,9 @@ export class Engine {
   private scanChunk(text: string, start: number, end: number, out: Finding[]): void {
     const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
     const lower = chunk.toLowerCase();
-    const hits = this.keywordHits(lower);
+    // Context is read from the lower-cased chunk; where lower-casing changed lengths, from a slice of the text.
+    const context = lower.length === chunk.length ? lower : undefined;
+    const hits = this.keywords.scan(lower);
     let digits: Window[] | undefined;
     for (const p of this.prepared) {
       const d = p.detector;
@@ -110,7 +94,7 @@ export class Engine {
       } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, [[0, chunk.length]]);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
-        const f = this.score(p, text, c, start);
+        const f = this.score(p, text, context, c, start);
         if (f) out.push(f);
       }
     }
@@ -127,18 +111,18 @@ export class Engine {
           if (!span) return;
           [s, e] = span;
         }
-        out.push({ start: s + offset, end: e + offset, score: p.score, why: [`pattern ${p.name} (${p.score})`] });
+        out.push({ start: s + offset, end: e + offset, score: p.score, why: whyOf(p) });
         return ++n < MAX_MATCHES_PER_PATTERN;
       });
     }
     return out;
   }
 
-  private score(p: Prepared, text: string, c: Candidate, offset: number): Finding | undefined {
+  private score(p: Prepared, text: string, lower: string | undefined, c: Candidate, offset: number): Finding | undefined {
     const d = p.detector;
     const start = c.start + offset, end = c.end + offset;
     let score = c.score;
-    const why = [...c.why];
+    const why = c.why.slice();
     if (d.validate) {
       const v = d.validate(text.slice(start, end), text, start);
       if (v === false) return undefined;
@@ -154,7 +138,9 @@ export class Engine {
       }
     }
     if (p.context && score < 1) {
-      const cue = findContext(p.context, text, start, end);
+      const cue = lower
+        ? findContext(p.context, lower, c.start, c.end)
+        : findContext(p.context, text.slice(Math.max(0, start - p.context.window), end + p.context.window).toLowerCase(), Math.min(start, p.context.window), Math.min(start, p.context.window) + end - start);
       if (cue) {
         score = Math.min(1, score + p.context.boost);
         why.push(`context "${cue}" (+${p.context.boost})`);
@@ -167,8 +153,15 @@ export class Engine {
   }
 }
 
+/** The explanation of a pattern, made once per pattern: candidates share it until one becomes a finding. */
+const WHY = new WeakMap<Pattern, string[]>();
+function whyOf(p: Pattern): string[] {
+  let w = WHY.get(p);
+  if (!w) WHY.set(p, (w = [`pattern ${p.name} (${p.score})`]));
+  return w;
+}
+
 const round = (x: number): number => Math.round(x * 100) / 100;
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** Moves a chunk boundary back to whitespace (at most 256 characters) so that no word is cut. */
 function breakAt(text: string, at: number): number {

@@ -15,20 +15,20 @@ diabetes diabetic hypertension hypertensive asthma copd pneumonia influenza covi
 myocardial cardiac heart failure chf afib fibrillation arrhythmia angina atherosclerosis cholesterol lipid
 kidney renal ckd dialysis liver hepatic cirrhosis hepatitis hiv aids tuberculosis depression anxiety bipolar
 schizophrenia ptsd adhd autism dementia alzheimer alzheimer's parkinson parkinson's epilepsy seizure seizures migraine
-ms sclerosis lupus arthritis osteoporosis fracture allergy allergic anaphylaxis anemia thyroid hypothyroidism
+sclerosis lupus arthritis osteoporosis fracture allergy allergic anaphylaxis anemia thyroid hypothyroidism
 hyperthyroidism obesity pregnancy pregnant prenatal postpartum gestational infection infections antibiotic
 antibiotics vaccine vaccination immunization insulin chemotherapy chemo radiotherapy radiation transplant
-mri ct ecg ekg echocardiogram ultrasound x-ray xray lab labs bloodwork a1c hba1c inr creatinine egfr
-bp hr bmi vitals icu er ed inpatient outpatient referral consult follow-up followup post-op postoperative preoperative
-rehab rehabilitation physiotherapy medical health healthcare care-plan comorbidities comorbidity complications
-adverse contraindications contraindicated side-effects tx dx hx rx sx w/ s/p r/o hpi gerd ibs uti dvt pe mi cad
-copd gi ent ob gyn obgyn opioid opioids analgesic nsaid nsaids steroid steroids corticosteroid inhaler beta-blocker
-beta-blockers ace inhibitor inhibitors anticoagulant anticoagulation statin statins antidepressant antidepressants
+mri ecg ekg echocardiogram ultrasound xray bloodwork a1c hba1c inr creatinine egfr
+bmi vitals icu inpatient outpatient referral consult followup postoperative preoperative
+rehab rehabilitation physiotherapy medical health healthcare comorbidities comorbidity complications
+adverse contraindications contraindicated tx dx hx rx sx hpi gerd ibs uti dvt cad
+copd gyn obgyn opioid opioids analgesic nsaid nsaids steroid steroids corticosteroid inhaler blocker
+blockers inhibitor inhibitors anticoagulant anticoagulation statin statins antidepressant antidepressants
 antipsychotic antiviral antivirals vaccine mammogram colonoscopy appendectomy hysterectomy mastectomy bypass
 stent angioplasty catheterization intubation ventilator wound ulcer rash fever cough pain nausea vomiting fatigue
 dyspnea edema tachycardia bradycardia hypotension hyperlipidemia hypercholesterolemia hyperglycemia hypoglycemia
 neuropathy retinopathy nephropathy cardiomyopathy dermatitis eczema psoriasis acne glaucoma cataract
-hearing-loss tinnitus vertigo insomnia apnea sleep-apnea smoking alcohol substance overdose withdrawal
+tinnitus vertigo insomnia apnea smoking alcohol substance overdose withdrawal
 metformin lisinopril atorvastatin simvastatin amlodipine losartan warfarin heparin aspirin ibuprofen acetaminophen
 paracetamol prednisone methotrexate levothyroxine omeprazole gabapentin sertraline fluoxetine amoxicillin
 azithromycin doxycycline ciprofloxacin insulin glargine semaglutide albuterol montelukast furosemide
@@ -37,27 +37,52 @@ hydrochlorothiazide clopidogrel apixaban rivaroxaban tamoxifen trastuzumab pembr
 
 const WORDS = new Set(CLINICAL_WORDS.split(/\s+/).filter(Boolean));
 
-/** Word endings that mark diagnoses, procedures and drug stems (INN), at least this long to avoid plain words. */
-const MEDICAL_SUFFIX = /^[a-z]{3,}(?:itis|osis|emia|aemia|algia|opathy|ectomy|otomy|ostomy|oplasty|oscopy|ography|plegia|penia|megaly|oma|uria|trophy|pril|sartan|olol|alol|statin|dipine|azole|prazole|tidine|cillin|mycin|floxacin|cycline|mab|nib|tinib|vir|parin|gliptin|gliflozin|glutide|triptan|azepam|azolam|oxetine|aline|barbital|caine|profen|terol|sone|olone|thiazide|semide)$/;
+/** Word endings that mark diagnoses, procedures and drug stems (INN). */
+const SUFFIXES = ['itis', 'osis', 'emia', 'aemia', 'algia', 'opathy', 'ectomy', 'otomy', 'ostomy', 'oplasty', 'oscopy', 'ography', 'plegia', 'penia', 'megaly', 'oma', 'uria', 'trophy', 'pril', 'sartan', 'olol', 'alol', 'statin', 'dipine', 'azole', 'prazole', 'tidine', 'cillin', 'mycin', 'floxacin', 'cycline', 'mab', 'nib', 'tinib', 'vir', 'parin', 'gliptin', 'gliflozin', 'glutide', 'triptan', 'azepam', 'azolam', 'oxetine', 'aline', 'barbital', 'caine', 'profen', 'terol', 'sone', 'olone', 'thiazide', 'semide'];
+/** Words of seven letters or more only: shorter words with these endings are mostly plain English. */
+const MEDICAL_SUFFIX = new RegExp(`^[a-z]{3,}(?:${SUFFIXES.join('|')})$`);
+/** The last two letters of every suffix, as char-code pairs: most words are ruled out without a regex. */
+const SUFFIX_ENDINGS = new Set(SUFFIXES.map((x) => x.charCodeAt(x.length - 2) * 128 + x.charCodeAt(x.length - 1)));
 /** Plain English words that happen to end like medical words. */
 const NOT_MEDICAL = new Set(['diagnosis', 'osmosis', 'aroma', 'diploma', 'coma', 'soma', 'stoma', 'idioma', 'sultanate', 'vireo', 'alcaline', 'airline', 'baseline', 'byline', 'guideline', 'guidelines', 'hotline', 'outline', 'pipeline', 'deadline', 'discipline', 'decline', 'incline', 'online', 'offline', 'saline', 'feline', 'canine', 'ravine', 'trampoline', 'gasoline', 'masculine', 'medicine', 'sequoia', 'sonatina', 'datasone']);
-
-const TOKEN = /[A-Za-z][A-Za-z']*/g;
 
 /** True for clinical vocabulary and words shaped like diagnoses, procedures or drug names. */
 export function isMedicalWord(lower: string): boolean {
   return WORDS.has(lower) || (lower.length >= 7 && MEDICAL_SUFFIX.test(lower) && !NOT_MEDICAL.has(lower));
 }
 
+/** Hashes of the clinical words: a word is lower-cased and looked up only when its hash is among them. */
+const hashOf = (s: string): number => {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+};
+const WORD_HASHES = new Set([...WORDS].map(hashOf));
+const VOCABULARY = ['clinical vocabulary (0.8)'];
+const SHAPE = ['medical word shape (0.6)'];
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** One pass over the words of a text, without allocating for words that cannot be medical. */
 function findMedicalTerms(text: string): Candidate[] {
   const out: Candidate[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const word = m[0].toLowerCase();
-    if (word.length < 2) continue;
-    if (WORDS.has(word)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.8, why: ['clinical vocabulary (0.8)'] });
-    else if (word.length >= 7 && MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word))
-      out.push({ start: m.index, end: m.index + m[0].length, score: 0.6, why: ['medical word shape (0.6)'] });
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    if (!isLetter(text.charCodeAt(i)) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
+    let h = 0, j = i;
+    for (; j < n; j++) {
+      let c = text.charCodeAt(j);
+      if (!isLetter(c) && c !== 39) break;
+      if (c <= 90 && c >= 65) c += 32;
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const len = j - i;
+    if (len >= 2 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
+    else if (len >= 7 && SUFFIX_ENDINGS.has((text.charCodeAt(j - 2) | 32) * 128 + (text.charCodeAt(j - 1) | 32))) {
+      const word = text.slice(i, j).toLowerCase();
+      if (MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word)) out.push({ start: i, end: j, score: 0.6, why: SHAPE });
+    }
+    i = j;
   }
   return out;
 }

@@ -59,7 +59,7 @@ export const webDetectors: Detector[] = [
     type: 'IP_ADDRESS',
     category: 'pii',
     description: 'IPv6 address',
-    keywords: [':'],
+    requires: 'digit',
     // Whole tokens of hex digits and colons, checked against the address grammar: times like 12:30:45 fail it.
     find: (text) => tokensAt(text, /:/g, isHexOrColon, (t) => IPV6.test(t)).map(([start, end]) => ({ start, end, score: 0.6, why: ['IPv6 address (0.6)'] })),
     context: { words: IP_CONTEXT, boost: 0.3 },

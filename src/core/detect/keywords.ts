@@ -1,0 +1,80 @@
+/**
+ * Finds every occurrence of many keywords in one pass: an Aho-Corasick automaton turned into a full transition
+ * table over ASCII, so each character costs one table lookup. (A regex alternation of the same keywords retries
+ * every alternative at every position and was the engine's largest single cost.) Keywords are lower-case ASCII;
+ * the text is the lower-cased chunk, and any other character returns the automaton to its start.
+ */
+const ALPHABET = 128;
+
+export class KeywordScanner {
+  private readonly delta: Int32Array;
+  /** For each state, the keywords that end there (its own and those of its suffix states). */
+  private readonly outputs: (number[] | undefined)[];
+  /** 1 where a state has outputs: a typed array keeps the hot loop on numbers only. */
+  private readonly final: Uint8Array;
+
+  constructor(readonly keywords: readonly string[]) {
+    for (const k of keywords) if (!/^[\x20-\x7e]+$/.test(k)) throw new Error(`keyword ${JSON.stringify(k)} must be printable ASCII`);
+    const goto: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    keywords.forEach((k, index) => {
+      let s = 0;
+      for (let i = 0; i < k.length; i++) {
+        const c = k.charCodeAt(i);
+        let next = goto[s]!.get(c);
+        if (next === undefined) {
+          next = goto.length;
+          goto.push(new Map());
+          own.push([]);
+          goto[s]!.set(c, next);
+        }
+        s = next;
+      }
+      own[s]!.push(index);
+    });
+    const states = goto.length;
+    const delta = new Int32Array(states * ALPHABET);
+    const fail = new Int32Array(states);
+    const outputs: (number[] | undefined)[] = new Array(states);
+    // Breadth-first: a state's failure link and row are known before its children's.
+    const queue: number[] = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q]!;
+      const out = s === 0 ? [] : [...own[s]!, ...(outputs[fail[s]!] ?? [])];
+      outputs[s] = out.length ? out : undefined;
+      for (let c = 0; c < ALPHABET; c++) {
+        const next = goto[s]!.get(c);
+        if (next !== undefined) {
+          fail[next] = s === 0 ? 0 : delta[fail[s]! * ALPHABET + c]!;
+          delta[s * ALPHABET + c] = next;
+          queue.push(next);
+        } else delta[s * ALPHABET + c] = s === 0 ? 0 : delta[fail[s]! * ALPHABET + c]!;
+      }
+    }
+    this.delta = delta;
+    this.outputs = outputs;
+    this.final = Uint8Array.from(outputs, (o) => (o ? 1 : 0));
+  }
+
+  /** Start positions of each keyword found in `text`. */
+  scan(text: string): Map<string, number[]> {
+    const hits = new Map<string, number[]>();
+    if (!this.keywords.length) return hits;
+    const { delta, final, keywords } = this;
+    const n = text.length;
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      s = c < ALPHABET ? delta[(s << 7) | c]! : 0;
+      if (final[s] === 0) continue;
+      for (const k of this.outputs[s]!) {
+        const word = keywords[k]!;
+        const at = i - word.length + 1;
+        const list = hits.get(word);
+        if (list) list.push(at);
+        else hits.set(word, [at]);
+      }
+    }
+    return hits;
+  }
+}
