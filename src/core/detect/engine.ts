@@ -1,7 +1,7 @@
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels } from './labels';
-import { digitWindows, execInWindows, mergeWindows, type Window } from './windows';
+import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
 export interface ScanOptions {
@@ -75,7 +75,8 @@ export class Engine {
     // Context is read from the lower-cased chunk; where lower-casing changed lengths, from a slice of the text.
     const context = lower.length === chunk.length ? lower : undefined;
     const hits = this.keywords.scan(lower);
-    let digits: Window[] | undefined;
+    let digits: Part[] | undefined;
+    const whole: Part[] = [{ offset: 0, text: chunk }];
     for (const p of this.prepared) {
       const d = p.detector;
       let candidates: Candidate[];
@@ -85,13 +86,13 @@ export class Engine {
         else {
           const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
           const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
-          candidates = this.matchPatterns(d, chunk, mergeWindows(chunk, raw));
+          candidates = this.matchPatterns(d, partsOf(chunk, mergeWindows(chunk, raw)));
         }
       } else if (d.requires === 'digit') {
-        digits ??= digitWindows(chunk);
+        digits ??= partsOf(chunk, digitWindows(chunk));
         if (!digits.length) continue;
-        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, digits);
-      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, chunk, [[0, chunk.length]]);
+        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, digits);
+      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, whole);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, context, c, start);
@@ -100,11 +101,11 @@ export class Engine {
     }
   }
 
-  private matchPatterns(d: Detector, chunk: string, windows: Window[]): Candidate[] {
+  private matchPatterns(d: Detector, parts: readonly Part[]): Candidate[] {
     const out: Candidate[] = [];
     for (const p of d.patterns ?? []) {
       let n = 0;
-      execInWindows(p.regex, chunk, windows, (m, offset) => {
+      execInParts(p.regex, parts, (m, offset) => {
         let s = m.index, e = m.index + m[0].length;
         if (p.group !== undefined) {
           const span = m.indices?.[p.group];

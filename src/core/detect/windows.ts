@@ -42,14 +42,22 @@ export function digitWindows(chunk: string): Window[] {
   return mergeWindows(chunk, raw, true);
 }
 
-/** Runs a global regex over each window, reporting matches with chunk offsets. */
-export function execInWindows(re: RegExp, chunk: string, windows: readonly Window[], onMatch: (m: RegExpExecArray, offset: number) => boolean | void): void {
-  for (const [ws, we] of windows) {
-    const part = ws === 0 && we === chunk.length ? chunk : chunk.slice(ws, we);
+/** The text of each window, sliced once and shared by every pattern that runs there. */
+export interface Part {
+  offset: number;
+  text: string;
+}
+
+export const partsOf = (chunk: string, windows: readonly Window[]): Part[] =>
+  windows.map(([s, e]) => ({ offset: s, text: s === 0 && e === chunk.length ? chunk : chunk.slice(s, e) }));
+
+/** Runs a global regex over each part, reporting matches with chunk offsets; `false` from onMatch stops. */
+export function execInParts(re: RegExp, parts: readonly Part[], onMatch: (m: RegExpExecArray, offset: number) => boolean | void): void {
+  for (const { offset, text } of parts) {
     re.lastIndex = 0;
-    for (let m = re.exec(part); m; m = re.exec(part)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) re.lastIndex++;
-      else if (onMatch(m, ws) === false) return;
+      else if (onMatch(m, offset) === false) return;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
 import { commonWordSet, nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
-import { execInWindows, mergeWindows, type Window } from '../windows';
+import { execInParts, mergeWindows, partsOf, type Window } from '../windows';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -304,11 +304,11 @@ const ADDRESS_ANCHORS = [
 /** Addresses are looked for only around their anchor words: the full patterns are costly to try everywhere. */
 function findAddresses(text: string): Candidate[] {
   const raw: Window[] = [];
-  for (const re of ADDRESS_ANCHORS) execInWindows(re, text, [[0, text.length]], (m) => void raw.push([m.index - 90, m.index + 160]));
+  for (const re of ADDRESS_ANCHORS) execInParts(re, [{ offset: 0, text }], (m) => void raw.push([m.index - 90, m.index + 160]));
   if (!raw.length) return [];
-  const windows = mergeWindows(text, raw);
+  const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
-  for (const re of ADDRESS_PATTERNS) execInWindows(re, text, windows, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
+  for (const re of ADDRESS_PATTERNS) execInParts(re, parts, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
   return out;
 }
 
