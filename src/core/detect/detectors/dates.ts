@@ -35,6 +35,18 @@ export const dateDetectors: Detector[] = [
     },
   },
   {
+    id: 'pii.year-or-weekday',
+    type: 'DATE',
+    category: 'pii',
+    quasi: true,
+    description: 'A year or a weekday on its own (reported, but HIPAA lets it stand)',
+    patterns: [
+      { name: 'year-after-cue', regex: /\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s+((?:19|20)\d\d)\b(?![/.-]\d)/gid, score: 0.5, group: 1 },
+      { name: 'weekday', regex: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, score: 0.5 },
+    ],
+    examples: { match: [{ text: 'founded in 1977.', value: '1977' }, { text: 'flew there on Tuesday morning', value: 'Tuesday' }], noMatch: ['port 2020 is open', 'in 1977-05-01'] },
+  },
+  {
     id: 'pii.age-over-89',
     type: 'AGE',
     category: 'pii',
