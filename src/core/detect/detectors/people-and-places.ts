@@ -163,8 +163,16 @@ function lowerFacilityEnd(text: string, end: number): number {
   return m ? end + m[0].length : end;
 }
 
-/** A run that is (or holds) a known place; returns true when the whole run was used. */
+/**
+ * A run that is (or holds) a known place, or starts with a place word ("Port Whangarei", "Lake Bled").
+ * Returns true when it found one: the rest of such a run ("Southern" in "Southern Austria") is no person.
+ */
 function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): boolean {
+  if (tokens.length >= 2 && PLACE_PREFIXES.has(tokens[0]!.base) && k.slice(1).every((x) => PLACE_WORDS.has(x))) {
+    found.places.push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, score: 0.7, why: ['name that starts like a place (0.7)'] });
+    return true;
+  }
+  let used = false;
   for (let i = 0; i < tokens.length; i++) {
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
@@ -178,18 +186,21 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
       if (score < 0.5) break;
       (region ? found.regions : found.places).push({ start: tokens[i]!.start, end: tokens[j - 1]!.end, score, why: [`known ${region ? 'state or country' : 'place'}${cue ? ', after a place cue' : ''} (${score})`] });
       if (wholeRun) return true;
+      used = true;
       i = j - 1;
       break;
     }
   }
-  return false;
+  return used;
 }
+
+const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa', 'santo', 'são', 'los', 'las', 'puerto', 'bad', 'sankt', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 
 function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]): void {
   // Names are made of names, unknown capitalised words and initials; stop at anything else.
   const ok = (x: Kind): boolean => x === 'name' || x === 'weak-name' || x === 'unknown' || x === 'initial' || x === 'place';
   let end = 0;
-  while (end < tokens.length && end < 4 && ok(k[end]!)) end++;
+  while (end < tokens.length && end < 4 && ok(k[end]!)) if (tokens[end++]!.nameEnd < tokens[end - 1]!.end) break; // a name ends at "'s"
   if (end === 0) return;
   const who = tokens.slice(0, end);
   const wk = k.slice(0, end);
@@ -273,9 +284,9 @@ function lowercaseNames(text: string, people: Candidate[]): void {
 
 
 /** Street addresses: a number, words, a street type, then unit, city, state, postcode and country. */
-const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike';
+const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike|Str|str|u|utca|út|tér|krt|rkp|köz|sor';
 const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|gata|vägen|väg|vegen|veien|vegur|braut|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd|sokak|caddesi|ulica';
-const STREET_PREFIX = 'Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
+const STREET_PREFIX = 'ul|Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y)`;
 const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
@@ -286,6 +297,12 @@ const ADDRESS_PATTERNS = [
   new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
   new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
+  // "Villacher Strasse 89": a street-name ending and a house number, without a leading number.
+  new RegExp(String.raw`(?<![\p{L}\d] ?)(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\s\d{1,5}\w?\b${UNIT}${TAIL}`, 'giu'),
+  // "03751 Gerrit Achterberghove 137" on a line of its own: number, name, number, then a line break or comma.
+  new RegExp(String.raw`(?<=^|\n|: |\bat |\bto |\bis )\d{3,6}\s(?:${LINKWORD}\s){1,3}\d{1,5}\w?(?=[,\n]|$)${UNIT}${TAIL}`, 'gu'),
+  // "the corner of 11 Botley Road St. and Herceg Gateway St.": everything up to the end of the sentence.
+  new RegExp(String.raw`\b(?:the )?corner of (?:[\p{L}\d'’.-]+ ){1,9}?[\p{L}\d'’-]+\.?(?=[?!,\n]|\.?(?:\s|$))`, 'gu'),
   // "20789 Allika 46 Suite 501": number, name, number and a unit, even without a known street word.
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\w{1,6}${TAIL}`, 'gu'),
   // A named street without a number: "on Marina Fort Street".
@@ -297,7 +314,9 @@ const ADDRESS_PATTERNS = [
 
 /** Words every address holds: a street type, a street-name ending, a street prefix, a military post office. */
 const ADDRESS_ANCHORS = [
-  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit)\b`, 'g'),
+  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit|corner)\b`, 'g'),
+  // A line that starts with a number and a capitalised word: an address block.
+  /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu,
   new RegExp(String.raw`(?:${STREET_SUFFIX})\b`, 'gi'),
 ];
 
