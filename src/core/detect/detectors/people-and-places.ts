@@ -294,7 +294,7 @@ const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,
 
 const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
-  new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?\.?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
   new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
   // "Villacher Strasse 89": a street-name ending and a house number, without a leading number.
@@ -302,7 +302,7 @@ const ADDRESS_PATTERNS = [
   // "03751 Gerrit Achterberghove 137" on a line of its own: number, name, number, then a line break or comma.
   new RegExp(String.raw`(?<=^|\n|: |\bat |\bto |\bis )\d{3,6}\s(?:${LINKWORD}\s){1,3}\d{1,5}\w?(?=[,\n]|$)${UNIT}${TAIL}`, 'gu'),
   // "the corner of 11 Botley Road St. and Herceg Gateway St.": everything up to the end of the sentence.
-  new RegExp(String.raw`\b(?:the )?corner of (?:[\p{L}\d'’.-]+ ){1,9}?[\p{L}\d'’-]+\.?(?=[?!,\n]|\.?(?:\s|$))`, 'gu'),
+  new RegExp(String.raw`\b(?:the )?corner of (?:[\p{L}\d'’.-]+ ){1,9}?[\p{L}\d'’-]+\.?(?=[?!,\n]|\.?\s+\p{Lu}|\.?\s*$)`, 'gu'),
   // "20789 Allika 46 Suite 501": number, name, number and a unit, even without a known street word.
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\w{1,6}${TAIL}`, 'gu'),
   // A named street without a number: "on Marina Fort Street".
