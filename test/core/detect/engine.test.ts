@@ -64,6 +64,16 @@ describe('the engine', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('never puts a matched value into an explanation', () => {
+    const text = 'Pt Anna S., MRN 00123456, SSN 536-22-8726, card 4111 1111 1111 1111, anna.s@example.com, key AKIAZ7QX3T5B2NDKQW4L, at 123 Elm Street, Springfield';
+    const r = scan(text);
+    expect(r.findings.length).toBeGreaterThan(6);
+    for (const f of r.findings) {
+      const value = text.slice(f.start, f.end);
+      if (value.length > 3) expect(f.why.join(' '), f.detector).not.toContain(value);
+    }
+  });
+
   it('refuses what is not a string with a clear error', () => {
     expect(() => scan(undefined as unknown as string)).toThrow(TypeError);
     expect(() => scan({ text: 'x' } as unknown as string)).toThrow(/takes a string/);
