@@ -1,4 +1,4 @@
-import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, type Kind, type Token } from './proper-nouns';
+import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, TITLES, type Kind, type Token } from './proper-nouns';
 import { commonWordSet, nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { execInParts, mergeWindows, partsOf, type Window } from '../windows';
@@ -17,8 +17,8 @@ const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|M
 /** State codes that are also words or degrees ("John Smith, MD"): a city must be known before them. */
 const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DE', 'MS', 'CO', 'ID', 'LA', 'MA', 'NE', 'SC']);
 
-const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\band)\s*$/;
-const LOWERCASE_NAME = /\b(?:my name is|name:|named|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}{2,}){0,2})/gu;
+const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\band|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
+const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
 
 interface Analysis {
   people: Candidate[];
@@ -37,6 +37,7 @@ export function analyse(text: string): Analysis {
   for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, memo);
   lowercaseNames(text, memo.people);
   liftListedNames(text, memo.people);
+  liftRepeatedNames(memo.people, text);
   memoText = text;
   return memo;
 }
@@ -270,18 +271,36 @@ function personCue(text: string, first: Token, last: Token): [string, number] | 
   return undefined;
 }
 
+/**
+ * "my name is vitoria", "everyone calls me borna jerković": after such a cue, lower-case words that are names
+ * or not English words at all (single letters are initials) are the name.
+ */
 function lowercaseNames(text: string, people: Candidate[]): void {
   LOWERCASE_NAME.lastIndex = 0;
   for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
     const words = m[1]!.split(' ');
-    const n = words.findIndex((w) => !nameSet().has(w));
+    const n = words.findIndex((w, i) => !(nameSet().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordSet().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);
-    if (!kept.length) continue;
+    if (!kept.length || kept[kept.length - 1]!.length === 1) continue;
     const start = m.index + m[0].length - m[1]!.length;
-    people.push({ start, end: start + kept.join(' ').length, score: 0.7, why: ['lower-case known name after "my name is" (0.7)'] });
+    people.push({ start, end: start + kept.join(' ').length, score: 0.7, why: ['lower-case name after "my name is" (0.7)'] });
   }
 }
 
+/**
+ * A name found with confidence names its bearer again later: "directed by Wacława Adamska and starring
+ * Adamska". Weaker candidates made only of the parts of a confident name are lifted to it.
+ */
+function liftRepeatedNames(people: Candidate[], text: string): void {
+  const parts = new Set<string>();
+  for (const c of people) if (c.score >= 0.7) for (const w of text.slice(c.start, c.end).toLowerCase().split(/[\s.]+/)) if (w.length > 2 && !TITLES.has(w)) parts.add(w);
+  if (!parts.size) return;
+  for (const c of people)
+    if (c.score < 0.6 && c.score >= 0.15 && text.slice(c.start, c.end).toLowerCase().split(/[\s.]+/).every((w) => parts.has(w))) {
+      c.score = 0.7;
+      c.why.push('repeats a name found earlier (0.7)');
+    }
+}
 
 /** Street addresses: a number, words, a street type, then unit, city, state, postcode and country. */
 const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike|Str|str|u|utca|út|tér|krt|rkp|köz|sor';
