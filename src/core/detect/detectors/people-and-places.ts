@@ -52,13 +52,15 @@ const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'r
 const STOP = new Set(['the', 'a', 'an', 'our', 'their', 'his', 'her', 'its', 'this', 'that', 'these', 'those', 'what', 'which', 'who', 'how', 'why', 'when', 'where', 'is', 'are', 'was', 'were', 'can', 'could', 'should', 'would', 'does', 'do', 'did', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'with', 'by', 'and', 'or', 'but', 'if', 'any', 'my', 'your', 'please', 'i']);
 
 /** Prepositions before a place: "seen at Stanford", "admitted to Cedar Sinai", "in San Fran". */
-const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|visit(?:ed|ing)?|from|(?:city|town|village|county|province|region) of|(?:home )?(?:city|town|village)|where:)|@)\s*$/;
+const PLACE_CUE = /(?:\b(?:at|in|near|@|admitted to|transferred to|moved to|travel(?:l?ing|l?ed)? to|flew to|returned to|arrived (?:at|in)|visit(?:ed|ing)?|from|(?:city|town|village|county|province|region|university) of|(?:home )?(?:city|town|village)|where:)|@)\s*$/;
 
 /** Kinds of word that can name a place after a place cue. */
 const PLACE_WORDS = new Set<Kind>(['unknown', 'place', 'name', 'weak-name']);
 
 /** Before a word that is also a person's name ("Gary", "Jordan"), only these make it a place. */
-const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in)\s*$/;
+const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|flew to|lives? in|based in|born in|returned to|arrived (?:at|in)|grew up in|university of|where:)\s*$/;
+/** Cues strong enough to make even a short all-capital word a place: "grew up in SUND". */
+const PLACE_ONLY_CUE = /\b(?:lives? in|moved to|flew to|returned to|arrived (?:at|in)|originally from|grew up in|born in|travel(?:l?ing|l?ed)? to|university of|where:)\s*$/;
 
 /** Kinds that never start a name or a place on their own: a run of one such word is skipped at once. */
 const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility', 'weak-facility', 'title', 'initial']);
@@ -66,7 +68,11 @@ const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility'
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   const only = all.length === 1 ? all[0]! : undefined;
-  if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) return;
+  if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
+    if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
+      places.push({ start: only.start, end: only.end, score: 0.6, why: ['capitals after "lives in", "moved to" or the like (0.6)'] });
+    return;
+  }
   const last = all[all.length - 1]!;
   if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
@@ -308,8 +314,10 @@ const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|g
 const STREET_PREFIX = 'ul|Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y)`;
-const UNIT = String.raw`(?:[,\s]{1,3}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
-const TAIL = String.raw`(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:[,\s]{1,4}(?:${STATES}|\p{Lu}{2})(?!\p{L}))?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?(?:[,\s]{1,4}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:[,\s]{1,4}\d{4,5}(?:-\d{4})?)?`;
+/** Between the parts of an address: commas, spaces, line breaks, and the ">" of a quoted mail. */
+const SEP = String.raw`[,\s>]{1,6}`;
+const UNIT = String.raw`(?:${SEP}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
+const TAIL = String.raw`(?:${SEP}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:${SEP}(?:${STATES}|\p{Lu}{2})(?!\p{L}))?(?:${SEP}\d{4,5}(?:-\d{4})?)?(?:${SEP}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:${SEP}\d{4,5}(?:-\d{4})?)?`;
 
 const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
