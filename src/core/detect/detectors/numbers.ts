@@ -6,7 +6,8 @@ const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <=
 
 /** Not inside a longer number or code. */
 const NB = '(?<![\\w.+-])';
-const NA = '(?![\\w-]|\\.\\d)';
+/** Not followed by more of a number ("-Office" after a phone number is a label, not part of it). */
+const NA = '(?![\\w]|-[\\w]*\\d|\\.\\d)';
 
 const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work'];
 
@@ -18,7 +19,8 @@ const phonePatterns = [
   { name: 'phone-local', source: `\\d{3}[\\s-]\\d{4}`, score: 0.3 },
   { name: 'phone-digits', source: `\\d{10}`, score: 0.3 },
   // Any other grouping of 7 to 15 digits is a phone number only where the text says so.
-  { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,5}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
+  { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
+  { name: 'phone-e164', source: `\\+\\d{10,14}`, score: 0.6 },
 ];
 
 function phone(type: 'PHONE' | 'FAX'): Detector {
