@@ -45,7 +45,7 @@ export function analyse(text: string): Analysis {
 const personSpan = (first: Token, last: Token): [number, number] => [first.start, last.initial && last.dot ? last.end + 1 : last.nameEnd];
 
 /** Nouns that turn a name into an eponym: "Cushing's syndrome", "Gleason score", "Framingham Heart Study". */
-const EPONYM_NOUNS = /^(?:['’]s)?[\s-]+(?:disease|syndrome|sign|signs|score|scores|reflex|test|criteria|index|scale|classification|lymphoma|sarcoma|esophagus|angina|palsy|phenomenon|maneuver|manoeuvre|procedure|operation|law|effect|rule|rules|equation|formula|method|model|study|trial|protocol|risk|staging|grade|type|tumou?r|ulcer|fracture|cyst|hernia|cells?|virus|fever|encephalopathy|dystrophy|anomaly|triad|node|nodes|disorder|ataxia|dementia|thyroiditis|anemia|anaemia|questionnaire|inventory|assessment|pain|technique|approach|diet)\b/i;
+const EPONYM_NOUNS = /^(?:['’]s)?[ -]+(?:disease|syndrome|sign|signs|score|scores|reflex|test|criteria|index|scale|classification|lymphoma|sarcoma|esophagus|angina|palsy|phenomenon|maneuver|manoeuvre|procedure|operation|law|effect|rule|rules|equation|formula|method|model|study|trial|protocol|risk|staging|grade|type|tumou?r|ulcer|fracture|cyst|hernia|cells?|virus|fever|encephalopathy|dystrophy|anomaly|triad|node|nodes|disorder|ataxia|dementia|thyroiditis|anemia|anaemia|questionnaire|inventory|assessment|pain|technique|approach|diet)\b/i;
 const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'reflex', 'test', 'criteria', 'index', 'scale', 'study', 'trial', 'risk', 'lymphoma', 'palsy', 'classification', 'equation', 'formula', 'questionnaire', 'inventory']);
 
 /** Words that start sentences and questions: never part of a name, dropped from the front of a run. */
@@ -224,12 +224,13 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
     else if (initials >= 1 && weak + unknown >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = [0.6, 'run of capitalised words that are not English words'];
+    else if (wk.every((x) => x === 'weak-name')) [score, why] = [0.45, 'capitalised words that are all names, and words too'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
   } else if (names === 1) [score, why] = [atStart ? 0.45 : 0.6, 'known name'];
   else if (unknown === 1) [score, why] = [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'];
   else [score, why] = [0.15, 'capitalised common word'];
   // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
-  const cue = weak + names + unknown > 0 && weak < who.length ? personCue(text, who[0]!, lastWho) : undefined;
+  const cue = weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho) : undefined;
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
     why += `, ${cue[0]}`;
