@@ -311,10 +311,10 @@ function liftRepeatedNames(people: Candidate[], text: string): void {
 
 /** Street addresses: a number, words, a street type, then unit, city, state, postcode and country. */
 const STREET_TYPES = 'Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Plaza|Mall|Alley|Row|Crescent|Close|Walk|Route|Pike|Loop|Path|Ridge|Heights|Gardens|Grove|Crossing|Junction|Mews|Wharf|Quay|Expressway|Freeway|Turnpike|Str|str|u|utca|út|tér|krt|rkp|köz|sor';
-const STREET_SUFFIX = 'straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|gata|vägen|väg|vegen|veien|vegur|braut|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd|sokak|caddesi|ulica';
+const STREET_SUFFIX = 'veien|straat|katu|weg|strasse|straße|gasse|vej|vænget|gatan|gata|vägen|väg|vegen|veien|vegur|braut|tie|utca|laan|plein|gade|allee|ring|damm|ufer|steeg|pad|kuja|polku|tori|gränd|sokak|caddesi|ulica';
 const STREET_PREFIX = 'ul|Via|Viale|Piazza|Piazzale|Corso|Largo|Rue|Avenue|Avenida|Calle|Carrer|Carretera|Rua|Strada|Ulica|Chemin|Allée|Boulevard|Plac|Praça|Camino|Paseo|Rambla';
 const CAPWORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y)`;
+const LINKWORD = String.raw`(?:${CAPWORD}|du|de|del|della|di|da|do|dos|das|des|la|le|el|al|van|der|den|von|of|the|and|y|e)`;
 /** Between the parts of an address: commas, spaces, line breaks, and the ">" of a quoted mail. */
 const SEP = String.raw`[,\s>]{1,6}`;
 const UNIT = String.raw`(?:${SEP}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
@@ -324,9 +324,11 @@ const ADDRESS_PATTERNS = [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
   new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?\.?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
-  new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\s(?:${LINKWORD}\s){1,4}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
+  new RegExp(String.raw`\b(?:\d{1,6}(?: \d{1,5})?\s)?(?:${STREET_PREFIX})\.?\s(?:${LINKWORD}\s){1,6}\d{1,5}\w?(?: \d{1,3})?${UNIT}${TAIL}`, 'gu'),
+  // "5112 39 Rue Ibn El-Jazzar": a leading number stands for the missing house number.
+  new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${STREET_PREFIX})\.?\s${LINKWORD}(?:\s${LINKWORD}){0,5}(?=[,\n]|$)${UNIT}${TAIL}`, 'gu'),
   // "Villacher Strasse 89": a street-name ending and a house number, without a leading number.
-  new RegExp(String.raw`(?<![\p{L}\d] ?)(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\s\d{1,5}\w?\b${UNIT}${TAIL}`, 'giu'),
+  new RegExp(String.raw`(?<![\p{L}\d])(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\s\d{1,5}\w?\b${UNIT}${TAIL}`, 'giu'),
   // "03751 Gerrit Achterberghove 137" on a line of its own: number, name, number, then a line break or comma.
   new RegExp(String.raw`(?<=^|\n|: |\bat |\bto |\bis )\d{3,6}\s(?:${LINKWORD}\s){1,3}\d{1,5}\w?(?=[,\n]|$)${UNIT}${TAIL}`, 'gu'),
   // "the corner of 11 Botley Road St. and Herceg Gateway St.": everything up to the end of the sentence.
@@ -336,7 +338,7 @@ const ADDRESS_PATTERNS = [
   // A named street without a number: "on Marina Fort Street".
   new RegExp(String.raw`(?:\p{Lu}[\p{L}'’.-]*\s){1,3}(?:Street|Avenue|Road|Boulevard|Lane|Drive|Square|Plaza|Parkway|Highway)\b`, 'gu'),
   // Military and post-office boxes.
-  new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'gu'),
+  new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'giu'),
   /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi,
 ];
 
@@ -376,7 +378,7 @@ function addressParts(value: string, offset: number, out: Candidate[]): void {
     let s = m.index;
     const e = m.index + m[0].length;
     const seg = m[0];
-    const number = s === 0 ? /^\d{1,6}[A-Za-z]?(?= \D)/.exec(seg) : null;
+    const number = s === 0 ? /^\d{1,6}[A-Za-z]?(?= (?:\d{1,5} )?\D)/.exec(seg) : null;
     if (number) {
       push(s, s + number[0].length);
       s += number[0].length;
