@@ -1,3 +1,4 @@
+import { combinePatterns, matchedSpan, type Combined } from './combine';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels } from './labels';
@@ -23,6 +24,7 @@ interface Prepared {
   detector: Detector;
   context: CompiledContext | undefined;
   minScore: number;
+  patterns: Combined[];
 }
 
 /**
@@ -42,6 +44,7 @@ export class Engine {
       detector,
       context: detector.context && compileContext(detector.context),
       minScore: Math.max(detector.minScore ?? 0, options.minScore ?? DEFAULT_MIN_SCORE),
+      patterns: combinePatterns(detector.patterns ?? []),
     }));
     this.keywords = new KeywordScanner([...new Set(detectors.flatMap((d) => d.keywords ?? []))]);
   }
@@ -86,13 +89,13 @@ export class Engine {
         else {
           const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
           const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
-          candidates = this.matchPatterns(d, partsOf(chunk, mergeWindows(chunk, raw)));
+          candidates = this.matchPatterns(p, partsOf(chunk, mergeWindows(chunk, raw)));
         }
       } else if (d.requires === 'digit') {
         digits ??= partsOf(chunk, digitWindows(chunk));
         if (!digits.length) continue;
-        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, digits);
-      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(d, whole);
+        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(p, digits);
+      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(p, whole);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, context, c, start);
@@ -101,18 +104,14 @@ export class Engine {
     }
   }
 
-  private matchPatterns(d: Detector, parts: readonly Part[]): Candidate[] {
+  private matchPatterns(p: Prepared, parts: readonly Part[]): Candidate[] {
     const out: Candidate[] = [];
-    for (const p of d.patterns ?? []) {
+    for (const c of p.patterns) {
       let n = 0;
-      execInParts(p.regex, parts, (m, offset) => {
-        let s = m.index, e = m.index + m[0].length;
-        if (p.group !== undefined) {
-          const span = m.indices?.[p.group];
-          if (!span) return;
-          [s, e] = span;
-        }
-        out.push({ start: s + offset, end: e + offset, score: p.score, why: whyOf(p) });
+      execInParts(c.regex, parts, (m, offset) => {
+        const hit = matchedSpan(c, m);
+        if (!hit) return;
+        out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
         return ++n < MAX_MATCHES_PER_PATTERN;
       });
     }
