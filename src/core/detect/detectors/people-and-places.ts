@@ -13,6 +13,9 @@ const INSTITUTIONS = new Set([
   'penn medicine', 'yale new haven', 'duke health', 'emory', 'st. jude', 'st jude', 'walter reed', 'stanford', 'stanford health',
 ]);
 
+/** First words of the institutions: most runs are ruled out without building a phrase. */
+const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
+
 const STATES = 'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR';
 /** State codes that are also words or degrees ("John Smith, MD"): a city must be known before them. */
 const AMBIGUOUS_STATES = new Set(['MD', 'PA', 'ME', 'OR', 'IN', 'OK', 'HI', 'DE', 'MS', 'CO', 'ID', 'LA', 'MA', 'NE', 'SC']);
@@ -74,7 +77,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     return;
   }
   const last = all[all.length - 1]!;
-  if (EPONYM_NOUNS.test(text.slice(last.end - (last.word.length - last.base.length), last.end + 20)) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
+  const after = text.charCodeAt(last.nameEnd);
+  if (((after === 32 || after === 45 || after === 39 || after === 8217) && EPONYM_NOUNS.test(text.slice(last.nameEnd, last.end + 20))) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
   const kinds = all.map(kindOf);
   // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
   const titleAt = kinds.indexOf('title');
@@ -104,7 +108,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     places.push({ start: tokens[0]!.start, end: facility, score: 0.85, why: ['capitalised name ending in a facility word (0.85)'] });
     return;
   }
-  for (let n = Math.min(4, tokens.length); n > 0; n--) {
+  for (let n = INSTITUTION_STARTS.has(tokens[0]!.word.toLowerCase().split('-')[0]!) ? Math.min(4, tokens.length) : 0; n > 0; n--) {
     const phrase = tokens.slice(0, n).map((t) => t.word.toLowerCase()).join(' ').replace(/['’]s$/, '');
     if (!INSTITUTIONS.has(phrase)) continue;
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[n - 1]!.end), score: 0.8, why: ['known health institution (0.8)'] });
@@ -180,7 +184,9 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
     return true;
   }
   let used = false;
+  const starts = placeStarts();
   for (let i = 0; i < tokens.length; i++) {
+    if (!starts.has(tokens[i]!.base)) continue;
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
       const region = regionSet().has(phrase);
@@ -199,6 +205,16 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
     }
   }
   return used;
+}
+
+/** First words of every known place and region ("new" for "new york"): where a place can begin. */
+let starts: Set<string> | undefined;
+function placeStarts(): Set<string> {
+  if (!starts) {
+    starts = new Set<string>();
+    for (const set of [placeSet(), regionSet()]) for (const p of set) starts.add(p.split(' ')[0]!);
+  }
+  return starts;
 }
 
 const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa', 'santo', 'são', 'los', 'las', 'puerto', 'bad', 'sankt', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
