@@ -1,5 +1,5 @@
 /**
- * npm run eval [-- --data DIR] [--iou 0.5]
+ * npm run eval [-- --data DIR] [--iou 0.5] [--ablate people-names,common-words,places,regions]
  * Scans every labelled file in ../shared/eval/data and scores it with ../shared/eval/score.mjs (presidio-research's
  * span rules), printing one table per file and the targets of the detection-engine issue.
  */
@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultEngine } from '../core/detect';
+import { ablateLexicons, LEXICONS, type LexiconName } from '../core/detect/lexicon';
 
 interface Cell { tp: number; gold: number; pred: number; precision: number; recall: number; f1: number }
 interface Score { types: Record<string, Cell>; all: Cell; docs: { tp: number; fp: number; fn: number; tn: number; precision: number; recall: number; falseAlarmRate: number }; missing: number }
@@ -35,6 +36,11 @@ async function main(): Promise<number> {
     return 2;
   }
   const { score } = (await import(pathToFileURL(scorerPath).href)) as { score: Scorer };
+  const ablate = arg('--ablate', '').split(',').filter(Boolean);
+  const unknown = ablate.filter((n) => !(LEXICONS as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`--ablate takes ${LEXICONS.join(', ')}; not ${unknown.join(', ')}`);
+  ablateLexicons(ablate as LexiconName[]);
+  if (ablate.length) console.log(`without the word lists: ${ablate.join(', ')}`);
   const iou = Number(arg('--iou', '0.5'));
   const engine = defaultEngine();
   const f = (x: number) => x.toFixed(3);
