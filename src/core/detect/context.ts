@@ -3,6 +3,8 @@ import type { Context } from './types';
 /** A context word list prepared once: single words in a Set (whole-word match), phrases kept apart. */
 export interface CompiledContext {
   words: Set<string>;
+  /** Hashes of the words: a word of the text is sliced out only when its hash is one of them. */
+  hashes: Set<number>;
   phrases: string[];
   window: number;
   boost: number;
@@ -15,7 +17,13 @@ export function compileContext(c: Context): CompiledContext {
     if (/[^a-z0-9]/.test(w)) phrases.push(w);
     else words.add(w);
   }
-  return { words, phrases, window: c.window ?? 48, boost: c.boost ?? 0.35 };
+  return { words, hashes: new Set([...words].map(hashWord)), phrases, window: c.window ?? 48, boost: c.boost ?? 0.35 };
+}
+
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
 }
 
 /**
@@ -33,9 +41,13 @@ function wordIn(c: CompiledContext, lower: string, from: number, to: number): st
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < to && isWordChar(lower.charCodeAt(j))) j++;
-    if (c.words.size) {
+    let h = ch, j = i + 1;
+    for (; j < to; j++) {
+      const cj = lower.charCodeAt(j);
+      if (!isWordChar(cj)) break;
+      h = (Math.imul(h, 31) + cj) | 0;
+    }
+    if (c.hashes.has(h)) {
       const w = lower.slice(i, j);
       if (c.words.has(w)) return w;
     }

@@ -1,5 +1,25 @@
-import type { Detector } from '../types';
+import type { Candidate, Detector } from '../types';
 import { tokensAt } from '../windows';
+
+const EMAIL = /^[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}$/;
+const isLocalChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
+const isDomainChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45;
+const EMAIL_WHY = ['email address shape (0.9)'];
+
+/** From each "@" outwards: the local part to the left, the domain to the right, then the whole shape checked. */
+function findEmails(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let s = at, e = at + 1;
+    while (s > 0 && at - s < 64 && isLocalChar(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && e - at < 254 && isDomainChar(text.charCodeAt(e))) e++;
+    while (s < at && !isAlnum(text.charCodeAt(s))) s++; // a local part starts with a letter or digit
+    while (e > at + 1 && !isAlnum(text.charCodeAt(e - 1))) e--; // "bob@example.com." ends before the dot
+    if (EMAIL.test(text.slice(s, e))) out.push({ start: s, end: e, score: 0.9, why: EMAIL_WHY });
+  }
+  return out;
+}
+const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const IP_CONTEXT = ['ip', 'address', 'host', 'server', 'client', 'src', 'dst'];
 const H = '[0-9a-f]{1,4}';
@@ -16,12 +36,7 @@ export const webDetectors: Detector[] = [
     category: 'pii',
     description: 'Email address',
     keywords: ['@'],
-    window: { before: 72, after: 260 },
-    patterns: [{
-      name: 'email',
-      regex: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.){1,8}[A-Za-z]{2,24}(?![A-Za-z0-9-])/g,
-      score: 0.9,
-    }],
+    find: findEmails,
     examples: { match: [{ text: 'mail dr.brown@ny.presbyterian.org now', value: 'dr.brown@ny.presbyterian.org' }], noMatch: ['user@localhost', '@handle'] },
   },
   {
