@@ -178,7 +178,8 @@ const layer = (f: Finding): string => (f.category === 'health' ? 'health' : 'ide
 export function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
   const ranked = [...found].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const size = Math.max(...found.map((f) => f.end));
+  let size = 0;
+  for (const f of found) if (f.end > size) size = f.end;
   // One occupancy map per layer keeps this linear in the text, however many findings there are.
   const taken = new Map<string, Uint8Array>();
   const kept: Finding[] = [];
