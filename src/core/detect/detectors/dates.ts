@@ -3,7 +3,7 @@ import type { Detector } from '../types';
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:(?:19|20)\d\d|'\d\d)`;
-const WEEKDAY = String.raw`(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?`;
+const DATE_CONTEXT = { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 };
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
 function monthCased(v: string): boolean | undefined {
@@ -13,25 +13,41 @@ function monthCased(v: string): boolean | undefined {
 
 export const dateDetectors: Detector[] = [
   {
+    id: 'pii.date-written',
+    type: 'DATE',
+    category: 'pii',
+    description: 'Date with the month in words, more precise than a year (HIPAA leaves a year alone)',
+    // Month names are the keywords: the patterns run only around them.
+    keywords: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+    window: { before: 16, after: 40 },
+    patterns: [
+      { name: 'month-day-year', regex: new RegExp(String.raw`\b${MONTH}\s+${DAY}(?:,?\s*${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
+      { name: 'day-month-year', regex: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH},?(?:\s+${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
+      { name: 'month-year', regex: new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}(?![\w'])`, 'gi'), score: 0.7 },
+    ],
+    validate: monthCased,
+    context: DATE_CONTEXT,
+    examples: {
+      match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: '(Jan 5, 2024)', value: 'Jan 5, 2024' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }, { text: 'March 5th, 2021 was a Friday', value: 'March 5th, 2021' }],
+      noMatch: ['in 2021', 'you may 2 times', 'the march 4 times'],
+    },
+  },
+  {
     id: 'pii.date',
     type: 'DATE',
     category: 'pii',
-    description: 'Calendar date more precise than a year (HIPAA leaves a year alone)',
+    description: 'Calendar date in numbers, more precise than a year',
     requires: 'digit',
     patterns: [
-      { name: 'month-day-year', regex: new RegExp(String.raw`\b${WEEKDAY}${MONTH}\s+${DAY}(?:,?\s*${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
-      { name: 'day-month-year', regex: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH},?(?:\s+${YEAR})?(?![\w'])`, 'gi'), score: 0.8 },
-      { name: 'month-year', regex: new RegExp(String.raw`\b${MONTH},?\s+(?:of\s+)?${YEAR}(?![\w'])`, 'gi'), score: 0.7 },
+      { name: 'iso', regex: /(?<![\w/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/-])/g, score: 0.8 },
       { name: 'numeric-mdy', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.75 },
       { name: 'numeric-dmy', regex: /(?<![\w/.-])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.7 },
-      { name: 'iso', regex: /(?<![\w/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/-])/g, score: 0.8 },
       { name: 'numeric-month-year', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d(?![\w/-])/g, score: 0.55 },
     ],
-    validate: monthCased,
-    context: { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 },
+    context: DATE_CONTEXT,
     examples: {
-      match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: 'DOB 04/22/1955', value: '04/22/1955' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }],
-      noMatch: ['in 2021', 'you may 2 times', 'ratio 3/4', 'version 1.2.3'],
+      match: [{ text: 'DOB 04/22/1955', value: '04/22/1955' }, { text: 'admitted 2023-04-25.', value: '2023-04-25' }, { text: 'on 4/12/22 (SSN', value: '4/12/22' }],
+      noMatch: ['in 2021', 'ratio 3/4', 'version 1.2.3'],
     },
   },
   {
@@ -41,7 +57,8 @@ export const dateDetectors: Detector[] = [
     quasi: true,
     description: 'A year or a weekday on its own (reported, but HIPAA lets it stand)',
     patterns: [
-      { name: 'year-after-cue', regex: /\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s+((?:19|20)\d\d)\b(?![/.-]\d)/gid, score: 0.5, group: 1 },
+      // The year first, its cue word behind it: only positions that start with 19 or 20 are tried.
+      { name: 'year-after-cue', regex: /(?<=\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s{1,3})(?:19|20)\d\d\b(?![/.-]\d)/gi, score: 0.5 },
       { name: 'weekday', regex: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, score: 0.5 },
     ],
     examples: { match: [{ text: 'founded in 1977.', value: '1977' }, { text: 'flew there on Tuesday morning', value: 'Tuesday' }], noMatch: ['port 2020 is open', 'in 1977-05-01'] },
