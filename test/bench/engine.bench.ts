@@ -6,7 +6,7 @@
 import { OpenRedaction } from '@openredaction/openredaction';
 import { SyncRedactor } from 'redact-pii';
 import { createEngine } from '../../src/core/detect';
-import { mixedCorpus } from './corpus';
+import { KINDS, mixedCorpus } from './corpus';
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -51,6 +51,11 @@ for (let i = 0; i < 200; i++) {
   latencies.push(performance.now() - t);
 }
 
+const perKind = KINDS.map((kind) => {
+  const kindDocs = split(mixedCorpus(2 * MB, 7, kind), 100 * 1024);
+  return `${kind} ${throughput(kindDocs, (t) => engine.scan(t), 3).toFixed(1)}`;
+});
+
 const row = (name: string, mbps: number, base: number) => `${name.padEnd(30)} ${mbps.toFixed(2).padStart(9)} MB/s   ${(base / mbps).toFixed(1).padStart(8)}x slower than Bulwark`;
 console.log(`corpus: ${(corpus.length / MB).toFixed(1)} MB of mixed clinical, business, code and log text in ${docs.length} documents of 100 KB`);
 console.log(`Bulwark, default detectors (${engine.detectors.length}):  ${bulwark.toFixed(1)} MB/s (median of 5 passes over the whole corpus)`);
@@ -58,5 +63,6 @@ console.log(`same run, on a 1 MB slice:`);
 console.log(`${'Bulwark'.padEnd(30)} ${bulwarkSample.toFixed(2).padStart(9)} MB/s`);
 console.log(row('redact-pii (SyncRedactor)', redactPii, bulwarkSample));
 console.log(row('@openredaction/openredaction', openred, bulwarkSample));
+console.log(`by kind of text (MB/s, 2 MB each): ${perKind.join(', ')}`);
 console.log(`100 KB text: p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms (200 scans)`);
 console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
