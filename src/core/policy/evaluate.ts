@@ -1,0 +1,147 @@
+import type { Finding } from '../detect/types';
+import { destinationCategories, hostMatches } from './destinations';
+import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
+
+/** What is known about the place and way content is leaving. */
+export interface EvaluationContext {
+  channel: Channel;
+  /** The destination's host name, lower case ("mail.google.com"). */
+  host: string;
+  /** Email recipients, for the email-send channel. */
+  recipients?: readonly string[];
+  file?: { name?: string; type?: string; size?: number; encrypted?: boolean; unscannable?: boolean };
+  /** Set when the content could not be scanned. */
+  failure?: Failure;
+}
+
+export interface Decision {
+  action: Action;
+  /** The rule that decided; undefined when none applied (or an exception did). */
+  rule?: string;
+  requireJustification: boolean;
+  message?: string;
+  helpUrl?: string;
+  /** Every rule that applied, strongest first. */
+  matched: string[];
+  /** A sentence for the employee and the audit trail. Never holds a matched value. */
+  explanation: string;
+}
+
+const rank = (a: Action): number => ACTIONS.indexOf(a);
+
+/**
+ * Decides what happens to content with these findings at this destination: the strongest action of the rules
+ * that apply (block beats redact beats warn beats audit beats allow; among equals, the first rule listed).
+ */
+export function evaluate(policy: Policy, findings: readonly Finding[], ctx: EvaluationContext): Decision {
+  const host = ctx.host.toLowerCase();
+  if (policy.exceptions.hosts.some((p) => hostMatches(p, host)))
+    return { action: 'allow', requireJustification: false, matched: [], explanation: `${host} is an allowed host: nothing is checked there.` };
+  const facts = factsOf(policy, findings, ctx, host);
+  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx));
+  // A stable sort keeps the policy's order among rules of equal strength.
+  applied.sort((a, b) => rank(b.action) - rank(a.action));
+  const top = applied[0];
+  if (!top) {
+    const failedOpen = ctx.failure !== undefined;
+    return {
+      action: failedOpen ? 'audit' : 'allow',
+      requireJustification: false,
+      matched: [],
+      explanation: failedOpen ? `The content could not be scanned (${ctx.failure}); policy lets it through and records it.` : 'No rule applies.',
+    };
+  }
+  return {
+    action: top.action,
+    rule: top.id,
+    requireJustification: top.action === 'warn' && top.requireJustification,
+    message: top.message,
+    helpUrl: top.helpUrl,
+    matched: applied.map((r) => r.id),
+    explanation: explain(top, facts, ctx),
+  };
+}
+
+interface Facts {
+  destinations: DestinationCategory[];
+  external: boolean;
+  /** Findings that count (identifiers and secrets; quasi-identifiers and health words do not). */
+  findings: readonly Finding[];
+  /** Content that could not be scanned and fails closed counts as holding PHI and secrets. */
+  assumeWorst: boolean;
+}
+
+function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationContext, host: string): Facts {
+  const internal = [...policy.internalDomains, ...policy.exceptions.recipients];
+  const external = (ctx.recipients ?? []).some((r) => !internal.some((d) => recipientMatches(d, r)));
+  return {
+    destinations: destinationCategories(host, policy.destinations),
+    external,
+    findings: findings.filter((f) => !f.quasi && f.category !== 'health'),
+    assumeWorst: ctx.failure !== undefined && (policy.failures[ctx.failure] ?? 'closed') === 'closed',
+  };
+}
+
+/** "example.com" covers its subdomains' addresses too; a full address covers only itself. */
+function recipientMatches(pattern: string, address: string): boolean {
+  const a = address.trim().toLowerCase();
+  if (pattern.includes('@')) return a === pattern;
+  const domain = a.slice(a.lastIndexOf('@') + 1);
+  return domain === pattern || domain.endsWith(`.${pattern}`);
+}
+
+function applies(rule: Rule, facts: Facts, ctx: EvaluationContext): boolean {
+  const m = rule.match;
+  if (m.channels && !m.channels.includes(ctx.channel)) return false;
+  if (m.hosts && !m.hosts.some((p) => hostMatches(p, ctx.host.toLowerCase()))) return false;
+  if (m.destinations && !m.destinations.some((d) => facts.destinations.includes(d))) return false;
+  if (m.recipients !== 'any' && (ctx.channel !== 'email-send' || facts.external !== (m.recipients === 'external'))) return false;
+  if (m.files && !fileMatches(m.files, ctx.file)) return false;
+  if (!m.entityTypes && !m.categories) return true;
+  if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) return true;
+  return matchingCount(rule, facts.findings) >= m.minCount;
+}
+
+export function matchingCount(rule: Rule, findings: readonly Finding[]): number {
+  const m = rule.match;
+  let n = 0;
+  for (const f of findings) {
+    if (f.score < m.minScore) continue;
+    const byType = m.entityTypes?.includes(f.type) ?? false;
+    const byCategory = m.categories?.some((c) => c === f.category || (c === 'pii' && f.category === 'phi')) ?? false;
+    if (byType || byCategory) n++;
+  }
+  return n;
+}
+
+function fileMatches(want: NonNullable<Rule['match']['files']>, file: EvaluationContext['file']): boolean {
+  if (!file) return false;
+  if (want.encrypted !== undefined && Boolean(file.encrypted) !== want.encrypted) return false;
+  if (want.unscannable !== undefined && Boolean(file.unscannable) !== want.unscannable) return false;
+  if (want.minSizeBytes !== undefined && (file.size ?? 0) < want.minSizeBytes) return false;
+  if (want.types) {
+    const name = (file.name ?? '').toLowerCase(), type = (file.type ?? '').toLowerCase();
+    const ok = want.types.some((t) =>
+      t.includes('/') ? (t.endsWith('/*') ? type.startsWith(t.slice(0, -1)) : type === t) : name.endsWith(t.startsWith('.') ? t : `.${t}`),
+    );
+    if (!ok) return false;
+  }
+  return true;
+}
+
+const VERB: Record<Action, string> = { allow: 'is allowed', audit: 'is allowed and recorded', warn: 'needs a second look', redact: 'will be sent with the sensitive values removed', block: 'is blocked' };
+
+function explain(rule: Rule, facts: Facts, ctx: EvaluationContext): string {
+  const what = facts.assumeWorst ? `content that could not be scanned (${ctx.failure})` : describeFindings(rule, facts.findings);
+  const where = facts.destinations.includes('unknown') ? ctx.host : `${ctx.host} (${facts.destinations.join(', ')})`;
+  return `${capitalise(what)} going to ${where} by ${ctx.channel} ${VERB[rule.action]}: rule "${rule.id}".`;
+}
+
+function describeFindings(rule: Rule, findings: readonly Finding[]): string {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.score >= rule.match.minScore) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  if (!counts.size) return 'content';
+  return [...counts].map(([t, n]) => `${n} ${t.toLowerCase().replace(/_/g, ' ')}${n > 1 ? 's' : ''}`).join(', ');
+}
+
+const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,4 @@
+export * from './schema';
+export { DEFAULT_POLICY } from './defaults';
+export { BUNDLED_DESTINATIONS, destinationCategories, hostMatches } from './destinations';
+export { evaluate, type Decision, type EvaluationContext } from './evaluate';

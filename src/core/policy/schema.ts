@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { ENTITY_TYPES } from '../detect/types';
+
+/** Where content is leaving through. */
+export const CHANNELS = ['paste', 'drop', 'file-upload', 'form-submit', 'prompt-submit', 'email-send', 'programmatic-upload'] as const;
+/** What policy can do, weakest first: the order is the precedence (block beats redact beats warn beats audit). */
+export const ACTIONS = ['allow', 'audit', 'warn', 'redact', 'block'] as const;
+/** Named kinds of destination; `unknown` is every host on no list. */
+export const DESTINATION_CATEGORIES = ['webmail', 'collaboration', 'file-sharing', 'generative-ai', 'unknown'] as const;
+/** What a rule can ask for besides entity types. `pii` covers `phi` too: a health record is personal data. */
+export const CONTENT_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
+/** Why content could not be scanned. */
+export const FAILURES = ['too-large', 'encrypted', 'unreadable', 'error', 'timeout'] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+export type Action = (typeof ACTIONS)[number];
+export type DestinationCategory = (typeof DESTINATION_CATEGORIES)[number];
+export type Failure = (typeof FAILURES)[number];
+
+/** "mail.google.com", "*.slack.com" (any subdomain), or "*" (every host). Lower case, no scheme, no path. */
+export const HostPattern = z
+  .string()
+  .regex(/^(?:\*|(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/, 'a host such as "mail.google.com" or "*.slack.com", lower case, without scheme or path');
+
+/** "example.com" (that domain and its subdomains) or a whole address "jane@example.com". */
+const RecipientPattern = z.string().regex(/^(?:[^@\s]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as "example.com" or an address such as "jane@example.com"');
+
+export const Match = z
+  .object({
+    entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Any of these entity types.'),
+    categories: z.array(z.enum(CONTENT_CATEGORIES)).min(1).optional().describe('Any of these categories (pii includes phi).'),
+    minScore: z.number().min(0).max(1).default(0.5).describe('Findings under this score do not count.'),
+    minCount: z.number().int().min(1).default(1).describe('The rule applies from this many findings on (10 for bulk exports).'),
+    channels: z.array(z.enum(CHANNELS)).min(1).optional().describe('Any of these channels; every channel when absent.'),
+    hosts: z.array(HostPattern).min(1).optional().describe('Any of these destination hosts.'),
+    destinations: z.array(z.enum(DESTINATION_CATEGORIES)).min(1).optional().describe('Any of these kinds of destination.'),
+    recipients: z.enum(['external', 'internal', 'any']).default('any').describe('For email: external means at least one recipient outside the internal domains.'),
+    files: z
+      .object({
+        types: z.array(z.string().regex(/^\.?[a-z0-9]+$|^[a-z]+\/[a-z0-9.+*-]+$/)).min(1).optional().describe('Extensions (".pdf") or media types ("application/pdf", "image/*").'),
+        minSizeBytes: z.number().int().min(0).optional(),
+        encrypted: z.boolean().optional(),
+        unscannable: z.boolean().optional(),
+      })
+      .strict()
+      .optional()
+      .describe('File facts; a rule with files matches only file uploads and drops of files.'),
+  })
+  .strict();
+
+export const Rule = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes'),
+    description: z.string().max(300).optional(),
+    enabled: z.boolean().default(true),
+    match: Match,
+    action: z.enum(ACTIONS),
+    requireJustification: z.boolean().default(false).describe('With warn: the employee must say why before continuing.'),
+    message: z.string().max(500).optional().describe('Shown to the employee instead of the default explanation.'),
+    helpUrl: z.url({ protocol: /^https$/ }).optional(),
+  })
+  .strict();
+
+const FailMode = z.enum(['closed', 'open']);
+
+export const Policy = z
+  .object({
+    version: z.number().int().min(1).describe('Grows with every change; a browser never goes back to a lower one.'),
+    name: z.string().max(120).optional(),
+    expiresAt: z.iso.datetime().optional().describe('After this, the policy is stale and the previous good one stays.'),
+    rules: z.array(Rule).max(500),
+    exceptions: z
+      .object({
+        hosts: z.array(HostPattern).default([]).describe('Hosts where nothing is checked.'),
+        recipients: z.array(RecipientPattern).default([]).describe('Email recipients that never count as external.'),
+      })
+      .strict()
+      .default({ hosts: [], recipients: [] }),
+    internalDomains: z.array(RecipientPattern).default([]).describe("The company's own email domains."),
+    destinations: z
+      .object(Object.fromEntries(DESTINATION_CATEGORIES.filter((c) => c !== 'unknown').map((c) => [c, z.array(HostPattern).optional()])) as Record<Exclude<DestinationCategory, 'unknown'>, z.ZodOptional<z.ZodArray<typeof HostPattern>>>)
+      .strict()
+      .default({})
+      .describe('Hosts added to the bundled lists of each kind of destination.'),
+    failures: z
+      .object(Object.fromEntries(FAILURES.map((f) => [f, FailMode.optional()])) as Record<Failure, z.ZodOptional<typeof FailMode>>)
+      .strict()
+      .default({})
+      .describe('closed (the default): content that could not be scanned counts as holding PHI and secrets; open: as clean, and audited.'),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const seen = new Set<string>();
+    p.rules.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id "${r.id}"` });
+      seen.add(r.id);
+      if (r.requireJustification && r.action !== 'warn') ctx.addIssue({ code: 'custom', path: ['rules', i, 'requireJustification'], message: 'only a warn rule can ask for a justification' });
+    });
+  });
+
+export type Policy = z.infer<typeof Policy>;
+export type Rule = z.infer<typeof Rule>;
+export type PolicyInput = z.input<typeof Policy>;
+
+/** Validation errors as "path: message" lines, the way an administrator reads them. */
+export function explainPolicyErrors(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(document)'}: ${i.message}`);
+}
+
+export function parsePolicy(input: unknown): { ok: true; policy: Policy } | { ok: false; errors: string[] } {
+  const r = Policy.safeParse(input);
+  return r.success ? { ok: true, policy: r.data } : { ok: false, errors: explainPolicyErrors(r.error) };
+}
