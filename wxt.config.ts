@@ -7,5 +7,7 @@ export default defineConfig({
     name: 'Bulwark',
     description: 'Data-loss prevention in the browser: stops protected health information, personal data and secrets from leaking.',
     permissions: ['storage'],
+    // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
+    storage: { managed_schema: 'managed_schema.json' },
   },
 });

@@ -4,3 +4,4 @@ export { BUNDLED_DESTINATIONS, destinationCategories, hostMatches } from './dest
 export { evaluate, type Decision, type EvaluationContext } from './evaluate';
 export { acceptSignedPolicy, type Acceptance, type Rejection } from './accept';
 export { canonicalJson, generateKeyPair, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';
+export { chromeManagedSchema, ManagedSettings } from './managed';
