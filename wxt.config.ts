@@ -6,7 +6,7 @@ export default defineConfig({
   manifest: {
     name: 'Bulwark',
     description: 'Data-loss prevention in the browser: stops protected health information, personal data and secrets from leaking.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
     storage: { managed_schema: 'managed_schema.json' },
   },

@@ -1,8 +1,38 @@
 import browser from 'webextension-polyfill';
+import { scan } from '../../core/detect';
+import { evaluate, type EvaluationContext } from '../../core/policy';
+import { ToBackground } from '../messages';
+import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 
-/** The background's job grows with the policy and events issues; today it only reports that it runs. */
+/**
+ * Wires the background's listeners. They are registered synchronously (an MV3 service worker is woken by the
+ * event that needs it); each handler reads its state from storage.
+ */
 export function startBackground(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    console.info('[bulwark] installed', browser.runtime.getManifest().version);
+  const refreshNow = () => void scheduleRefresh().then(() => refreshCentralPolicy());
+  browser.runtime.onInstalled.addListener(refreshNow);
+  browser.runtime.onStartup.addListener(refreshNow);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshCentralPolicy();
+  });
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') refreshNow();
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    const m = ToBackground.safeParse(message);
+    if (!m.success) return Promise.resolve({ error: 'malformed message' });
+    switch (m.data.type) {
+      case 'get-policy':
+        return effectivePolicy();
+    }
+  });
+  // For administrators and end-to-end tests: inspect the policy in force from the service worker's console.
+  Object.assign(globalThis, {
+    bulwark: {
+      effectivePolicy,
+      lastPolicyStatus,
+      refreshCentralPolicy: () => refreshCentralPolicy(),
+      decide: async (text: string, ctx: EvaluationContext) => evaluate((await effectivePolicy()).policy, scan(text).findings, ctx),
+    },
   });
 }
