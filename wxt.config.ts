@@ -1,10 +1,19 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * A fixed public key gives the extension the same id everywhere (akalfehckapncpenmnigfcjlihoodmne), which
+ * administrators name in ExtensionSettings and in the 3rdparty policy. Only the public half is here; a store or
+ * self-hosted CRX is signed with the private half, which is not in this repository.
+ */
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApGDyYumGjnSZ16TPFrIt77do3TwWj2FHh1svsuAN9GATLkUrrsDaB0EgtlMTVzpSwY+xCWnlJa4S5puAhtQM286palFPX1MHaqZzEPptigQmIo5WlWvY3yM6LnWGR4jBMzNBgiNcNduHlTTPNNBFIZtFFmD9pzTm4ipuZcRTM3nT6kSB5vI+25fl8yKkRrlUKcJc4sBZv7COmp+tYhsbZDk251bji4IOxgD0m9xznIh+RTEV79/CHFcsbS7L0mKhNDrEaxL6u6IqsmMoX6N8ebGyvixyFiNTrX3BVRocf6tsjWeEBXDXz7R/SZ4QrzhnDPPf4UblEbrE6WYy4soXhwIDAQAB';
+
 // Manifest V3 for Chromium browsers; `wxt build -b firefox` builds the Firefox package.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: 'Bulwark',
+    key: EXTENSION_KEY,
     description: 'Data-loss prevention in the browser: stops protected health information, personal data and secrets from leaking.',
     permissions: ['storage', 'alarms'],
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).

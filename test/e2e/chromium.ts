@@ -1,0 +1,68 @@
+/**
+ * Real Chromium with the built extension and a managed policy of the test's own: Chromium reads enterprise
+ * policy from /etc/chromium/policies, which is global to the machine, so each launch runs in a private mount
+ * namespace with a temporary folder bound over it (needs root, as CI has). See shared/DESIGN.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(existsSync);
+
+export function buildExtension(): string {
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key: string };
+  const hash = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
+  return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+export interface Session {
+  context: BrowserContext;
+  worker: Worker;
+  /** Replaces the managed settings Chromium reads for the extension. */
+  setManaged(settings: Record<string, unknown>): void;
+  close(): Promise<void>;
+}
+
+export async function launch(extensionId: string, managed: Record<string, unknown>): Promise<Session> {
+  if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install -y chromium');
+  const root = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
+  const policies = join(root, 'policies');
+  mkdirSync(join(policies, 'managed'), { recursive: true });
+  mkdirSync('/etc/chromium/policies', { recursive: true });
+  const setManaged = (settings: Record<string, unknown>) =>
+    writeFileSync(join(policies, 'managed', 'bulwark.json'), JSON.stringify({ '3rdparty': { extensions: { [extensionId]: settings } } }));
+  setManaged(managed);
+  const wrapper = join(root, 'chromium.sh');
+  writeFileSync(wrapper, `#!/bin/sh\nexec unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/chromium/policies && exec "$@"' "${policies}" "${CHROMIUM}" "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  const context = await chromium.launchPersistentContext(join(root, 'profile'), {
+    executablePath: wrapper,
+    headless: true,
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  return {
+    context,
+    worker,
+    setManaged,
+    close: async () => {
+      await context.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `probe` until it returns what `done` accepts (Chromium reloads policy every few seconds). */
+export async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 40_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (done(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
