@@ -11,12 +11,19 @@ const EXTENSION_KEY =
 // Manifest V3 for Chromium browsers; `wxt build -b firefox` builds the Firefox package.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Bulwark',
-    key: EXTENSION_KEY,
+    ...(browser === 'firefox' ? {} : { key: EXTENSION_KEY }),
     description: 'Data-loss prevention in the browser: stops protected health information, personal data and secrets from leaking.',
     permissions: ['storage', 'alarms'],
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
     storage: { managed_schema: 'managed_schema.json' },
-  },
+    // Firefox reads managed settings from policies.json ("3rdparty" > "Extensions" > this id).
+    ...(browser === 'firefox' ? {
+          browser_specific_settings: {
+            // Today nothing leaves the device; the events issue must declare what its events carry.
+            gecko: { id: 'bulwark@bulwark-dlp.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+          },
+        } : {}),
+  }),
 });
