@@ -1,0 +1,37 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../../src/extension/background/start';
+import { PolicyStatus } from '../../../src/extension/popup/PolicyStatus';
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<div id="app"></div>';
+});
+
+describe('the popup', () => {
+  it('shows that the extension is managed, with the policy in force', async () => {
+    startBackground();
+    await fakeBrowser.storage.managed.set({ policy: { version: 9, name: 'ACME CDMO', rules: [{ id: 'a', match: {}, action: 'audit' }] } });
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[data-testid=source]')?.textContent).toBe('Managed by your organization');
+    expect(document.body.textContent).toContain('ACME CDMO · version 9 · 1 rules');
+  });
+
+  it('shows the default protection when nothing is configured', async () => {
+    startBackground();
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[data-testid=source]')?.textContent).toBe('Default protection (no policy from your organization)');
+  });
+
+  it('says so when the background cannot answer', async () => {
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[role=alert]')?.textContent).toMatch(/could not read its policy/);
+  });
+});
