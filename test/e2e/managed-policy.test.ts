@@ -10,8 +10,9 @@ const managedPolicy = (version: number, action: 'block' | 'audit') => ({
 
 describe('managed policy in real Chromium', () => {
   let session: Session;
+  let id = '';
   beforeAll(async () => {
-    const id = buildExtension();
+    id = buildExtension();
     session = await launch(id, managedPolicy(10, 'block'));
   }, 60_000);
   afterAll(() => session?.close());
@@ -27,6 +28,13 @@ describe('managed policy in real Chromium', () => {
   it('reaches the extension from the policies folder and decides', async () => {
     const first = await until(probe, (p) => p.source === 'managed');
     expect(first).toEqual({ source: 'managed', version: 10, action: 'block', rule: 'secrets-block' });
+  });
+
+  it('shows the employee that the organization manages it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    await expect.poll(() => page.textContent('[data-testid=source]'), { timeout: 10_000 }).toBe('Managed by your organization');
+    await page.close();
   });
 
   it('takes a changed policy without a restart', async () => {

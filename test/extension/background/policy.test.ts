@@ -122,3 +122,15 @@ describe('the central channel', () => {
     expect(requests).toEqual([]);
   });
 });
+
+describe('the refresh schedule', () => {
+  it("follows the administrator's interval, and stops without a policy URL", async () => {
+    const { scheduleRefresh, REFRESH_ALARM } = await import('../../../src/extension/background/policy');
+    await manage({ policyUrl: 'https://bulwark.example/policy', policyPublicKey: keys.publicKey, refreshMinutes: 15 });
+    await scheduleRefresh();
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ name: REFRESH_ALARM, periodInMinutes: 15 });
+    await fakeBrowser.storage.managed.clear();
+    await scheduleRefresh();
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toBeUndefined();
+  });
+});
