@@ -1,3 +1,4 @@
+import { hashWord } from './chars';
 import type { Context } from './types';
 
 /** A context word list prepared once: single words in a Set (whole-word match), phrases kept apart. */
@@ -20,11 +21,7 @@ export function compileContext(c: Context): CompiledContext {
   return { words, hashes: new Set([...words].map(hashWord)), phrases, window: c.window ?? 48, boost: c.boost ?? 0.35 };
 }
 
-function hashWord(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
+
 
 /**
  * The first context cue near a span of a lower-cased text: whole words only, so "lic" never matches inside

@@ -1,16 +1,13 @@
 import browser from 'webextension-polyfill';
-import { acceptSignedPolicy, DEFAULT_POLICY, ManagedSettings, parsePolicy, type Policy } from '../../core/policy';
+import { acceptSignedPolicy, DEFAULT_POLICY, ManagedSettings, parsePolicy } from '../../core/policy';
+import type { PolicyAnswer } from '../messages';
 
 /**
  * Where the effective policy comes from, strongest first: the administrator's managed storage, the last good
  * signed policy from the central channel, the bundled default. Everything lives in storage, nothing in
  * variables: the service worker may be stopped between any two events.
  */
-export type PolicySource = 'managed' | 'central' | 'default';
-export interface EffectivePolicy {
-  policy: Policy;
-  source: PolicySource;
-}
+export type EffectivePolicy = PolicyAnswer;
 
 const CENTRAL = 'bulwark.centralPolicy';
 const STATUS = 'bulwark.policyStatus';

@@ -1,10 +1,7 @@
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
 import type { Finding } from '../../core/detect/types';
-import { DEFAULT_POLICY, evaluate, Policy, type Decision, type EvaluationContext } from '../../core/policy';
-import type { ToBackground } from '../messages';
-
-const Answer = z.object({ policy: Policy, source: z.enum(['managed', 'central', 'default']) });
+import { DEFAULT_POLICY, evaluate, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
+import { PolicyAnswer, type ToBackground } from '../messages';
 
 /**
  * The content script's copy of the effective policy: fetched from the background once, refreshed when policy
@@ -13,7 +10,7 @@ const Answer = z.object({ policy: Policy, source: z.enum(['managed', 'central', 
  */
 export class PolicyClient {
   private current: Policy = DEFAULT_POLICY;
-  private source: z.infer<typeof Answer>['source'] = 'default';
+  private source: PolicyAnswer['source'] = 'default';
   private readonly onChanged = (_: unknown, area: string) => {
     if (area === 'managed' || area === 'local') void this.refresh();
   };
@@ -40,7 +37,7 @@ export class PolicyClient {
   /** Asks the background; a malformed or missing answer keeps the copy in hand. */
   async refresh(): Promise<void> {
     try {
-      const answer = Answer.safeParse(await browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground));
+      const answer = PolicyAnswer.safeParse(await browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground));
       if (answer.success) [this.current, this.source] = [answer.data.policy, answer.data.source];
       else console.warn('[bulwark] the background answered with no valid policy; keeping the current one');
     } catch (e) {

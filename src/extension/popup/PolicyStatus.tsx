@@ -1,12 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { z } from 'zod';
-import type { ToBackground } from '../messages';
+import { PolicyAnswer, type ToBackground } from '../messages';
 
-const Answer = z.object({ source: z.enum(['managed', 'central', 'default']), policy: z.object({ version: z.number(), name: z.string().optional(), rules: z.array(z.unknown()) }) });
-type Answer = z.infer<typeof Answer>;
-
-const WHERE: Record<Answer['source'], string> = {
+const WHERE: Record<PolicyAnswer['source'], string> = {
   managed: 'Managed by your organization',
   central: "Your organization's policy, from its policy server",
   default: 'Default protection (no policy from your organization)',
@@ -14,10 +10,10 @@ const WHERE: Record<Answer['source'], string> = {
 
 /** Tells the employee who sets the rules: their organization (managed or central policy) or Bulwark's default. */
 export function PolicyStatus() {
-  const [answer, setAnswer] = useState<Answer | 'error' | undefined>();
+  const [answer, setAnswer] = useState<PolicyAnswer | 'error' | undefined>();
   useEffect(() => {
     browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground).then(
-      (a) => setAnswer(Answer.safeParse(a).data ?? 'error'),
+      (a) => setAnswer(PolicyAnswer.safeParse(a).data ?? 'error'),
       () => setAnswer('error'),
     );
   }, []);

@@ -1,3 +1,4 @@
+import { hashWord, isLetter } from '../chars';
 import type { Candidate, Detector } from '../types';
 
 /**
@@ -52,16 +53,10 @@ export function isMedicalWord(lower: string): boolean {
 }
 
 /** Hashes of the clinical words: a word is lower-cased and looked up only when its hash is among them. */
-const hashOf = (s: string): number => {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
-  return h;
-};
-const WORD_HASHES = new Set([...WORDS].map(hashOf));
+const WORD_HASHES = new Set([...WORDS].map(hashWord));
 const VOCABULARY = ['clinical vocabulary (0.8)'];
 const SHAPE = ['medical word shape (0.6)'];
 
-const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** One pass over the words of a text, without allocating for words that cannot be medical. */
 function findMedicalTerms(text: string): Candidate[] {

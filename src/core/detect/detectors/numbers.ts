@@ -1,8 +1,8 @@
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
+import { isAlnum } from '../chars';
 import type { Detector } from '../types';
 import { tokensAt } from '../windows';
 
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** Not inside a longer number or code. */
 const NB = '(?<![\\w.+-])';

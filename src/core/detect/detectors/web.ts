@@ -1,3 +1,4 @@
+import { isAlnum } from '../chars';
 import type { Candidate, Detector } from '../types';
 import { tokensAt } from '../windows';
 
@@ -19,7 +20,6 @@ function findEmails(text: string): Candidate[] {
   }
   return out;
 }
-const isAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 const IP_CONTEXT = ['ip', 'address', 'host', 'server', 'client', 'src', 'dst'];
 const H = '[0-9a-f]{1,4}';
