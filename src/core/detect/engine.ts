@@ -46,7 +46,7 @@ export class Engine {
       minScore: Math.max(detector.minScore ?? 0, options.minScore ?? DEFAULT_MIN_SCORE),
       patterns: combinePatterns(detector.patterns ?? []),
     }));
-    this.keywords = new KeywordScanner([...new Set(detectors.flatMap((d) => d.keywords ?? []))]);
+    this.keywords = new KeywordScanner([...new Set(detectors.flatMap((d) => [...(d.keywords ?? []), ...(d.anchors ?? [])]))]);
   }
 
   scan(input: string): ScanResult {
@@ -85,7 +85,7 @@ export class Engine {
       let candidates: Candidate[];
       if (d.keywords) {
         if (!d.keywords.some((k) => hits.has(k))) continue;
-        if (d.find) candidates = d.find(chunk, lower);
+        if (d.find) candidates = d.find(chunk, lower, hits);
         else {
           const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
           const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
@@ -94,8 +94,8 @@ export class Engine {
       } else if (d.requires === 'digit') {
         digits ??= partsOf(chunk, digitWindows(chunk));
         if (!digits.length) continue;
-        candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(p, digits);
-      } else candidates = d.find ? d.find(chunk, lower) : this.matchPatterns(p, whole);
+        candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, digits);
+      } else candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, whole);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, context, c, start);

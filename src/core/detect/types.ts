@@ -54,7 +54,13 @@ export interface Detector {
   /** How far before and after a keyword the patterns look (default 128 and 512 characters). */
   window?: { before?: number; after?: number };
   patterns?: readonly Pattern[];
-  find?: (text: string, lower: string) => Candidate[];
+  /**
+   * For detectors whose cues are not regular: the chunk, lower-cased too, and where the `anchors` occur in it
+   * (found in the same automaton pass as every detector's keywords).
+   */
+  find?: (text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>) => Candidate[];
+  /** Lower-case literals that tell `find` where to look, without gating the detector as keywords do. */
+  anchors?: readonly string[];
   validate?: (value: string, text: string, start: number) => Verdict;
   context?: Context;
   /** Findings under this score are dropped; context can lift a weak pattern over it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTORS, Engine, type Detector } from '../../../src/core/detect';
+import { KeywordScanner } from '../../../src/core/detect/keywords';
 
 /**
  * No pattern may take more than linear time. Each pattern (and each find hook) is fed 1 MB of near matches:
@@ -31,7 +32,11 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s runs in linear time'
   it.each(nearMatches(d).map((s, i) => [i, s] as const))('on near-match input %i', (_i, seed) => {
     const run = (size: number) => {
       const text = repeatTo(`${seed} `, size);
-      if (d.find) return () => d.find!(text, text.toLowerCase());
+      if (d.find) {
+        const lower = text.toLowerCase();
+        const anchors = new KeywordScanner([...(d.anchors ?? [])]);
+        return () => d.find!(text, lower, anchors.scan(lower));
+      }
       return () => {
         for (const p of d.patterns ?? []) {
           p.regex.lastIndex = 0;

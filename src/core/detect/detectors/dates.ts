@@ -3,6 +3,7 @@ import type { Detector } from '../types';
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:(?:19|20)\d\d|'\d\d)`;
+const YEAR_CUE = /\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s{1,3}$/i;
 const DATE_CONTEXT = { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 };
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
@@ -57,11 +58,12 @@ export const dateDetectors: Detector[] = [
     quasi: true,
     description: 'A year or a weekday on its own (reported, but HIPAA lets it stand)',
     patterns: [
-      // The year first, its cue word behind it: only positions that start with 19 or 20 are tried.
-      { name: 'year-after-cue', regex: /(?<=\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s{1,3})(?:19|20)\d\d\b(?![/.-]\d)/gi, score: 0.5 },
+      // A year on its own counts only after a word that makes it a date ("in 1977"); validate() checks it.
+      { name: 'year-after-cue', regex: /\b(?:19|20)\d\d\b(?![/.-]\d)/g, score: 0.5 },
       { name: 'weekday', regex: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, score: 0.5 },
     ],
-    examples: { match: [{ text: 'founded in 1977.', value: '1977' }, { text: 'flew there on Tuesday morning', value: 'Tuesday' }], noMatch: ['port 2020 is open', 'in 1977-05-01'] },
+    validate: (v, text, start) => (/^\d+$/.test(v) && !YEAR_CUE.test(text.slice(Math.max(0, start - 12), start)) ? false : undefined),
+    examples: { match: [{ text: 'founded in 1977.', value: '1977' }, { text: 'flew there on Tuesday morning', value: 'Tuesday' }], noMatch: ['port 2020 is open', 'in 1977-05-01', 'Q1 2024 report'] },
   },
   {
     id: 'pii.age-over-89',

@@ -359,17 +359,33 @@ const ADDRESS_PATTERNS = [
 ];
 
 /** Words every address holds: a street type, a street-name ending, a street prefix, a military post office. */
-const ADDRESS_ANCHORS = [
-  new RegExp(String.raw`\b(?:${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit|corner)\b`, 'g'),
-  // A line that starts with a number and a capitalised word: an address block.
-  /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu,
-  new RegExp(String.raw`(?:${STREET_SUFFIX})\b`, 'gi'),
-];
+const ascii = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
+/** Whole words every address holds (a street type or prefix, a unit, a military post office), lower case. */
+const ADDRESS_WORDS = new Set([...`${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit|corner`.toLowerCase().split('|')].filter(ascii));
+/** Street-name endings ("Snellmaninkatu", "Hoofdstraat"). */
+const ADDRESS_ENDINGS = new Set(STREET_SUFFIX.split('|').filter(ascii));
+/** The same cues outside ASCII, which the keyword automaton does not take. */
+const NON_ASCII_CUES = new RegExp(`(?:${[...STREET_TYPES.split('|'), ...STREET_PREFIX.split('|'), ...STREET_SUFFIX.split('|')].filter((w) => !ascii(w)).join('|')})(?!\\p{L})`, 'giu');
+/** A line that starts with a number and a capitalised word: an address block. */
+const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu;
+export const ADDRESS_ANCHORS = [...ADDRESS_WORDS, ...ADDRESS_ENDINGS];
 
-/** Addresses are looked for only around their anchor words: the full patterns are costly to try everywhere. */
-function findAddresses(text: string): Candidate[] {
+const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
+
+/**
+ * Addresses are looked for only around their anchors: the full patterns are costly to try everywhere. The engine's
+ * keyword pass finds the anchors as substrings; a word anchor counts when it stands alone, an ending when it ends
+ * a word.
+ */
+function findAddresses(text: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const raw: Window[] = [];
-  for (const re of ADDRESS_ANCHORS) execInParts(re, [{ offset: 0, text }], (m) => void raw.push([m.index - 90, m.index + 160]));
+  const around = (i: number) => void raw.push([i - 90, i + 160]);
+  for (const [word, at] of anchors) {
+    const whole = ADDRESS_WORDS.has(word), ending = ADDRESS_ENDINGS.has(word);
+    if (!whole && !ending) continue;
+    for (const i of at) if (!isLetterAt(text, i + word.length) && (ending || !isLetterAt(text, i - 1))) around(i);
+  }
+  for (const re of [NON_ASCII_CUES, ADDRESS_LINE]) execInParts(re, [{ offset: 0, text }], (m) => around(m.index));
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
@@ -448,7 +464,8 @@ export const peopleAndPlaceDetectors: Detector[] = [
     type: 'LOCATION',
     category: 'pii',
     description: 'Street address, city, state, country or health facility',
-    find: (text) => [...analyse(text).places, ...findAddresses(text), ...findCityState(text)],
+    anchors: ADDRESS_ANCHORS,
+    find: (text, _lower, anchors) => [...analyse(text).places, ...findAddresses(text, anchors), ...findCityState(text)],
     examples: {
       match: [
         { text: 'treated at UCLA Medical Center on', value: 'UCLA Medical Center' },
