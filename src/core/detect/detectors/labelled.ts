@@ -20,6 +20,8 @@ function labelled(id: string, type: EntityType, description: string, keywords: s
     category: 'pii',
     description,
     keywords,
+    // The label stands right before the value: a narrow window around it is enough.
+    window: { before: 24, after: 96 },
     requires: 'digit',
     patterns: [{ name: `${id.split('.')[1]}-labelled`, regex: new RegExp(String.raw`\b(?:${labels})(?![A-Za-z])\.?${FILLER}${VALUE}(?![A-Za-z0-9])`, 'gid'), score, group: 1 }],
     validate: (v) => (identifierLike(v) ? undefined : false),
@@ -29,15 +31,15 @@ function labelled(id: string, type: EntityType, description: string, keywords: s
 
 export const labelledDetectors: Detector[] = [
   labelled('pii.mrn', 'MRN', 'Medical record or patient number, by its label',
-    ['mrn', 'record', 'rec', 'chart', 'patient', 'pt', 'mr#', 'emr', 'ehr'],
+    ['mrn', 'record', 'med rec', 'medical rec', 'chart', 'patient', 'pt id', 'pt. id', 'mr#', 'emr', 'ehr', 'hospital', 'encounter'],
     String.raw`MRN|MR#|EMR|EHR|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
     'seen at clinic (MRN: #SF-998877)', 'SF-998877', ['patient education materials', 'record 5 minutes']),
   labelled('pii.health-plan-id', 'HEALTH_PLAN_ID', 'Health plan, insurance or member number, by its label',
-    ['insur', 'ins', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'hbn'],
+    ['insur', 'ins.', 'ins ', 'ins#', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'epo', 'hbn', 'hpbn'],
     String.raw`(?:insurance|insurer|insur)(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|HMO|PPO|EPO|HBN|HPBN|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,
     'His insurance ID is ABC-987654', 'ABC-987654', ['insurance covers 80 percent']),
   labelled('pii.account-number', 'ACCOUNT_NUMBER', 'Account or other unique identifying number, by its label',
-    ['acct', 'account', 'a/c', 'ref', 'case', 'id', 'invoice', 'order', 'claim', 'identifier'],
+    ['acct', 'account', 'a/c', 'ref', 'case', 'id ', 'id:', 'id#', 'id.', 'invoice', 'order', 'claim', 'identifier'],
     String.raw`acct|account|a\/c|ref(?:erence)?|case|claim|invoice|order|identifier|ID`,
     "on Nov 11th '23 (Acct#: GRM-998877)", 'GRM-998877', ['account for 5% of cases']),
   labelled('pii.license-number', 'LICENSE_NUMBER', 'Certificate or licence number, by its label',

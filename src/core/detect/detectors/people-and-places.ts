@@ -1,7 +1,7 @@
 import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, TITLES, type Kind, type Token } from './proper-nouns';
 import { commonWordSet, nameSet, placeSet, regionSet } from '../lexicon';
 import type { Candidate, Detector } from '../types';
-import { execInParts, mergeWindows, partsOf, type Window } from '../windows';
+import { execInParts, mergeWindows, partsOf, tokensAt, type Window } from '../windows';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -364,8 +364,10 @@ const ascii = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
 const ADDRESS_WORDS = new Set([...`${STREET_TYPES}|${STREET_PREFIX}|APO|FPO|DPO|Box|Apt|Suite|Unit|corner`.toLowerCase().split('|')].filter(ascii));
 /** Street-name endings ("Snellmaninkatu", "Hoofdstraat"). */
 const ADDRESS_ENDINGS = new Set(STREET_SUFFIX.split('|').filter(ascii));
-/** The same cues outside ASCII, which the keyword automaton does not take. */
-const NON_ASCII_CUES = new RegExp(`(?:${[...STREET_TYPES.split('|'), ...STREET_PREFIX.split('|'), ...STREET_SUFFIX.split('|')].filter((w) => !ascii(w)).join('|')})(?!\\p{L})`, 'giu');
+/** The same cues outside ASCII ("tér", "straße"), which the keyword automaton does not take: found from their letters. */
+const NON_ASCII_CUES = [...STREET_TYPES.split('|'), ...STREET_PREFIX.split('|'), ...STREET_SUFFIX.split('|')].filter((w) => !ascii(w)).map((w) => w.toLowerCase());
+const NON_ASCII_LETTERS = new RegExp(`[${[...new Set(NON_ASCII_CUES.join('').replace(/[\x00-\x7f]/g, ''))].join('')}]`, 'g');
+const isWordChar = (c: number): boolean => c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** A line that starts with a number and a capitalised word: an address block. */
 const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu;
 export const ADDRESS_ANCHORS = [...ADDRESS_WORDS, ...ADDRESS_ENDINGS];
@@ -385,7 +387,8 @@ function findAddresses(text: string, anchors: ReadonlyMap<string, readonly numbe
     if (!whole && !ending) continue;
     for (const i of at) if (!isLetterAt(text, i + word.length) && (ending || !isLetterAt(text, i - 1))) around(i);
   }
-  for (const re of [NON_ASCII_CUES, ADDRESS_LINE]) execInParts(re, [{ offset: 0, text }], (m) => around(m.index));
+  for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
+  execInParts(ADDRESS_LINE, [{ offset: 0, text }], (m) => around(m.index));
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
@@ -429,15 +432,21 @@ function addressParts(value: string, offset: number, out: Candidate[]): void {
   }
 }
 
-const CITY_STATE = new RegExp(String.raw`\b(\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]+){0,2}),\s?(${STATES})\b(?![.\w])`, 'gu');
+const STATE_BEFORE = new RegExp(String.raw`\b(?:${STATES})\s$`);
+const ZIP_LABEL_BEFORE = /\b(?:zip|zip code|zipcode|postal code|postcode|post code|plz)\s*[:#]?\s*(?:is\s+)?$/i;
+
+/** ", TX": found from the comma, then the city read backwards (a regex starting at every capital costs more). */
+const STATE_AFTER_COMMA = new RegExp(String.raw`,\s?(${STATES})\b(?![.\w])`, 'g');
+const CITY_BEFORE = /\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}[\p{Ll}'’.-]+){0,2}$/u;
 
 function findCityState(text: string): Candidate[] {
   const out: Candidate[] = [];
-  CITY_STATE.lastIndex = 0;
-  for (let m = CITY_STATE.exec(text); m; m = CITY_STATE.exec(text)) {
-    const city = m[1]!.toLowerCase();
-    if (AMBIGUOUS_STATES.has(m[2]!) && !placeSet().has(city)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, score: 0.85, why: ['city followed by a state code (0.85)'] });
+  STATE_AFTER_COMMA.lastIndex = 0;
+  for (let m = STATE_AFTER_COMMA.exec(text); m; m = STATE_AFTER_COMMA.exec(text)) {
+    const city = CITY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[0];
+    if (!city || /[\p{L}\d]/u.test(text[m.index - city.length - 1] ?? '')) continue;
+    if (AMBIGUOUS_STATES.has(m[1]!) && !placeSet().has(city.toLowerCase())) continue;
+    out.push({ start: m.index - city.length, end: m.index + m[0].length, score: 0.85, why: ['city followed by a state code (0.85)'] });
   }
   return out;
 }
@@ -492,9 +501,11 @@ export const peopleAndPlaceDetectors: Detector[] = [
     description: 'US ZIP code after a state or a postal label',
     requires: 'digit',
     patterns: [
-      { name: 'zip-after-state', regex: new RegExp(String.raw`\b(?:${STATES})\s(\d{5}(?:-\d{4})?)\b`, 'gd'), score: 0.8, group: 1 },
+      { name: 'zip-after-state', regex: /(?<![\w-])\d{5}(?:-\d{4})?(?![\w-])/g, score: 0.8 },
       { name: 'zip-labelled', regex: /\b(?:zip|zip code|zipcode|postal code|postcode|post code|plz)\s*[:#]?\s*(?:is\s+)?(\d{3,5}(?:[ -]\d{2,4})?)(?![\w-])/gid, score: 0.85, group: 1 },
     ],
-    examples: { match: [{ text: 'Austin, TX 78701', value: '78701' }, { text: 'zip code 02139', value: '02139' }], noMatch: ['order 78701'] },
+    // Five digits are a ZIP code only after a state code or a postal label.
+    validate: (_v, text, start) => (STATE_BEFORE.test(text.slice(Math.max(0, start - 3), start)) || ZIP_LABEL_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ? undefined : false),
+    examples: { match: [{ text: 'Austin, TX 78701', value: '78701' }, { text: 'zip code 02139', value: '02139' }], noMatch: ['order 78701', 'tx 78701'] },
   },
 ];
