@@ -105,3 +105,12 @@ describe('the engine', () => {
     expect(r.labels).toEqual([]);
   });
 });
+
+describe('health context', () => {
+  it('is reported up to a cap per chunk: it labels the document, it is never redacted', () => {
+    const text = 'The patient has hypertension and diabetes, treated with lisinopril. '.repeat(200);
+    const terms = scan(text).findings.filter((f) => f.type === 'MEDICAL_TERM');
+    expect(terms.length).toBe(64);
+    expect(scan(`${text} Call Anna Smith on (310) 555-1234.`).labels).toEqual(['PHI', 'PII']);
+  });
+});

@@ -58,11 +58,17 @@ const VOCABULARY = ['clinical vocabulary (0.8)'];
 const SHAPE = ['medical word shape (0.6)'];
 
 
+/**
+ * Health terms are context, not identifiers: they make a document PHI and are never redacted. A chunk reports
+ * this many at most, and the word pass stops there.
+ */
+export const MAX_HEALTH_TERMS_PER_CHUNK = 64;
+
 /** One pass over the words of a text, without allocating for words that cannot be medical. */
 function findMedicalTerms(text: string): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < n && out.length < MAX_HEALTH_TERMS_PER_CHUNK; i++) {
     if (!isLetter(text.charCodeAt(i)) || (i > 0 && isLetter(text.charCodeAt(i - 1)))) continue;
     let h = 0, j = i;
     for (; j < n; j++) {
