@@ -122,31 +122,27 @@ export class Engine {
     const d = p.detector;
     const start = c.start + offset, end = c.end + offset;
     let score = c.score;
-    const why = c.why.slice();
+    let check: string | undefined;
     if (d.validate) {
       const v = d.validate(text.slice(start, end), text, start);
       if (v === false) return undefined;
-      if (v === true) {
-        score = 1;
-        why.push('check passed (1.0)');
-      } else if (typeof v === 'number') {
-        score = v;
-        why.push(`check (${v})`);
-      } else if (v) {
-        score = v.score;
-        why.push(`${v.note} (${v.score})`);
-      }
+      if (v === true) [score, check] = [1, 'check passed (1.0)'];
+      else if (typeof v === 'number') [score, check] = [v, `check (${v})`];
+      else if (v) [score, check] = [v.score, `${v.note} (${v.score})`];
     }
-    if (p.context && score < 1) {
-      const cue = lower
+    let cue: string | undefined;
+    // Context can only lift a score; one that cannot reach the threshold even with it is dropped unread.
+    if (p.context && score < 1 && score + p.context.boost >= p.minScore) {
+      cue = lower
         ? findContext(p.context, lower, c.start, c.end)
         : findContext(p.context, text.slice(Math.max(0, start - p.context.window), end + p.context.window).toLowerCase(), Math.min(start, p.context.window), Math.min(start, p.context.window) + end - start);
-      if (cue) {
-        score = Math.min(1, score + p.context.boost);
-        why.push(`context "${cue}" (+${p.context.boost})`);
-      }
+      if (cue) score = Math.min(1, score + p.context.boost);
     }
     if (score < p.minScore) return undefined;
+    // The explanation is built only for what is kept.
+    const why = [...c.why];
+    if (check) why.push(check);
+    if (cue) why.push(`context "${cue}" (+${p.context!.boost})`);
     const f: Finding = { type: d.type, category: d.category, detector: d.id, start, end, score: round(score), why };
     if (d.quasi) f.quasi = true;
     return f;
