@@ -14,7 +14,7 @@ export class KeywordScanner {
   private readonly final: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
-    for (const k of keywords) if (!/^[\x20-\x7e]+$/.test(k)) throw new Error(`keyword ${JSON.stringify(k)} must be printable ASCII`);
+    for (const k of keywords) if (!/^[\t\n\x20-\x7e]+$/.test(k)) throw new Error(`keyword ${JSON.stringify(k)} must be printable ASCII (or a tab or line break)`);
     const goto: Map<number, number>[] = [new Map()];
     const own: number[][] = [[]];
     keywords.forEach((k, index) => {

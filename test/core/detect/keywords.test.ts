@@ -34,6 +34,7 @@ describe('KeywordScanner', () => {
 
   it('refuses keywords it cannot match', () => {
     expect(() => new KeywordScanner(['naïve'])).toThrow(/printable ASCII/);
+    expect(new KeywordScanner(['\nsuite']).scan('a\nsuite').get('\nsuite')).toEqual([1]);
   });
 
   it('finds nothing with no keywords', () => {

@@ -370,22 +370,31 @@ const NON_ASCII_LETTERS = new RegExp(`[${[...new Set(NON_ASCII_CUES.join('').rep
 const isWordChar = (c: number): boolean => c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** A line that starts with a number and a capitalised word: an address block. */
 const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu;
-export const ADDRESS_ANCHORS = [...ADDRESS_WORDS, ...ADDRESS_ENDINGS];
+/**
+ * The anchors as the keyword automaton finds them, boundaries included: a word after a space or a line break, an
+ * ending before a space, comma, dot or line break. (Bare "u" or "tie" would be found in every other word.)
+ */
+const WORD_ANCHORS = new Map([...ADDRESS_WORDS].flatMap((w) => [[` ${w}`, w], [`\n${w}`, w]] as [string, string][]));
+const ENDING_ANCHORS = new Set([...ADDRESS_ENDINGS].flatMap((w) => [' ', ',', '.', '\n'].map((c) => w + c)));
+export const ADDRESS_ANCHORS = [...WORD_ANCHORS.keys(), ...ENDING_ANCHORS];
 
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+/** Address words that also come in lower case ("the corner of", "ul. Miła", "apt. 999", "psc 5420, box 2708"). */
+const LOWER_CASE_CUES = new Set(['corner', 'ul', 'u', 'apo', 'fpo', 'dpo', 'box', 'unit', 'apt', 'suite', 'str']);
 const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
 
 /**
- * Addresses are looked for only around their anchors: the full patterns are costly to try everywhere. The engine's
- * keyword pass finds the anchors as substrings; a word anchor counts when it stands alone, an ending when it ends
- * a word.
+ * Addresses are looked for only around their anchors: the full patterns are costly to try everywhere. A word
+ * anchor counts when it is capitalised and no letter follows it ("st" in " still" does not).
  */
 function findAddresses(text: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const raw: Window[] = [];
   const around = (i: number) => void raw.push([i - 90, i + 160]);
-  for (const [word, at] of anchors) {
-    const whole = ADDRESS_WORDS.has(word), ending = ADDRESS_ENDINGS.has(word);
-    if (!whole && !ending) continue;
-    for (const i of at) if (!isLetterAt(text, i + word.length) && (ending || !isLetterAt(text, i - 1))) around(i);
+  for (const [key, at] of anchors) {
+    const word = WORD_ANCHORS.get(key);
+    // Street types are capitalised in addresses ("Main Street"); "path=" in a log is no street.
+    if (word) for (const i of at) if ((LOWER_CASE_CUES.has(word) || isUpper(text.charCodeAt(i + 1))) && !isLetterAt(text, i + key.length)) around(i + 1);
+    if (ENDING_ANCHORS.has(key)) for (const i of at) around(i);
   }
   for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
   execInParts(ADDRESS_LINE, [{ offset: 0, text }], (m) => around(m.index));
