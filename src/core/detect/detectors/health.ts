@@ -54,6 +54,9 @@ export function isMedicalWord(lower: string): boolean {
 
 /** Hashes of the clinical words: a word is lower-cased and looked up only when its hash is among them. */
 const WORD_HASHES = new Set([...WORDS].map(hashWord));
+/** A 64 K-bit filter over the hashes: most words are ruled out by one array read, before any Set lookup. */
+const MAYBE_WORD = new Uint8Array(1 << 16);
+for (const h of WORD_HASHES) MAYBE_WORD[h & 0xffff] = 1;
 const VOCABULARY = ['clinical vocabulary (0.8)'];
 const SHAPE = ['medical word shape (0.6)'];
 
@@ -78,7 +81,7 @@ function findMedicalTerms(text: string): Candidate[] {
       h = (Math.imul(h, 31) + c) | 0;
     }
     const len = j - i;
-    if (len >= 2 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
+    if (len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
     else if (len >= 7 && SUFFIX_ENDINGS.has((text.charCodeAt(j - 2) | 32) * 128 + (text.charCodeAt(j - 1) | 32))) {
       const word = text.slice(i, j).toLowerCase();
       if (MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word)) out.push({ start: i, end: j, score: 0.6, why: SHAPE });
