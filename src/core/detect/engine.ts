@@ -62,8 +62,8 @@ export class Engine {
       start = end;
     }
     const findings = resolveOverlaps(found);
-    const labels = documentLabels(findings);
-    if (labels.includes('PHI')) for (const f of findings) if (f.category === 'pii') f.category = 'phi';
+    const { labels, phi } = documentLabels(findings);
+    for (const f of phi) f.category = 'phi';
     return { findings, labels, scanned: text.length, truncated };
   }
 

@@ -1,19 +1,44 @@
 import type { DocumentLabel, Finding } from './types';
 
+/** How near a health term must stand to an identifier for the two to be PHI: the same few sentences. */
+export const HEALTH_CONTEXT_CHARS = 300;
+/** A text whose health terms are this dense (per 1,000 characters, at least 16 of them) is clinical as a whole. */
+const CLINICAL_TERMS_PER_1000 = 4;
+
+export interface Labelling {
+  labels: DocumentLabel[];
+  /** Identifiers that stand in health context: protected health information. */
+  phi: Finding[];
+}
+
 /**
  * Document labels: SECRET for credentials; PII when a personal identifier is present; PHI (and PII) when an
- * identifier stands in health context, that is, beside a diagnosis, drug, procedure, clinical word or code.
+ * identifier stands in health context, beside a diagnosis, drug, procedure, clinical word or code, or when the
+ * whole text is clinical. A colleague's name in the signature of a mail that mentions a clinical study is not
+ * PHI; a patient's name in the sentence about the diagnosis is.
  */
-export function documentLabels(findings: readonly Finding[]): DocumentLabel[] {
-  let identifier = false, health = false, secret = false;
-  for (const f of findings) {
-    if (f.category === 'secret') secret = true;
-    else if (f.category === 'health') health = true;
-    else if ((f.category === 'pii' || f.category === 'phi') && !f.quasi) identifier = true;
-  }
+export function documentLabels(findings: readonly Finding[]): Labelling {
+  const health = findings.filter((f) => f.category === 'health');
+  const identifiers = findings.filter((f) => (f.category === 'pii' || f.category === 'phi') && !f.quasi);
+  const span = health.length ? health[health.length - 1]!.end - health[0]!.start + 1 : 0;
+  const clinical = health.length >= 16 && (health.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
+  const phi = clinical ? identifiers : identifiers.filter((f) => nearest(health, f) <= HEALTH_CONTEXT_CHARS);
   const labels: DocumentLabel[] = [];
-  if (identifier && health) labels.push('PHI');
-  if (identifier) labels.push('PII');
-  if (secret) labels.push('SECRET');
-  return labels;
+  if (phi.length) labels.push('PHI');
+  if (identifiers.length) labels.push('PII');
+  if (findings.some((f) => f.category === 'secret')) labels.push('SECRET');
+  return { labels, phi };
+}
+
+/** Distance from a finding to the nearest health term (health terms sorted by position). */
+function nearest(health: readonly Finding[], f: Finding): number {
+  let lo = 0, hi = health.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (health[mid]!.start < f.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let best = Infinity;
+  for (const h of [health[lo - 1], health[lo]]) if (h) best = Math.min(best, h.start >= f.end ? h.start - f.end : f.start >= h.end ? f.start - h.end : 0);
+  return best;
 }

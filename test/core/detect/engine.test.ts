@@ -114,3 +114,23 @@ describe('health context', () => {
     expect(scan(`${text} Call Anna Smith on (310) 555-1234.`).labels).toEqual(['PHI', 'PII']);
   });
 });
+
+describe('PHI needs health context near the identifier', () => {
+  const filler = 'The quarterly planning meeting moves to the large conference room next week. '.repeat(8);
+
+  it('labels a colleague far from the clinical paragraph PII, a patient beside the diagnosis PHI', () => {
+    const mail = `The study team reviewed the adverse event listing and the hypertension cohort.\n${filler}\nRegards,\nTom Reilly`;
+    const r = scan(mail);
+    expect(r.labels).toEqual(['PII']);
+    expect(r.findings.find((f) => f.type === 'PERSON')?.category).toBe('pii');
+    const note = `${filler}\nAnna Smith was diagnosed with hypertension and started lisinopril.`;
+    expect(scan(note).labels).toEqual(['PHI', 'PII']);
+  });
+
+  it('treats a text dense with clinical words as clinical throughout', () => {
+    const clinical = 'Patient with diabetes, hypertension and COPD on metformin, lisinopril and albuterol; chronic kidney disease. '.repeat(6);
+    const r = scan(`${clinical}\n${filler}\nSigned: Dr. Alan Brooks`);
+    expect(r.labels).toEqual(['PHI', 'PII']);
+    expect(r.findings.find((f) => f.type === 'PERSON')?.category).toBe('phi');
+  });
+});
