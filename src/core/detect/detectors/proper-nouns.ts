@@ -46,6 +46,7 @@ windows linux android iphone ipad chrome firefox safari github gitlab jira confl
 internet email covid covid-19 ok okay hi hello dear thanks thank please yes no i i'm i'll i've i'd
 website web e-mail fax tel phone mobile desk address user bot admin subject re fwd note notes name date
 apt apartment suite unit floor box po
+regulatory pharmacovigilance compliance procurement logistics qa qc gmp glp gcp cmc r&d hr it
 `.split(/\s+/).filter(Boolean));
 
 /** First names that are also English words: a name when a family name follows ("Jack Smith", "Will Turner"). */
