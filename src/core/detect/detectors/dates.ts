@@ -41,14 +41,15 @@ export const dateDetectors: Detector[] = [
     requires: 'digit',
     patterns: [
       { name: 'iso', regex: /(?<![\w/.-])(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w/-])/g, score: 0.8 },
-      { name: 'numeric-mdy', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.75 },
-      { name: 'numeric-dmy', regex: /(?<![\w/.-])(?:1[3-9]|2\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:(?:19|20)\d\d|\d\d)(?![\w/-]|\.\d)/g, score: 0.7 },
+      // With dots, only a four-digit year: "1.2.23" is a version number far more often than a date.
+      { name: 'numeric-mdy', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])(?:([/-])(?:0?[1-9]|[12]\d|3[01])\1(?:(?:19|20)\d\d|\d\d)|\.(?:0?[1-9]|[12]\d|3[01])\.(?:19|20)\d\d)(?![\w/-]|\.\d)/g, score: 0.75 },
+      { name: 'numeric-dmy', regex: /(?<![\w/.-])(?:1[3-9]|2\d|3[01])(?:([/-])(?:0?[1-9]|1[0-2])\1(?:(?:19|20)\d\d|\d\d)|\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d)(?![\w/-]|\.\d)/g, score: 0.7 },
       { name: 'numeric-month-year', regex: /(?<![\w/.-])(?:0?[1-9]|1[0-2])\/(?:19|20)\d\d(?![\w/-])/g, score: 0.55 },
     ],
     context: DATE_CONTEXT,
     examples: {
       match: [{ text: 'DOB 04/22/1955', value: '04/22/1955' }, { text: 'admitted 2023-04-25.', value: '2023-04-25' }, { text: 'on 4/12/22 (SSN', value: '4/12/22' }],
-      noMatch: ['in 2021', 'ratio 3/4', 'version 1.2.3'],
+      noMatch: ['in 2021', 'ratio 3/4', 'version 1.2.3', '"version": "1.2.23"'],
     },
   },
   {

@@ -67,6 +67,21 @@ const SHAPE = ['medical word shape (0.6)'];
  */
 export const MAX_HEALTH_TERMS_PER_CHUNK = 64;
 
+const isCodeChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 43 || c === 47 || c === 61;
+
+function standsAlone(text: string, i: number, j: number): boolean {
+  const before = i > 0 ? text.charCodeAt(i - 1) : 32, after = j < text.length ? text.charCodeAt(j) : 32;
+  return !isCodeChar(after) && (!isCodeChar(before) || (before >= 48 && before <= 57 && j - i <= 3));
+}
+
+/** lower case, Capitalised or ALL CAPS: random mixed case ("EWUkQdihq", "dX") is not a word. */
+function wordCased(text: string, i: number, j: number): boolean {
+  let upper = 0;
+  for (let k = i; k < j; k++) if (text.charCodeAt(k) <= 90 && text.charCodeAt(k) >= 65) upper++;
+  const firstUpper = text.charCodeAt(i) >= 65 && text.charCodeAt(i) <= 90;
+  return upper === 0 || upper === j - i || (upper === 1 && firstUpper);
+}
+
 /** One pass over the words of a text, without allocating for words that cannot be medical. */
 function findMedicalTerms(text: string): Candidate[] {
   const out: Candidate[] = [];
@@ -81,7 +96,13 @@ function findMedicalTerms(text: string): Candidate[] {
       h = (Math.imul(h, 31) + c) | 0;
     }
     const len = j - i;
-    if (len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
+    // A word inside a code or a hash ("sha512-...Hx9...") is no word: letters must stand between non-letters
+    // that are not digits (a dose like "5mg" is the exception), in one of the three ways words are written.
+    if (len < 2 || !standsAlone(text, i, j) || !wordCased(text, i, j)) {
+      i = j;
+      continue;
+    }
+    if (MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
     else if (len >= 7 && SUFFIX_ENDINGS.has((text.charCodeAt(j - 2) | 32) * 128 + (text.charCodeAt(j - 1) | 32))) {
       const word = text.slice(i, j).toLowerCase();
       if (MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word)) out.push({ start: i, end: j, score: 0.6, why: SHAPE });

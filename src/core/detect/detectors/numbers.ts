@@ -151,11 +151,11 @@ const vin: Detector = {
   description: 'Vehicle identification number (check digit)',
   requires: 'digit',
   // A VIN is a whole 17-character token with digits: found from the digits outwards.
-  find: (text) => tokensAt(text, /\d+/g, isAlnum, (t) => t.length === 17 && /^[A-HJ-NPR-Z0-9]+$/i.test(t))
+  find: (text) => tokensAt(text, /\d+/g, isAlnum, (t) => t.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(t))
     .map(([start, end]) => ({ start, end, score: 0.4, why: ['17-character token (0.4)'] })),
   validate: (v) => (vinValid(v) ? { score: 0.85, note: 'VIN check digit' } : false),
   context: { words: ['vin', 'vehicle', 'car', 'truck', 'chassis'], boost: 0.15 },
-  examples: { match: [{ text: 'VIN 1M8GDM9AXKP042788', value: '1M8GDM9AXKP042788' }], noMatch: ['1M8GDM9A1KP042788'] },
+  examples: { match: [{ text: 'VIN 1M8GDM9AXKP042788', value: '1M8GDM9AXKP042788' }], noMatch: ['1M8GDM9A1KP042788', 'y4mHtXDs9bPnFMZAL'] },
 };
 
 const mbi: Detector = {

@@ -16,7 +16,7 @@ const INSTITUTIONS = new Set([
 /** First words of the institutions: most runs are ruled out without building a phrase. */
 const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
 
-const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\band|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
+const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
 const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
 
 interface Analysis {

@@ -71,7 +71,7 @@ export function capitalisedTokens(text: string): Token[] {
     // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
     if (m.index > 0 && isWordOrCodeChar(text.charCodeAt(m.index - 1))) continue;
     const next = text.charCodeAt(m.index + m[0].length);
-    if ((next >= 48 && next <= 57) || next === 95) continue;
+    if ((next >= 48 && next <= 57) || next === 95 || next === 47 || next === 43 || next === 61) continue;
     const last = m[0].charCodeAt(m[0].length - 1);
     const word = last === 39 || last === 8217 || last === 45 ? m[0].replace(/['’-]+$/, '') : m[0];
     const end = m.index + word.length;
@@ -94,9 +94,9 @@ export function capitalisedTokens(text: string): Token[] {
   return tokens;
 }
 
-/** Letters, digits, "_", "@" and "/": a capital after one of these is inside a word or a code. */
+/** Letters, digits and "_@/+=": a capital next to one of these is inside a word, a path or a code. */
 function isWordOrCodeChar(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 47;
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 47 || c === 43 || c === 61;
   return /\p{L}/u.test(String.fromCharCode(c));
 }
 

@@ -43,6 +43,8 @@ export const webDetectors: Detector[] = [
     id: 'pii.url',
     type: 'URL',
     category: 'pii',
+    // A web address is reported, but most name a page, not a person: it does not make a text PII on its own.
+    quasi: true,
     description: 'Web address',
     keywords: ['http', 'www.'],
     window: { before: 16, after: 2100 },
