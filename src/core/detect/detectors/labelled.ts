@@ -7,10 +7,13 @@ import type { Detector, EntityType } from '../types';
 const FILLER = String.raw`(?:\s*(?:number|num|nbr|no\.?|nr|id|code|is|was|of|#|:|=)){0,4}\s*`;
 const VALUE = String.raw`(#?[A-Z0-9][A-Z0-9/-]{1,30}[A-Z0-9])`;
 
+/** Names of standards and algorithms that follow a label like an identifier would ("id: SHA-256", "ref ISO-27001"). */
+const STANDARD_NAMES = /^(?:sha|md|aes|rsa|utf|iso|iec|rfc|tls|ssl|http|ipv|cve|cwe|din|astm|ich|usp)-?\d/i;
+
 /** A value is an identifier when it holds three digits or more and is not a year, a date or a dose. */
 function identifierLike(v: string): boolean {
   const digits = v.replace(/\D/g, '').length;
-  return digits >= 3 && !/^#?(?:19|20)\d\d$/.test(v) && !/^\d{1,2}\/\d{1,2}(?:\/\d+)?$/.test(v) && !/^\d+(?:mg|mcg|ml|g|kg|mm|cm|units?|iu|hrs?|mins?)$/i.test(v);
+  return digits >= 3 && !STANDARD_NAMES.test(v) && !/^#?(?:19|20)\d\d$/.test(v) && !/^\d{1,2}\/\d{1,2}(?:\/\d+)?$/.test(v) && !/^\d+(?:mg|mcg|ml|g|kg|mm|cm|units?|iu|hrs?|mins?)$/i.test(v);
 }
 
 function labelled(id: string, type: EntityType, description: string, keywords: string[], labels: string, example: string, value: string, noMatch: string[], score = 0.85): Detector {
