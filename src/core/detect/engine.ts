@@ -171,7 +171,7 @@ const layer = (f: Finding): string => (f.category === 'health' ? 'health' : 'ide
  * One finding per stretch of text within a layer: the higher score wins, then the longer span.
  * Health context (diagnoses, codes) is a separate layer and never hides an identifier.
  */
-export function resolveOverlaps(found: Finding[]): Finding[] {
+function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
   const ranked = [...found].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
   let size = 0;

@@ -102,7 +102,7 @@ function applies(rule: Rule, facts: Facts, ctx: EvaluationContext): boolean {
   return matchingCount(rule, facts.findings) >= m.minCount;
 }
 
-export function matchingCount(rule: Rule, findings: readonly Finding[]): number {
+function matchingCount(rule: Rule, findings: readonly Finding[]): number {
   const m = rule.match;
   let n = 0;
   for (const f of findings) {

@@ -53,9 +53,9 @@ regulatory pharmacovigilance compliance procurement logistics qa qc gmp glp gcp 
 const WORD_FIRST_NAMES = new Set('jack will bill mark rose grant dean frank ray guy pat sue joy hope faith grace daisy lily iris ruby amber summer autumn ivy holly heather dawn robin drew chase hunter chuck rob art gene harry miles lance max bob penny sandy rusty ginger crystal pearl jade angel buck bud bud carol jay kitty lee'.split(' '));
 
 /** Words that end a facility's name: "Lakeside Clinic", "UCLA Medical Center". */
-export const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'ctr', 'healthcenter', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'sanatorium', 'rehab', 'rehabilitation', 'institute', 'laboratory', 'laboratories', 'labs', 'presbyterian', 'methodist', 'baptist', 'sinai', 'langone', 'permanente']);
+const FACILITY_HEADS = new Set(['hospital', 'hosp', 'clinic', 'clinics', 'center', 'centre', 'ctr', 'healthcenter', 'infirmary', 'hospice', 'pharmacy', 'health', 'healthcare', 'sanatorium', 'rehab', 'rehabilitation', 'institute', 'laboratory', 'laboratories', 'labs', 'presbyterian', 'methodist', 'baptist', 'sinai', 'langone', 'permanente']);
 /** Heads that also start ordinary phrases ("Medical Director", "Attorney General"): they count after a name only. */
-export const WEAK_FACILITY_HEADS = new Set(['medical', 'med', 'general', 'gen', 'memorial', 'regional', 'care', 'surgery', 'surgical', 'practice', 'nursing']);
+const WEAK_FACILITY_HEADS = new Set(['medical', 'med', 'general', 'gen', 'memorial', 'regional', 'care', 'surgery', 'surgical', 'practice', 'nursing']);
 
 const isTitle = (t: Token): boolean => TITLES.has(t.base);
 
