@@ -28,7 +28,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(extensionId: string, managed: Record<string, unknown>): Promise<Session> {
+export async function launch(extensionId: string, managed: Record<string, unknown>, extraArgs: string[] = []): Promise<Session> {
   if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install -y chromium');
   const root = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
   const policies = join(root, 'policies');
@@ -43,7 +43,7 @@ export async function launch(extensionId: string, managed: Record<string, unknow
   const context = await chromium.launchPersistentContext(join(root, 'profile'), {
     executablePath: wrapper,
     headless: true,
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   return {
