@@ -96,16 +96,14 @@ function findMedicalTerms(text: string): Candidate[] {
       h = (Math.imul(h, 31) + c) | 0;
     }
     const len = j - i;
-    // A word inside a code or a hash ("sha512-...Hx9...") is no word: letters must stand between non-letters
-    // that are not digits (a dose like "5mg" is the exception), in one of the three ways words are written.
-    if (len < 2 || !standsAlone(text, i, j) || !wordCased(text, i, j)) {
-      i = j;
-      continue;
-    }
-    if (MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h) && WORDS.has(text.slice(i, j).toLowerCase())) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
-    else if (len >= 7 && SUFFIX_ENDINGS.has((text.charCodeAt(j - 2) | 32) * 128 + (text.charCodeAt(j - 1) | 32))) {
+    // Cheap tests first (the hash filter, the last two letters); then the word must stand alone and be cased
+    // like a word: "Hx9" inside a hash ("sha512-...") is no word, a dose like "5mg" is.
+    const known = len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h);
+    const shaped = !known && len >= 7 && SUFFIX_ENDINGS.has((text.charCodeAt(j - 2) | 32) * 128 + (text.charCodeAt(j - 1) | 32));
+    if ((known || shaped) && standsAlone(text, i, j) && wordCased(text, i, j)) {
       const word = text.slice(i, j).toLowerCase();
-      if (MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word)) out.push({ start: i, end: j, score: 0.6, why: SHAPE });
+      if (known && WORDS.has(word)) out.push({ start: i, end: j, score: 0.8, why: VOCABULARY });
+      else if (shaped && MEDICAL_SUFFIX.test(word) && !NOT_MEDICAL.has(word)) out.push({ start: i, end: j, score: 0.6, why: SHAPE });
     }
     i = j;
   }
