@@ -58,7 +58,12 @@ const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu;
  * The anchors as the keyword automaton finds them, boundaries included: a word after a space or a line break, an
  * ending before a space, comma, dot or line break. (Bare "u" or "tie" would be found in every other word.)
  */
-const WORD_ANCHORS = new Map([...ADDRESS_WORDS].flatMap((w) => [[` ${w}`, w], [`\n${w}`, w]] as [string, string][]));
+const WORD_ANCHORS = new Map(
+  [...ADDRESS_WORDS].flatMap((w) =>
+    // Short words ("st", "dr", "u") begin too many others ("still", "drug"): their anchors end the word too.
+    [' ', '\n'].flatMap((b) => (w.length <= 3 ? [' ', '.', ',', '\n'].map((e) => [b + w + e, w]) : [[b + w, w]]) as [string, string][]),
+  ),
+);
 const ENDING_ANCHORS = new Set([...ADDRESS_ENDINGS].flatMap((w) => [' ', ',', '.', '\n'].map((c) => w + c)));
 export const ADDRESS_ANCHORS = [...WORD_ANCHORS.keys(), ...ENDING_ANCHORS];
 
@@ -77,9 +82,12 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
   for (const [key, at] of anchors) {
     const word = WORD_ANCHORS.get(key);
     // Street types are capitalised in addresses ("Main Street"); "path=" in a log is no street.
-    if (word) for (const i of at) if ((LOWER_CASE_CUES.has(word) || isUpper(text.charCodeAt(i + 1))) && !isLetterAt(text, i + key.length)) around(i + 1);
+    if (word) for (const i of at) if ((LOWER_CASE_CUES.has(word) || isUpper(text.charCodeAt(i + 1))) && !isLetterAt(text, i + 1 + word.length)) around(i + 1);
     if (ENDING_ANCHORS.has(key)) for (const i of at) around(i);
   }
+  // The automaton sees no end of text after a last word: "... 2450 Crown St".
+  const tail = /[ \n](\p{L}+)\.?$/u.exec(text.slice(-16));
+  if (tail && ADDRESS_WORDS.has(tail[1]!.toLowerCase())) around(text.length - tail[0].length + 1);
   for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
   execInParts(ADDRESS_LINE, [{ offset: 0, text }], (m) => around(m.index));
   if (!raw.length) return [];
