@@ -5,6 +5,7 @@
  */
 import { OpenRedaction } from '@openredaction/openredaction';
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +17,18 @@ import { KINDS, mixedCorpus } from './corpus';
 // run through a loader, whose per-module accessors would be measured too.
 const out = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
 await build({ entryPoints: ['src/core/detect/index.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'engine.mjs'), logLevel: 'error' });
-const { createEngine } = (await import(pathToFileURL(join(out, 'engine.mjs')).href)) as typeof import('../../src/core/detect');
-rmSync(out, { recursive: true, force: true });
+const enginePath = join(out, 'engine.mjs');
+const { createEngine } = (await import(pathToFileURL(enginePath).href)) as typeof import('../../src/core/detect');
+
+/** Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next. */
+function coldStart(): Record<string, number> {
+  const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(enginePath).href)}); const t1 = performance.now();
+    const e = m.createEngine(); const t2 = performance.now(); e.scan('Anna Smith, MRN 12345678, seen on March 5, 2024 for hypertension.');
+    const t3 = performance.now(); e.scan('SSN 536-22-8726'); const t4 = performance.now();
+    console.log(JSON.stringify({ load: t1 - t0, create: t2 - t1, firstScan: t3 - t2, nextScan: t4 - t3 }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, number>;
+}
+const colds = Array.from({ length: 5 }, coldStart);
 
 const MB = 1024 * 1024;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -76,4 +87,7 @@ console.log(row('redact-pii (SyncRedactor)', redactPii, bulwarkSample));
 console.log(row('@openredaction/openredaction', openred, bulwarkSample));
 console.log(`by kind of text (MB/s, 2 MB each): ${perKind.join(', ')}`);
 console.log(`100 KB text: p50 ${quantile(latencies, 0.5).toFixed(2)} ms, p99 ${quantile(latencies, 0.99).toFixed(2)} ms (200 scans)`);
+const coldMedian = (k: string) => median(colds.map((c) => c[k]!)).toFixed(1);
+console.log(`cold start in a fresh process (median of 5): load ${coldMedian('load')} ms, build the engine ${coldMedian('create')} ms, first scan ${coldMedian('firstScan')} ms, next scan ${coldMedian('nextScan')} ms`);
 console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
+rmSync(out, { recursive: true, force: true });
