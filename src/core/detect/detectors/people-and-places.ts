@@ -181,9 +181,8 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
     return true;
   }
   let used = false;
-  const starts = placeStarts();
   for (let i = 0; i < tokens.length; i++) {
-    if (!starts.has(tokens[i]!.base)) continue;
+    if (!placeStarts(tokens[i]!.base)) continue;
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
       const region = regionSet().has(phrase);
@@ -204,15 +203,8 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
   return used;
 }
 
-/** First words of every known place and region ("new" for "new york"): where a place can begin. */
-let starts: Set<string> | undefined;
-function placeStarts(): Set<string> {
-  if (!starts) {
-    starts = new Set<string>();
-    for (const set of [placeSet(), regionSet()]) for (const p of set) starts.add(p.split(' ')[0]!);
-  }
-  return starts;
-}
+/** Whether some known place or region begins with this word ("new" for "new york"): where a place can begin. */
+const placeStarts = (word: string): boolean => placeSet().begins(word) || regionSet().begins(word);
 
 const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa', 'santo', 'são', 'los', 'las', 'puerto', 'bad', 'sankt', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { commonWordSet, nameSet, placeSet, regionSet } from '../../../src/core/detect/lexicon';
+import commonWords from '../../../src/core/detect/lexicon/common-words.generated';
+import places from '../../../src/core/detect/lexicon/places.generated';
+
+describe('the word lists', () => {
+  it('hold every line of their source, the first and the last included', () => {
+    const lines = commonWords.split('\n');
+    for (const w of [lines[0]!, lines[lines.length - 1]!, lines[1000]!, lines[20000]!]) expect(commonWordSet().has(w), w).toBe(true);
+    expect(lines.every((w) => commonWordSet().has(w))).toBe(true);
+  });
+
+  it('answer no for words they lack, and for the empty word', () => {
+    for (const w of ['', 'zzzzqx', 'ábrahám-xyz', '\u{1F600}']) expect(commonWordSet().has(w), w).toBe(false);
+    expect(nameSet().has('anna')).toBe(true);
+    expect(nameSet().has('Anna')).toBe(false);
+  });
+
+  it('know which words begin a place', () => {
+    expect(regionSet().has('new york')).toBe(true);
+    expect(placeSet().has('new orleans')).toBe(true);
+    expect(placeSet().begins('new')).toBe(true);
+    expect(placeSet().begins('zzzq')).toBe(false);
+    expect(regionSet().has('south america')).toBe(true);
+    for (const p of places.split('\n').slice(0, 500)) expect(placeSet().begins(p.split(' ')[0]!), p).toBe(true);
+  });
+});
