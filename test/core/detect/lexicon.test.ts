@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { commonWordSet, nameSet, placeSet, regionSet } from '../../../src/core/detect/lexicon';
 import commonWords from '../../../src/core/detect/lexicon/common-words.generated';
+import peopleNames from '../../../src/core/detect/lexicon/people-names.generated';
 import places from '../../../src/core/detect/lexicon/places.generated';
+import regions from '../../../src/core/detect/lexicon/regions.generated';
 
 describe('the word lists', () => {
+  it('are sorted by code unit, which reading them one initial at a time relies on', () => {
+    for (const source of [commonWords, peopleNames, places, regions]) {
+      const lines = source.split('\n');
+      expect(lines.every((w, i) => i === 0 || lines[i - 1]! < w)).toBe(true);
+    }
+  });
+
   it('hold every line of their source, the first and the last included', () => {
     const lines = commonWords.split('\n');
     for (const w of [lines[0]!, lines[lines.length - 1]!, lines[1000]!, lines[20000]!]) expect(commonWordSet().has(w), w).toBe(true);
