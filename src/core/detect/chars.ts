@@ -1,5 +1,6 @@
 /** Character tests on char codes (ASCII), for the loops that avoid regexes and allocations. */
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+export const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 export const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 export const isAlnum = (c: number): boolean => isDigit(c) || isLetter(c);
 

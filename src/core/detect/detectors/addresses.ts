@@ -1,4 +1,5 @@
-import { placeSet } from '../lexicon';
+import { isUpper } from '../chars';
+import { placeList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { execInParts, mergeWindows, partsOf, tokensAt, type Window } from '../windows';
 
@@ -67,7 +68,6 @@ const WORD_ANCHORS = new Map(
 const ENDING_ANCHORS = new Set([...ADDRESS_ENDINGS].flatMap((w) => [' ', ',', '.', '\n'].map((c) => w + c)));
 export const ADDRESS_ANCHORS = [...WORD_ANCHORS.keys(), ...ENDING_ANCHORS];
 
-const isUpper = (c: number): boolean => c >= 65 && c <= 90;
 /** Address words that also come in lower case ("the corner of", "ul. Miła", "apt. 999", "psc 5420, box 2708"). */
 const LOWER_CASE_CUES = new Set(['corner', 'ul', 'u', 'apo', 'fpo', 'dpo', 'box', 'unit', 'apt', 'suite', 'str']);
 const isLetterAt = (text: string, i: number): boolean => i >= 0 && i < text.length && /\p{L}/u.test(text[i]!);
@@ -146,7 +146,7 @@ export function findCityState(text: string): Candidate[] {
   for (let m = STATE_AFTER_COMMA.exec(text); m; m = STATE_AFTER_COMMA.exec(text)) {
     const city = CITY_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[0];
     if (!city || /[\p{L}\d]/u.test(text[m.index - city.length - 1] ?? '')) continue;
-    if (AMBIGUOUS_STATES.has(m[1]!) && !placeSet().has(city.toLowerCase())) continue;
+    if (AMBIGUOUS_STATES.has(m[1]!) && !placeList().has(city.toLowerCase())) continue;
     out.push({ start: m.index - city.length, end: m.index + m[0].length, score: 0.85, why: ['city followed by a state code (0.85)'] });
   }
   return out;

@@ -8,8 +8,8 @@ const DATE_CONTEXT = { words: ['dob', 'born', 'birth', 'date', 'admitted', 'disc
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
 function monthCased(v: string): boolean | undefined {
-  const word = /[a-z]+/i.exec(v)?.[0];
-  return !word || /^[A-Z]/.test(word) || /\d{4}|'\d\d/.test(v) ? undefined : false;
+  const month = /[a-z]+/i.exec(v)![0];
+  return /^[A-Z]/.test(month) || /\d{4}|'\d\d/.test(v) ? undefined : false;
 }
 
 export const dateDetectors: Detector[] = [

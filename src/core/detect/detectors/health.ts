@@ -1,4 +1,4 @@
-import { hashWord, isLetter } from '../chars';
+import { hashWord, isDigit, isLetter, isUpper } from '../chars';
 import type { Candidate, Detector } from '../types';
 
 /**
@@ -67,19 +67,18 @@ const SHAPE = ['medical word shape (0.6)'];
  */
 export const MAX_HEALTH_TERMS_PER_CHUNK = 64;
 
-const isCodeChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 43 || c === 47 || c === 61;
+const isCodeChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95 || c === 43 || c === 47 || c === 61;
 
 function standsAlone(text: string, i: number, j: number): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 32, after = j < text.length ? text.charCodeAt(j) : 32;
-  return !isCodeChar(after) && (!isCodeChar(before) || (before >= 48 && before <= 57 && j - i <= 3));
+  return !isCodeChar(after) && (!isCodeChar(before) || (isDigit(before) && j - i <= 3));
 }
 
 /** lower case, Capitalised or ALL CAPS: random mixed case ("EWUkQdihq", "dX") is not a word. */
 function wordCased(text: string, i: number, j: number): boolean {
   let upper = 0;
-  for (let k = i; k < j; k++) if (text.charCodeAt(k) <= 90 && text.charCodeAt(k) >= 65) upper++;
-  const firstUpper = text.charCodeAt(i) >= 65 && text.charCodeAt(i) <= 90;
-  return upper === 0 || upper === j - i || (upper === 1 && firstUpper);
+  for (let k = i; k < j; k++) if (isUpper(text.charCodeAt(k))) upper++;
+  return upper === 0 || upper === j - i || (upper === 1 && isUpper(text.charCodeAt(i)));
 }
 
 /** One pass over the words of a text, without allocating for words that cannot be medical. */
@@ -92,7 +91,7 @@ function findMedicalTerms(text: string): Candidate[] {
     for (; j < n; j++) {
       let c = text.charCodeAt(j);
       if (!isLetter(c) && c !== 39) break;
-      if (c <= 90 && c >= 65) c += 32;
+      if (isUpper(c)) c += 32;
       h = (Math.imul(h, 31) + c) | 0;
     }
     const len = j - i;

@@ -1,5 +1,5 @@
 import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, TITLES, type Kind, type Token } from './proper-nouns';
-import { commonWordSet, nameSet, placeSet, regionSet } from '../lexicon';
+import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 
@@ -177,7 +177,7 @@ function lowerFacilityEnd(text: string, end: number): number {
 function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): boolean {
   if (tokens.length >= 2 && PLACE_PREFIXES.has(tokens[0]!.base) && k.slice(1).every((x) => PLACE_WORDS.has(x))) {
     const whole = tokens.map((t) => t.base).join(' ');
-    (regionSet().has(whole) ? found.regions : found.places).push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, score: 0.7, why: ['name that starts like a place (0.7)'] });
+    (regionList().has(whole) ? found.regions : found.places).push({ start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, score: 0.7, why: ['name that starts like a place (0.7)'] });
     return true;
   }
   let used = false;
@@ -185,10 +185,10 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
     if (!placeStarts(tokens[i]!.base)) continue;
     for (let j = Math.min(tokens.length, i + 4); j > i; j--) {
       const phrase = tokens.slice(i, j).map((t) => t.base).join(' ');
-      const region = regionSet().has(phrase);
-      if (!region && !placeSet().has(phrase)) continue;
+      const region = regionList().has(phrase);
+      if (!region && !placeList().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
-      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region) || commonWordSet().has(tokens[i]!.base));
+      const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region) || commonWordList().has(tokens[i]!.base));
       const cue = (ambiguous ? STRONG_PLACE_CUE : PLACE_CUE).test(textBefore(text, tokens[i]!.start, 24));
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
@@ -204,7 +204,7 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
 }
 
 /** Whether some known place or region begins with this word ("new" for "new york"): where a place can begin. */
-const placeStarts = (word: string): boolean => placeSet().begins(word) || regionSet().begins(word);
+const placeStarts = (word: string): boolean => placeList().begins(word) || regionList().begins(word);
 
 const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa', 'santo', 'são', 'los', 'las', 'puerto', 'bad', 'sankt', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 
@@ -291,7 +291,7 @@ function lowercaseNames(text: string, people: Candidate[]): void {
   LOWERCASE_NAME.lastIndex = 0;
   for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
     const words = m[1]!.split(' ');
-    const n = words.findIndex((w, i) => !(nameSet().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordSet().has(w) && !STOP.has(w))));
+    const n = words.findIndex((w, i) => !(nameList().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordList().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);
     if (!kept.length || kept[kept.length - 1]!.length === 1) continue;
     const start = m.index + m[0].length - m[1]!.length;

@@ -1,4 +1,4 @@
-import { commonWordSet, nameSet, placeSet } from '../lexicon';
+import { commonWordList, nameList, placeList } from '../lexicon';
 import { isMedicalWord } from './health';
 import type { Candidate } from '../types';
 
@@ -162,17 +162,17 @@ function classify(t: Token): Kind {
   if (WEAK_FACILITY_HEADS.has(t.base)) return 'weak-facility';
   if (NOT_NAMES.has(t.base)) return 'not-name';
   if (t.acronym) return 'acronym';
-  const common = commonWordSet(), names = nameSet();
+  const common = commonWordList(), names = nameList();
   if (t.base.includes('-')) {
     const parts = t.base.split('-');
     if (parts.every((p) => names.has(p))) return parts.some((p) => common.has(p) && !WORD_FIRST_NAMES.has(p)) ? 'weak-name' : 'name';
     if (parts.some((p) => common.has(p))) return 'common';
   } else if (names.has(t.base)) {
     if (isMedicalWord(t.base)) return 'not-name';
-    return (common.has(t.base) && !WORD_FIRST_NAMES.has(t.base)) || placeSet().has(t.base) ? 'weak-name' : 'name';
-  } else if (placeSet().has(t.base)) return 'place';
+    return (common.has(t.base) && !WORD_FIRST_NAMES.has(t.base)) || placeList().has(t.base) ? 'weak-name' : 'name';
+  } else if (placeList().has(t.base)) return 'place';
   else if (common.has(t.base)) return 'common';
-  if (placeSet().has(t.base)) return 'place';
+  if (placeList().has(t.base)) return 'place';
   return isMedicalWord(t.base) ? 'not-name' : 'unknown';
 }
 

@@ -66,7 +66,7 @@ function list(name: LexiconName, source: string): () => WordList {
   return () => (ablated.has(name) ? EMPTY : words);
 }
 
-export const commonWordSet = list('common-words', commonWords);
-export const nameSet = list('people-names', peopleNames);
-export const placeSet = list('places', places);
-export const regionSet = list('regions', regions);
+export const commonWordList = list('common-words', commonWords);
+export const nameList = list('people-names', peopleNames);
+export const placeList = list('places', places);
+export const regionList = list('regions', regions);
