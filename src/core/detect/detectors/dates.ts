@@ -8,7 +8,8 @@ const DATE_CONTEXT = { words: ['dob', 'born', 'birth', 'date', 'admitted', 'disc
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
 function monthCased(v: string): boolean | undefined {
-  const month = /[a-z]+/i.exec(v)![0];
+  // The month is the first run of three letters or more ("12th April": not "th").
+  const month = /[a-z]{3,}/i.exec(v)![0];
   return /^[A-Z]/.test(month) || /\d{4}|'\d\d/.test(v) ? undefined : false;
 }
 
@@ -29,7 +30,7 @@ export const dateDetectors: Detector[] = [
     validate: monthCased,
     context: DATE_CONTEXT,
     examples: {
-      match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: '(Jan 5, 2024)', value: 'Jan 5, 2024' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }, { text: 'March 5th, 2021 was a Friday', value: 'March 5th, 2021' }],
+      match: [{ text: 'seen on Feb 21, 2023.', value: 'Feb 21, 2023' }, { text: '(Jan 5, 2024)', value: 'Jan 5, 2024' }, { text: "on Nov 11th '23", value: "Nov 11th '23" }, { text: 'since 12th April 2022', value: '12th April 2022' }, { text: 'March 5th, 2021 was a Friday', value: 'March 5th, 2021' }, { text: 'since 12th April on the ward', value: '12th April' }],
       noMatch: ['in 2021', 'you may 2 times', 'the march 4 times'],
     },
   },
