@@ -50,6 +50,18 @@ export class Engine {
   }
 
   scan(input: string): ScanResult {
+    const steps = this.scanInSteps(input);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same scan, one chunk per step: each step yields the characters scanned so far, so that a caller on a
+   * page's main thread can pause between chunks, show progress and stop.
+   */
+  *scanInSteps(input: string): Generator<number, ScanResult, void> {
     if (typeof input !== 'string') throw new TypeError('scan() takes a string');
     const maxChars = this.options.maxChars ?? DEFAULT_MAX_CHARS;
     const truncated = input.length > maxChars;
@@ -60,6 +72,7 @@ export class Engine {
       if (end < text.length) end = breakAt(text, end);
       this.scanChunk(text, start, end, found);
       start = end;
+      if (start < text.length) yield start;
     }
     const findings = resolveOverlaps(found);
     const { labels, phi } = documentLabels(findings);

@@ -1,3 +1,4 @@
+import { counts } from '../detect/redact';
 import type { Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
 import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
@@ -77,7 +78,7 @@ function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationCo
   return {
     destinations: destinationCategories(host, policy.destinations),
     external,
-    findings: findings.filter((f) => !f.quasi && f.category !== 'health'),
+    findings: findings.filter(counts),
     assumeWorst: ctx.failure !== undefined && (policy.failures[ctx.failure] ?? 'closed') === 'closed',
   };
 }
