@@ -12,10 +12,14 @@ const EXTENSION_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
-    name: 'Bulwark',
+    name: '__MSG_extName__',
+    default_locale: 'en',
     ...(browser === 'firefox' ? {} : { key: EXTENSION_KEY }),
-    description: 'Data-loss prevention in the browser: stops protected health information, personal data and secrets from leaking.',
-    permissions: ['storage', 'alarms'],
+    description: '__MSG_extDescription__',
+    // scripting: the engine is put into a frame when its guard first needs it (see content/engine-loader.ts);
+    // all hosts: the guard stands in every page and frame.
+    permissions: ['storage', 'alarms', 'scripting'],
+    host_permissions: ['<all_urls>'],
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
     storage: { managed_schema: 'managed_schema.json' },
     // Firefox reads managed settings from policies.json ("3rdparty" > "Extensions" > this id).

@@ -1,8 +1,38 @@
 import { z } from 'zod';
-import { Policy } from '../core/policy';
+import { ENTITY_TYPES } from '../core/detect/types';
+import { ACTIONS, CHANNELS, Policy } from '../core/policy';
+
+/** What the guard tells the background about a decision: types, counts and masked previews, never a value. */
+export const DecisionReport = z
+  .object({
+    channel: z.enum(CHANNELS),
+    host: z.string().max(253),
+    action: z.enum(ACTIONS),
+    rule: z.string().max(100).optional(),
+    /** What the employee did: the content went as it was, redacted, or not at all. */
+    outcome: z.enum(['sent', 'redacted', 'cancelled']),
+    justification: z.string().max(1000).optional(),
+    findings: z
+      .array(
+        z.object({
+          type: z.enum(ENTITY_TYPES),
+          count: z.number().int().min(1),
+          // Masked previews keep at most three characters of a value in clear.
+          previews: z.array(z.string().max(200).refine((p) => p.replace(/[^\p{L}\p{N}]|•/gu, '').length <= 3, 'a preview must be masked')).max(3),
+        }),
+      )
+      .max(ENTITY_TYPES.length),
+  })
+  .strict();
+export type DecisionReport = z.infer<typeof DecisionReport>;
 
 /** Messages from content scripts (and pages of the extension) to the background. The receiver validates each. */
-export const ToBackground = z.discriminatedUnion('type', [z.object({ type: z.literal('get-policy') }).strict()]);
+export const ToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-policy') }).strict(),
+  // Puts the decider (engine, policy, dialog) into the asking frame's content-script world: too big to load with every page.
+  z.object({ type: z.literal('load-decider') }).strict(),
+  z.object({ type: z.literal('decision'), report: DecisionReport }).strict(),
+]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** The background's answer to get-policy: the policy in force and where it came from. */

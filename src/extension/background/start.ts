@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { scan } from '../../core/detect';
 import { evaluate, type EvaluationContext } from '../../core/policy';
 import { ToBackground } from '../messages';
+import { recentDecisions, recordDecision } from './decisions';
 import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 
 /**
@@ -18,12 +19,16 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refreshNow();
   });
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     const m = ToBackground.safeParse(message);
     if (!m.success) return Promise.resolve({ error: 'malformed message' });
     switch (m.data.type) {
       case 'get-policy':
         return effectivePolicy();
+      case 'load-decider':
+        return loadDeciderInto(sender);
+      case 'decision':
+        return recordDecision(m.data.report).then(() => ({ ok: true }));
     }
   });
   // For administrators and end-to-end tests: inspect the policy in force from the service worker's console.
@@ -31,8 +36,21 @@ export function startBackground(): void {
     bulwark: {
       effectivePolicy,
       lastPolicyStatus,
+      recentDecisions,
       refreshCentralPolicy: () => refreshCentralPolicy(),
       decide: async (text: string, ctx: EvaluationContext) => evaluate((await effectivePolicy()).policy, scan(text).findings, ctx),
     },
   });
+}
+
+/** Runs the decider's script in the content-script world of the frame that asked (see entrypoints/decider.ts). */
+async function loadDeciderInto(sender: browser.Runtime.MessageSender): Promise<{ ok: boolean; error?: string }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false, error: 'only a page can ask for the decider' };
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/decider.js'] });
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
 }

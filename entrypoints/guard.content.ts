@@ -1,0 +1,13 @@
+import { startGuard } from '../src/extension/content/start';
+
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  // Frames without an origin of their own (about:blank, srcdoc, blob:, data:) get the guard of their creator.
+  matchOriginAsFallback: true,
+  runAt: 'document_start',
+  main(ctx) {
+    startGuard(ctx.signal);
+  },
+});

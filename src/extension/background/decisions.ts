@@ -1,0 +1,22 @@
+import browser from 'webextension-polyfill';
+import type { DecisionReport } from '../messages';
+
+const RECENT = 'bulwark.recentDecisions';
+const KEEP = 50;
+
+export interface RecordedDecision extends DecisionReport {
+  at: string;
+}
+
+/**
+ * Keeps the device's recent decisions (masked, as reported) for the popup and for diagnostics. The durable
+ * event queue to the backend is built on this record by the events work.
+ */
+export async function recordDecision(report: DecisionReport): Promise<void> {
+  const stored = ((await browser.storage.local.get(RECENT))[RECENT] ?? []) as RecordedDecision[];
+  await browser.storage.local.set({ [RECENT]: [{ ...report, at: new Date().toISOString() }, ...stored].slice(0, KEEP) });
+}
+
+export async function recentDecisions(): Promise<RecordedDecision[]> {
+  return ((await browser.storage.local.get(RECENT))[RECENT] ?? []) as RecordedDecision[];
+}

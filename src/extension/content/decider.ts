@@ -1,0 +1,147 @@
+import browser from 'webextension-polyfill';
+import { redact } from '../../core/detect/redact';
+import type { Finding } from '../../core/detect/types';
+import { summarize, type FindingSummary } from '../../core/events/summary';
+import { ACTIONS, type Decision, type EvaluationContext } from '../../core/policy';
+import type { DecisionReport, ToBackground } from '../messages';
+import { PolicyClient } from './policy-client';
+import type { Engine } from '../../core/detect/engine';
+import { Cancelled, readFileText, scanInSlices } from './scanning';
+import type { Share, Verdict } from './share';
+import { askEmployee, closeSurface, showProgress } from './ui/mount';
+
+/** Texts up to this size are decided inside the event when everything is loaded: the event is never held. */
+const DECIDE_IN_EVENT_CHARS = 64 * 1024;
+/** Scans that take longer than this show progress. */
+const PROGRESS_AFTER_MS = 300;
+const rank = (d: Decision): number => ACTIONS.indexOf(d.action);
+
+/**
+ * The decision pipeline of one frame: scan, evaluate, ask the employee where policy says so, report. Loaded
+ * on demand (entrypoints/decider.ts); the light guard in every page holds events until it answers.
+ */
+export class Decider {
+  readonly ready: Promise<unknown>;
+  private policy: PolicyClient | undefined;
+  /**
+   * Values the employee already chose to share on this page after a warning (type and value, in this frame's
+   * memory only): sending the prompt they were pasted into does not ask again.
+   */
+  private readonly consented = new Set<string>();
+
+  constructor(private readonly engine: Engine) {
+    this.ready = PolicyClient.start().then((p) => (this.policy = p));
+  }
+
+  /**
+   * The verdict inside the event handler, when the policy and engine are loaded and the share is small text:
+   * true when the share may go on untouched (allow or audit), undefined when it must be held and decided.
+   */
+  decideNow(share: Share, host: string): true | undefined {
+    if (!this.policy || share.files?.length || share.text.length > DECIDE_IN_EVENT_CHARS) return undefined;
+    const findings = this.unconsented(share.text, this.engine.scan(share.text).findings);
+    const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients });
+    if (decision.action !== 'allow' && decision.action !== 'audit') return undefined;
+    if (decision.action === 'audit') report(share, host, decision, 'sent', summarize(share.text, findings));
+    return true;
+  }
+
+  /** The full decision: scans in slices with progress, and asks the employee where policy says so. */
+  async decide(share: Share, host: string): Promise<Verdict> {
+    await this.ready;
+    const policy = this.policy!;
+    const stop = new AbortController();
+    const started = performance.now();
+    const progressOf = (done: number) => {
+      if (performance.now() - started > PROGRESS_AFTER_MS) showProgress(done, () => stop.abort());
+    };
+    const base: EvaluationContext = { channel: share.channel, host, recipients: share.recipients };
+    const decisions: Decision[] = [];
+    const summaries: FindingSummary[][] = [];
+    const unreadable: string[] = [];
+    let textFindings: Finding[] = [];
+    try {
+      if (share.text) {
+        textFindings = this.unconsented(share.text, (await scanInSlices(this.engine, share.text, progressOf, stop.signal)).findings);
+        decisions.push(policy.decide(textFindings, base));
+        summaries.push(summarize(share.text, textFindings));
+      }
+      for (const file of share.files ?? []) {
+        const read = await readFileText(file);
+        if ('failure' in read) {
+          unreadable.push(file.name);
+          decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));
+          continue;
+        }
+        const findings = this.unconsented(read.text, (await scanInSlices(this.engine, read.text, progressOf, stop.signal)).findings);
+        decisions.push(policy.decide(findings, { ...base, file: read.file }));
+        summaries.push(summarize(read.text, findings));
+      }
+    } catch (e) {
+      closeSurface();
+      if (e instanceof Cancelled) return { go: false };
+      throw e;
+    }
+    closeSurface();
+    const decision = decisions.reduce<Decision | undefined>((a, d) => (!a || rank(d) > rank(a) ? d : a), undefined);
+    const summary = mergeSummaries(summaries);
+    if (!decision || decision.action === 'allow') return { go: true, text: share.text };
+    if (decision.action === 'audit') {
+      report(share, host, decision, 'sent', summary);
+      return { go: true, text: share.text };
+    }
+    // Redaction rewrites text; files and forms of several fields cannot be rewritten, so there it blocks.
+    const canRedact = share.redactable && !share.files?.length && summary.length > 0;
+    const shown = decision.action === 'redact' && !canRedact ? { ...decision, action: 'block' as const } : decision;
+    const choice = await askEmployee({ decision: shown, channel: share.channel, host, summary, unreadable, canRedact });
+    if (choice.kind === 'cancel') {
+      report(share, host, shown, 'cancelled', summary);
+      return { go: false };
+    }
+    if (choice.kind === 'redact') {
+      report(share, host, shown, 'redacted', summary);
+      return { go: true, text: redact(share.text, textFindings) };
+    }
+    report(share, host, shown, 'sent', summary, choice.justification);
+    for (const f of textFindings) this.consented.add(consentKey(share.text, f));
+    return { go: true, text: share.text };
+  }
+
+  private unconsented(text: string, findings: Finding[]): Finding[] {
+    return this.consented.size ? findings.filter((f) => !this.consented.has(consentKey(text, f))) : findings;
+  }
+}
+
+const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
+
+function mergeSummaries(all: FindingSummary[][]): FindingSummary[] {
+  const byType = new Map<string, FindingSummary>();
+  for (const s of all.flat()) {
+    const seen = byType.get(s.type);
+    if (!seen) byType.set(s.type, { ...s, previews: [...s.previews] });
+    else {
+      seen.count += s.count;
+      if (s.category === 'phi') seen.category = 'phi';
+      for (const p of s.previews) if (seen.previews.length < 3 && !seen.previews.includes(p)) seen.previews.push(p);
+    }
+  }
+  return [...byType.values()].sort((a, b) => b.count - a.count);
+}
+
+function report(share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): void {
+  const message: ToBackground = {
+    type: 'decision',
+    report: {
+      channel: share.channel,
+      host,
+      action: decision.action,
+      rule: decision.rule,
+      outcome,
+      justification,
+      findings: summary.map(({ type, count, previews }) => ({ type, count, previews })),
+    },
+  };
+  browser.runtime.sendMessage(message).catch(() => {
+    // The background may be restarting; the decision itself stands.
+  });
+}

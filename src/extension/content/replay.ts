@@ -1,0 +1,64 @@
+import { isTextField, type Editable } from './targets';
+
+/**
+ * Events the guard dispatches itself, to deliver content that policy allowed. The guard's listeners let them
+ * through; the page cannot add to this set (it lives in the content script's world) or forge one of them.
+ */
+const ours = new WeakSet<Event>();
+
+export const isOurs = (e: Event): boolean => ours.has(e);
+
+export function dispatchOurs(target: EventTarget, event: Event): boolean {
+  ours.add(event);
+  return target.dispatchEvent(event);
+}
+
+export interface ClipboardContent {
+  text: string;
+  html?: string;
+  files?: readonly File[];
+}
+
+export function transferOf(content: ClipboardContent): DataTransfer {
+  const dt = new DataTransfer();
+  if (content.text) dt.setData('text/plain', content.text);
+  if (content.html) dt.setData('text/html', content.html);
+  for (const f of content.files ?? []) dt.items.add(f);
+  return dt;
+}
+
+/**
+ * Delivers a held paste. Rich editors (ProseMirror, Quill, Lexical, CKEditor, TinyMCE, roosterjs) handle a
+ * paste event themselves, so a new paste event with the same data goes through their own code and undo
+ * history. Where nobody handles it (a plain field or contenteditable), the browser's own insertText command
+ * inserts the text as typing would, with native undo.
+ */
+export function deliverPaste(target: Element, field: Editable | undefined, content: ClipboardContent): void {
+  const event = new ClipboardEvent('paste', { clipboardData: transferOf(content), bubbles: true, cancelable: true, composed: true });
+  const unhandled = dispatchOurs(target, event);
+  if (unhandled && field && content.text) insertText(field, content.text);
+}
+
+/** Inserts text at the caret the way typing does (input events, undo), with a direct edit as the last resort. */
+export function insertText(target: Editable, text: string): void {
+  target.focus();
+  if (target.ownerDocument.execCommand('insertText', false, text)) return;
+  if (isTextField(target)) {
+    target.setRangeText(text, target.selectionStart ?? target.value.length, target.selectionEnd ?? target.value.length, 'end');
+    dispatchOurs(target, new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  }
+}
+
+/** Replaces everything in a field with `text` (a redacted prompt), keeping the editor's undo history. */
+export function replaceAllText(target: Editable, text: string): void {
+  target.focus();
+  if (isTextField(target)) target.select();
+  else {
+    const range = target.ownerDocument.createRange();
+    range.selectNodeContents(target);
+    const sel = target.ownerDocument.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+  insertText(target, text);
+}

@@ -1,0 +1,27 @@
+import { Guard } from './guard';
+import { guardDrop } from './interceptors/drop';
+import { guardFileInputs } from './interceptors/file-input';
+import { guardPaste } from './interceptors/paste';
+import { guardSending } from './interceptors/send';
+import { editableOf, origin } from './targets';
+
+/**
+ * The guard of one frame. Registering listeners is all it does at page load (in the capture phase, on window,
+ * before any page script runs); the policy and the engine load when the employee starts to work in a field.
+ */
+export function startGuard(signal: AbortSignal): Guard {
+  const guard = new Guard();
+  const warmOnFocus = (e: Event) => {
+    if (editableOf(origin(e))) guard.warm();
+  };
+  addEventListener('focusin', warmOnFocus, { capture: true, passive: true, signal });
+  for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending]) {
+    // One interceptor failing to install must not take the others down.
+    try {
+      install(guard, signal);
+    } catch (e) {
+      console.error(`[bulwark] ${install.name} could not start: ${(e as Error).message}`);
+    }
+  }
+  return guard;
+}
