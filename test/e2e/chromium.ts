@@ -46,6 +46,8 @@ export async function launch(extensionId: string, managed: Record<string, unknow
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  // Managed storage answers only once Chromium has loaded enterprise policy (a few seconds after start).
+  await worker.evaluate(() => (globalThis as unknown as { bulwark: { effectivePolicy(): Promise<unknown> } }).bulwark.effectivePolicy());
   return {
     context,
     worker,

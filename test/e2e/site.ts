@@ -1,0 +1,69 @@
+/**
+ * The web apps the guard is tested against, served over HTTPS from test/e2e/pages. Chromium resolves every
+ * host name to this server (--host-resolver-rules), so a page can be opened as mail.google.com or
+ * chat.openai.com and the guard sees the real destination. Every request with a body is recorded: what
+ * reached the network.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const PAGES = resolve('test/e2e/pages');
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+
+export interface Received {
+  host: string;
+  path: string;
+  body: string;
+}
+
+export interface Site {
+  port: number;
+  received: Received[];
+  url(host: string, page: string): string;
+  /** Chromium flags that send every host to this server and accept its certificate. */
+  args: string[];
+  close(): Promise<void>;
+}
+
+export async function startSite(): Promise<Site> {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-site-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=bulwark-test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
+  await build({ entryPoints: [join(PAGES, 'editors.ts')], bundle: true, minify: true, format: 'esm', outfile: join(dir, 'editors.js'), logLevel: 'error' });
+  const received: Received[] = [];
+  const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (req.method === 'POST') {
+        received.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), path, body: Buffer.concat(chunks).toString('latin1') });
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      }
+      const file = path === '/editors.js' ? join(dir, 'editors.js') : join(PAGES, path.replace(/^\/+/, '').replace(/\.\./g, ''));
+      let content: Buffer;
+      try {
+        content = readFileSync(file);
+      } catch {
+        return void res.writeHead(404).end();
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(content);
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    received,
+    url: (host, page) => `https://${host}:${port}/${page}`,
+    args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors'],
+    close: async () => {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
