@@ -15,15 +15,16 @@ class Surface {
   show(content: ComponentChild): void {
     if (!this.host) {
       this.returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      this.host = document.createElement('bulwark-guard');
+      const doc = dialogDocument();
+      this.host = doc.createElement('bulwark-guard');
       this.host.setAttribute('style', 'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important;');
       this.root = this.host.attachShadow({ mode: 'closed' });
-      const style = document.createElement('style');
+      const style = doc.createElement('style');
       style.textContent = STYLES;
-      this.frame = document.createElement('div');
-      this.frame.className = pageIsDark() ? 'dark' : 'light';
+      this.frame = doc.createElement('div');
+      this.frame.className = pageIsDark(doc) ? 'dark' : 'light';
       this.root.append(style, this.frame);
-      (document.body ?? document.documentElement).append(this.host);
+      (doc.body ?? doc.documentElement).append(this.host);
     }
     render(content, this.frame!);
   }
@@ -62,12 +63,27 @@ export function closeSurface(): void {
   surface.close();
 }
 
+/**
+ * Editors often live in small frames (TinyMCE's iframe): the dialog goes into the highest frame of the same
+ * origin, where the employee can read it. A frame of another origin keeps it (its parent cannot be reached).
+ */
+function dialogDocument(): Document {
+  let win: Window = window;
+  try {
+    while (win.parent !== win && win.parent.document.documentElement) win = win.parent;
+  } catch {
+    // The parent is of another origin.
+  }
+  return win.document;
+}
+
 /** Dark pages get the dark dialog: by the page's own background where it sets one, else by the system setting. */
-function pageIsDark(): boolean {
-  for (const el of [document.body, document.documentElement]) {
+function pageIsDark(doc: Document): boolean {
+  const view = doc.defaultView ?? window;
+  for (const el of [doc.body, doc.documentElement]) {
     if (!el) continue;
-    const rgb = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number);
+    const rgb = view.getComputedStyle(el).backgroundColor.match(/[\d.]+/g)?.map(Number);
     if (rgb && rgb.length >= 3 && (rgb[3] ?? 1) > 0.5) return 0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]! < 110;
   }
-  return matchMedia('(prefers-color-scheme: dark)').matches;
+  return view.matchMedia('(prefers-color-scheme: dark)').matches;
 }
