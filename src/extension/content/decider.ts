@@ -8,6 +8,7 @@ import { PolicyClient } from './policy-client';
 import type { Engine } from '../../core/detect/engine';
 import { Cancelled, readFileText, scanInSlices } from './scanning';
 import type { Share, Verdict } from './share';
+import { BridgeRequestSchema } from './bridge-schema';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 
 /** Texts up to this size are decided inside the event when everything is loaded: the event is never held. */
@@ -28,6 +29,8 @@ export class Decider {
    * memory only): sending the prompt they were pasted into does not ask again.
    */
   private readonly consented = new Set<string>();
+  /** Files that went on in this frame (name, size, date, type), so that an app's upload of them is not asked again. */
+  private readonly passedFiles = new Set<string>();
 
   constructor(private readonly engine: Engine) {
     this.ready = PolicyClient.start().then((p) => (this.policy = p));
@@ -83,6 +86,12 @@ export class Decider {
       throw e;
     }
     closeSurface();
+    const verdict = await this.conclude(share, host, decisions, summaries, unreadable, textFindings);
+    if (verdict.go) for (const f of share.files ?? []) this.passedFiles.add(fileKey(f));
+    return verdict;
+  }
+
+  private async conclude(share: Share, host: string, decisions: Decision[], summaries: FindingSummary[][], unreadable: string[], textFindings: Finding[]): Promise<Verdict> {
     const decision = decisions.reduce<Decision | undefined>((a, d) => (!a || rank(d) > rank(a) ? d : a), undefined);
     const summary = mergeSummaries(summaries);
     if (!decision || decision.action === 'allow') return { go: true, text: share.text };
@@ -107,10 +116,33 @@ export class Decider {
     return { go: true, text: share.text };
   }
 
+  /**
+   * A request from the page-world hook, validated here because any page script can send one. Files this
+   * frame already let through (chosen in an input, dropped) are not asked about again when the app uploads them.
+   */
+  async decideRequest(request: unknown): Promise<boolean> {
+    const parsed = BridgeRequestSchema.safeParse(request);
+    if (!parsed.success) {
+      console.warn('[bulwark] refused a malformed request from the page');
+      return false;
+    }
+    const { kind, url, parts } = parsed.data;
+    const files = parts.flatMap((p) => ('file' in p ? [asFile(p.file)] : [])).filter((f) => !this.passedFiles.has(fileKey(f)));
+    const text = parts.flatMap((p) => ('field' in p ? [p.value] : [])).join('\n');
+    if (!files.length && !text.trim()) return true;
+    const share: Share = { channel: kind === 'upload' ? 'programmatic-upload' : 'file-upload', text, files, redactable: false };
+    return (await this.decide(share, new URL(url).hostname.toLowerCase())).go;
+  }
+
   private unconsented(text: string, findings: Finding[]): Finding[] {
     return this.consented.size ? findings.filter((f) => !this.consented.has(consentKey(text, f))) : findings;
   }
 }
+
+const fileKey = (f: File): string => `${f.name}\u0000${f.size}\u0000${f.lastModified}\u0000${f.type}`;
+
+/** A Blob posted without a name is a file all the same. */
+const asFile = (b: Blob): File => (b instanceof File ? b : new File([b], 'upload', { type: b.type }));
 
 const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
 

@@ -1,3 +1,4 @@
+import type { Decider } from './decider';
 import { deciderIfLoaded, loadDecider } from './decider-loader';
 import { destinationHost, type Share, type Verdict } from './share';
 
@@ -22,6 +23,15 @@ export class Guard {
   }
 
   decide(share: Share): Promise<Verdict> {
+    return this.inTurn(async (decider) => (decider ? decider.decide(share, destinationHost()) : { go: true, text: share.text }));
+  }
+
+  /** A request from the page-world hook: an upload or a detached file chooser. Unchecked input. */
+  async decideRequest(request: unknown): Promise<boolean> {
+    return this.inTurn(async (decider) => (decider ? decider.decideRequest(request) : true));
+  }
+
+  private inTurn<T>(run: (decider: Decider | undefined) => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
       let decider;
       try {
@@ -30,9 +40,8 @@ export class Guard {
         // Without the decider there is no policy to apply (the extension is being updated or was removed):
         // the share goes on rather than being lost, and the console says why.
         console.warn(`[bulwark] ${(e as Error).message}; the share was not checked`);
-        return { go: true, text: share.text } as const;
       }
-      return decider.decide(share, destinationHost());
+      return run(decider);
     });
     this.queue = next.catch(() => undefined);
     return next;

@@ -1,4 +1,5 @@
 import { Guard } from './guard';
+import { guardBridge } from './interceptors/bridge';
 import { guardDrop } from './interceptors/drop';
 import { guardFileInputs } from './interceptors/file-input';
 import { guardPaste } from './interceptors/paste';
@@ -15,7 +16,7 @@ export function startGuard(signal: AbortSignal): Guard {
     if (editableOf(origin(e))) guard.warm();
   };
   addEventListener('focusin', warmOnFocus, { capture: true, passive: true, signal });
-  for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending]) {
+  for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending, guardBridge]) {
     // One interceptor failing to install must not take the others down.
     try {
       install(guard, signal);

@@ -1,0 +1,136 @@
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildExtension, launch, type Session } from './chromium';
+import { answer, dialogText, PHI_VALUES, seen, waitForDialog } from './employee';
+import { startSite, type Site } from './site';
+
+const PATIENTS = { name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from('patient,mrn,ssn,diagnosis\nMaria Gonzalez,48213377,219-09-9999,type 2 diabetes\n') };
+const MINUTES = { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: the packaging line review moves to Friday.\n') };
+
+describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and XHR (real Chromium)', () => {
+  let site: Site;
+  let session: Session;
+  let page: Page;
+  const uploads = () => site.received.filter((r) => r.path === '/upload');
+  beforeAll(async () => {
+    site = await startSite();
+    session = await launch(buildExtension(), {}, site.args);
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+    await site?.close();
+  });
+  beforeEach(async () => {
+    site.received.length = 0;
+    page = await session.context.newPage();
+    await page.goto(site.url('files.example.com', 'upload.html'));
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it('holds a chosen file with patient data: the page hears no input or change and cannot read input.files', async () => {
+    await page.setInputFiles('#file', PATIENTS);
+    const text = await waitForDialog(page);
+    expect(text).toContain('Your file upload to files.example.com.');
+    expect(text).toContain('Social Security numbers');
+    expect(await seen(page)).toEqual([]);
+    expect(await page.$eval('#file', (i) => (i as HTMLInputElement).files!.length)).toBe(0);
+    await answer(page, { choose: 'cancel' });
+    expect(await seen(page)).toEqual([]);
+    expect(uploads()).toEqual([]);
+  });
+
+  it('puts the file back and lets the page upload it when the employee continues, asking once', async () => {
+    await page.setInputFiles('#file', PATIENTS);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(uploads()[0]!.body).toContain('patients.csv');
+    expect(await seen(page)).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'input', files: ['patients.csv'] }), expect.objectContaining({ type: 'change', files: ['patients.csv'] })]));
+    // The app's own fetch of the same file was not asked about again.
+    expect(await dialogText(page)).toBeUndefined();
+  });
+
+  it('lets a harmless file through without a dialog', async () => {
+    await page.setInputFiles('#file', MINUTES);
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(await dialogText(page)).toBeUndefined();
+  });
+
+  it('holds a file dropped on an upload zone, then delivers the drop', async () => {
+    const drop = await page.evaluateHandle(({ name, type, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    }, { name: PATIENTS.name, type: PATIENTS.mimeType, text: PATIENTS.buffer.toString() });
+    await page.dispatchEvent('#zone', 'drop', { dataTransfer: drop });
+    await waitForDialog(page);
+    expect((await seen(page)).filter((e) => e.type === 'drop')).toEqual([]);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(uploads()[0]!.body).toContain('patients.csv');
+  });
+
+  it('holds a file from a chooser that never joins the document', async () => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('#pick');
+    await (await chooser).setFiles(PATIENTS);
+    await waitForDialog(page);
+    expect((await seen(page)).filter((e) => e.type === 'detached-change')).toEqual([]);
+    await answer(page, { choose: 'cancel' });
+    expect(uploads()).toEqual([]);
+    const again = page.waitForEvent('filechooser');
+    await page.click('#pick');
+    await (await again).setFiles(PATIENTS);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(await seen(page)).toContainEqual({ type: 'detached-change', files: ['patients.csv'] });
+  });
+
+  it('holds a programmatic fetch upload of a Blob until the employee decides; a refusal is a network error', async () => {
+    const sent = page.evaluate(async (text) => {
+      try {
+        await fetch('/upload', { method: 'POST', body: new Blob([text], { type: 'text/csv' }) });
+        return 'sent';
+      } catch (e) {
+        return String(e);
+      }
+    }, PATIENTS.buffer.toString());
+    const text = await waitForDialog(page);
+    expect(text).toContain('Your upload to files.example.com.');
+    expect(uploads()).toEqual([]);
+    await answer(page, { choose: 'cancel' });
+    expect(await sent).toMatch(/TypeError: Failed to fetch: the upload was stopped by Bulwark/);
+    expect(uploads()).toEqual([]);
+  });
+
+  it('holds an XHR upload of FormData and sends it when the employee continues', async () => {
+    await page.evaluate((text) => {
+      const body = new FormData();
+      body.append('note', 'quarterly export');
+      body.append('file', new File([text], 'export.csv', { type: 'text/csv' }));
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/upload');
+      xhr.send(body);
+    }, PATIENTS.buffer.toString());
+    await waitForDialog(page);
+    expect(uploads()).toEqual([]);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(uploads()[0]!.body).toContain('export.csv');
+    for (const v of PHI_VALUES) expect(JSON.stringify(await session.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<unknown> } }).bulwark.recentDecisions()))).not.toContain(v);
+  });
+
+  it('refuses a forged bridge request that does not match the schema, without a dialog', async () => {
+    const answerOf = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = (e) => resolve(e.data);
+          window.postMessage({ tag: 'bulwark.bridge.v1', id: 'x', kind: 'upload', url: 'not a url', parts: [{ field: 'a', value: 'b', extra: 1 }] }, '*', [channel.port2]);
+        }),
+    );
+    expect(answerOf).toEqual({ go: false });
+    expect(await dialogText(page)).toBeUndefined();
+  });
+});
