@@ -1,3 +1,4 @@
+import { guardAnswers } from '../src/extension/content/rearm';
 import { startGuard } from '../src/extension/content/start';
 
 export default defineContentScript({
@@ -8,6 +9,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_start',
   main(ctx) {
+    // Run again by the background after a document.open() (see rearm.ts): a frame whose guard lives keeps it.
+    if (guardAnswers()) return;
     startGuard(ctx.signal);
   },
 });

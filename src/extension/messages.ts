@@ -32,6 +32,8 @@ export const ToBackground = z.discriminatedUnion('type', [
   // Puts the decider (engine, policy, dialog) into the asking frame's content-script world: too big to load with every page.
   z.object({ type: z.literal('load-decider') }).strict(),
   z.object({ type: z.literal('decision'), report: DecisionReport }).strict(),
+  // A frame's document was rewritten and its guard's listeners erased: run the guard again in the tab.
+  z.object({ type: z.literal('rearm-frames') }).strict(),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 

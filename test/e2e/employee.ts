@@ -6,6 +6,8 @@
 import type { Frame, Page } from 'playwright-core';
 
 interface AXNode {
+  nodeId: string;
+  childIds?: string[];
   ignored: boolean;
   role?: { value: string };
   name?: { value: string };
@@ -15,7 +17,7 @@ interface AXNode {
 async function axNodes(page: Page): Promise<AXNode[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes.filter((n) => !n.ignored);
+    return ((await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] }).nodes;
   } finally {
     await cdp.detach();
   }
@@ -24,9 +26,19 @@ async function axNodes(page: Page): Promise<AXNode[]> {
 /** The accessible text of the guard's dialog (title, findings, buttons), or undefined when none is open. */
 export async function dialogText(page: Page): Promise<string | undefined> {
   const nodes = await axNodes(page);
-  const at = nodes.findIndex((n) => n.role?.value === 'alertdialog');
-  if (at < 0) return undefined;
-  return nodes.slice(at).map((n) => n.name?.value ?? '').filter(Boolean).join(' | ');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const dialog = nodes.find((n) => !n.ignored && n.role?.value === 'alertdialog');
+  if (!dialog) return undefined;
+  const names: string[] = [];
+  const visit = (n: AXNode) => {
+    if (!n.ignored && n.name?.value) names.push(n.name.value);
+    for (const id of n.childIds ?? []) {
+      const child = byId.get(id);
+      if (child) visit(child);
+    }
+  };
+  visit(dialog);
+  return names.join(' | ');
 }
 
 export async function waitForDialog(page: Page, timeoutMs = 15_000): Promise<string> {
@@ -41,7 +53,7 @@ export async function waitForDialog(page: Page, timeoutMs = 15_000): Promise<str
 
 const focusedName = async (page: Page): Promise<string | undefined> =>
   // The document is focused too: the control is the deepest focused node.
-  (await axNodes(page)).filter((n) => n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1)?.name?.value;
+  (await axNodes(page)).filter((n) => !n.ignored && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1)?.name?.value;
 
 /** Moves focus with Tab to the control with this accessible name. */
 async function tabTo(page: Page, name: string): Promise<void> {

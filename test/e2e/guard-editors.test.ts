@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildExtension, launch, type Session } from './chromium';
-import { answer, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
+import { answer, HARMLESS, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
 const EDITORS = ['prosemirror', 'quill', 'lexical', 'ckeditor', 'tinymce', 'roosterjs'] as const;

@@ -27,6 +27,8 @@ export function startBackground(): void {
         return effectivePolicy();
       case 'load-decider':
         return loadDeciderInto(sender);
+      case 'rearm-frames':
+        return rearmFrames(sender);
       case 'decision':
         return recordDecision(m.data.report).then(() => ({ ok: true }));
     }
@@ -53,4 +55,12 @@ async function loadDeciderInto(sender: browser.Runtime.MessageSender): Promise<{
   } catch (e) {
     return { ok: false, error: (e as Error).message };
   }
+}
+
+/** Runs the guard again in every frame of the sender's tab; frames with a live guard keep theirs. */
+async function rearmFrames(sender: browser.Runtime.MessageSender): Promise<{ ok: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return { ok: false };
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/guard.js'] }).catch(() => undefined);
+  return { ok: true };
 }

@@ -4,6 +4,7 @@ import { guardDrop } from './interceptors/drop';
 import { guardFileInputs } from './interceptors/file-input';
 import { guardPaste } from './interceptors/paste';
 import { guardSending } from './interceptors/send';
+import { answerProbes, watchChildFrames } from './rearm';
 import { editableOf, origin } from './targets';
 
 /**
@@ -12,6 +13,8 @@ import { editableOf, origin } from './targets';
  */
 export function startGuard(signal: AbortSignal): Guard {
   const guard = new Guard();
+  answerProbes(signal);
+  watchChildFrames(signal);
   const warmOnFocus = (e: Event) => {
     if (editableOf(origin(e))) guard.warm();
   };
