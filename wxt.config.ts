@@ -8,6 +8,19 @@ import { defineConfig } from 'wxt';
 const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApGDyYumGjnSZ16TPFrIt77do3TwWj2FHh1svsuAN9GATLkUrrsDaB0EgtlMTVzpSwY+xCWnlJa4S5puAhtQM286palFPX1MHaqZzEPptigQmIo5WlWvY3yM6LnWGR4jBMzNBgiNcNduHlTTPNNBFIZtFFmD9pzTm4ipuZcRTM3nT6kSB5vI+25fl8yKkRrlUKcJc4sBZv7COmp+tYhsbZDk251bji4IOxgD0m9xznIh+RTEV79/CHFcsbS7L0mKhNDrEaxL6u6IqsmMoX6N8ebGyvixyFiNTrX3BVRocf6tsjWeEBXDXz7R/SZ4QrzhnDPPf4UblEbrE6WYy4soXhwIDAQAB';
 
+/**
+ * The guard stands in every frame from the start of the document, before any page script. Frames without an
+ * origin of their own (about:blank, srcdoc, blob:, data:) get the guard of the page that made them.
+ */
+function contentScripts(browser: string) {
+  const everywhere = { matches: ['<all_urls>'], all_frames: true, match_about_blank: true, run_at: 'document_start' };
+  if (browser === 'firefox') return [{ ...everywhere, js: ['guard.js'] }];
+  return [
+    { ...everywhere, match_origin_as_fallback: true, js: ['guard.js'] },
+    { ...everywhere, match_origin_as_fallback: true, js: ['page-hook.js'], world: 'MAIN' },
+  ];
+}
+
 // Manifest V3 for Chromium browsers; `wxt build -b firefox` builds the Firefox package.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -20,6 +33,7 @@ export default defineConfig({
     // all hosts: the guard stands in every page and frame.
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
+    content_scripts: contentScripts(browser),
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
     storage: { managed_schema: 'managed_schema.json' },
     // Firefox reads managed settings from policies.json ("3rdparty" > "Extensions" > this id).

@@ -12,6 +12,7 @@ import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM,
 export function startBackground(): void {
   const refreshNow = () => void scheduleRefresh().then(() => refreshCentralPolicy());
   browser.runtime.onInstalled.addListener(refreshNow);
+  browser.runtime.onInstalled.addListener(() => void guardOpenTabs());
   browser.runtime.onStartup.addListener(refreshNow);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshCentralPolicy();
@@ -61,6 +62,20 @@ async function loadDeciderInto(sender: browser.Runtime.MessageSender): Promise<{
 async function rearmFrames(sender: browser.Runtime.MessageSender): Promise<{ ok: boolean }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined) return { ok: false };
-  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/guard.js'] }).catch(() => undefined);
+  await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/guard.js'] }).catch(() => undefined);
   return { ok: true };
+}
+
+/**
+ * Browsers run content scripts only in pages loaded after an install or update: the tabs already open get
+ * the guard (and the page-world hook, where the browser has one) now. Pages the extension may not enter
+ * (the browser's own, the web store) refuse, which is expected.
+ */
+async function guardOpenTabs(): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    const target = { tabId: tab.id, allFrames: true };
+    await browser.scripting.executeScript({ target, files: ['/guard.js'] }).catch(() => undefined);
+    if (import.meta.env.BROWSER !== 'firefox') await browser.scripting.executeScript({ target, files: ['/page-hook.js'], world: 'MAIN' }).catch(() => undefined);
+  }
 }

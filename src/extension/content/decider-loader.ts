@@ -1,6 +1,5 @@
-import browser from 'webextension-polyfill';
-import type { ToBackground } from '../messages';
 import type { Decider } from './decider';
+import { sendToBackground } from './runtime';
 
 /**
  * The decider (engine with its word lists, policy, dialog) is ~900 KB of script: evaluating it in every frame
@@ -23,7 +22,7 @@ export function loadDecider(): Promise<Decider> {
   const ready = deciderIfLoaded();
   if (ready) return Promise.resolve(ready);
   loading ??= (async () => {
-    const answer = (await browser.runtime.sendMessage({ type: 'load-decider' } satisfies ToBackground)) as { ok?: boolean; error?: string } | undefined;
+    const answer = (await sendToBackground({ type: 'load-decider' })) as { ok?: boolean; error?: string } | undefined;
     const decider = deciderIfLoaded();
     if (!decider) throw new Error(`the decider could not be loaded: ${answer?.error ?? 'no answer'}`);
     await decider.ready;

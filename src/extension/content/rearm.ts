@@ -1,5 +1,4 @@
-import browser from 'webextension-polyfill';
-import type { ToBackground } from '../messages';
+import { sendToBackground } from './runtime';
 
 /**
  * document.open() on a frame erases every listener of its window, the guard's too, and the browser does not
@@ -36,7 +35,7 @@ export function watchChildFrames(signal: AbortSignal): void {
         }
         if (!child || guardAnswers(child) || performance.now() - last < REARM_EVERY_MS) return;
         last = performance.now();
-        void browser.runtime.sendMessage({ type: 'rearm-frames' } satisfies ToBackground).catch(() => undefined);
+        void sendToBackground({ type: 'rearm-frames' }).catch(() => undefined);
       }),
     { signal },
   );

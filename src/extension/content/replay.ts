@@ -39,14 +39,40 @@ export function deliverPaste(target: Element, field: Editable | undefined, conte
   if (unhandled && field && content.text) insertText(field, content.text);
 }
 
-/** Inserts text at the caret the way typing does (input events, undo), with a direct edit as the last resort. */
+/**
+ * The browser's insertText command is slow on long text (100 KB into a textarea takes seconds): above this
+ * size the text is put in place directly, at the cost of the browser's native undo for that insertion.
+ */
+const COMMAND_INSERT_MAX = 16 * 1024;
+
+/** Inserts text at the caret the way typing does (input events, native undo), or directly when it is long. */
 export function insertText(target: Editable, text: string): void {
   target.focus();
-  if (target.ownerDocument.execCommand('insertText', false, text)) return;
+  const doc = target.ownerDocument;
+  if (text.length <= COMMAND_INSERT_MAX && doc.execCommand('insertText', false, text)) return;
   if (isTextField(target)) {
     target.setRangeText(text, target.selectionStart ?? target.value.length, target.selectionEnd ?? target.value.length, 'end');
-    dispatchOurs(target, new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
+  } else {
+    const selection = doc.getSelection();
+    const range = selection?.rangeCount ? selection.getRangeAt(0) : doc.createRange();
+    if (!selection?.rangeCount) {
+      range.selectNodeContents(target);
+      range.collapse(false);
+    }
+    range.deleteContents();
+    const lines = text.split('\n');
+    const fragment = doc.createDocumentFragment();
+    lines.forEach((line, i) => fragment.append(...(i ? [doc.createElement('br')] : []), doc.createTextNode(line)));
+    const last = fragment.lastChild;
+    range.insertNode(fragment);
+    if (last) {
+      range.setStartAfter(last);
+      range.collapse(true);
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    }
   }
+  dispatchOurs(target, new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
 }
 
 /** Replaces everything in a field with `text` (a redacted prompt), keeping the editor's undo history. */

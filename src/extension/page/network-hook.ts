@@ -9,7 +9,13 @@ import { BRIDGE_TAG, type BridgePart, type BridgeRequest } from '../bridge-proto
 
 type Ask = (request: Omit<BridgeRequest, 'tag' | 'id'>) => Promise<boolean>;
 
+const INSTALLED = Symbol.for('bulwark.network-hook');
+
 export function installNetworkHook(win: Window & typeof globalThis = window): void {
+  // Run again after an install (existing tabs): wrap once.
+  const marked = win as unknown as Record<symbol, boolean>;
+  if (marked[INSTALLED]) return;
+  marked[INSTALLED] = true;
   let next = 0;
   const ask: Ask = (request) =>
     new Promise((resolve) => {
