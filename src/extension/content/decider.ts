@@ -18,6 +18,9 @@ import { askEmployee, closeSurface, showProgress } from './ui/mount';
 const DECIDE_IN_EVENT_CHARS = 256 * 1024;
 /** Scans that take longer than this show progress. */
 const PROGRESS_AFTER_MS = 300;
+/** A capitalised word for every initial, so that a scan of it reads every word list. */
+const WARM_UP = 'Abel Bern Cato Dax Eli Fay Gus Hal Ida Jon Kit Lev Max Ned Oda Pia Quin Rex Sol Tia Ugo Vic Wes Xia Yul Zed met at 1 Main St.';
+
 const rank = (d: Decision): number => ACTIONS.indexOf(d.action);
 
 /**
@@ -37,6 +40,8 @@ export class Decider {
 
   constructor(private readonly engine: Engine) {
     this.ready = PolicyClient.start().then((p) => (this.policy = p));
+    // The engine reads its word lists one initial at a time on first use (~15 ms): read them now, not in a paste.
+    setTimeout(() => engine.scan(WARM_UP));
   }
 
   /**
@@ -48,7 +53,8 @@ export class Decider {
     const findings = this.unconsented(share.text, this.engine.scan(share.text).findings);
     const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients });
     if (decision.action !== 'allow' && decision.action !== 'audit') return undefined;
-    if (decision.action === 'audit') report(share, host, decision, 'sent', summarize(share.text, findings));
+    // The record is made after the event, off the employee's path.
+    if (decision.action === 'audit') setTimeout(() => report(share, host, decision, 'sent', summarize(share.text, findings)));
     return true;
   }
 

@@ -22,6 +22,7 @@ export function guardDrop(guard: Guard, signal: AbortSignal): void {
       if (!content.text.trim() && !content.files?.length) return;
       const share = { channel: 'drop' as const, text: content.text, files: content.files, redactable: !content.files?.length };
       if (guard.decideNow(share)) return;
+      content.html = e.dataTransfer.getData('text/html') || undefined;
       e.preventDefault();
       e.stopImmediatePropagation();
       const target = origin(e);

@@ -13,10 +13,12 @@ export function guardPaste(guard: Guard, signal: AbortSignal): void {
     'paste',
     (e) => {
       if (isOurs(e) || !e.clipboardData) return;
-      const content = clipboardContent(e.clipboardData);
+      const data = e.clipboardData;
+      const content = clipboardContent(data);
       if (!content.text.trim() && !content.files?.length) return;
       const share = { channel: 'paste' as const, text: content.text, files: content.files, redactable: true };
       if (guard.decideNow(share)) return;
+      content.html = data.getData('text/html') || undefined;
       e.preventDefault();
       e.stopImmediatePropagation();
       const target = origin(e);
@@ -31,10 +33,13 @@ export function guardPaste(guard: Guard, signal: AbortSignal): void {
   );
 }
 
+/** Plain text and files; the HTML is read only when the share is held (it is long, and only delivery needs it). */
 export function clipboardContent(data: DataTransfer): ClipboardContent {
-  const html = data.getData('text/html') || undefined;
   let text = data.getData('text/plain');
   // Some sources put only HTML on the clipboard: its text is what a rich editor would insert.
-  if (!text && html) text = new DOMParser().parseFromString(html, 'text/html').body.innerText ?? '';
-  return { text, html, files: [...data.files] };
+  if (!text) {
+    const html = data.getData('text/html');
+    if (html) text = new DOMParser().parseFromString(html, 'text/html').body.innerText ?? '';
+  }
+  return { text, files: [...data.files] };
 }
