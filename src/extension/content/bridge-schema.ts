@@ -7,7 +7,7 @@ export const BridgeRequestSchema = z
     tag: z.literal(BRIDGE_TAG),
     id: z.string().max(64),
     kind: z.enum(['upload', 'file-input']),
-    url: z.url().max(4096),
+    url: z.string().max(4096).pipe(z.url({ protocol: /^https?$/ })),
     parts: z
       .array(z.union([z.object({ file: z.instanceof(Blob) }).strict(), z.object({ field: z.string().max(256), value: z.string().max(1024 * 1024) }).strict()]))
       .min(1)

@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dialog, type DialogProps } from '../../../../src/extension/content/ui/Dialog';
+
+const base: Omit<DialogProps, 'onChoice'> = {
+  decision: { action: 'warn', rule: 'warn-phi', requireJustification: true },
+  channel: 'paste',
+  host: 'chat.example.com',
+  summary: [{ type: 'SSN', category: 'phi', count: 2, previews: ['2••-••-••99'] }],
+  unreadable: [],
+  canRedact: true,
+};
+
+function show(props: Partial<DialogProps> = {}) {
+  const onChoice = vi.fn();
+  act(() => render(<Dialog {...base} {...props} onChoice={onChoice} />, document.getElementById('root')!));
+  const buttons = () => [...document.querySelectorAll('button')].map((b) => b.textContent);
+  const press = (name: string) => act(() => [...document.querySelectorAll('button')].find((b) => b.textContent === name)!.click());
+  return { onChoice, buttons, press };
+}
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="root"></div>';
+});
+
+describe('the guard dialog', () => {
+  it('is an alert dialog that says what was found, masked, where, and under which rule', () => {
+    show();
+    const dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Check before you share');
+    const text = dialog.textContent!;
+    expect(text).toContain('Your paste to chat.example.com.');
+    expect(text).toContain('2 Social Security numbers');
+    expect(text).toContain('2••-••-••99');
+    expect(text).toContain('Rule: warn-phi');
+  });
+
+  it('a warning offers cancel, redact and share anyway; share anyway needs the justification policy asks for', () => {
+    const { onChoice, buttons, press } = show();
+    expect(buttons()).toEqual(['Cancel', 'Remove sensitive values and share', 'Share anyway']);
+    press('Share anyway');
+    expect(onChoice).not.toHaveBeenCalled();
+    expect(document.querySelector('[role="alert"]')!.textContent).toBe('Please give a reason to continue.');
+    const box = document.querySelector('textarea')!;
+    act(() => {
+      box.value = 'Sending to the treating physician';
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    press('Share anyway');
+    expect(onChoice).toHaveBeenCalledWith({ kind: 'continue', justification: 'Sending to the treating physician' });
+  });
+
+  it('a block offers nothing but cancel, with the rule message and help link', () => {
+    const { buttons } = show({ decision: { action: 'block', rule: 'no-secrets', requireJustification: false, message: 'Keys never go to AI tools.', helpUrl: 'https://intranet.example.com/dlp' } });
+    expect(buttons()).toEqual(['Cancel']);
+    expect(document.body.textContent).toContain("This can't be shared here");
+    expect(document.body.textContent).toContain('Keys never go to AI tools.');
+    expect(document.querySelector('a')!.getAttribute('href')).toBe('https://intranet.example.com/dlp');
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('offers no redaction where the content cannot be rewritten (files, emails)', () => {
+    const { buttons } = show({ canRedact: false, decision: { action: 'warn', requireJustification: false } });
+    expect(buttons()).toEqual(['Cancel', 'Share anyway']);
+  });
+
+  it('Escape cancels, and keys typed in it do not reach the page', () => {
+    const { onChoice } = show();
+    const pageSaw = vi.fn();
+    document.addEventListener('keydown', pageSaw);
+    act(() => void document.querySelector('[role="alertdialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    expect(onChoice).toHaveBeenCalledWith({ kind: 'cancel' });
+    expect(pageSaw).not.toHaveBeenCalled();
+  });
+});
