@@ -41,6 +41,11 @@ export async function dialogText(page: Page): Promise<string | undefined> {
   return names.join(' | ');
 }
 
+/** Whether the guard shows its progress dialog (a large share being checked). */
+export async function progressShown(page: Page): Promise<boolean> {
+  return (await axNodes(page)).some((n) => !n.ignored && n.role?.value === 'dialog' && n.name?.value === 'Checking what you share…');
+}
+
 export async function waitForDialog(page: Page, timeoutMs = 15_000): Promise<string> {
   const end = Date.now() + timeoutMs;
   for (;;) {

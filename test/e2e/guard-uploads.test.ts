@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildExtension, launch, type Session } from './chromium';
-import { answer, dialogText, PHI_VALUES, seen, waitForDialog } from './employee';
+import { answer, dialogText, PHI_VALUES, progressShown, seen, waitForDialog } from './employee';
+import { mixedCorpus } from '../bench/corpus';
 import { startSite, type Site } from './site';
 
 const PATIENTS = { name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from('patient,mrn,ssn,diagnosis\nMaria Gonzalez,48213377,219-09-9999,type 2 diabetes\n') };
@@ -119,6 +120,18 @@ describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and X
     await expect.poll(() => uploads().length).toBe(1);
     expect(uploads()[0]!.body).toContain('export.csv');
     for (const v of PHI_VALUES) expect(JSON.stringify(await session.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<unknown> } }).bulwark.recentDecisions()))).not.toContain(v);
+  });
+
+  it('shows progress while a large file is checked, and Stop cancels the upload', async () => {
+    const big = { name: 'export.txt', mimeType: 'text/plain', buffer: Buffer.from(mixedCorpus(6 * 1024 * 1024, 3, 'clinical')) };
+    await page.setInputFiles('#file', big);
+    await expect.poll(() => progressShown(page), { timeout: 15_000 }).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => progressShown(page)).toBe(false);
+    expect(await dialogText(page)).toBeUndefined();
+    expect(await seen(page)).toEqual([]);
+    expect(await page.$eval('#file', (i) => (i as HTMLInputElement).files!.length)).toBe(0);
+    expect(uploads()).toEqual([]);
   });
 
   it('refuses a forged bridge request that does not match the schema, without a dialog', async () => {
