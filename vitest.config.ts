@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
+    globalSetup: ['test/e2e/global-setup.ts'],
   },
 });

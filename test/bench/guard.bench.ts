@@ -6,7 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { buildExtension, launch } from '../e2e/chromium';
+import { extensionId, launch } from '../e2e/chromium';
+import buildForTests from '../e2e/global-setup';
 import { startSite } from '../e2e/site';
 import { mixedCorpus } from './corpus';
 
@@ -47,8 +48,9 @@ async function scriptMs(page: Page, url: string): Promise<number> {
   return metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
 }
 
+await buildForTests();
 const site = await startSite();
-const guarded = await launch(buildExtension(), {}, site.args);
+const guarded = await launch(extensionId(), {}, site.args);
 const executablePath = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(existsSync)!;
 const plain = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', ...site.args] });
 const plainContext = await plain.newContext();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair, signPolicy } from '../../src/core/policy';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 
 // The policy server as an administrator would run it: HTTPS, CORS for the extension, ETag exposed.
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-tls-'));
@@ -40,7 +40,7 @@ describe('the signed central channel in real Chromium', () => {
     await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
     await serve(5);
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/policy.json`;
-    session = await launch(buildExtension(), { policyUrl: url, policyPublicKey: keys.publicKey }, ['--ignore-certificate-errors']);
+    session = await launch(extensionId(), { policyUrl: url, policyPublicKey: keys.publicKey }, ['--ignore-certificate-errors']);
   }, 60_000);
   afterAll(async () => {
     await session?.close();

@@ -3,7 +3,6 @@
  * policy from /etc/chromium/policies, which is global to the machine, so each launch runs in a private mount
  * namespace with a temporary folder bound over it (needs root, as CI has). See shared/DESIGN.md.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,8 +12,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find(existsSync);
 
-export function buildExtension(): string {
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
+/** The id of the extension that test/e2e/global-setup.ts built (fixed by the manifest's key). */
+export function extensionId(): string {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { key: string };
   const hash = createHash('sha256').update(Buffer.from(manifest.key, 'base64')).digest('hex').slice(0, 32);
   return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');

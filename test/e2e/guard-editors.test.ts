@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, HARMLESS, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -32,7 +32,7 @@ describe('the guard in real rich editors (real Chromium, default policy)', () =>
   let page: Page;
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), {}, site.args);
+    session = await launch(extensionId(), {}, site.args);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, dialogText, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -13,7 +13,7 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
   let page: Page;
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), {}, site.args);
+    session = await launch(extensionId(), {}, site.args);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
   afterAll(async () => {

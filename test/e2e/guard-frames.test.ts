@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, PHI, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -20,7 +20,7 @@ describe('the guard in every frame and across single-page navigation (real Chrom
   let page: Page;
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), {}, site.args);
+    session = await launch(extensionId(), {}, site.args);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
   afterAll(async () => {

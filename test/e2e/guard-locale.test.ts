@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, paste, PHI, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -8,7 +8,7 @@ describe("the dialog speaks the browser's language (real Chromium in German)", (
   let session: Session;
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), {}, [...site.args, '--lang=de']);
+    session = await launch(extensionId(), {}, [...site.args, '--lang=de']);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, dialogText, HARMLESS, paste, PHI, PHI_VALUES, SECRET, seen, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -22,7 +22,7 @@ describe('the guard when typed text is sent: prompts, chat and webmail (real Chr
   const sent = (path: string) => site.received.filter((r) => r.path === path);
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), { policy: POLICY }, site.args);
+    session = await launch(extensionId(), { policy: POLICY }, site.args);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   }, 120_000);
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildExtension, launch, type Session } from './chromium';
+import { extensionId, launch, type Session } from './chromium';
 import { answer, dialogText, PHI_VALUES, progressShown, seen, waitForDialog } from './employee';
 import { mixedCorpus } from '../bench/corpus';
 import { startSite, type Site } from './site';
@@ -15,7 +15,7 @@ describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and X
   const uploads = () => site.received.filter((r) => r.path === '/upload');
   beforeAll(async () => {
     site = await startSite();
-    session = await launch(buildExtension(), {}, site.args);
+    session = await launch(extensionId(), {}, site.args);
   }, 120_000);
   afterAll(async () => {
     await session?.close();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildExtension, launch, until, type Session } from './chromium';
+import { extensionId, launch, until, type Session } from './chromium';
 
 type Probe = { source: string; version: number; action: string; rule?: string };
 
@@ -12,7 +12,7 @@ describe('managed policy in real Chromium', () => {
   let session: Session;
   let id = '';
   beforeAll(async () => {
-    id = buildExtension();
+    id = extensionId();
     session = await launch(id, managedPolicy(10, 'block'));
   }, 60_000);
   afterAll(() => session?.close());

@@ -10,9 +10,10 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { build } from 'esbuild';
 
 const PAGES = resolve('test/e2e/pages');
+/** Built by test/e2e/global-setup.ts (and by the guard benchmark) from pages/editors.ts. */
+export const EDITORS_BUNDLE = resolve('.output/test-pages/editors.js');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
 export interface Received {
@@ -33,7 +34,6 @@ export interface Site {
 export async function startSite(): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-site-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=bulwark-test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'pipe' });
-  await build({ entryPoints: [join(PAGES, 'editors.ts')], bundle: true, minify: true, format: 'esm', outfile: join(dir, 'editors.js'), logLevel: 'error' });
   const received: Received[] = [];
   const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
@@ -44,7 +44,7 @@ export async function startSite(): Promise<Site> {
         received.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), path, body: Buffer.concat(chunks).toString('latin1') });
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }
-      const file = path === '/editors.js' ? join(dir, 'editors.js') : join(PAGES, path.replace(/^\/+/, '').replace(/\.\./g, ''));
+      const file = path === '/editors.js' ? EDITORS_BUNDLE : join(PAGES, path.replace(/^\/+/, '').replace(/\.\./g, ''));
       let content: Buffer;
       try {
         content = readFileSync(file);
