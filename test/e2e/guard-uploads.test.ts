@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { extensionId, launch, type Session } from './chromium';
@@ -59,17 +62,31 @@ describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and X
   });
 
   it('holds a file dropped on an upload zone, then delivers the drop', async () => {
-    const drop = await page.evaluateHandle(({ name, type, text }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type }));
-      return dt;
-    }, { name: PATIENTS.name, type: PATIENTS.mimeType, text: PATIENTS.buffer.toString() });
-    await page.dispatchEvent('#zone', 'drop', { dataTransfer: drop });
+    // A real drop from outside the page (Chrome DevTools Protocol), as when a file is dragged from the desktop.
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-drop-'));
+    const path = join(dir, PATIENTS.name);
+    writeFileSync(path, PATIENTS.buffer);
+    const box = (await page.locator('#zone').boundingBox())!;
+    const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [], files: [path], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...at, data });
     await waitForDialog(page);
     expect((await seen(page)).filter((e) => e.type === 'drop')).toEqual([]);
     await answer(page, { choose: 'continue' });
     await expect.poll(() => uploads().length).toBe(1);
     expect(uploads()[0]!.body).toContain('patients.csv');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('ignores a paste made up by the page: it carries only what the page already has', async () => {
+    await page.evaluate((text) => {
+      const clipboardData = new DataTransfer();
+      clipboardData.setData('text/plain', text);
+      document.getElementById('zone')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }));
+    }, PATIENTS.buffer.toString());
+    expect(await seen(page)).toContainEqual(expect.objectContaining({ type: 'paste', trusted: false }));
+    expect(await dialogText(page)).toBeUndefined();
   });
 
   it('holds a file from a chooser that never joins the document', async () => {

@@ -1,17 +1,10 @@
 import { isTextField, type Editable } from './targets';
 
 /**
- * Events the guard dispatches itself, to deliver content that policy allowed. The guard's listeners let them
- * through; the page cannot add to this set (it lives in the content script's world) or forge one of them.
+ * The guard's listeners stop only trusted events (the employee's own actions): events made by script, the
+ * page's or the ones the guard dispatches here to deliver allowed content, carry nothing the page does not
+ * already hold, and a page cannot fill the audit trail or the screen with forged shares.
  */
-const ours = new WeakSet<Event>();
-
-export const isOurs = (e: Event): boolean => ours.has(e);
-
-export function dispatchOurs(target: EventTarget, event: Event): boolean {
-  ours.add(event);
-  return target.dispatchEvent(event);
-}
 
 export interface ClipboardContent {
   text: string;
@@ -35,7 +28,7 @@ export function transferOf(content: ClipboardContent): DataTransfer {
  */
 export function deliverPaste(target: Element, field: Editable | undefined, content: ClipboardContent): void {
   const event = new ClipboardEvent('paste', { clipboardData: transferOf(content), bubbles: true, cancelable: true, composed: true });
-  const unhandled = dispatchOurs(target, event);
+  const unhandled = target.dispatchEvent(event);
   if (unhandled && field && content.text) insertText(field, content.text);
 }
 
@@ -72,7 +65,7 @@ export function insertText(target: Editable, text: string): void {
       selection?.addRange(range);
     }
   }
-  dispatchOurs(target, new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  target.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
 }
 
 /** Replaces everything in a field with `text` (a redacted prompt), keeping the editor's undo history. */

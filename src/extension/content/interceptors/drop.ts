@@ -1,5 +1,5 @@
 import type { Guard } from '../guard';
-import { dispatchOurs, insertText, isOurs, transferOf } from '../replay';
+import { insertText, transferOf } from '../replay';
 import { editableOf, origin } from '../targets';
 import { clipboardContent } from './paste';
 
@@ -17,7 +17,7 @@ export function guardDrop(guard: Guard, signal: AbortSignal): void {
   addEventListener(
     'drop',
     (e) => {
-      if (isOurs(e) || !e.dataTransfer) return;
+      if (!e.isTrusted || !e.dataTransfer) return;
       const content = clipboardContent(e.dataTransfer);
       if (!content.text.trim() && !content.files?.length) return;
       const share = { channel: 'drop' as const, text: content.text, files: content.files, redactable: !content.files?.length };
@@ -31,7 +31,7 @@ export function guardDrop(guard: Guard, signal: AbortSignal): void {
         if (!verdict.go || !target) return;
         const delivered = verdict.text === content.text ? content : { text: verdict.text };
         const drop = new DragEvent('drop', { ...at, dataTransfer: transferOf(delivered), bubbles: true, cancelable: true, composed: true });
-        const unhandled = dispatchOurs(target, drop);
+        const unhandled = target.dispatchEvent(drop);
         const field = editableOf(target);
         if (unhandled && field && delivered.text) insertText(field, delivered.text);
       });

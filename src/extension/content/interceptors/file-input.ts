@@ -1,5 +1,4 @@
 import type { Guard } from '../guard';
-import { dispatchOurs, isOurs } from '../replay';
 import { isFileInput, origin } from '../targets';
 
 /**
@@ -11,7 +10,9 @@ import { isFileInput, origin } from '../targets';
 export function guardFileInputs(guard: Guard, signal: AbortSignal): void {
   const held = new WeakSet<HTMLInputElement>();
   const onEvent = (e: Event) => {
-    if (isOurs(e)) return;
+    // Not only trusted events: automation and assistive tools set files as script does, and a page cannot put
+    // anything in an input but its own data. The guard's own re-dispatched events pass.
+    if (restored.has(e)) return;
     const input = origin(e);
     if (!isFileInput(input)) return;
     if (held.has(input)) {
@@ -37,10 +38,14 @@ export function guardFileInputs(guard: Guard, signal: AbortSignal): void {
   addEventListener('click', (e) => (isFileInput(origin(e)) || origin(e)?.closest('label')) && guard.warm(), { capture: true, passive: true, signal });
 }
 
-export function restoreFiles(input: HTMLInputElement, files: readonly File[]): void {
+const restored = new WeakSet<Event>();
+
+function restoreFiles(input: HTMLInputElement, files: readonly File[]): void {
   const dt = new DataTransfer();
   for (const f of files) dt.items.add(f);
   input.files = dt.files;
-  dispatchOurs(input, new Event('input', { bubbles: true, composed: true }));
-  dispatchOurs(input, new Event('change', { bubbles: true }));
+  for (const event of [new Event('input', { bubbles: true, composed: true }), new Event('change', { bubbles: true })]) {
+    restored.add(event);
+    input.dispatchEvent(event);
+  }
 }

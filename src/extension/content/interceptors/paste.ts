@@ -1,5 +1,5 @@
 import type { Guard } from '../guard';
-import { deliverPaste, isOurs, type ClipboardContent } from '../replay';
+import { deliverPaste, type ClipboardContent } from '../replay';
 import { keepSelection } from '../selection';
 import { editableOf, origin } from '../targets';
 
@@ -12,7 +12,7 @@ export function guardPaste(guard: Guard, signal: AbortSignal): void {
   addEventListener(
     'paste',
     (e) => {
-      if (isOurs(e) || !e.clipboardData) return;
+      if (!e.isTrusted || !e.clipboardData) return;
       const data = e.clipboardData;
       const content = clipboardContent(data);
       if (!content.text.trim() && !content.files?.length) return;

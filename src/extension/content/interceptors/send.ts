@@ -1,5 +1,5 @@
 import { destinationHost, type Guard, type Share } from '../guard';
-import { dispatchOurs, isOurs, replaceAllText } from '../replay';
+import { replaceAllText } from '../replay';
 import { composeAt } from '../sites';
 import { buttonOf, composerFields, editableOf, fieldsIn, isSendButton, looksLikePrompt, origin, textOf, type Editable } from '../targets';
 
@@ -53,7 +53,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     'submit',
     (e) => {
       const form = e.target;
-      if (isOurs(e) || !(form instanceof HTMLFormElement) || passing === form) return;
+      if (!e.isTrusted || !(form instanceof HTMLFormElement) || passing === form) return;
       const submitter = (e as SubmitEvent).submitter;
       hold(e, sendingFrom(submitter ?? form, fieldsIn(form), 'form-submit'), () => again(form, () => form.requestSubmit(submitter)));
     },
@@ -63,7 +63,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
   addEventListener(
     'keydown',
     (e) => {
-      if (isOurs(e) || e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey || e.repeat) return;
+      if (!e.isTrusted || e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey || e.repeat) return;
       const target = origin(e);
       const field = editableOf(target);
       if (!target || !field) return;
@@ -72,7 +72,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       // In an email body, Enter starts a line and Ctrl/Cmd+Enter sends; elsewhere Enter sends a prompt.
       if (sending.share.channel === 'email-send' ? !withModifier : !(looksLikePrompt(field) || (withModifier && !(field instanceof HTMLInputElement)))) return;
       const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true };
-      hold(e, sending, () => dispatchOurs(target, new KeyboardEvent('keydown', init)));
+      hold(e, sending, () => target.dispatchEvent(new KeyboardEvent('keydown', init)));
     },
     { capture: true, signal },
   );
@@ -81,7 +81,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     'click',
     (e) => {
       const button = buttonOf(origin(e));
-      if (isOurs(e) || !button || passing === button || !isSendButton(button)) return;
+      if (!e.isTrusted || !button || passing === button || !isSendButton(button)) return;
       // A form's submit button: the submit listener checks that form.
       if ((button instanceof HTMLButtonElement || button instanceof HTMLInputElement) && button.type === 'submit' && button.form) return;
       hold(e, sendingFrom(button, composerFields(button), 'prompt-submit'), () => again(button, () => button.click()));
