@@ -78,7 +78,7 @@ function dialogDocument(): Document {
 }
 
 /** Dark pages get the dark dialog: by the page's own background where it sets one, else by the system setting. */
-function pageIsDark(doc: Document): boolean {
+export function pageIsDark(doc: Document): boolean {
   const view = doc.defaultView ?? window;
   for (const el of [doc.body, doc.documentElement]) {
     if (!el) continue;
