@@ -4,6 +4,9 @@
  * through the accessibility tree (Chrome DevTools Protocol), which also proves that it is accessible.
  */
 import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { extensionId, launch, type Session } from './chromium';
+import { startSite, type Site } from './site';
 
 interface AXNode {
   nodeId: string;
@@ -106,3 +109,21 @@ export const PHI = 'Patient Maria Gonzalez, MRN 48213377, SSN 219-09-9999, was a
 export const PHI_VALUES = ['219-09-9999', '48213377'];
 export const HARMLESS = 'The stability study for lot planning moves to Thursday afternoon.';
 export const SECRET = 'export GITHUB_TOKEN=ghp_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUy';
+
+/**
+ * The test sites and a Chromium with the built extension, for one test file: started before its tests, closed
+ * after them. `managed` is the extension's managed settings; `args` more Chromium flags.
+ */
+export function guardedBrowser(managed: Record<string, unknown> = {}, args: string[] = []): { site: Site; session: Session } {
+  const env = {} as { site: Site; session: Session };
+  beforeAll(async () => {
+    env.site = await startSite();
+    env.session = await launch(extensionId(), managed, [...env.site.args, ...args]);
+    await env.session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  }, 120_000);
+  afterAll(async () => {
+    await env.session?.close();
+    await env.site?.close();
+  });
+  return env;
+}

@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { extensionId, launch, type Session } from './chromium';
-import { answer, HARMLESS, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
-import { startSite, type Site } from './site';
+import { afterEach, describe, expect, it } from 'vitest';
+import { answer, guardedBrowser, HARMLESS, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 
 const EDITORS = ['prosemirror', 'quill', 'lexical', 'ckeditor', 'tinymce', 'roosterjs'] as const;
 
@@ -27,25 +25,15 @@ async function pasteInEditor(page: Page, name: string, text: string) {
 }
 
 describe('the guard in real rich editors (real Chromium, default policy)', () => {
-  let site: Site;
-  let session: Session;
+  const env = guardedBrowser();
   let page: Page;
-  beforeAll(async () => {
-    site = await startSite();
-    session = await launch(extensionId(), {}, site.args);
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
   afterEach(async () => {
     await page?.close();
   });
 
   const open = async (name: string) => {
-    page = await session.context.newPage();
-    await page.goto(site.url('docs.example.com', `editor.html?e=${name}`));
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('docs.example.com', `editor.html?e=${name}`));
     await page.waitForFunction(() => (window as unknown as { editorReady?: boolean }).editorReady === true);
   };
 

@@ -1,28 +1,17 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionId, launch, type Session } from './chromium';
-import { answer, dialogText, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
-import { startSite, type Site } from './site';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer, dialogText, guardedBrowser, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
+import type { Session } from './chromium';
 
 const recent = (s: Session) => s.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<Record<string, unknown>[]> } }).bulwark.recentDecisions());
 const value = (page: Page, selector: string) => page.$eval(selector, (el) => ('value' in el ? (el as HTMLInputElement).value : (el as HTMLElement).innerText));
 
 describe('the guard on plain fields and forms (real Chromium, default policy)', () => {
-  let site: Site;
-  let session: Session;
+  const env = guardedBrowser();
   let page: Page;
-  beforeAll(async () => {
-    site = await startSite();
-    session = await launch(extensionId(), {}, site.args);
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
   beforeEach(async () => {
-    page = await session.context.newPage();
-    await page.goto(site.url('forms.example.com', 'fields.html'));
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('forms.example.com', 'fields.html'));
   });
   afterEach(async () => {
     await page.close();
@@ -39,7 +28,7 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     await answer(page, { choose: 'cancel' });
     expect(await value(page, '#ta')).toBe('');
     expect(await seen(page)).toEqual([]);
-    expect((await recent(session))[0]).toMatchObject({ channel: 'paste', host: 'forms.example.com', action: 'warn', rule: 'warn-phi', outcome: 'cancelled' });
+    expect((await recent(env.session))[0]).toMatchObject({ channel: 'paste', host: 'forms.example.com', action: 'warn', rule: 'warn-phi', outcome: 'cancelled' });
   });
 
   it('lets a harmless paste through untouched once the guard is warm: the page gets the trusted event itself', async () => {
@@ -68,7 +57,7 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     expect(await seen(page)).toContainEqual(expect.objectContaining({ type: 'paste', text: PHI }));
     await page.keyboard.press('Control+Z');
     expect(await value(page, '#ta')).toBe('Before: ');
-    const decisions = await recent(session);
+    const decisions = await recent(env.session);
     expect(decisions[0]).toMatchObject({ outcome: 'sent', justification: 'Referral to the treating clinic' });
     for (const v of PHI_VALUES) expect(JSON.stringify(decisions)).not.toContain(v);
   });
@@ -81,7 +70,7 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     expect(got).toContain('SSN [SSN]');
     expect(got).toContain('admitted with diabetic ketoacidosis');
     for (const v of PHI_VALUES) expect(got).not.toContain(v);
-    expect((await recent(session))[0]).toMatchObject({ outcome: 'redacted' });
+    expect((await recent(env.session))[0]).toMatchObject({ outcome: 'redacted' });
   });
 
   for (const [where, selector] of [['an input', '#in'], ['a contenteditable', '#ce']] as const)
@@ -105,22 +94,22 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
   it('checks typed text when a form is submitted, and submits it only when the employee continues', async () => {
     await page.fill('#name', 'Maria Gonzalez');
     await page.fill('#notes', PHI);
-    const before = site.received.length;
+    const before = env.site.received.length;
     await page.click('#submit');
     await waitForDialog(page);
     await answer(page, { choose: 'cancel' });
-    expect(site.received.length).toBe(before);
+    expect(env.site.received.length).toBe(before);
     expect(page.url()).toContain('fields.html');
     await page.click('#submit');
     await answer(page, { choose: 'continue' });
     await page.waitForURL(/\/submit$/);
-    expect(site.received.at(-1)).toMatchObject({ path: '/submit' });
+    expect(env.site.received.at(-1)).toMatchObject({ path: '/submit' });
   });
 
   it('lets a form of harmless text submit without a dialog', async () => {
     await page.fill('#notes', HARMLESS);
     await page.click('#submit');
     await page.waitForURL(/\/submit$/);
-    expect(site.received.at(-1)?.body).toContain('stability');
+    expect(env.site.received.at(-1)?.body).toContain('stability');
   });
 });

@@ -1,8 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionId, launch, type Session } from './chromium';
-import { answer, PHI, waitForDialog } from './employee';
-import { startSite, type Site } from './site';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer, guardedBrowser, PHI, waitForDialog } from './employee';
 
 const hasGuardUi = (f: Page | Frame) => f.evaluate(() => document.querySelector('bulwark-guard') !== null);
 
@@ -15,21 +13,11 @@ async function pasteInFrame(page: Page, frame: Frame, text: string) {
 }
 
 describe('the guard in every frame and across single-page navigation (real Chromium)', () => {
-  let site: Site;
-  let session: Session;
+  const env = guardedBrowser();
   let page: Page;
-  beforeAll(async () => {
-    site = await startSite();
-    session = await launch(extensionId(), {}, site.args);
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
   beforeEach(async () => {
-    page = await session.context.newPage();
-    await page.goto(site.url('portal.example.com', 'frames.html'));
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('portal.example.com', 'frames.html'));
     await expect.poll(() => page.frames().find((f) => f.url().includes('other.example'))?.url() ?? '').toContain('fields.html');
   });
   afterEach(async () => {

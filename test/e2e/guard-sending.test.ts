@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionId, launch, type Session } from './chromium';
-import { answer, dialogText, HARMLESS, paste, PHI, PHI_VALUES, SECRET, seen, waitForDialog } from './employee';
-import { startSite, type Site } from './site';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer, dialogText, guardedBrowser, HARMLESS, paste, PHI, PHI_VALUES, SECRET, seen, waitForDialog } from './employee';
 
 /** The company's policy for these tests: patient data may go to internal addresses only. */
 const POLICY = {
@@ -16,28 +14,18 @@ const POLICY = {
 };
 
 describe('the guard when typed text is sent: prompts, chat and webmail (real Chromium, managed policy)', () => {
-  let site: Site;
-  let session: Session;
+  const env = guardedBrowser({ policy: POLICY });
   let page: Page;
-  const sent = (path: string) => site.received.filter((r) => r.path === path);
-  beforeAll(async () => {
-    site = await startSite();
-    session = await launch(extensionId(), { policy: POLICY }, site.args);
-    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
+  const sent = (path: string) => env.site.received.filter((r) => r.path === path);
   beforeEach(() => {
-    site.received.length = 0;
+    env.site.received.length = 0;
   });
   afterEach(async () => {
     await page?.close();
   });
   const open = async (host: string, file: string) => {
-    page = await session.context.newPage();
-    await page.goto(site.url(host, file));
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url(host, file));
   };
 
   it('blocks a typed secret sent with Enter to an AI assistant: only Cancel is offered, nothing is sent', async () => {

@@ -2,32 +2,21 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { extensionId, launch, type Session } from './chromium';
-import { answer, dialogText, PHI_VALUES, progressShown, seen, waitForDialog } from './employee';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answer, dialogText, guardedBrowser, PHI_VALUES, progressShown, seen, waitForDialog } from './employee';
 import { mixedCorpus } from '../bench/corpus';
-import { startSite, type Site } from './site';
 
 const PATIENTS = { name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from('patient,mrn,ssn,diagnosis\nMaria Gonzalez,48213377,219-09-9999,type 2 diabetes\n') };
 const MINUTES = { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: the packaging line review moves to Friday.\n') };
 
 describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and XHR (real Chromium)', () => {
-  let site: Site;
-  let session: Session;
+  const env = guardedBrowser();
   let page: Page;
-  const uploads = () => site.received.filter((r) => r.path === '/upload');
-  beforeAll(async () => {
-    site = await startSite();
-    session = await launch(extensionId(), {}, site.args);
-  }, 120_000);
-  afterAll(async () => {
-    await session?.close();
-    await site?.close();
-  });
+  const uploads = () => env.site.received.filter((r) => r.path === '/upload');
   beforeEach(async () => {
-    site.received.length = 0;
-    page = await session.context.newPage();
-    await page.goto(site.url('files.example.com', 'upload.html'));
+    env.site.received.length = 0;
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('files.example.com', 'upload.html'));
   });
   afterEach(async () => {
     await page.close();
@@ -136,7 +125,7 @@ describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and X
     await answer(page, { choose: 'continue' });
     await expect.poll(() => uploads().length).toBe(1);
     expect(uploads()[0]!.body).toContain('export.csv');
-    for (const v of PHI_VALUES) expect(JSON.stringify(await session.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<unknown> } }).bulwark.recentDecisions()))).not.toContain(v);
+    for (const v of PHI_VALUES) expect(JSON.stringify(await env.session.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<unknown> } }).bulwark.recentDecisions()))).not.toContain(v);
   });
 
   it('shows progress while a large file is checked, and Stop cancels the upload', async () => {
