@@ -62,6 +62,24 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     for (const v of PHI_VALUES) expect(JSON.stringify(decisions)).not.toContain(v);
   });
 
+  it('keeps the words of a justification but not the values typed in it', async () => {
+    await paste(page, '#ta', PHI);
+    await answer(page, { choose: 'continue', justification: 'Her SSN 219-09-9999 is needed by the insurer' });
+    await expect.poll(async () => (await recent(env.session))[0]?.justification).toBe('Her SSN [SSN] is needed by the insurer');
+  });
+
+  it('holds text dropped on a field, and inserts it when the employee continues', async () => {
+    const box = (await page.locator('#ta').boundingBox())!;
+    const cdp = await page.context().newCDPSession(page);
+    const data = { items: [{ mimeType: 'text/plain', data: PHI }], dragOperationsMask: 1 };
+    for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, x: box.x + 10, y: box.y + 10, data });
+    await waitForDialog(page);
+    expect(await value(page, '#ta')).toBe('');
+    expect((await seen(page)).filter((e) => e.type === 'drop')).toEqual([]);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => value(page, '#ta')).toBe(PHI);
+  });
+
   it('redacts: the field receives the text with each identifier replaced by its type', async () => {
     await paste(page, '#ta', PHI);
     await answer(page, { choose: 'redact' });

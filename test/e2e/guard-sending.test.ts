@@ -116,6 +116,18 @@ describe('the guard when typed text is sent: prompts, chat and webmail (real Chr
     expect((await seen(page)).filter((e) => e.type === 'sent')).toEqual([]);
   });
 
+  it('Outlook on the web: an external recipient from the persona chip blocks patient data on Send', async () => {
+    await open('outlook.office.com', 'outlook.html');
+    await page.fill('#subject', 'Results');
+    await page.fill('#body', PHI);
+    await page.click('#send');
+    const text = await waitForDialog(page);
+    expect(text).toContain("This can't be shared here");
+    expect(text).toContain('Rule: phi-outside');
+    await answer(page, { choose: 'cancel' });
+    expect(sent('/send')).toEqual([]);
+  });
+
   it('Gmail: a harmless mail is sent by its Send button', async () => {
     await open('mail.google.com', 'gmail.html');
     await page.fill('#body', HARMLESS);

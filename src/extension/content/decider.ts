@@ -120,7 +120,10 @@ export class Decider {
       report(share, host, shown, 'redacted', summary);
       return { go: true, text: redact(share.text, textFindings) };
     }
-    report(share, host, shown, 'sent', summary, choice.justification);
+    // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
+    // keeps the words and not the values.
+    const justification = choice.justification && redact(choice.justification, this.engine.scan(choice.justification).findings);
+    report(share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
     return { go: true, text: share.text };
   }
