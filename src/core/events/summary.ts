@@ -15,16 +15,19 @@ const PREVIEWS = 3;
 
 /** Groups identifying findings by type, most frequent first. */
 export function summarize(text: string, findings: readonly Finding[]): FindingSummary[] {
+  return mergeSummaries(findings.filter(counts).map((f) => ({ type: f.type, category: f.category, count: 1, previews: [mask(text.slice(f.start, f.end))] })));
+}
+
+/** One summary per type out of several (a paste's and its files'), most frequent first. */
+export function mergeSummaries(summaries: readonly FindingSummary[]): FindingSummary[] {
   const byType = new Map<EntityType, FindingSummary>();
-  for (const f of findings) {
-    if (!counts(f)) continue;
-    let s = byType.get(f.type);
-    if (!s) byType.set(f.type, (s = { type: f.type, category: f.category, count: 0, previews: [] }));
-    s.count++;
+  for (const s of summaries) {
+    let merged = byType.get(s.type);
+    if (!merged) byType.set(s.type, (merged = { type: s.type, category: s.category, count: 0, previews: [] }));
+    merged.count += s.count;
     // A finding labelled PHI anywhere makes the type PHI for the employee: the stronger reason is the one to see.
-    if (f.category === 'phi') s.category = 'phi';
-    const preview = mask(text.slice(f.start, f.end));
-    if (s.previews.length < PREVIEWS && !s.previews.includes(preview)) s.previews.push(preview);
+    if (s.category === 'phi') merged.category = 'phi';
+    for (const p of s.previews) if (merged.previews.length < PREVIEWS && !merged.previews.includes(p)) merged.previews.push(p);
   }
   return [...byType.values()].sort((a, b) => b.count - a.count);
 }

@@ -1,14 +1,14 @@
 import browser from 'webextension-polyfill';
+import type { Engine } from '../../core/detect/engine';
 import { redact } from '../../core/detect/redact';
 import type { Finding } from '../../core/detect/types';
-import { summarize, type FindingSummary } from '../../core/events/summary';
+import { mergeSummaries, summarize, type FindingSummary } from '../../core/events/summary';
 import { ACTIONS, type Decision, type EvaluationContext } from '../../core/policy';
 import type { DecisionReport, ToBackground } from '../messages';
+import { BridgeRequestSchema } from './bridge-schema';
 import { PolicyClient } from './policy-client';
-import type { Engine } from '../../core/detect/engine';
 import { Cancelled, readFileText, scanInSlices } from './scanning';
 import type { Share, Verdict } from './share';
-import { BridgeRequestSchema } from './bridge-schema';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 
 /**
@@ -37,6 +37,8 @@ export class Decider {
   private readonly consented = new Set<string>();
   /** Files that went on in this frame (name, size, date, type), so that an app's upload of them is not asked again. */
   private readonly passedFiles = new Set<string>();
+  /** The text decideNow scanned last: when it must be held after all, decide does not scan it again. */
+  private lastScan: { text: string; findings: Finding[] } | undefined;
 
   constructor(private readonly engine: Engine) {
     this.ready = PolicyClient.start().then((p) => (this.policy = p));
@@ -52,7 +54,10 @@ export class Decider {
     if (!this.policy || share.files?.length || share.text.length > DECIDE_IN_EVENT_CHARS) return undefined;
     const findings = this.unconsented(share.text, this.engine.scan(share.text).findings);
     const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients });
-    if (decision.action !== 'allow' && decision.action !== 'audit') return undefined;
+    if (decision.action !== 'allow' && decision.action !== 'audit') {
+      this.lastScan = { text: share.text, findings };
+      return undefined;
+    }
     // The record is made after the event, off the employee's path.
     if (decision.action === 'audit') setTimeout(() => report(share, host, decision, 'sent', summarize(share.text, findings)));
     return true;
@@ -74,7 +79,9 @@ export class Decider {
     let textFindings: Finding[] = [];
     try {
       if (share.text) {
-        textFindings = this.unconsented(share.text, (await scanInSlices(this.engine, share.text, progressOf, stop.signal)).findings);
+        const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanInSlices(this.engine, share.text, progressOf, stop.signal)).findings;
+        this.lastScan = undefined;
+        textFindings = this.unconsented(share.text, scanned);
         decisions.push(policy.decide(textFindings, base));
         summaries.push(summarize(share.text, textFindings));
       }
@@ -102,7 +109,7 @@ export class Decider {
 
   private async conclude(share: Share, host: string, decisions: Decision[], summaries: FindingSummary[][], unreadable: string[], textFindings: Finding[]): Promise<Verdict> {
     const decision = decisions.reduce<Decision | undefined>((a, d) => (!a || rank(d) > rank(a) ? d : a), undefined);
-    const summary = mergeSummaries(summaries);
+    const summary = mergeSummaries(summaries.flat());
     if (!decision || decision.action === 'allow') return { go: true, text: share.text };
     if (decision.action === 'audit') {
       report(share, host, decision, 'sent', summary);
@@ -157,20 +164,6 @@ const fileKey = (f: File): string => `${f.name}\u0000${f.size}\u0000${f.lastModi
 const asFile = (b: Blob): File => (b instanceof File ? b : new File([b], 'upload', { type: b.type }));
 
 const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
-
-function mergeSummaries(all: FindingSummary[][]): FindingSummary[] {
-  const byType = new Map<string, FindingSummary>();
-  for (const s of all.flat()) {
-    const seen = byType.get(s.type);
-    if (!seen) byType.set(s.type, { ...s, previews: [...s.previews] });
-    else {
-      seen.count += s.count;
-      if (s.category === 'phi') seen.category = 'phi';
-      for (const p of s.previews) if (seen.previews.length < 3 && !seen.previews.includes(p)) seen.previews.push(p);
-    }
-  }
-  return [...byType.values()].sort((a, b) => b.count - a.count);
-}
 
 function report(share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): void {
   const message: ToBackground = {
