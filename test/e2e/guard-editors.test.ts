@@ -59,6 +59,13 @@ describe('the guard in real rich editors (real Chromium, default policy)', () =>
     });
   }
 
+  it('an editor inside a shadow root: held, then delivered to its model', async () => {
+    await open('prosemirror&shadow=open');
+    await pasteInEditor(page, 'prosemirror', PHI);
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => editorText(page)).toContain(PHI);
+  });
+
   it('a redacted paste puts the redacted text into the editor', async () => {
     await open('prosemirror');
     await pasteInEditor(page, 'prosemirror', PHI);

@@ -65,7 +65,7 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
   it('keeps the words of a justification but not the values typed in it', async () => {
     await paste(page, '#ta', PHI);
     await answer(page, { choose: 'continue', justification: 'Her SSN 219-09-9999 is needed by the insurer' });
-    await expect.poll(async () => (await recent(env.session))[0]?.justification).toBe('Her SSN [SSN] is needed by the insurer');
+    await expect.poll(async () => (await recent(env.session)).find((d) => d.justification)?.justification).toBe('Her SSN [SSN] is needed by the insurer');
   });
 
   it('holds text dropped on a field, and inserts it when the employee continues', async () => {
@@ -107,6 +107,17 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     await waitForDialog(page);
     await answer(page, { choose: 'continue' });
     await expect.poll(() => page.locator('#shadow-host textarea').inputValue()).toBe(PHI);
+  });
+
+  it('guards a field inside a closed shadow root, and delivers into it', async () => {
+    const sealed = (p: Page) => p.evaluate(() => (window as unknown as { sealed: HTMLTextAreaElement }).sealed.value);
+    await page.evaluate(() => (window as unknown as { sealed: HTMLTextAreaElement }).sealed.focus());
+    await page.evaluate((t) => navigator.clipboard.writeText(t), PHI);
+    await page.keyboard.press('Control+V');
+    await waitForDialog(page);
+    expect(await sealed(page)).toBe('');
+    await answer(page, { choose: 'continue' });
+    await expect.poll(() => sealed(page)).toBe(PHI);
   });
 
   it('checks typed text when a form is submitted, and submits it only when the employee continues', async () => {

@@ -12,12 +12,27 @@ export function isFileInput(el: unknown): el is HTMLInputElement {
   return el instanceof HTMLInputElement && el.type === 'file';
 }
 
-/** The innermost element an event started at (open shadow roots included). */
+/**
+ * An element's shadow root, closed ones included: extensions may see into closed roots (chrome.dom in
+ * Chromium, openOrClosedShadowRoot in Firefox), and editors in web components often use them.
+ */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  const api = globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: HTMLElement): ShadowRoot | null } } };
+  const firefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (firefox !== undefined) return firefox;
+  return el instanceof HTMLElement ? (api.chrome?.dom?.openOrClosedShadowRoot?.(el) ?? null) : null;
+}
+
+/**
+ * The innermost element an event started at. Open shadow roots are in the event's path; a closed one shows
+ * only its host, and the element inside that has focus is the one the employee works in.
+ */
 export function origin(event: Event): Element | undefined {
   const first = event.composedPath()[0];
-  if (first instanceof Element) return first;
-  if (first instanceof Text) return first.parentElement ?? undefined;
-  return undefined;
+  let el = first instanceof Element ? first : first instanceof Text ? (first.parentElement ?? undefined) : undefined;
+  for (let root = el && shadowRootOf(el); el && root?.activeElement; root = shadowRootOf(el)) el = root.activeElement;
+  return el;
 }
 
 /** The text field or the contenteditable host (the outermost editable ancestor) that holds `el`. */
@@ -31,13 +46,6 @@ export function editableOf(el: Element | undefined): Editable | undefined {
 }
 
 const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
-
-/** The focused element, looking into open shadow roots. */
-export function deepActiveElement(doc: Document = document): Element | null {
-  let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el;
-}
 
 /** What the employee has typed or pasted into a field, as the page would send it. */
 export function textOf(el: Editable): string {

@@ -22,7 +22,15 @@ interface Mounted {
   undo(): void;
 }
 
-const host = document.getElementById('editor') as HTMLDivElement;
+const params = new URLSearchParams(location.search);
+/** ?shadow=open puts the editor inside a shadow root, as web-component apps do. */
+const host = ((): HTMLDivElement => {
+  const outer = document.getElementById('editor') as HTMLDivElement;
+  if (params.get('shadow') !== 'open') return outer;
+  const inner = document.createElement('div');
+  outer.attachShadow({ mode: 'open' }).append(inner);
+  return inner;
+})();
 
 const editors: Record<string, () => Promise<Mounted>> = {
   async prosemirror() {
@@ -61,7 +69,7 @@ const editors: Record<string, () => Promise<Mounted>> = {
   },
 };
 
-const name = new URLSearchParams(location.search).get('e') ?? '';
+const name = params.get('e') ?? '';
 const mount = editors[name];
 if (!mount) throw new Error(`no editor ${name}`);
 mount().then((m) => Object.assign(window, { editor: m, editorReady: true }));
