@@ -1,0 +1,90 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { EventQueue, type SendResult } from '../../../src/extension/background/queue';
+
+let n = 0;
+const fresh = (options = {}) => EventQueue.open<{ id: number }>(`q${n++}`, options);
+
+describe('the durable event queue', () => {
+  it('keeps events in order across a close and a reopen (a stopped service worker)', async () => {
+    const name = `q${n++}`;
+    const q = await EventQueue.open<{ id: number }>(name);
+    for (let id = 1; id <= 5; id++) await q.add({ id });
+    q.close();
+    const again = await EventQueue.open<{ id: number }>(name);
+    expect(await again.peek()).toEqual([1, 2, 3, 4, 5].map((id) => ({ id })));
+  });
+
+  it('sends in batches, in order, and deletes only what was taken', async () => {
+    const q = await fresh({ batchSize: 2 });
+    for (let id = 1; id <= 5; id++) await q.add({ id });
+    const batches: number[][] = [];
+    expect(await q.flush(async (b) => (batches.push(b.map((e) => e.id)), 'sent'))).toEqual({ sent: 5, waiting: 0 });
+    expect(batches).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('waits with exponential backoff and full jitter while the receiver is down, then sends everything once', async () => {
+    let now = 1_000;
+    const q = await fresh({ baseDelayMs: 1_000, maxDelayMs: 8_000, now: () => now, random: () => 1 });
+    for (let id = 1; id <= 3; id++) await q.add({ id });
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      await q.flush(async () => 'retry');
+      const { nextAttemptAt } = await q.state();
+      delays.push(nextAttemptAt - now);
+      now = nextAttemptAt;
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 8_000]);
+    const received: number[] = [];
+    await q.flush(async (b) => (received.push(...b.map((e) => e.id)), 'sent'));
+    expect(received).toEqual([1, 2, 3]);
+    expect(await q.state()).toMatchObject({ failures: 0, nextAttemptAt: 0 });
+  });
+
+  it('does not try before the backoff allows, and a throwing sender counts as down', async () => {
+    let now = 0;
+    const q = await fresh({ baseDelayMs: 10_000, now: () => now, random: () => 0.5 });
+    await q.add({ id: 1 });
+    await q.flush(async () => {
+      throw new Error('ECONNREFUSED');
+    });
+    let calls = 0;
+    now = 4_000;
+    await q.flush(async () => (calls++, 'sent'));
+    expect(calls).toBe(0);
+    now = 5_000;
+    await q.flush(async () => (calls++, 'sent'));
+    expect([calls, await q.size()]).toEqual([1, 0]);
+  });
+
+  it('sets a refused batch aside and counts it, instead of retrying it forever', async () => {
+    const q = await fresh({ batchSize: 1 });
+    await q.add({ id: 1 });
+    await q.add({ id: 2 });
+    const result = await q.flush(async (b): Promise<SendResult> => (b[0]!.id === 1 ? 'refused' : 'sent'));
+    expect(result).toEqual({ sent: 1, waiting: 0 });
+    expect((await q.state()).refused).toBe(1);
+  });
+
+  it('has a bound: beyond it events are counted as dropped, and the count is handed over once', async () => {
+    const q = await fresh({ maxEvents: 3 });
+    const added = [];
+    for (let id = 1; id <= 5; id++) added.push(await q.add({ id }));
+    expect(added).toEqual([true, true, true, false, false]);
+    expect(await q.takeDropped()).toBe(2);
+    expect(await q.takeDropped()).toBe(0);
+  });
+
+  it('two flushes at once send each event once', async () => {
+    const q = await fresh();
+    for (let id = 1; id <= 4; id++) await q.add({ id });
+    const received: number[] = [];
+    const send = async (b: { id: number }[]): Promise<SendResult> => {
+      await new Promise((r) => setTimeout(r, 5));
+      received.push(...b.map((e) => e.id));
+      return 'sent';
+    };
+    await Promise.all([q.flush(send), q.flush(send)]);
+    expect(received).toEqual([1, 2, 3, 4]);
+  });
+});
