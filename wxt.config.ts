@@ -39,8 +39,9 @@ export default defineConfig({
     // Firefox reads managed settings from policies.json ("3rdparty" > "Extensions" > this id).
     ...(browser === 'firefox' ? {
           browser_specific_settings: {
-            // Today nothing leaves the device; the events issue must declare what its events carry.
-            gecko: { id: 'bulwark@bulwark-dlp.org', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+            // Decision events go to the organisation's backend when it sets eventsUrl: the sites shared to, and
+            // the user's name where the administrator gives it (never the values found).
+            gecko: { id: 'bulwark@bulwark-dlp.org', strict_min_version: '142.0', data_collection_permissions: { required: ['browsingActivity', 'personallyIdentifyingInfo'] } },
           },
         } : {}),
   }),

@@ -12,10 +12,15 @@ export const DecisionReport = z
     /** What the employee did: the content went as it was, redacted, or not at all. */
     outcome: z.enum(['sent', 'redacted', 'cancelled']),
     justification: z.string().max(1000).optional(),
+    /** The domains of an email's recipients, never their mailboxes. */
+    recipientDomains: z.array(z.string().max(253)).max(500).optional(),
+    /** The file shared, when one was (its name with identifiers redacted). */
+    file: z.object({ name: z.string().max(255), type: z.string().max(255), size: z.number().int().min(0) }).strict().optional(),
     findings: z
       .array(
         z.object({
           type: z.enum(ENTITY_TYPES),
+          category: z.enum(['phi', 'pii', 'secret', 'ip']),
           count: z.number().int().min(1),
           // Masked previews keep at most three characters of a value in clear.
           previews: z.array(z.string().max(200).refine((p) => p.replace(/[^\p{L}\p{N}]|•/gu, '').length <= 3, 'a preview must be masked')).max(3),

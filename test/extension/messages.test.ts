@@ -3,12 +3,12 @@ import { DecisionReport, ToBackground } from '../../src/extension/messages';
 import { BridgeRequestSchema } from '../../src/extension/content/bridge-schema';
 import { t } from '../../src/extension/content/ui/i18n';
 
-const report = { channel: 'paste', host: 'chat.example.com', action: 'warn', rule: 'warn-phi', outcome: 'sent', findings: [{ type: 'SSN', count: 1, previews: ['2••-••-••99'] }] };
+const report = { channel: 'paste', host: 'chat.example.com', action: 'warn', rule: 'warn-phi', outcome: 'sent', findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['2••-••-••99'] }] };
 
 describe('messages between the guard and the background', () => {
   it('a decision report carries masked previews only', () => {
     expect(DecisionReport.safeParse(report).success).toBe(true);
-    const leaking = { ...report, findings: [{ type: 'SSN', count: 1, previews: ['219-09-9999'] }] };
+    const leaking = { ...report, findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['219-09-9999'] }] };
     expect(DecisionReport.safeParse(leaking).error?.issues[0]?.message).toBe('a preview must be masked');
     expect(DecisionReport.safeParse({ ...report, text: 'the pasted text' }).success).toBe(false);
   });

@@ -56,7 +56,7 @@ export class EventQueue<T> {
         db.createObjectStore('state');
       },
     });
-    return new EventQueue<T>(db, { maxEvents: 50_000, batchSize: 200, baseDelayMs: 5_000, maxDelayMs: 60 * 60_000, now: Date.now, random: Math.random, ...options });
+    return new EventQueue<T>(db, { maxEvents: 50_000, batchSize: 200, baseDelayMs: 5_000, maxDelayMs: 60 * 60_000, now: () => Date.now(), random: Math.random, ...options });
   }
 
   /** Stores an event; false (and the drop counted) when the queue is full. */
@@ -127,13 +127,12 @@ export class EventQueue<T> {
     return { sent, waiting: await this.size() };
   }
 
-  /** Reads and clears the dropped count, for the owner to report as an event of its own. */
-  async takeDropped(): Promise<number> {
+  /** Takes `n` off the dropped count once the receiver has been told of them. */
+  async forgetDropped(n: number): Promise<void> {
     const tx = this.db.transaction('state', 'readwrite');
     const state = (await tx.store.get('state')) ?? EMPTY;
-    if (state.dropped) await tx.store.put({ ...state, dropped: 0 }, 'state');
+    await tx.store.put({ ...state, dropped: Math.max(0, state.dropped - n) }, 'state');
     await tx.done;
-    return state.dropped;
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import { scan } from '../../core/detect';
 import { evaluate, type EvaluationContext } from '../../core/policy';
 import { ToBackground } from '../messages';
 import { recentDecisions, recordDecision } from './decisions';
+import { eventQueueState, flushEvents, FLUSH_ALARM, recordEvent } from './events';
 import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 
 /**
@@ -13,9 +14,14 @@ export function startBackground(): void {
   const refreshNow = () => void scheduleRefresh().then(() => refreshCentralPolicy());
   browser.runtime.onInstalled.addListener(refreshNow);
   browser.runtime.onInstalled.addListener(() => void guardOpenTabs());
+  // Events wait in IndexedDB while the backend is away; this alarm (and every new event) sends them.
+  const scheduleFlush = () => void browser.alarms.create(FLUSH_ALARM, { periodInMinutes: 1 });
+  browser.runtime.onInstalled.addListener(scheduleFlush);
+  browser.runtime.onStartup.addListener(scheduleFlush);
   browser.runtime.onStartup.addListener(refreshNow);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshCentralPolicy();
+    if (alarm.name === FLUSH_ALARM) void flushEvents();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refreshNow();
@@ -31,7 +37,7 @@ export function startBackground(): void {
       case 'rearm-frames':
         return rearmFrames(sender);
       case 'decision':
-        return recordDecision(m.data.report).then(() => ({ ok: true }));
+        return Promise.all([recordDecision(m.data.report), recordEvent(m.data.report)]).then(() => ({ ok: true }));
     }
   });
   // For administrators and end-to-end tests: inspect the policy in force from the service worker's console.
@@ -40,6 +46,8 @@ export function startBackground(): void {
       effectivePolicy,
       lastPolicyStatus,
       recentDecisions,
+      eventQueueState,
+      flushEvents: () => flushEvents(),
       refreshCentralPolicy: () => refreshCentralPolicy(),
       decide: async (text: string, ctx: EvaluationContext) => evaluate((await effectivePolicy()).policy, scan(text).findings, ctx),
     },

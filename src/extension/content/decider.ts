@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Engine } from '../../core/detect/engine';
+import { redactFreeText } from '../../core/events/event';
 import { redact } from '../../core/detect/redact';
 import type { Finding } from '../../core/detect/types';
 import { mergeSummaries, summarize, type FindingSummary } from '../../core/events/summary';
@@ -129,7 +130,7 @@ export class Decider {
     }
     // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
     // keeps the words and not the values.
-    const justification = choice.justification && redact(choice.justification, this.engine.scan(choice.justification).findings);
+    const justification = choice.justification && redactFreeText(choice.justification);
     report(share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
     return { go: true, text: share.text };
@@ -166,6 +167,7 @@ const asFile = (b: Blob): File => (b instanceof File ? b : new File([b], 'upload
 const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
 
 function report(share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): void {
+  const file = share.files?.length === 1 ? share.files[0] : undefined;
   const message: ToBackground = {
     type: 'decision',
     report: {
@@ -175,7 +177,9 @@ function report(share: Share, host: string, decision: Decision, outcome: Decisio
       rule: decision.rule,
       outcome,
       justification,
-      findings: summary.map(({ type, count, previews }) => ({ type, count, previews })),
+      findings: summary.map(({ type, category, count, previews }) => ({ type, category: category === 'health' ? 'phi' : category, count, previews })),
+      recipientDomains: share.recipients && [...new Set(share.recipients.map((r) => r.slice(r.lastIndexOf('@') + 1).toLowerCase()))],
+      file: file && { name: redactFreeText(file.name), type: file.type, size: file.size },
     },
   };
   browser.runtime.sendMessage(message).catch(() => {
