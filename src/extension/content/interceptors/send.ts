@@ -68,9 +68,12 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       const field = editableOf(target);
       if (!target || !field) return;
       const withModifier = e.ctrlKey || e.metaKey;
+      // Most Enters start a new line: only a prompt field, or Ctrl/Cmd+Enter, may send (checked before the
+      // costlier look for a compose window, since this runs on every Enter).
+      if (!looksLikePrompt(field) && !(withModifier && !(field instanceof HTMLInputElement))) return;
       const sending = sendingFrom(field, [field], 'prompt-submit');
-      // In an email body, Enter starts a line and Ctrl/Cmd+Enter sends; elsewhere Enter sends a prompt.
-      if (sending.share.channel === 'email-send' ? !withModifier : !(looksLikePrompt(field) || (withModifier && !(field instanceof HTMLInputElement)))) return;
+      // In an email body, Enter starts a line and Ctrl/Cmd+Enter sends.
+      if (sending.share.channel === 'email-send' && !withModifier) return;
       const init: KeyboardEventInit = { key: 'Enter', code: 'Enter', ctrlKey: e.ctrlKey, metaKey: e.metaKey, bubbles: true, cancelable: true, composed: true };
       hold(e, sending, () => target.dispatchEvent(new KeyboardEvent('keydown', init)));
     },
