@@ -2,9 +2,6 @@ import type { Decider } from './decider';
 import { deciderIfLoaded, loadDecider } from './decider-loader';
 import { destinationHost, type Share, type Verdict } from './share';
 
-export type { Share, Verdict } from './share';
-export { destinationHost } from './share';
-
 /**
  * What every frame carries from page load: the interceptors' entry to the decider, which it loads when the
  * employee starts to work in a field. Shares are decided one at a time: a second waits for the first dialog.

@@ -1,4 +1,5 @@
-import { destinationHost, type Guard, type Share } from '../guard';
+import type { Guard } from '../guard';
+import { destinationHost, type Share } from '../share';
 import { replaceAllText } from '../replay';
 import { composeAt } from '../sites';
 import { buttonOf, composerFields, editableOf, fieldsIn, isSendButton, looksLikePrompt, origin, textOf, type Editable } from '../targets';
