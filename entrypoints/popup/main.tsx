@@ -1,4 +1,11 @@
 import { render } from 'preact';
 import { PolicyStatus } from '../../src/extension/popup/PolicyStatus';
+import { RecentDecisions } from '../../src/extension/popup/RecentDecisions';
 
-render(<PolicyStatus />, document.getElementById('app')!);
+render(
+  <>
+    <PolicyStatus />
+    <RecentDecisions />
+  </>,
+  document.getElementById('app')!,
+);
