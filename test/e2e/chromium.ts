@@ -27,7 +27,8 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(extensionId: string, managed: Record<string, unknown>, extraArgs: string[] = []): Promise<Session> {
+/** `profile`: a user-data folder to use and keep (a browser restart is a second launch on it). */
+export async function launch(extensionId: string, managed: Record<string, unknown>, extraArgs: string[] = [], profile?: string): Promise<Session> {
   if (!CHROMIUM) throw new Error('Chromium is not installed: apt-get install -y chromium');
   const root = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
   const policies = join(root, 'policies');
@@ -39,7 +40,7 @@ export async function launch(extensionId: string, managed: Record<string, unknow
   const wrapper = join(root, 'chromium.sh');
   writeFileSync(wrapper, `#!/bin/sh\nexec unshare --mount --propagation private sh -c 'mount --bind "$0" /etc/chromium/policies && exec "$@"' "${policies}" "${CHROMIUM}" "$@"\n`);
   chmodSync(wrapper, 0o755);
-  const context = await chromium.launchPersistentContext(join(root, 'profile'), {
+  const context = await chromium.launchPersistentContext(profile ?? join(root, 'profile'), {
     executablePath: wrapper,
     headless: true,
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],

@@ -25,6 +25,8 @@ export interface Received {
 export interface Site {
   port: number;
   received: Received[];
+  /** While true, every POST is answered 503 and not recorded, as a backend under maintenance. */
+  down: boolean;
   url(host: string, page: string): string;
   /** Chromium flags that send every host to this server and accept its certificate. */
   args: string[];
@@ -41,6 +43,7 @@ export async function startSite(): Promise<Site> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       if (req.method === 'POST') {
+        if (site.down) return void res.writeHead(503).end();
         received.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), path, body: Buffer.concat(chunks).toString('latin1') });
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }
@@ -56,9 +59,10 @@ export async function startSite(): Promise<Site> {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
-  return {
+  const site: Site = {
     port,
     received,
+    down: false,
     url: (host, page) => `https://${host}:${port}/${page}`,
     args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors'],
     close: async () => {
@@ -66,4 +70,5 @@ export async function startSite(): Promise<Site> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return site;
 }
