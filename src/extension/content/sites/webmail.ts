@@ -41,3 +41,34 @@ export function largestEditable(root: Element, except: (el: Editable) => boolean
   for (const f of fieldsIn(root)) if (!except(f) && textOf(f).length >= (best ? textOf(best).length : 0) && (f.tagName !== 'INPUT' || !best)) best = f;
   return best;
 }
+
+/** Where a webmail keeps the parts of its compose window, as CSS selectors. */
+export interface ComposeSelectors {
+  /** The compose window, looked for from the send button or the body upwards. */
+  root: string;
+  body: string;
+  /** The recipient wells (To, Cc, Bcc): addresses are read from their chips' attributes and text. */
+  wells: string;
+  subject: string;
+  attachmentNames(root: Element): string[];
+}
+
+/** An adapter for a webmail whose compose window these selectors describe. */
+export function selectorAdapter(id: string, matches: (host: string) => boolean, at: ComposeSelectors): WebmailAdapter {
+  return {
+    id,
+    matches,
+    composeOf(el) {
+      const root = el.closest(at.root);
+      const body = root?.querySelector<HTMLElement>(at.body);
+      if (!root || !body) return undefined;
+      return {
+        recipients: [...new Set([...root.querySelectorAll(at.wells)].flatMap(recipientsIn))],
+        subject: root.querySelector<HTMLInputElement>(at.subject)?.value ?? '',
+        body: textOf(body),
+        bodyField: body,
+        attachments: at.attachmentNames(root),
+      };
+    },
+  };
+}
