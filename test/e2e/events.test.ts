@@ -1,15 +1,35 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extensionId, launch, until, type Session } from './chromium';
 import { answer, paste, PHI, PHI_VALUES } from './employee';
 import { startSite, type Site } from './site';
 
 type Bulwark = { eventQueueState(): Promise<{ waiting: number; failures: number }>; flushEvents(): Promise<{ sent: number; waiting: number }> };
-const call = <K extends keyof Bulwark>(s: Session, name: K) => s.worker.evaluate((n) => (globalThis as unknown as { bulwark: Record<string, () => Promise<unknown>> }).bulwark[n]!(), name) as ReturnType<Bulwark[K]>;
+const call = <K extends keyof Bulwark>(worker: Session['worker'], name: K) => worker.evaluate((n) => (globalThis as unknown as { bulwark: Record<string, () => Promise<unknown>> }).bulwark[n]!(), name) as ReturnType<Bulwark[K]>;
 
-describe('decision events survive a backend outage and a browser restart (real Chromium)', () => {
+/**
+ * Stops the extension's service worker as the browser does when it is idle, then wakes it with the popup (as
+ * any event would): a mark left on the old instance's global is gone from the new one.
+ */
+async function restartServiceWorker(session: Session, page: Page): Promise<Session['worker']> {
+  await session.worker.evaluate(() => ((globalThis as { stopMark?: number }).stopMark = 1));
+  const cdp = await page.context().newCDPSession(page);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; targetId: string; url: string }[] };
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId()));
+  await cdp.send('Target.closeTarget', { targetId: worker!.targetId });
+  await cdp.detach();
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${extensionId()}/popup.html`);
+  // Playwright keeps one handle for the worker's target across the restart.
+  const mark = () => Promise.race([session.worker.evaluate(() => (globalThis as { stopMark?: number }).stopMark), new Promise((r) => setTimeout(() => r('no answer'), 2_000))]);
+  expect(await until(mark, (m) => m === undefined)).toBeUndefined();
+  return session.worker;
+}
+
+describe('decision events survive a backend outage, a stopped service worker and a browser restart (real Chromium)', () => {
   let site: Site;
   let profile: string;
   beforeAll(async () => {
@@ -21,6 +41,28 @@ describe('decision events survive a backend outage and a browser restart (real C
     rmSync(profile, { recursive: true, force: true });
   });
 
+  it('an event made while the backend is down is kept when the service worker is stopped, and delivered once', async () => {
+    const managed = { eventsUrl: site.url('events.ourpharma.example', 'v2/events') };
+    site.down = true;
+    const session = await launch(extensionId(), managed, site.args);
+    try {
+      await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      const page = await session.context.newPage();
+      await page.goto(site.url('forms.example.com', 'fields.html'));
+      await paste(page, '#ta', PHI);
+      await answer(page, { choose: 'cancel' });
+      await until(() => call(session.worker, 'eventQueueState'), (s) => s.waiting === 1 && s.failures > 0);
+      const worker = await restartServiceWorker(session, page);
+      site.down = false;
+      await until(() => call(worker, 'flushEvents'), (r) => r.waiting === 0);
+      const events = site.received.filter((r) => r.path === '/v2/events');
+      expect(events).toHaveLength(1);
+      expect((JSON.parse(events[0]!.body) as { events: unknown[] }).events).toHaveLength(1);
+    } finally {
+      await session.close();
+    }
+  });
+
   it('an event made while the backend is down is kept through a restart and delivered once, without values', async () => {
     const managed = { eventsUrl: site.url('events.ourpharma.example', 'v1/events') };
     site.down = true;
@@ -30,7 +72,7 @@ describe('decision events survive a backend outage and a browser restart (real C
     await page.goto(site.url('forms.example.com', 'fields.html'));
     await paste(page, '#ta', PHI);
     await answer(page, { choose: 'cancel' });
-    const waiting = await until(() => call(first, 'eventQueueState'), (s) => s.waiting === 1 && s.failures > 0);
+    const waiting = await until(() => call(first.worker, 'eventQueueState'), (s) => s.waiting === 1 && s.failures > 0);
     expect(waiting).toMatchObject({ waiting: 1 });
     await first.close();
 
@@ -38,7 +80,7 @@ describe('decision events survive a backend outage and a browser restart (real C
     const second = await launch(extensionId(), managed, site.args, profile);
     try {
       // The first try after the outage waits for its backoff; the alarm or the next event would send it too.
-      await until(() => call(second, 'flushEvents'), (r) => r.waiting === 0);
+      await until(() => call(second.worker, 'flushEvents'), (r) => r.waiting === 0);
       const events = site.received.filter((r) => r.path === '/v1/events');
       expect(events).toHaveLength(1);
       const body = JSON.parse(events[0]!.body) as { events: Record<string, unknown>[] };
