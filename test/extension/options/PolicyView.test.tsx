@@ -1,0 +1,28 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startBackground } from '../../../src/extension/background/start';
+import { PolicyView } from '../../../src/extension/options/PolicyView';
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  document.body.innerHTML = '<div id="app"></div>';
+});
+
+describe('the options page', () => {
+  it("shows the organisation's policy rule by rule, with nothing to edit", async () => {
+    startBackground();
+    await fakeBrowser.storage.managed.set({
+      policy: { version: 4, name: 'ACME CDMO', rules: [{ id: 'phi-outside', match: { categories: ['phi'], recipients: 'external' }, action: 'block' }, { id: 'off', enabled: false, match: {}, action: 'audit' }], exceptions: { hosts: ['ehr.acme.example'] } },
+    });
+    render(<PolicyView />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[data-testid=source]')?.textContent).toContain('Set by your organization · ACME CDMO · version 4');
+    expect([...document.querySelectorAll('tbody tr')].map((tr) => tr.textContent)).toEqual(['phi-outsidephi · external recipientsblock']);
+    expect(document.body.textContent).toContain('Not checked on: ehr.acme.example');
+    expect(document.querySelectorAll('input, textarea, select, button')).toHaveLength(0);
+  });
+});
