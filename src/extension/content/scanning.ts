@@ -36,7 +36,7 @@ export async function scanInSlices(engine: Engine, text: string, onProgress: (do
 const TEXT_TYPES = /^(text\/|application\/(json|xml|x-ndjson|csv|javascript|x-sh|x-yaml|yaml|sql|x-www-form-urlencoded))/;
 const TEXT_NAMES = /\.(txt|csv|tsv|json|ndjson|xml|html?|md|markdown|log|ya?ml|ini|conf|cfg|env|sql|sh|py|js|ts|java|c|cpp|cs|go|rb|php|pem|key|eml|rtf)$/i;
 /** Over this size a file is not read at all: the policy's too-large failure mode decides. */
-export const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export type FileText = { text: string; file: NonNullable<EvaluationContext['file']> } | { failure: 'too-large' | 'unreadable'; file: NonNullable<EvaluationContext['file']> };
 

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { PolicyAnswer, type ToBackground } from '../messages';
+import type { PolicyAnswer } from '../messages';
+import { usePolicyAnswer } from '../use-policy-answer';
 
 type Match = PolicyAnswer['policy']['rules'][number]['match'];
 
@@ -9,13 +8,7 @@ type Match = PolicyAnswer['policy']['rules'][number]['match'];
  * Nothing here can be changed: policy comes from the organisation (managed storage or its policy server).
  */
 export function PolicyView() {
-  const [answer, setAnswer] = useState<PolicyAnswer | 'error' | undefined>();
-  useEffect(() => {
-    browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground).then(
-      (a) => setAnswer(PolicyAnswer.safeParse(a).data ?? 'error'),
-      () => setAnswer('error'),
-    );
-  }, []);
+  const answer = usePolicyAnswer();
   if (answer === undefined) return <p>Loading…</p>;
   if (answer === 'error') return <p role="alert">Bulwark could not read its policy.</p>;
   const { policy, source } = answer;

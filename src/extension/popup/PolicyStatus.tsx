@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { PolicyAnswer, type ToBackground } from '../messages';
+import type { PolicyAnswer } from '../messages';
+import { usePolicyAnswer } from '../use-policy-answer';
 
 const WHERE: Record<PolicyAnswer['source'], string> = {
   managed: 'Managed by your organization',
@@ -10,13 +9,7 @@ const WHERE: Record<PolicyAnswer['source'], string> = {
 
 /** Tells the employee who sets the rules: their organization (managed or central policy) or Bulwark's default. */
 export function PolicyStatus() {
-  const [answer, setAnswer] = useState<PolicyAnswer | 'error' | undefined>();
-  useEffect(() => {
-    browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground).then(
-      (a) => setAnswer(PolicyAnswer.safeParse(a).data ?? 'error'),
-      () => setAnswer('error'),
-    );
-  }, []);
+  const answer = usePolicyAnswer();
   if (answer === undefined) return <p>Loading…</p>;
   if (answer === 'error') return <p role="alert">Bulwark could not read its policy. Your browser is still protected by the default rules.</p>;
   return (
