@@ -1,0 +1,408 @@
+import type { BulwarkEvent } from '../../core/events/event';
+import { auditHash, GENESIS_HASH, type AuditEntry, type ChainedAuditEntry } from '../audit-chain';
+import type { SqlDriver } from './driver';
+import { migrate } from './schema';
+
+export const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  id: number;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface Device {
+  id: string;
+  user: string | null;
+  enrolledMs: number;
+  lastSeenMs: number | null;
+  droppedTotal: number;
+  revoked: boolean;
+}
+
+export interface PublishedPolicy {
+  version: number;
+  /** The signed document devices receive: { policy, signature }. */
+  doc: { policy: unknown; signature: string };
+  publishedMs: number;
+  publishedBy: string;
+  note: string;
+}
+
+export interface EventFilter {
+  from?: number;
+  to?: number;
+  user?: string;
+  device?: string;
+  host?: string;
+  channel?: string;
+  type?: string;
+  rule?: string;
+  action?: string;
+  outcome?: string;
+}
+
+export interface StoredEvent {
+  seq: number;
+  receivedMs: number;
+  event: BulwarkEvent;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  /** Pass back as `cursor` for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+export type RollupDim = 'all' | 'host' | 'type' | 'user' | 'device';
+export interface RollupRow {
+  day: string;
+  dim: RollupDim;
+  key: string;
+  action: string;
+  n: number;
+}
+
+const FILTER_COLUMNS = { user: 'user_name', device: 'device_id', host: 'host', channel: 'channel', rule: 'rule', action: 'action', outcome: 'outcome' } as const;
+const INSERT_CHUNK = 500;
+
+/**
+ * Everything the backend keeps, in SQLite or PostgreSQL: the same SQL through a driver. Events are stored
+ * whole (the validated JSON) beside the columns that filters and paging use.
+ */
+export class Store {
+  private constructor(readonly db: SqlDriver) {}
+
+  static async open(db: SqlDriver): Promise<Store> {
+    await migrate(db);
+    return new Store(db);
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  // --- settings (keys, organisation name) ---
+
+  async setting(key: string): Promise<string | undefined> {
+    return (await this.db.query<{ value: string }>('SELECT value FROM settings WHERE key = ?', [key]))[0]?.value;
+  }
+
+  /** Sets a value unless one is there already; answers the value in force (first writer wins). */
+  async settingOnce(key: string, value: string): Promise<string> {
+    await this.db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [key, value]);
+    return (await this.setting(key))!;
+  }
+
+  // --- people ---
+
+  async addUser(name: string, passwordHash: string, role: Role): Promise<User> {
+    const [row] = await this.db.query<UserRow>('INSERT INTO users (name, password_hash, role, created_ms) VALUES (?, ?, ?, ?) RETURNING id, name, role, password_hash', [name, passwordHash, role, Date.now()]);
+    return toUser(row!);
+  }
+
+  async userByName(name: string): Promise<User | undefined> {
+    const [row] = await this.db.query<UserRow>('SELECT id, name, role, password_hash FROM users WHERE name = ?', [name]);
+    return row && toUser(row);
+  }
+
+  async users(): Promise<Array<Omit<User, 'passwordHash'>>> {
+    return (await this.db.query<UserRow>('SELECT id, name, role, password_hash FROM users ORDER BY name')).map(({ id, name, role }) => ({ id, name, role }));
+  }
+
+  async setRole(name: string, role: Role): Promise<boolean> {
+    return (await this.db.run('UPDATE users SET role = ? WHERE name = ?', [role, name])) > 0;
+  }
+
+  async setPassword(name: string, passwordHash: string): Promise<boolean> {
+    const changed = await this.db.run('UPDATE users SET password_hash = ? WHERE name = ?', [passwordHash, name]);
+    await this.db.run('DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?)', [name]);
+    return changed > 0;
+  }
+
+  async addSession(tokenHash: string, userId: number, expiresMs: number): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE expires_ms < ?', [Date.now()]);
+    await this.db.run('INSERT INTO sessions (token_hash, user_id, expires_ms) VALUES (?, ?, ?)', [tokenHash, userId, expiresMs]);
+  }
+
+  async sessionUser(tokenHash: string, now = Date.now()): Promise<User | undefined> {
+    const [row] = await this.db.query<UserRow>(
+      'SELECT u.id, u.name, u.role, u.password_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_ms > ?',
+      [tokenHash, now],
+    );
+    return row && toUser(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.db.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+  }
+
+  async addApiToken(tokenHash: string, label: string, role: Role, createdBy: string): Promise<number> {
+    const [row] = await this.db.query<{ id: number }>('INSERT INTO api_tokens (token_hash, label, role, created_by, created_ms) VALUES (?, ?, ?, ?, ?) RETURNING id', [tokenHash, label, role, createdBy, Date.now()]);
+    return row!.id;
+  }
+
+  async apiToken(tokenHash: string): Promise<{ id: number; label: string; role: Role } | undefined> {
+    return (await this.db.query<{ id: number; label: string; role: Role }>('SELECT id, label, role FROM api_tokens WHERE token_hash = ? AND revoked_ms IS NULL', [tokenHash]))[0];
+  }
+
+  async apiTokens() {
+    return this.db.query<{ id: number; label: string; role: Role; created_by: string; created_ms: number; revoked_ms: number | null }>(
+      'SELECT id, label, role, created_by, created_ms, revoked_ms FROM api_tokens ORDER BY id',
+    );
+  }
+
+  async revokeApiToken(id: number): Promise<boolean> {
+    return (await this.db.run('UPDATE api_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL', [Date.now(), id])) > 0;
+  }
+
+  // --- devices ---
+
+  async addEnrollmentToken(tokenHash: string, label: string, expiresMs: number): Promise<number> {
+    const [row] = await this.db.query<{ id: number }>('INSERT INTO enrollment_tokens (token_hash, label, created_ms, expires_ms) VALUES (?, ?, ?, ?) RETURNING id', [tokenHash, label, Date.now(), expiresMs]);
+    return row!.id;
+  }
+
+  async enrollmentTokenValid(tokenHash: string, now = Date.now()): Promise<boolean> {
+    return (await this.db.query('SELECT id FROM enrollment_tokens WHERE token_hash = ? AND revoked_ms IS NULL AND expires_ms > ?', [tokenHash, now])).length > 0;
+  }
+
+  async enrollmentTokens() {
+    return this.db.query<{ id: number; label: string; created_ms: number; expires_ms: number; revoked_ms: number | null }>(
+      'SELECT id, label, created_ms, expires_ms, revoked_ms FROM enrollment_tokens ORDER BY id',
+    );
+  }
+
+  async revokeEnrollmentToken(id: number): Promise<boolean> {
+    return (await this.db.run('UPDATE enrollment_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL', [Date.now(), id])) > 0;
+  }
+
+  /** Enrolls a device, or gives an enrolled one a new token (the old one stops working). */
+  async enrollDevice(id: string, tokenHash: string, user: string | undefined): Promise<void> {
+    await this.db.run(
+      `INSERT INTO devices (id, token_hash, user_name, enrolled_ms) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, user_name = excluded.user_name, enrolled_ms = excluded.enrolled_ms, revoked_ms = NULL`,
+      [id, tokenHash, user ?? null, Date.now()],
+    );
+  }
+
+  async deviceByToken(tokenHash: string): Promise<Device | undefined> {
+    const [row] = await this.db.query<DeviceRow>(`${DEVICE_SELECT} WHERE token_hash = ? AND revoked_ms IS NULL`, [tokenHash]);
+    return row && toDevice(row);
+  }
+
+  async devices(): Promise<Device[]> {
+    return (await this.db.query<DeviceRow>(`${DEVICE_SELECT} ORDER BY id`)).map(toDevice);
+  }
+
+  async revokeDevice(id: string): Promise<boolean> {
+    return (await this.db.run('UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL', [Date.now(), id])) > 0;
+  }
+
+  /** The device was heard from; `dropped` events it could not keep (its queue was full) are added up. */
+  async deviceSeen(id: string, dropped: number): Promise<void> {
+    await this.db.run('UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ? WHERE id = ?', [Date.now(), dropped, id]);
+  }
+
+  // --- policy ---
+
+  async publishPolicy(p: PublishedPolicy): Promise<void> {
+    await this.db.run('INSERT INTO policies (version, doc, published_ms, published_by, note) VALUES (?, ?, ?, ?, ?)', [p.version, JSON.stringify(p.doc), p.publishedMs, p.publishedBy, p.note]);
+  }
+
+  async currentPolicy(): Promise<PublishedPolicy | undefined> {
+    const [row] = await this.db.query<PolicyRow>('SELECT * FROM policies ORDER BY version DESC LIMIT 1');
+    return row && toPolicy(row);
+  }
+
+  async policy(version: number): Promise<PublishedPolicy | undefined> {
+    const [row] = await this.db.query<PolicyRow>('SELECT * FROM policies WHERE version = ?', [version]);
+    return row && toPolicy(row);
+  }
+
+  async policies(): Promise<Array<Omit<PublishedPolicy, 'doc'>>> {
+    return (await this.db.query<PolicyRow>('SELECT version, published_ms, published_by, note FROM policies ORDER BY version DESC')).map((r) => ({
+      version: r.version,
+      publishedMs: r.published_ms,
+      publishedBy: r.published_by,
+      note: r.note,
+    }));
+  }
+
+  // --- events ---
+
+  /** Stores validated events; an id seen before is skipped (a device re-sends after a lost answer). */
+  async addEvents(events: readonly BulwarkEvent[], receivedMs = Date.now()): Promise<{ inserted: number; duplicates: number }> {
+    let inserted = 0;
+    for (let i = 0; i < events.length; i += INSERT_CHUNK) inserted += await this.addChunk(events.slice(i, i + INSERT_CHUNK), receivedMs);
+    return { inserted, duplicates: events.length - inserted };
+  }
+
+  private addChunk(chunk: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const params: unknown[] = [];
+      for (const e of chunk)
+        params.push(e.id, Date.parse(e.time), receivedMs, e.device.id, e.device.user ?? null, e.channel, e.destination.host, e.action, e.outcome, e.rule ?? null, e.findings.map((f) => f.type).join(','), JSON.stringify(e));
+      const added = await tx.query<{ seq: number; id: string }>(
+        `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, doc) VALUES ${rows(chunk.length, 12)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
+        params,
+      );
+      if (!added.length) return 0;
+      const byId = new Map(chunk.map((e) => [e.id, e]));
+      const typeRows: unknown[] = [];
+      const rollup = new Map<string, number>();
+      const count = (day: string, dim: RollupDim, key: string, action: string) => {
+        const k = JSON.stringify([day, dim, key, action]);
+        rollup.set(k, (rollup.get(k) ?? 0) + 1);
+      };
+      for (const { seq, id } of added) {
+        const e = byId.get(id)!;
+        const timeMs = Date.parse(e.time);
+        const day = e.time.slice(0, 10);
+        count(day, 'all', '*', e.action);
+        count(day, 'host', e.destination.host, e.action);
+        count(day, 'device', e.device.id, e.action);
+        if (e.device.user) count(day, 'user', e.device.user, e.action);
+        for (const type of new Set(e.findings.map((f) => f.type))) {
+          typeRows.push(type, timeMs, seq);
+          count(day, 'type', type, e.action);
+        }
+      }
+      if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${rows(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
+      const rollupRows = [...rollup].flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
+      await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${rows(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
+      return added.length;
+    });
+  }
+
+  async event(id: string): Promise<StoredEvent | undefined> {
+    const [row] = await this.db.query<EventRow>('SELECT seq, received_ms, doc FROM events WHERE id = ?', [id]);
+    return row && toStored(row);
+  }
+
+  /**
+   * A page of events, newest first, by keyset paging on (time, seq): the 10,000th page costs what the first
+   * does. A type filter walks the per-type index in time order.
+   */
+  async events(filter: EventFilter, limit = 50, cursor?: string): Promise<EventPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const byType = filter.type !== undefined;
+    const t = byType ? 't' : 'e';
+    if (byType) {
+      where.push('t.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.from !== undefined) {
+      where.push(`${t}.time_ms >= ?`);
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push(`${t}.time_ms < ?`);
+      params.push(filter.to);
+    }
+    for (const [key, column] of Object.entries(FILTER_COLUMNS)) {
+      const value = filter[key as keyof typeof FILTER_COLUMNS];
+      if (value === undefined) continue;
+      where.push(`e.${column} = ?`);
+      params.push(value);
+    }
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    if (after) {
+      where.push(`(${t}.time_ms, ${t}.seq) < (?, ?)`);
+      params.push(after.timeMs, after.seq);
+    }
+    const from = byType ? 'event_types t JOIN events e ON e.seq = t.seq' : 'events e';
+    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(
+      `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t}.time_ms DESC, ${t}.seq DESC LIMIT ?`,
+      [...params, limit + 1],
+    );
+    const page = rowsFound.slice(0, limit);
+    const last = page.at(-1);
+    return { events: page.map(toStored), next: rowsFound.length > limit && last ? encodeCursor(last.time_ms, last.seq) : undefined };
+  }
+
+  /** Events in the order they arrived, after `seq`: what a SIEM forwarder reads. */
+  async eventsAfter(seq: number, limit: number): Promise<StoredEvent[]> {
+    return (await this.db.query<EventRow>('SELECT seq, received_ms, doc FROM events WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit])).map(toStored);
+  }
+
+  async rollups(fromDay: string, toDay: string, dims: readonly RollupDim[]): Promise<RollupRow[]> {
+    return this.db.query<RollupRow>(`SELECT day, dim, key, action, n FROM rollups WHERE day >= ? AND day <= ? AND dim IN (${dims.map(() => '?').join(',')})`, [fromDay, toDay, ...dims]);
+  }
+
+  async eventCount(): Promise<number> {
+    return (await this.db.query<{ n: number }>('SELECT COUNT(*) AS n FROM events'))[0]!.n;
+  }
+
+  // --- SIEM forwarding ---
+
+  async cursor(name: string): Promise<number> {
+    return (await this.db.query<{ seq: number }>('SELECT seq FROM siem_cursors WHERE name = ?', [name]))[0]?.seq ?? 0;
+  }
+
+  async setCursor(name: string, seq: number): Promise<void> {
+    await this.db.run('INSERT INTO siem_cursors (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq', [name, seq]);
+  }
+
+  // --- audit trail ---
+
+  /** Appends an entry to the hash chain; appends are serialised so that two never share a predecessor. */
+  async appendAudit(entry: Omit<AuditEntry, 'seq' | 'timeMs'>): Promise<ChainedAuditEntry> {
+    return this.db.transaction(async (tx) => {
+      if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7412)');
+      const [last] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+      const full: AuditEntry = { ...entry, seq: (last?.seq ?? 0) + 1, timeMs: Date.now() };
+      const prevHash = last?.hash ?? GENESIS_HASH;
+      const hash = auditHash(prevHash, full);
+      await tx.run('INSERT INTO audit (seq, time_ms, actor, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
+        full.seq,
+        full.timeMs,
+        full.actor,
+        full.action,
+        full.target,
+        JSON.stringify(full.detail),
+        prevHash,
+        hash,
+      ]);
+      return { ...full, prevHash, hash };
+    });
+  }
+
+  async audit(): Promise<ChainedAuditEntry[]> {
+    return (await this.db.query<AuditRow>('SELECT * FROM audit ORDER BY seq')).map((r) => ({
+      seq: r.seq,
+      timeMs: r.time_ms,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+      prevHash: r.prev_hash,
+      hash: r.hash,
+    }));
+  }
+}
+
+type UserRow = { id: number; name: string; role: Role; password_hash: string };
+type DeviceRow = { id: string; user_name: string | null; enrolled_ms: number; last_seen_ms: number | null; dropped_total: number; revoked_ms: number | null };
+type PolicyRow = { version: number; doc: string; published_ms: number; published_by: string; note: string };
+type EventRow = { seq: number; received_ms: number; doc: string };
+type AuditRow = { seq: number; time_ms: number; actor: string; action: string; target: string; detail: string; prev_hash: string; hash: string };
+
+const DEVICE_SELECT = 'SELECT id, user_name, enrolled_ms, last_seen_ms, dropped_total, revoked_ms FROM devices';
+const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash });
+const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
+const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
+const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, receivedMs: r.received_ms, event: JSON.parse(r.doc) as BulwarkEvent });
+const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');
+
+function encodeCursor(timeMs: number, seq: number): string {
+  return Buffer.from(`${timeMs}.${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { timeMs: number; seq: number } | undefined {
+  const m = Buffer.from(cursor, 'base64url').toString().match(/^(\d{1,16})\.(\d{1,16})$/);
+  return m ? { timeMs: Number(m[1]), seq: Number(m[2]) } : undefined;
+}
