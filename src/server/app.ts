@@ -146,7 +146,14 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/device/events',
-    bodyLimit({ maxSize: limits.eventBodyBytes, onError: (c) => problem(c, 413, 'too-large', `A batch is at most ${limits.eventBodyBytes} bytes.`) }),
+    bodyLimit({
+      maxSize: limits.eventBodyBytes,
+      onError: (c) => {
+        // The rest of the body is not read: the connection cannot carry another request.
+        c.header('Connection', 'close');
+        return problem(c, 413, 'too-large', `A batch is at most ${limits.eventBodyBytes} bytes.`);
+      },
+    }),
     authenticate,
     device,
     async (c) => {
