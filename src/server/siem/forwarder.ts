@@ -24,7 +24,9 @@ export interface ForwarderOptions {
  */
 export class Forwarder {
   private running = false;
-  private wake?: () => void;
+  /** Loops waiting for new events (woken by kick) and loops backing off after a failure (woken only by stop). */
+  private readonly idle = new Set<() => void>();
+  private readonly backingOff = new Set<() => void>();
   private readonly loops: Promise<void>[] = [];
   readonly status = new Map<string, { failures: number; lastError?: string; forwarded: number }>();
 
@@ -42,12 +44,12 @@ export class Forwarder {
 
   /** New events are there: look now instead of at the next poll. */
   kick(): void {
-    this.wake?.();
+    for (const wake of [...this.idle]) wake();
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    this.kick();
+    for (const wake of [...this.idle, ...this.backingOff]) wake();
     await Promise.all(this.loops);
     for (const s of this.sinks) s.close?.();
   }
@@ -79,16 +81,17 @@ export class Forwarder {
     }
   }
 
-  /** Waits, or until kicked when `wakeable` (a failure's back-off is not cut short by new events). */
+  /** Waits `ms`, or less when kicked (`wakeable`) or stopped; a failure's back-off is not cut short by new events. */
   private sleep(ms: number, wakeable: boolean): Promise<void> {
+    const set = wakeable ? this.idle : this.backingOff;
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        set.delete(done);
         resolve();
-      }
-      if (wakeable) this.wake = done;
-      else if (!this.running) done();
+      };
+      const timer = setTimeout(done, ms);
+      set.add(done);
     });
   }
 }
