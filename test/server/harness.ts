@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../src/server/server';
 import { PostgresDriver } from '../../src/server/store/postgres';
 import { SqliteDriver } from '../../src/server/store/sqlite';
 import { ROLES, Store, type Role } from '../../src/server/store';
-import { startPostgres, type TestPostgres } from './postgres';
+import type { TestPostgres } from './postgres';
 
 export const DATABASES = ['sqlite', 'postgres'] as const;
 export type Database = (typeof DATABASES)[number];

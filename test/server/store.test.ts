@@ -66,7 +66,7 @@ describe.each(DATABASES)('the store on %s', (kind) => {
           findings: pick(
             [
               [{ type: 'SSN', category: 'phi', count: 1, previews: [], hashes: [] }],
-              [{ type: 'EMAIL_ADDRESS', category: 'pii', count: 2, previews: [], hashes: [] }, { type: 'PERSON', category: 'pii', count: 1, previews: [], hashes: [] }],
+              [{ type: 'EMAIL', category: 'pii', count: 2, previews: [], hashes: [] }, { type: 'PERSON', category: 'pii', count: 1, previews: [], hashes: [] }],
               [],
             ] as BulwarkEvent['findings'][],
             i * 17,
@@ -85,7 +85,7 @@ describe.each(DATABASES)('the store on %s', (kind) => {
         { rule: 'r2', outcome: 'sent' },
         { action: 'redact', host: 'chatgpt.com' },
         { from: times[50], to: times[120] },
-        { type: 'EMAIL_ADDRESS', from: times[100], user: 'bob' },
+        { type: 'EMAIL', from: times[100], user: 'bob' },
       ];
       const oracle = (f: EventFilter, e: BulwarkEvent) =>
         (f.user === undefined || e.device.user === f.user) &&

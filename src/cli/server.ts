@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { verifyChain } from '../server/audit-chain';
+import { ServerConfig } from '../server/config';
+import { ensureDemo } from '../server/demo';
+import { hashPassword } from '../server/secrets';
+import { startServer } from '../server/server';
+import { openStore, ROLES, type Role } from '../server/store';
+
+const USAGE = `Usage: npm run server -- <command> [options]
+  start [--config FILE] [--data DIR] [--host H] [--port N] [--postgres URL] [--demo]
+        Serve the API, the console and the SIEM forwarders. --demo makes a demo organisation on first start.
+  verify-audit [--data DIR | --postgres URL]
+        Check the audit trail's hash chain; exit 1 when it is broken.
+  add-user NAME --role viewer|analyst|policy_admin|admin [--data DIR | --postgres URL]
+        Add a person (or set a new password); the password is read from BULWARK_PASSWORD or made and printed.`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    config: { type: 'string' },
+    data: { type: 'string' },
+    host: { type: 'string' },
+    port: { type: 'string' },
+    postgres: { type: 'string' },
+    role: { type: 'string' },
+    demo: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+function config(): ServerConfig {
+  const file = values.config ? (JSON.parse(readFileSync(values.config, 'utf8')) as Record<string, unknown>) : {};
+  const r = ServerConfig.safeParse({
+    ...file,
+    ...(values.data ? { dataDir: values.data } : {}),
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values.postgres ? { postgresUrl: values.postgres } : process.env.BULWARK_POSTGRES_URL ? { postgresUrl: process.env.BULWARK_POSTGRES_URL } : {}),
+  });
+  if (!r.success) fail(`the configuration is not valid:\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  return r.data;
+}
+
+function fail(message: string): never {
+  console.error(`bulwark: ${message}`);
+  process.exit(2);
+}
+
+async function main() {
+  const [command = 'start', ...rest] = positionals;
+  if (values.help) return console.log(USAGE);
+  const cfg = config();
+  if (command === 'start') {
+    const server = await startServer(cfg);
+    const login = values.demo ? await ensureDemo(server.store, server.keys, cfg.dataDir) : undefined;
+    const storeName = cfg.postgresUrl ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}/`;
+    console.log(`Bulwark backend on ${storeName}
+  Console:   ${server.url}/${login ? `   sign in as ${login.name} / ${login.password}` : ''}${existsSync('.output/console/index.html') ? '' : '\n             (not built: npm run build:console)'}
+  Extension: load .output/chrome-mv3 at chrome://extensions (Developer mode, Load unpacked)${login ? `
+  Enroll it: managed settings {"serverUrl": "${server.url}", "enrollmentToken": "${login.enrollmentToken}"}
+             (README, administrator's guide: where managed settings go on Linux, Windows and macOS)` : ''}
+  Policy public key: ${server.keys.signingPublicKey}
+Stop with Ctrl+C.`);
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  const store = await openStore({ dataDir: cfg.dataDir, postgresUrl: cfg.postgresUrl });
+  try {
+    if (command === 'verify-audit') {
+      const r = verifyChain(await store.audit());
+      if (r.ok) console.log(`audit trail intact: ${r.entries} entries, head ${r.head}`);
+      else console.error(`audit trail BROKEN at entry ${r.brokenAt}: ${r.reason}`);
+      process.exitCode = r.ok ? 0 : 1;
+    } else if (command === 'add-user') {
+      const [name] = rest;
+      const role = values.role as Role;
+      if (!name || !ROLES.includes(role)) fail(USAGE);
+      const given = process.env.BULWARK_PASSWORD;
+      const password = given ?? randomBytes(12).toString('base64url');
+      const hash = await hashPassword(password);
+      if (await store.userByName(name)) {
+        await store.setPassword(name, hash);
+        await store.setRole(name, role);
+      } else await store.addUser(name, hash, role);
+      await store.appendAudit({ actor: 'command line', action: 'user.create', target: name, detail: { role } });
+      console.log(given ? `${name} (${role}) is ready` : `${name} (${role}) is ready; password: ${password}`);
+    } else fail(USAGE);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((e: Error) => fail(e.message));

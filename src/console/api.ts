@@ -1,0 +1,35 @@
+/** The console's only way to the backend: same-origin JSON with the session cookie. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const data = (await response.json().catch(() => ({}))) as { message?: string; issues?: Array<{ path: string; message: string }>; errors?: Array<{ path: string; message: string }> };
+  if (!response.ok) throw new ApiError(response.status, data.message ?? `HTTP ${response.status}`, data.issues ?? data.errors);
+  return data as T;
+}
+
+export interface Me {
+  name: string;
+  role: string;
+  permissions: string[];
+}
+
+export const query = (params: Record<string, string | undefined>): string => {
+  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
+  return q.size ? `?${q}` : '';
+};
+
+export const when = (ms: number | string): string => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,0 +1,73 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, type Me } from './api';
+import { Admin } from './views/Admin';
+import { EventDetail, Events } from './views/Events';
+import { Insights } from './views/Insights';
+import { Login } from './views/Login';
+import { Overview } from './views/Overview';
+import { PolicyEditor } from './views/PolicyEditor';
+
+const PAGES: Array<{ path: string; label: string; permission: string }> = [
+  { path: 'events', label: 'Events', permission: 'events.read' },
+  { path: 'overview', label: 'Overview', permission: 'events.read' },
+  { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
+  { path: 'policy', label: 'Policy', permission: 'policy.read' },
+  { path: 'admin', label: 'People and devices', permission: 'devices.read' },
+];
+
+function useHash(): string {
+  const [hash, setHash] = useState(location.hash.slice(2));
+  useEffect(() => {
+    const on = () => setHash(location.hash.slice(2));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  return hash;
+}
+
+function App() {
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const hash = useHash();
+  useEffect(() => {
+    api<Me>('/api/me').then(setMe, (e: ApiError) => setMe(e.status === 401 ? null : undefined));
+  }, []);
+  if (me === undefined) return <p class="muted">Loading…</p>;
+  if (me === null) return <Login onSignedIn={setMe} />;
+  const [first, arg] = hash.split('/');
+  const page = first || 'events';
+  const signOut = async () => {
+    await api('/api/logout', { method: 'POST' }).catch(() => undefined);
+    setMe(null);
+  };
+  return (
+    <>
+      <header>
+        <strong>Bulwark</strong>
+        <nav aria-label="Console">
+          {PAGES.filter((p) => me.permissions.includes(p.permission)).map((p) => (
+            <a href={`#/${p.path}`} aria-current={page === p.path ? 'page' : undefined}>
+              {p.label}
+            </a>
+          ))}
+        </nav>
+        <span class="muted">
+          {me.name} ({me.role.replace('_', ' ')})
+        </span>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </header>
+      <main>
+        {page === 'events' && arg ? <EventDetail id={arg} /> : null}
+        {page === 'events' && !arg ? <Events me={me} /> : null}
+        {page === 'overview' ? <Overview /> : null}
+        {page === 'insights' ? <Insights /> : null}
+        {page === 'policy' ? <PolicyEditor me={me} /> : null}
+        {page === 'admin' ? <Admin me={me} /> : null}
+      </main>
+    </>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
+
+interface Outlier {
+  kind: 'user' | 'device';
+  key: string;
+  baseline: number;
+  recent: number;
+  score: number;
+}
+
+/** The people and devices whose warned and blocked volume jumped away from their own baseline, biggest first. */
+export function Insights() {
+  const [outliers, setOutliers] = useState<Outlier[]>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api<{ outliers: Outlier[] }>('/api/insights').then((r) => setOutliers(r.outliers), (e: Error) => setError(e.message));
+  }, []);
+  if (error) return <p role="alert">{error}</p>;
+  if (!outliers) return <p class="muted">Loading…</p>;
+  return (
+    <section aria-labelledby="insights-title">
+      <h1 id="insights-title">Unusual behaviour</h1>
+      <p class="muted">Warned, redacted and blocked actions per day: the last 7 days against each one’s own 28 days before.</p>
+      <table>
+        <thead>
+          <tr>
+            <th>Who</th>
+            <th>Kind</th>
+            <th class="num">Usual per day</th>
+            <th class="num">Last 7 days per day</th>
+            <th class="num">Jump (σ)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outliers.map((o) => (
+            <tr>
+              <td>{o.key}</td>
+              <td>{o.kind}</td>
+              <td class="num">{o.baseline}</td>
+              <td class="num">{o.recent}</td>
+              <td class="num">{o.score}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {outliers.length === 0 ? <p class="muted">Nobody stands out.</p> : null}
+    </section>
+  );
+}

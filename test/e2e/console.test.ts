@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { CHROMIUM } from './chromium';
+
+/** The security team's console in real Chromium against a real backend (SQLite): sign in, filter, open, export, edit policy. */
+describe('the console', () => {
+  let b: TestBackend;
+  let browser: Browser;
+  const blockedId = crypto.randomUUID();
+
+  beforeAll(async () => {
+    b = await startBackend('sqlite');
+    const now = Date.now();
+    await b.server.store.addEvents([
+      ...Array.from({ length: 60 }, (_, i) => makeEvent({ time: new Date(now - (i + 10) * 60_000).toISOString(), action: 'warn', outcome: 'sent', rule: 'warn-pii', findings: [{ type: 'EMAIL', category: 'pii', count: 2, previews: ['j•••@•••.com'], hashes: [] }] })),
+      makeEvent({
+        id: blockedId,
+        time: new Date(now - 60_000).toISOString(),
+        destination: { host: 'claude.ai', categories: ['generative-ai'] },
+        justification: 'Needed for the deviation report',
+        findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••99'], hashes: [] }],
+      }),
+    ]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await b?.close();
+  });
+
+  async function signIn(role: string): Promise<Page> {
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await page.goto(b.url);
+    await page.getByLabel('Name').fill(role);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    return page;
+  }
+
+  it('refuses a wrong password and says so', async () => {
+    const page = await browser.newPage();
+    await page.goto(b.url);
+    await page.getByLabel('Name').fill('analyst');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/name or the password is wrong/);
+    await page.close();
+  });
+
+  it('lets an analyst filter, page, open an event with its masked findings, and export the view', async () => {
+    const page = await signIn('analyst');
+    const rows = page.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Older' }).click();
+    await expect.poll(() => rows.count()).toBe(11);
+    await page.getByRole('button', { name: 'Newer' }).click();
+    await page.getByLabel('Decision').selectOption('block');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => rows.count()).toBe(1);
+    await expect.poll(() => rows.first().textContent()).toContain('claude.ai');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'CSV' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8').trim().split('\r\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain(blockedId);
+
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: /block · paste to claude\.ai/ }).waitFor();
+    const detail = await page.locator('main').textContent();
+    expect(detail).toContain('•••-••-••99');
+    expect(detail).toContain('Needed for the deviation report');
+    await page.screenshot({ path: '.output/console-event.png' });
+    // Analysts read policy but cannot change it.
+    await page.getByRole('link', { name: 'Policy' }).click();
+    expect(await page.getByLabel('Policy in force (JSON)').getAttribute('readonly')).not.toBeNull();
+    expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+  });
+
+  it('lets a policy admin see a mistake at its path, preview the draft and publish it', async () => {
+    const page = await signIn('policy_admin');
+    await page.getByRole('link', { name: 'Policy' }).click();
+    const editor = page.getByLabel('Draft (JSON)');
+    await expect.poll(() => editor.inputValue()).toContain('"rules"');
+    const good = await editor.inputValue();
+    await editor.fill(good.replace(/"action": "warn"/, '"action": "explode"'));
+    await expect.poll(() => page.getByRole('list', { name: 'Problems in the draft' }).textContent()).toMatch(/rules\.\d+\.action/);
+    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await editor.fill(good);
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(false);
+    await page.getByLabel('Sample text').fill('Patient SSN 219-09-9999 was admitted with pneumonia');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.locator('.preview');
+    await expect.poll(() => preview.textContent()).toMatch(/SSN ×1/);
+    expect(await preview.textContent()).not.toContain('219-09-9999');
+    await page.getByLabel('Note').fill('same rules, from the console');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Published version 2/);
+    await page.screenshot({ path: '.output/console-policy.png', fullPage: true });
+  });
+
+  it('shows the overview charts and the audit trail verification to an admin', async () => {
+    const page = await signIn('admin');
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('img', { name: 'Decisions per day, by action' }).waitFor();
+    expect(await page.locator('rect.bar.warn').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'People and devices' }).click();
+    await page.getByRole('button', { name: 'Verify the audit trail' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Intact: \d+ entries/);
+  });
+});
