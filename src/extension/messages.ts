@@ -24,6 +24,8 @@ export const DecisionReport = z
           count: z.number().int().min(1),
           // Masked previews keep at most three characters of a value in clear.
           previews: z.array(z.string().max(200).refine((p) => p.replace(/[^\p{L}\p{N}]|•/gu, '').length <= 3, 'a preview must be masked')).max(3),
+          /** Keyed hashes (HMAC-SHA256, hex) of the distinct values, when the organisation gave a key. */
+          hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(100).default([]),
         }),
       )
       .max(ENTITY_TYPES.length),
@@ -43,5 +45,5 @@ export const ToBackground = z.discriminatedUnion('type', [
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** The background's answer to get-policy: the policy in force and where it came from. */
-export const PolicyAnswer = z.object({ policy: Policy, source: z.enum(['managed', 'central', 'default']) });
+export const PolicyAnswer = z.object({ policy: Policy, source: z.enum(['managed', 'central', 'default']), hashKey: z.string().optional() });
 export type PolicyAnswer = z.infer<typeof PolicyAnswer>;

@@ -61,21 +61,6 @@ export const BulwarkEvent = z
 
 export type BulwarkEvent = z.infer<typeof BulwarkEvent>;
 
-/** The values that must be hashed, normalised so that "219-09-9999" and "219 09 9999" correlate. */
-export function normaliseValue(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[\s\-./()]+/g, '');
-}
-
-/** HMAC-SHA256 under the organisation's key (WebCrypto: the same in a page, a worker and Node). */
-export async function keyedHash(key: CryptoKey, value: string): Promise<string> {
-  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(normaliseValue(value)));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export function importHashKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-}
-
 /** Redacts what an employee typed or a file was called before it goes into an event. */
 export function redactFreeText(text: string): string {
   return redact(text, freeTextFindings(text));

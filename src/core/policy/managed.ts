@@ -14,6 +14,12 @@ export const ManagedSettings = z
     eventsUrl: z.url({ protocol: /^https$/ }).optional().describe('Where the background sends decision events in batches (HTTPS). Unset: events wait on the device, within the queue bound.'),
     deviceId: z.string().min(1).max(128).optional().describe("This device's name in events (for example the asset tag); unset, the extension makes one up once."),
     user: z.string().min(1).max(256).optional().describe('Who uses this browser, in events (for example ${user_email} in the Google Admin console).'),
+    serverUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => u.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/?$/.test(u), 'HTTPS (plain HTTP only on this computer, for a trial)')
+      .optional()
+      .describe('The Bulwark backend (npm start prints it). With enrollmentToken, the browser enrolls there and then sends events to it and reads policy from it.'),
+    enrollmentToken: z.string().regex(/^bwe_[A-Za-z0-9_-]{20,}$/, 'an enrollment token from the console (bwe_...)').optional().describe('Enrolls this browser with serverUrl (People and devices page of the console). The same token serves a whole fleet.'),
   })
   .strict();
 

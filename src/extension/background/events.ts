@@ -2,11 +2,11 @@ import browser from 'webextension-polyfill';
 import { BulwarkEvent } from '../../core/events/event';
 import { destinationCategories } from '../../core/policy';
 import type { DecisionReport } from '../messages';
+import { enrollment, ensureEnrolled, forgetEnrollment, localDeviceId } from './enrollment';
 import { effectivePolicy, readManagedSettings } from './policy';
 import { EventQueue, type SendResult } from './queue';
 
 export const FLUSH_ALARM = 'bulwark.events-flush';
-const DEVICE_KEY = 'bulwark.deviceId';
 const SEND_TIMEOUT_MS = 30_000;
 
 let queue: Promise<EventQueue<BulwarkEvent>> | undefined;
@@ -22,7 +22,7 @@ export async function recordEvent(report: DecisionReport): Promise<void> {
   const candidate = {
     id: crypto.randomUUID(),
     time: new Date().toISOString(),
-    device: { id: settings.deviceId ?? (await deviceId()), user: settings.user },
+    device: { id: (await enrollment())?.deviceId ?? settings.deviceId ?? (await localDeviceId()), user: settings.user },
     browser: browserOf(globalThis.navigator?.userAgent ?? ''),
     extensionVersion: browser.runtime.getManifest().version,
     policyVersion: policy.version,
@@ -45,23 +45,33 @@ export async function recordEvent(report: DecisionReport): Promise<void> {
   void flushEvents();
 }
 
-/** Sends what waits, when an events URL is set; the alarm calls this again while the backend is away. */
+/**
+ * Sends what waits: to the enrolled server with the device's token, or to a plain events URL. The alarm calls
+ * this again while the backend is away.
+ */
 export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent: number; waiting: number }> {
   const { settings } = await readManagedSettings();
   const q = await events();
-  if (!settings.eventsUrl) return { sent: 0, waiting: await q.size() };
-  const url = settings.eventsUrl;
+  const enrolled = await ensureEnrolled(fetchFn);
+  const url = enrolled ? `${enrolled.serverUrl}/api/device/events` : settings.eventsUrl;
+  if (!url) return { sent: 0, waiting: await q.size() };
+  const auth: Record<string, string> = enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {};
   return q.flush(async (batch): Promise<SendResult> => {
     const { dropped } = await q.state();
     const response = await fetchFn(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ events: batch, dropped }),
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
     if (response.ok) {
       if (dropped) await q.forgetDropped(dropped);
       return 'sent';
+    }
+    if (response.status === 401 && enrolled) {
+      // Revoked or unknown: the batch waits while the browser enrolls again.
+      await forgetEnrollment();
+      return 'retry';
     }
     // The backend says this batch can never be taken (malformed, too large): set it aside, do not loop on it.
     return [400, 413, 422].includes(response.status) ? 'refused' : 'retry';
@@ -71,15 +81,6 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
 export async function eventQueueState() {
   const q = await events();
   return { waiting: await q.size(), ...(await q.state()) };
-}
-
-/** A name for this device in events when the administrator gives none: made once, kept. */
-async function deviceId(): Promise<string> {
-  const stored = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY];
-  if (typeof stored === 'string') return stored;
-  const made = `device-${crypto.randomUUID()}`;
-  await browser.storage.local.set({ [DEVICE_KEY]: made });
-  return made;
 }
 
 function browserOf(userAgent: string): { name: string; version: string } {

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { acceptSignedPolicy, DEFAULT_POLICY, ManagedSettings, parsePolicy } from '../../core/policy';
 import type { PolicyAnswer } from '../messages';
+import { ensureEnrolled } from './enrollment';
 
 /**
  * Where the effective policy comes from, strongest first: the administrator's managed storage, the last good
@@ -68,13 +69,18 @@ export async function effectivePolicy(now = new Date()): Promise<EffectivePolicy
  */
 export async function refreshCentralPolicy(fetchFn: typeof fetch = fetch, now = new Date()): Promise<RefreshResult> {
   const { settings } = await readManagedSettings();
-  if (!settings.policyUrl) return record({ status: 'not-configured' });
-  if (!settings.policyPublicKey) return record({ status: 'rejected', reason: 'no-public-key', detail: 'policyUrl is set but policyPublicKey is not' });
+  // An enrolled browser reads policy from its server with its token; a key pinned in managed storage wins
+  // over the one learnt at enrollment.
+  const enrolled = settings.policyUrl ? undefined : await ensureEnrolled(fetchFn);
+  const url = settings.policyUrl ?? (enrolled && `${enrolled.serverUrl}/api/device/policy`);
+  const publicKey = settings.policyPublicKey ?? enrolled?.policyPublicKey;
+  if (!url) return record({ status: 'not-configured' });
+  if (!publicKey) return record({ status: 'rejected', reason: 'no-public-key', detail: 'policyUrl is set but policyPublicKey is not' });
   const stored = (await browser.storage.local.get(CENTRAL))[CENTRAL] as StoredCentral | undefined;
   let response: Response;
   try {
-    response = await fetchFn(settings.policyUrl, {
-      headers: stored?.etag ? { 'If-None-Match': stored.etag } : {},
+    response = await fetchFn(url, {
+      headers: { ...(stored?.etag ? { 'If-None-Match': stored.etag } : {}), ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {}) },
       cache: 'no-store',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
@@ -82,14 +88,14 @@ export async function refreshCentralPolicy(fetchFn: typeof fetch = fetch, now = 
     return record({ status: 'unreachable', reason: 'network', detail: (e as Error).message });
   }
   if (response.status === 304 && stored) return record({ status: 'unchanged', version: stored.version });
-  if (!response.ok) return record({ status: 'unreachable', reason: 'http', detail: `HTTP ${response.status} from ${settings.policyUrl}` });
+  if (!response.ok) return record({ status: 'unreachable', reason: 'http', detail: `HTTP ${response.status} from ${url}` });
   let doc: unknown;
   try {
     doc = JSON.parse(await response.text());
   } catch (e) {
     return record({ status: 'rejected', reason: 'malformed', detail: `not JSON: ${(e as Error).message}` });
   }
-  const accepted = await acceptSignedPolicy(doc, settings.policyPublicKey, stored ? { version: stored.version } : undefined, now);
+  const accepted = await acceptSignedPolicy(doc, publicKey, stored ? { version: stored.version } : undefined, now);
   if (!accepted.ok) return record({ status: 'rejected', reason: accepted.reason, detail: accepted.detail });
   const next: StoredCentral = { doc, etag: response.headers.get('ETag') ?? undefined, version: accepted.policy.version, fetchedAt: now.toISOString() };
   await browser.storage.local.set({ [CENTRAL]: next });
@@ -111,5 +117,5 @@ export async function lastPolicyStatus(): Promise<(RefreshResult & { at: string 
 export async function scheduleRefresh(): Promise<void> {
   const { settings } = await readManagedSettings();
   await browser.alarms.clear(REFRESH_ALARM);
-  if (settings.policyUrl) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: settings.refreshMinutes, delayInMinutes: settings.refreshMinutes });
+  if (settings.policyUrl || settings.serverUrl) await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: settings.refreshMinutes, delayInMinutes: settings.refreshMinutes });
 }

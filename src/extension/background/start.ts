@@ -4,6 +4,7 @@ import { evaluate, type EvaluationContext } from '../../core/policy';
 import { ToBackground } from '../messages';
 import { recentDecisions, recordDecision } from './decisions';
 import { eventQueueState, flushEvents, FLUSH_ALARM, recordEvent } from './events';
+import { enrollment } from './enrollment';
 import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 
 /**
@@ -31,7 +32,7 @@ export function startBackground(): void {
     if (!m.success) return Promise.resolve({ error: 'malformed message' });
     switch (m.data.type) {
       case 'get-policy':
-        return effectivePolicy();
+        return policyAnswer();
       case 'load-decider':
         return loadDeciderInto(sender);
       case 'rearm-frames':
@@ -86,4 +87,10 @@ async function guardOpenTabs(): Promise<void> {
     await browser.scripting.executeScript({ target, files: ['/guard.js'] }).catch(() => undefined);
     if (import.meta.env.BROWSER !== 'firefox') await browser.scripting.executeScript({ target, files: ['/page-hook.js'], world: 'MAIN' }).catch(() => undefined);
   }
+}
+
+/** The policy in force, and the organisation's hash key when the browser is enrolled (for keyed hashes). */
+async function policyAnswer() {
+  const [answer, enrolled] = await Promise.all([effectivePolicy(), enrollment()]);
+  return { ...answer, hashKey: enrolled?.hashKey };
 }

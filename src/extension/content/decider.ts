@@ -3,7 +3,8 @@ import type { Engine } from '../../core/detect/engine';
 import { redactFreeText } from '../../core/events/event';
 import { redact } from '../../core/detect/redact';
 import type { Finding } from '../../core/detect/types';
-import { mergeSummaries, summarize, type FindingSummary } from '../../core/events/summary';
+import { keyedHash } from '../../core/events/hash';
+import { mergeSummaries, summarize, summaryValues, type FindingSummary } from '../../core/events/summary';
 import { ACTIONS, type Decision, type EvaluationContext } from '../../core/policy';
 import type { DecisionReport, ToBackground } from '../messages';
 import { BridgeRequestSchema } from './bridge-schema';
@@ -60,7 +61,7 @@ export class Decider {
       return undefined;
     }
     // The record is made after the event, off the employee's path.
-    if (decision.action === 'audit') setTimeout(() => report(share, host, decision, 'sent', summarize(share.text, findings)));
+    if (decision.action === 'audit') setTimeout(() => void report(this.policy?.organisationHashKey(), share, host, decision, 'sent', summarize(share.text, findings)));
     return true;
   }
 
@@ -113,7 +114,7 @@ export class Decider {
     const summary = mergeSummaries(summaries.flat());
     if (!decision || decision.action === 'allow') return { go: true, text: share.text };
     if (decision.action === 'audit') {
-      report(share, host, decision, 'sent', summary);
+      void report(this.policy?.organisationHashKey(), share, host, decision, 'sent', summary);
       return { go: true, text: share.text };
     }
     // Redaction rewrites text; files and forms of several fields cannot be rewritten, so there it blocks.
@@ -121,17 +122,17 @@ export class Decider {
     const shown = decision.action === 'redact' && !canRedact ? { ...decision, action: 'block' as const } : decision;
     const choice = await askEmployee({ decision: shown, channel: share.channel, host, summary, unreadable, canRedact });
     if (choice.kind === 'cancel') {
-      report(share, host, shown, 'cancelled', summary);
+      void report(this.policy?.organisationHashKey(), share, host, shown, 'cancelled', summary);
       return { go: false };
     }
     if (choice.kind === 'redact') {
-      report(share, host, shown, 'redacted', summary);
+      void report(this.policy?.organisationHashKey(), share, host, shown, 'redacted', summary);
       return { go: true, text: redact(share.text, textFindings) };
     }
     // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
     // keeps the words and not the values.
     const justification = choice.justification && redactFreeText(choice.justification);
-    report(share, host, shown, 'sent', summary, justification);
+    void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
     return { go: true, text: share.text };
   }
@@ -166,8 +167,13 @@ const asFile = (b: Blob): File => (b instanceof File ? b : new File([b], 'upload
 
 const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
 
-function report(share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): void {
+async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): Promise<void> {
   const file = share.files?.length === 1 ? share.files[0] : undefined;
+  const key = await hashKey;
+  const hashesOf = async (s: FindingSummary) => (key ? Promise.all([...summaryValues(s)].map((v) => keyedHash(key, v))) : []);
+  const findings = await Promise.all(
+    summary.map(async (s) => ({ type: s.type, category: s.category === 'health' ? ('phi' as const) : s.category, count: s.count, previews: s.previews, hashes: await hashesOf(s) })),
+  );
   const message: ToBackground = {
     type: 'decision',
     report: {
@@ -177,7 +183,7 @@ function report(share: Share, host: string, decision: Decision, outcome: Decisio
       rule: decision.rule,
       outcome,
       justification,
-      findings: summary.map(({ type, category, count, previews }) => ({ type, category: category === 'health' ? 'phi' : category, count, previews })),
+      findings,
       recipientDomains: share.recipients && [...new Set(share.recipients.map((r) => r.slice(r.lastIndexOf('@') + 1).toLowerCase()))],
       file: file && { name: redactFreeText(file.name), type: file.type, size: file.size },
     },

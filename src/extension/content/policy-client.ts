@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Finding } from '../../core/detect/types';
+import { importHashKey } from '../../core/events/hash';
 import { DEFAULT_POLICY, evaluate, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
 import { PolicyAnswer, type ToBackground } from '../messages';
 
@@ -11,6 +12,8 @@ import { PolicyAnswer, type ToBackground } from '../messages';
 export class PolicyClient {
   private current: Policy = DEFAULT_POLICY;
   private source: PolicyAnswer['source'] = 'default';
+  private hashKeyBase64: string | undefined;
+  private hashKey: Promise<CryptoKey> | undefined;
   private readonly onChanged = (_: unknown, area: string) => {
     if (area === 'managed' || area === 'local') void this.refresh();
   };
@@ -30,6 +33,11 @@ export class PolicyClient {
     return this.source;
   }
 
+  /** The organisation's key for keyed hashes, when this browser is enrolled. */
+  organisationHashKey(): Promise<CryptoKey> | undefined {
+    return this.hashKey;
+  }
+
   decide(findings: readonly Finding[], ctx: EvaluationContext): Decision {
     return evaluate(this.current, findings, ctx);
   }
@@ -38,7 +46,13 @@ export class PolicyClient {
   async refresh(): Promise<void> {
     try {
       const answer = PolicyAnswer.safeParse(await browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground));
-      if (answer.success) [this.current, this.source] = [answer.data.policy, answer.data.source];
+      if (answer.success) {
+        [this.current, this.source] = [answer.data.policy, answer.data.source];
+        if (answer.data.hashKey !== this.hashKeyBase64) {
+          this.hashKeyBase64 = answer.data.hashKey;
+          this.hashKey = answer.data.hashKey ? importHashKey(Uint8Array.from(atob(answer.data.hashKey), (c) => c.charCodeAt(0))) : undefined;
+        }
+      }
       else console.warn('[bulwark] the background answered with no valid policy; keeping the current one');
     } catch (e) {
       console.warn(`[bulwark] could not reach the background: ${(e as Error).message}`);

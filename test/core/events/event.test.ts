@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../../src/core/detect';
-import { BulwarkEvent, importHashKey, keyedHash, redactFreeText, toOcsf } from '../../../src/core/events/event';
+import { BulwarkEvent, redactFreeText, toOcsf } from '../../../src/core/events/event';
+import { importHashKey, keyedHash, normaliseValue } from '../../../src/core/events/hash';
 import { summarize } from '../../../src/core/events/summary';
 
 const PLANTED = ['219-09-9999', '48213377', 'Maria Gonzalez', 'maria.gonzalez@partner-clinic.com', '4111 1111 1111 1111'];
@@ -54,10 +55,10 @@ describe('keyed hashes', () => {
   it('correlate one value written two ways, differ between organisations, and are not the value', async () => {
     const ours = await importHashKey(new Uint8Array(32).fill(7));
     const theirs = await importHashKey(new Uint8Array(32).fill(9));
-    const a = await keyedHash(ours, '219-09-9999');
+    const a = await keyedHash(ours, normaliseValue('219-09-9999'));
     expect(a).toMatch(/^[0-9a-f]{64}$/);
-    expect(await keyedHash(ours, '219 09 9999')).toBe(a);
-    expect(await keyedHash(theirs, '219-09-9999')).not.toBe(a);
-    expect(await keyedHash(ours, '219-09-9998')).not.toBe(a);
+    expect(await keyedHash(ours, normaliseValue('219 09 9999'))).toBe(a);
+    expect(await keyedHash(theirs, normaliseValue('219-09-9999'))).not.toBe(a);
+    expect(await keyedHash(ours, normaliseValue('219-09-9998'))).not.toBe(a);
   });
 });

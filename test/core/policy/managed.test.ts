@@ -23,7 +23,7 @@ describe('the managed-storage schema in public/', () => {
       if (node.items) walk(node.items as Node, `${path}[]`);
     };
     walk(schema, '$');
-    expect(Object.keys(schema.properties as object).sort()).toEqual(['deviceId', 'eventsUrl', 'policy', 'policyPublicKey', 'policyUrl', 'refreshMinutes', 'user']);
+    expect(Object.keys(schema.properties as object).sort()).toEqual(['deviceId', 'enrollmentToken', 'eventsUrl', 'policy', 'policyPublicKey', 'policyUrl', 'refreshMinutes', 'serverUrl', 'user']);
   });
 });
 

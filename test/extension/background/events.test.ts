@@ -35,7 +35,7 @@ const report = (over: Partial<DecisionReport> = {}): DecisionReport => ({
   rule: 'warn-phi',
   outcome: 'sent',
   justification: 'Her SSN [SSN] is needed by the insurer',
-  findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['2••-••-••99'] }],
+  findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['2••-••-••99'], hashes: [] }],
   recipientDomains: ['partner-clinic.com'],
   ...over,
 });
@@ -69,7 +69,7 @@ describe('decision events', () => {
   });
 
   it('refuses to store an event that carries a raw value', async () => {
-    await events.recordEvent(report({ justification: 'Her SSN 219-09-9999 is needed', findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['219-09-9999'] }] }));
+    await events.recordEvent(report({ justification: 'Her SSN 219-09-9999 is needed', findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['219-09-9999'], hashes: [] }] }));
     expect((await events.eventQueueState()).waiting).toBe(0);
   });
 

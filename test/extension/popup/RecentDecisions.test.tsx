@@ -14,8 +14,8 @@ beforeEach(() => {
 
 describe('the popup: recent decisions', () => {
   it('lists what happened, where, what was found and under which rule, newest first', async () => {
-    await recordDecision({ channel: 'paste', host: 'chatgpt.com', action: 'block', rule: 'secrets-to-ai', outcome: 'cancelled', findings: [{ type: 'SECRET', category: 'secret', count: 1, previews: ['g••••••••••••Uy'] }] });
-    await recordDecision({ channel: 'email-send', host: 'mail.google.com', action: 'warn', rule: 'warn-phi', outcome: 'sent', findings: [{ type: 'SSN', category: 'phi', count: 2, previews: [] }] });
+    await recordDecision({ channel: 'paste', host: 'chatgpt.com', action: 'block', rule: 'secrets-to-ai', outcome: 'cancelled', findings: [{ type: 'SECRET', category: 'secret', count: 1, previews: ['g••••••••••••Uy'], hashes: [] }] });
+    await recordDecision({ channel: 'email-send', host: 'mail.google.com', action: 'warn', rule: 'warn-phi', outcome: 'sent', findings: [{ type: 'SSN', category: 'phi', count: 2, previews: [], hashes: [] }] });
     render(<RecentDecisions />, document.getElementById('app')!);
     await settle();
     const items = [...document.querySelectorAll('li')].map((li) => li.textContent);

@@ -1,0 +1,74 @@
+import browser from 'webextension-polyfill';
+import { z } from 'zod';
+import { readManagedSettings } from './policy';
+
+const ENROLLMENT = 'bulwark.enrollment';
+const DEVICE_KEY = 'bulwark.deviceId';
+const TIMEOUT_MS = 15_000;
+
+/** What the backend gave this browser at enrollment; kept in local storage, which survives restarts. */
+export const Enrollment = z.object({
+  serverUrl: z.string(),
+  deviceId: z.string(),
+  deviceToken: z.string(),
+  /** The organisation's key for keyed hashes of findings (base64). */
+  hashKey: z.string(),
+  /** The key that signs the organisation's policy, learnt over the enrollment's TLS connection. */
+  policyPublicKey: z.string(),
+});
+export type Enrollment = z.infer<typeof Enrollment>;
+
+export async function enrollment(): Promise<Enrollment | undefined> {
+  const r = Enrollment.safeParse((await browser.storage.local.get(ENROLLMENT))[ENROLLMENT]);
+  return r.success ? r.data : undefined;
+}
+
+/**
+ * Enrolls this browser with the administrator's server (serverUrl + enrollmentToken in managed storage), once
+ * per server. Without those settings, or while the server cannot be reached, there is no enrollment and the
+ * events wait in the queue; the next flush tries again.
+ */
+export async function ensureEnrolled(fetchFn: typeof fetch = fetch): Promise<Enrollment | undefined> {
+  const { settings } = await readManagedSettings();
+  if (!settings.serverUrl || !settings.enrollmentToken) return undefined;
+  const serverUrl = settings.serverUrl.replace(/\/+$/, '');
+  const held = await enrollment();
+  if (held?.serverUrl === serverUrl) return held;
+  try {
+    const response = await fetchFn(`${serverUrl}/api/enroll`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: settings.enrollmentToken, deviceId: settings.deviceId ?? (await localDeviceId()), user: settings.user }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    if (!response.ok) {
+      console.warn(`[bulwark] enrollment with ${serverUrl} refused: HTTP ${response.status}`);
+      return undefined;
+    }
+    const made = Enrollment.omit({ serverUrl: true }).safeParse(await response.json());
+    if (!made.success) {
+      console.warn(`[bulwark] enrollment with ${serverUrl}: the answer is not an enrollment`);
+      return undefined;
+    }
+    const next: Enrollment = { ...made.data, serverUrl };
+    await browser.storage.local.set({ [ENROLLMENT]: next });
+    return next;
+  } catch (e) {
+    console.warn(`[bulwark] enrollment with ${serverUrl} failed: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The server no longer knows this token (the device was revoked): enroll again at the next chance. */
+export async function forgetEnrollment(): Promise<void> {
+  await browser.storage.local.remove(ENROLLMENT);
+}
+
+/** A name for this device when the administrator gives none: made once, kept. */
+export async function localDeviceId(): Promise<string> {
+  const stored = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY];
+  if (typeof stored === 'string') return stored;
+  const made = `device-${crypto.randomUUID()}`;
+  await browser.storage.local.set({ [DEVICE_KEY]: made });
+  return made;
+}
