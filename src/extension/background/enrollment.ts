@@ -28,7 +28,15 @@ export async function enrollment(): Promise<Enrollment | undefined> {
  * per server. Without those settings, or while the server cannot be reached, there is no enrollment and the
  * events wait in the queue; the next flush tries again.
  */
-export async function ensureEnrolled(fetchFn: typeof fetch = fetch): Promise<Enrollment | undefined> {
+export function ensureEnrolled(fetchFn: typeof fetch = fetch): Promise<Enrollment | undefined> {
+  // The policy refresh and the event flush ask together at start: one enrollment, not two devices.
+  inFlight ??= enroll(fetchFn).finally(() => (inFlight = undefined));
+  return inFlight;
+}
+
+let inFlight: Promise<Enrollment | undefined> | undefined;
+
+async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
   const { settings } = await readManagedSettings();
   if (!settings.serverUrl || !settings.enrollmentToken) return undefined;
   const serverUrl = settings.serverUrl.replace(/\/+$/, '');
@@ -65,7 +73,17 @@ export async function forgetEnrollment(): Promise<void> {
 }
 
 /** A name for this device when the administrator gives none: made once, kept. */
-export async function localDeviceId(): Promise<string> {
+export function localDeviceId(): Promise<string> {
+  deviceIdMade ??= makeLocalDeviceId().catch((e) => {
+    deviceIdMade = undefined;
+    throw e;
+  });
+  return deviceIdMade;
+}
+
+let deviceIdMade: Promise<string> | undefined;
+
+async function makeLocalDeviceId(): Promise<string> {
   const stored = (await browser.storage.local.get(DEVICE_KEY))[DEVICE_KEY];
   if (typeof stored === 'string') return stored;
   const made = `device-${crypto.randomUUID()}`;

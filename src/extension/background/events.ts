@@ -52,26 +52,29 @@ export async function recordEvent(report: DecisionReport): Promise<void> {
 export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent: number; waiting: number }> {
   const { settings } = await readManagedSettings();
   const q = await events();
-  const enrolled = await ensureEnrolled(fetchFn);
+  let enrolled = await ensureEnrolled(fetchFn);
   const url = enrolled ? `${enrolled.serverUrl}/api/device/events` : settings.eventsUrl;
   if (!url) return { sent: 0, waiting: await q.size() };
-  const auth: Record<string, string> = enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {};
-  return q.flush(async (batch): Promise<SendResult> => {
-    const { dropped } = await q.state();
-    const response = await fetchFn(url, {
+  const post = (batch: BulwarkEvent[], dropped: number) =>
+    fetchFn(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...auth },
+      headers: { 'content-type': 'application/json', ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {}) },
       body: JSON.stringify({ events: batch, dropped }),
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
+  return q.flush(async (batch): Promise<SendResult> => {
+    const { dropped } = await q.state();
+    let response = await post(batch, dropped);
+    if (response.status === 401 && enrolled) {
+      // The server no longer knows this device (revoked): enroll again and try once more; else the batch waits.
+      await forgetEnrollment();
+      enrolled = await ensureEnrolled(fetchFn);
+      if (!enrolled) return 'retry';
+      response = await post(batch, dropped);
+    }
     if (response.ok) {
       if (dropped) await q.forgetDropped(dropped);
       return 'sent';
-    }
-    if (response.status === 401 && enrolled) {
-      // Revoked or unknown: the batch waits while the browser enrolls again.
-      await forgetEnrollment();
-      return 'retry';
     }
     // The backend says this batch can never be taken (malformed, too large): set it aside, do not loop on it.
     return [400, 413, 422].includes(response.status) ? 'refused' : 'retry';
