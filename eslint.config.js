@@ -16,6 +16,14 @@ const coreBoundary = {
   },
 };
 
+// The server, the console and the extension share only core: none reaches into another.
+const layer = (dir, others) => ({
+  files: [`src/${dir}/**/*.ts`, `src/${dir}/**/*.tsx`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: others.map((o) => ({ group: [`**/${o}/**`], message: `src/${dir} depends on core only, not on src/${o}.` })) }],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -25,4 +33,7 @@ export default tseslint.config(
     },
   },
   coreBoundary,
+  layer('server', ['extension', 'console']),
+  layer('console', ['extension', 'server', 'cli']),
+  layer('extension', ['server', 'console', 'cli']),
 );

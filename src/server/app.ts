@@ -58,8 +58,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((err, c) => {
-    // The message may name a value from a request; the log gets the error's kind and place only.
-    console.error(`[bulwark] ${c.req.method} ${c.req.path}: ${err.name}`);
+    // The message may name a value from a request; the log gets the error's kind, code and place only.
+    console.error(`[bulwark] ${c.req.method} ${c.req.path}: ${err.name}${(err as { code?: string }).code ? ` ${(err as { code?: string }).code}` : ''}`);
     return problem(c, 500, 'internal', 'The server could not answer this request.');
   });
   app.notFound((c) => problem(c, 404, 'not-found', 'There is nothing here.'));

@@ -1,10 +1,10 @@
-import type { RollupRow, Store } from './store';
+import type { Store } from './store';
 
 const DAY_MS = 86_400_000;
 const BASELINE_DAYS = 28;
 const RECENT_DAYS = 7;
 /** Volume that counts: what the policy stopped or questioned. */
-const CONCERNING = new Set(['warn', 'redact', 'block']);
+const CONCERNING = ['warn', 'redact', 'block'];
 
 export interface Outlier {
   kind: 'user' | 'device';
@@ -24,33 +24,17 @@ export interface Outlier {
  */
 export async function outliers(store: Store, now = Date.now(), limit = 50): Promise<Outlier[]> {
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const recentFrom = day(now - (RECENT_DAYS - 1) * DAY_MS);
-  const rows = await store.rollups(day(now - (BASELINE_DAYS + RECENT_DAYS - 1) * DAY_MS), day(now), ['user', 'device']);
-  const series = new Map<string, { kind: 'user' | 'device'; key: string; days: Map<string, number> }>();
-  for (const r of rows as RollupRow[]) {
-    if (!CONCERNING.has(r.action)) continue;
-    const id = `${r.dim}\u0000${r.key}`;
-    let s = series.get(id);
-    if (!s) series.set(id, (s = { kind: r.dim as 'user' | 'device', key: r.key, days: new Map() }));
-    s.days.set(r.day, (s.days.get(r.day) ?? 0) + r.n);
-  }
+  const rows = await store.dailyVolumes(day(now - (BASELINE_DAYS + RECENT_DAYS - 1) * DAY_MS), day(now - (RECENT_DAYS - 1) * DAY_MS), day(now), CONCERNING);
   const found: Outlier[] = [];
-  for (const s of series.values()) {
-    const baselineDays: number[] = [];
-    let recentSum = 0;
-    for (let i = BASELINE_DAYS + RECENT_DAYS - 1; i >= 0; i--) {
-      const d = day(now - i * DAY_MS);
-      const n = s.days.get(d) ?? 0;
-      if (d >= recentFrom) recentSum += n;
-      else baselineDays.push(n);
-    }
-    const mean = baselineDays.reduce((a, b) => a + b, 0) / BASELINE_DAYS;
-    const sd = Math.sqrt(baselineDays.reduce((a, b) => a + (b - mean) ** 2, 0) / BASELINE_DAYS);
-    const recent = recentSum / RECENT_DAYS;
+  for (const r of rows) {
+    // Days without a row count as zero: the mean and the deviation are over all 28 days.
+    const mean = Number(r.base_sum) / BASELINE_DAYS;
+    const sd = Math.sqrt(Math.max(0, Number(r.base_sq) / BASELINE_DAYS - mean * mean));
+    const recent = Number(r.recent_sum) / RECENT_DAYS;
     const score = (recent - mean) / Math.max(sd, 1);
-    if (score > 0) found.push({ kind: s.kind, key: s.key, baseline: round(mean), recent: round(recent), score: round(score) });
+    if (score > 0) found.push({ kind: r.dim, key: r.key, baseline: round(mean), recent: round(recent), score: round(score) });
   }
-  return found.sort((a, b) => b.score - a.score).slice(0, limit);
+  return found.sort((a, b) => b.score - a.score || a.key.localeCompare(b.key)).slice(0, limit);
 }
 
 export interface Stats {

@@ -31,6 +31,9 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });
   forwarder.start();
+  await store.analyze();
+  const analyzer = setInterval(() => void store.analyze().catch(() => undefined), 3_600_000);
+  analyzer.unref();
   const { port } = server.address() as { port: number };
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -39,6 +42,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
     keys,
     forwarder,
     async close() {
+      clearInterval(analyzer);
       await new Promise((resolve) => server.close(resolve));
       await forwarder.stop();
       await store.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulwarkEvent } from '../../src/core/events/event';
 import { verifyChain } from '../../src/server/audit-chain';
-import { stats } from '../../src/server/insights';
+import { outliers, stats } from '../../src/server/insights';
 import type { EventFilter, Store } from '../../src/server/store';
 import { DATABASES, freshStore, makeEvent } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
@@ -135,6 +135,33 @@ describe.each(DATABASES)('the store on %s', (kind) => {
     else await store.db.run('ALTER TABLE audit DISABLE TRIGGER audit_no_change');
     await store.db.run("UPDATE audit SET actor = 'mallory' WHERE seq = 2");
     expect(verifyChain(await store.audit())).toMatchObject({ ok: false, brokenAt: 2 });
+  });
+
+  it('finds the people whose warned and blocked volume jumped away from their own baseline', async () => {
+    const { store: s, dispose: d } = await freshStore(kind, pg);
+    try {
+      const now = Date.UTC(2026, 10, 25, 12);
+      const events: BulwarkEvent[] = [];
+      for (let day = 34; day >= 0; day--) {
+        const time = new Date(now - day * 86_400_000).toISOString();
+        const add = (user: string, n: number, action: BulwarkEvent['action'] = 'warn') => {
+          for (let i = 0; i < n; i++) events.push(makeEvent({ time, device: { id: `pc-${user}`, user }, action }));
+        };
+        add('steady', 3);
+        add('busy-but-usual', 10 + (day % 2));
+        add('spiking', day < 7 ? 9 : 1);
+        add('audited-only', day < 7 ? 20 : 0, 'audit');
+      }
+      await s.addEvents(events);
+      const found = await outliers(s, now);
+      expect(found.slice(0, 2).map((o) => o.key).sort()).toEqual(['pc-spiking', 'spiking']);
+      expect(found.find((o) => o.key === 'spiking')).toMatchObject({ kind: 'user', baseline: 1, recent: 9 });
+      expect(found.map((o) => o.key)).not.toContain('steady');
+      expect(found.map((o) => o.key)).not.toContain('busy-but-usual');
+      expect(found.map((o) => o.key)).not.toContain('audited-only');
+    } finally {
+      await d();
+    }
   });
 
   it('keeps the first value of a setting (two servers starting together make one key)', async () => {

@@ -271,7 +271,8 @@ export class Store {
         }
       }
       if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${rows(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
-      const rollupRows = [...rollup].flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
+      // Sorted, so that concurrent batches lock the rows in the same order (PostgreSQL would see a deadlock).
+      const rollupRows = [...rollup].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
       await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${rows(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
       return added.length;
     });
@@ -289,10 +290,16 @@ export class Store {
   async events(filter: EventFilter, limit = 50, cursor?: string): Promise<EventPage> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const byType = filter.type !== undefined;
-    const t = byType ? 't' : 'e';
-    if (byType) {
+    const columns = Object.entries(FILTER_COLUMNS).filter(([key]) => filter[key as keyof typeof FILTER_COLUMNS] !== undefined);
+    // A type alone walks the per-type index in time order; a type with other filters lets the database start
+    // from the column index (host, user, ...) and check the type per row.
+    const walkTypes = filter.type !== undefined && columns.length === 0;
+    const t = walkTypes ? 't' : 'e';
+    if (walkTypes) {
       where.push('t.type = ?');
+      params.push(filter.type);
+    } else if (filter.type !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM event_types x WHERE x.type = ? AND x.time_ms = e.time_ms AND x.seq = e.seq)');
       params.push(filter.type);
     }
     if (filter.from !== undefined) {
@@ -303,18 +310,16 @@ export class Store {
       where.push(`${t}.time_ms < ?`);
       params.push(filter.to);
     }
-    for (const [key, column] of Object.entries(FILTER_COLUMNS)) {
-      const value = filter[key as keyof typeof FILTER_COLUMNS];
-      if (value === undefined) continue;
+    for (const [key, column] of columns) {
       where.push(`e.${column} = ?`);
-      params.push(value);
+      params.push(filter[key as keyof typeof FILTER_COLUMNS]);
     }
     const after = cursor ? decodeCursor(cursor) : undefined;
     if (after) {
       where.push(`(${t}.time_ms, ${t}.seq) < (?, ?)`);
       params.push(after.timeMs, after.seq);
     }
-    const from = byType ? 'event_types t JOIN events e ON e.seq = t.seq' : 'events e';
+    const from = walkTypes ? 'event_types t JOIN events e ON e.seq = t.seq' : 'events e';
     const rowsFound = await this.db.query<EventRow & { time_ms: number }>(
       `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t}.time_ms DESC, ${t}.seq DESC LIMIT ?`,
       [...params, limit + 1],
@@ -331,6 +336,29 @@ export class Store {
 
   async rollups(fromDay: string, toDay: string, dims: readonly RollupDim[]): Promise<RollupRow[]> {
     return this.db.query<RollupRow>(`SELECT day, dim, key, action, n FROM rollups WHERE day >= ? AND day <= ? AND dim IN (${dims.map(() => '?').join(',')})`, [fromDay, toDay, ...dims]);
+  }
+
+  /**
+   * Per user and device, the daily totals of the given actions between two days, summed, and summed squared
+   * (for a standard deviation), split at `splitDay`: what baselines need, computed by the database.
+   */
+  async dailyVolumes(fromDay: string, splitDay: string, toDay: string, actions: readonly string[]) {
+    return this.db.query<{ dim: 'user' | 'device'; key: string; base_sum: number; base_sq: number; recent_sum: number }>(
+      `SELECT dim, key,
+         SUM(CASE WHEN day < ? THEN n ELSE 0 END) AS base_sum,
+         SUM(CASE WHEN day < ? THEN n * n ELSE 0 END) AS base_sq,
+         SUM(CASE WHEN day >= ? THEN n ELSE 0 END) AS recent_sum
+       FROM (SELECT dim, key, day, SUM(n) AS n FROM rollups
+             WHERE day >= ? AND day <= ? AND dim IN ('user', 'device') AND action IN (${actions.map(() => '?').join(',')})
+             GROUP BY dim, key, day) daily
+       GROUP BY dim, key`,
+      [splitDay, splitDay, splitDay, fromDay, toDay, ...actions],
+    );
+  }
+
+  /** Refreshes the query planner's statistics (SQLite never does on its own; PostgreSQL's autovacuum does, later). */
+  async analyze(): Promise<void> {
+    await this.db.run(this.db.dialect === 'sqlite' ? 'PRAGMA optimize=0x10002' : 'ANALYZE');
   }
 
   async eventCount(): Promise<number> {

@@ -1,0 +1,145 @@
+/**
+ * The backend's speed on both databases: ingestion in events per second through the HTTP API (4 devices
+ * sending batches of 500 at once, schema checks included), with the store alone as the peer in the same run;
+ * and console query time (p50/p95 over 20 runs, through the API) over one million events, with OFFSET paging
+ * as the peer for the deep page.
+ */
+import type { BulwarkEvent } from '../../src/core/events/event';
+import { ServerConfig } from '../../src/server/config';
+import { newToken, tokenHash } from '../../src/server/secrets';
+import { startServer } from '../../src/server/server';
+import { hashPassword } from '../../src/server/secrets';
+import { freshStore, type Database } from '../server/harness';
+import { startPostgres } from '../server/postgres';
+
+const MILLION = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const INGEST = 40_000;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+let seed = 7;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+const USERS = Array.from({ length: 2000 }, (_, i) => `user${i}@ourpharma.example`);
+const HOSTS = Array.from({ length: 60 }, (_, i) => `site${i}.example.com`);
+const TYPES = ['SSN', 'MRN', 'PERSON', 'EMAIL', 'PHONE', 'DATE', 'CREDIT_CARD', 'SECRET', 'IBAN', 'NPI'] as const;
+const NOW = Date.UTC(2026, 10, 25);
+
+/** `liveMs`: an event arriving now (ingestion); without it, a time in the last 90 days (the loaded history). */
+function event(i: number, liveMs?: number): BulwarkEvent {
+  const action = pick(['audit', 'warn', 'warn', 'block', 'redact'] as const);
+  const t = pick(TYPES);
+  return {
+    id: crypto.randomUUID(),
+    time: new Date(liveMs ?? NOW - Math.floor(rand() * 90 * 86_400_000)).toISOString(),
+    device: { id: `laptop-${i % 3000}`, user: pick(USERS) },
+    browser: { name: 'Chrome', version: '150.0' },
+    extensionVersion: '0.1.0',
+    policyVersion: 3,
+    channel: pick(['paste', 'file-upload', 'email-send', 'prompt-submit'] as const),
+    destination: { host: pick(HOSTS), categories: ['generative-ai'] },
+    recipientDomains: [],
+    findings: [{ type: t, category: t === 'SECRET' ? 'secret' : 'phi', count: 1 + Math.floor(rand() * 5), previews: ['•••-••-••42'], hashes: ['a'.repeat(64)] }],
+    rule: action === 'audit' ? undefined : pick(['phi-to-ai', 'secrets', 'pii-external']),
+    action,
+    outcome: action === 'block' ? 'cancelled' : 'sent',
+    justification: action === 'warn' && rand() < 0.2 ? 'Needed for the batch record review with the sponsor' : undefined,
+  };
+}
+
+async function bench(kind: Database, pgUrl?: { url: string; stop(): void }) {
+  // --- ingestion: the store alone (peer), then the whole API ---
+  {
+    const { store, dispose } = await freshStore(kind, pgUrl as never);
+    const events = Array.from({ length: INGEST }, (_, i) => event(i, NOW + i * 10));
+    const t0 = performance.now();
+    for (let i = 0; i < events.length; i += 500) await store.addEvents(events.slice(i, i + 500));
+    const storeRate = INGEST / ((performance.now() - t0) / 1000);
+    await dispose();
+
+    const fresh = await freshStore(kind, pgUrl as never);
+    const server = await startServer(ServerConfig.parse({ port: 0 }), { store: fresh.store });
+    const tokens = await Promise.all(
+      Array.from({ length: 4 }, async (_, d) => {
+        const token = newToken('bwd');
+        await fresh.store.enrollDevice(`bench-${d}`, tokenHash(token), undefined);
+        return token;
+      }),
+    );
+    const batches = Array.from({ length: INGEST / 500 }, (_, b) => JSON.stringify({ events: Array.from({ length: 500 }, (_, i) => event(b * 500 + i, NOW + (b * 500 + i) * 10)), dropped: 0 }));
+    const t1 = performance.now();
+    await Promise.all(
+      tokens.map(async (token, d) => {
+        for (let b = d; b < batches.length; b += tokens.length) {
+          for (;;) {
+            const r = await fetch(`${server.url}/api/device/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: batches[b] });
+            await r.arrayBuffer();
+            if (r.status === 429) continue;
+            if (!r.ok) throw new Error(`HTTP ${r.status}`);
+            break;
+          }
+        }
+      }),
+    );
+    const apiRate = INGEST / ((performance.now() - t1) / 1000);
+    console.log(`${kind}: ingestion ${Math.round(apiRate).toLocaleString('en')} events/s through the API (4 devices, batches of 500); the store alone ${Math.round(storeRate).toLocaleString('en')} events/s (API ${(storeRate / apiRate).toFixed(1)}x slower)`);
+    await server.close();
+  }
+
+  // --- queries over a million events ---
+  const { store, dispose } = await freshStore(kind, pgUrl as never);
+  const t2 = performance.now();
+  for (let i = 0; i < MILLION; i += 5000) await store.addEvents(Array.from({ length: Math.min(5000, MILLION - i) }, (_, k) => event(i + k)));
+  console.log(`${kind}: loaded ${MILLION.toLocaleString('en')} events in ${((performance.now() - t2) / 1000).toFixed(0)} s`);
+  const server = await startServer(ServerConfig.parse({ port: 0 }), { store });
+  await store.addUser('bench', await hashPassword('bench password long'), 'admin');
+  const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: 'bench password long' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  const get = async (path: string) => {
+    const t = performance.now();
+    const r = await fetch(server.url + path, { headers: { Cookie: cookie } });
+    const body = await r.json();
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    return { ms: performance.now() - t, body };
+  };
+  // A cursor 200 pages deep, for the deep-page query.
+  let cursor: string | undefined;
+  for (let p = 0; p < 200; p++) cursor = (await get(`/api/events?limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body.next;
+  const from = new Date(NOW - 7 * 86_400_000).toISOString();
+  const QUERIES: Array<[string, string]> = [
+    ['newest page', '/api/events'],
+    ['page 201 (keyset)', `/api/events?cursor=${cursor}`],
+    ['one user', `/api/events?user=${encodeURIComponent(USERS[17]!)}`],
+    ['one type', '/api/events?type=SSN'],
+    ['type + decision + destination', '/api/events?type=MRN&action=block&host=site3.example.com'],
+    ['last 7 days, blocked', `/api/events?from=${from}&action=block`],
+    ['rare rule + channel', '/api/events?rule=secrets&channel=email-send&user=' + encodeURIComponent(USERS[5]!)],
+    ['charts, 30 days', '/api/stats'],
+    ['unusual behaviour', '/api/insights'],
+  ];
+  const p95s: number[] = [];
+  for (const [label, path] of QUERIES) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) times.push((await get(path)).ms);
+    p95s.push(quantile(times, 0.95));
+    console.log(`${kind}:   ${label.padEnd(32)} p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`);
+  }
+  // The peer: the same deep page by OFFSET, as a naive console would ask for it.
+  const offsetTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await store.db.query('SELECT doc FROM events ORDER BY time_ms DESC, seq DESC LIMIT 50 OFFSET 10000');
+    offsetTimes.push(performance.now() - t);
+  }
+  console.log(`${kind}:   peer: page 201 by OFFSET (store only)  p50 ${quantile(offsetTimes, 0.5).toFixed(1)} ms`);
+  console.log(`${kind}: worst p95 of the console's queries over ${MILLION.toLocaleString('en')} events: ${Math.max(...p95s).toFixed(1)} ms`);
+  await server.close();
+  await dispose().catch(() => undefined);
+}
+
+const pg = await startPostgres();
+try {
+  await bench('sqlite');
+  await bench('postgres', pg);
+} finally {
+  pg.stop();
+}
