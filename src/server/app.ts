@@ -53,7 +53,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   const { store, keys } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const deviceLimiter = new RateLimiter(limits.devicePerSecond, limits.deviceBurst);
-  const enrollLimiter = new RateLimiter(2, 20);
+  // Enrollment tokens are 256 random bits: this limit protects the database from floods, not the token from guessing.
+  const enrollLimiter = new RateLimiter(20, 100);
   const loginLimiter = new RateLimiter(5 / 60, 5);
   const app = new Hono<Env>();
 
@@ -121,7 +122,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // ---- browsers ----
 
   app.post('/api/enroll', bodyLimit({ maxSize: 4096, onError: (c) => problem(c, 413, 'too-large', 'An enrollment request is small.') }), async (c) => {
-    const wait = enrollLimiter.take(c.req.header('x-forwarded-for') ?? 'direct');
+    const wait = enrollLimiter.take(remoteAddress(c));
     if (wait) return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
     const body = await readJson(
       c,
@@ -423,6 +424,9 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   return app;
 }
+
+/** The peer's address (behind a proxy, the proxy's: then every enrollment shares one budget). */
+const remoteAddress = (c: Context): string => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
 
 /** A real scrypt hash of nothing anybody knows, for unknown names. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
