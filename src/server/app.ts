@@ -11,7 +11,7 @@ import { verifyChain } from './audit-chain';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { problem, readJson, readQuery } from './http';
-import { outliers, stats } from './insights';
+import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { RateLimiter } from './rate-limit';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
@@ -39,6 +39,7 @@ export const DEFAULT_LIMITS = {
 };
 
 const SESSION_COOKIE = 'bulwark_session';
+const INSIGHTS_TTL_MS = 5 * 60_000;
 const ROLE = z.enum(ROLES);
 const NAME = z.string().trim().min(1).max(128).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ -');
 
@@ -269,7 +270,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(await stats(store, from, to));
   });
 
-  app.get('/api/insights', authenticate, need('insights.read'), async (c) => c.json({ outliers: await outliers(store) }));
+  // Baselines are over whole days: computed at most every five minutes, not on every visit.
+  let insights: { at: number; outliers: Outlier[] } | undefined;
+  app.get('/api/insights', authenticate, need('insights.read'), async (c) => {
+    if (!insights || Date.now() - insights.at > INSIGHTS_TTL_MS) insights = { at: Date.now(), outliers: await outliers(store) };
+    return c.json({ outliers: insights.outliers, computedAt: new Date(insights.at).toISOString() });
+  });
 
   app.get('/api/devices', authenticate, need('devices.read'), async (c) => c.json({ devices: await store.devices() }));
 

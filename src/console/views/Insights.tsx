@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, when } from '../api';
 
 interface Outlier {
   kind: 'user' | 'device';
@@ -12,16 +12,25 @@ interface Outlier {
 /** The people and devices whose warned and blocked volume jumped away from their own baseline, biggest first. */
 export function Insights() {
   const [outliers, setOutliers] = useState<Outlier[]>();
+  const [computedAt, setComputedAt] = useState('');
   const [error, setError] = useState('');
   useEffect(() => {
-    api<{ outliers: Outlier[] }>('/api/insights').then((r) => setOutliers(r.outliers), (e: Error) => setError(e.message));
+    api<{ outliers: Outlier[]; computedAt: string }>('/api/insights').then(
+      (r) => {
+        setOutliers(r.outliers);
+        setComputedAt(r.computedAt);
+      },
+      (e: Error) => setError(e.message),
+    );
   }, []);
   if (error) return <p role="alert">{error}</p>;
   if (!outliers) return <p class="muted">Loading…</p>;
   return (
     <section aria-labelledby="insights-title">
       <h1 id="insights-title">Unusual behaviour</h1>
-      <p class="muted">Warned, redacted and blocked actions per day: the last 7 days against each one’s own 28 days before.</p>
+      <p class="muted">
+        Warned, redacted and blocked actions per day: the last 7 days against each one’s own 28 days before (computed {when(computedAt)}).
+      </p>
       <table>
         <thead>
           <tr>
