@@ -34,6 +34,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
     content_scripts: contentScripts(browser),
+    // The file reader runs as an invisible frame of the extension inside pages (content/extractor-client.ts).
+    ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['extractor.html'], matches: ['<all_urls>'] }] }),
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).
     storage: { managed_schema: 'managed_schema.json' },
     // Firefox reads managed settings from policies.json ("3rdparty" > "Extensions" > this id).

@@ -1,11 +1,14 @@
 /**
  * npm run --silent scan -- --jsonl FILE|-    one JSON line in ({"id", "text"|"full_text"}), one JSON line out
  * npm run scan -- FILE                       a readable report of one text file (values masked)
+ * npm run --silent scan -- --files FILE...   one JSON line per file of any format ({"file", "status", "labels", "findings"})
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { defaultEngine, type Finding, type ScanResult } from '../core/detect';
 import { mask } from '../core/events/mask';
+import { scanFile } from '../core/extract/scan-file';
+import { nodePdfReader } from './node-pdf';
 
 export function toJsonLine(id: unknown, r: ScanResult): string {
   const findings = r.findings.map((f) => ({ type: f.type, start: f.start, end: f.end, score: f.score, detector: f.detector }));
@@ -66,7 +69,37 @@ export function report(text: string, r: ScanResult): string {
   return [...out, ...r.findings.map(row)].join('\n');
 }
 
+/**
+ * Reads each file whatever its format (office documents, PDF, archives, e-mail, text) and prints one line per
+ * file. A file that cannot be opened is a line with status "unreadable" and the reason, not a stop.
+ */
+async function scanFiles(paths: string[]): Promise<number> {
+  const engine = defaultEngine();
+  const pdf = nodePdfReader();
+  let bad = 0;
+  for (const file of paths) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (e) {
+      bad++;
+      process.stdout.write(`${JSON.stringify({ file, status: 'unreadable', reason: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, labels: [], findings: [] })}\n`);
+      continue;
+    }
+    const r = await scanFile(engine, bytes, file, { pdf });
+    const { status, reason, format, labels, findings, read, skipped } = r;
+    process.stdout.write(`${JSON.stringify({ file, status, ...(reason ? { reason } : {}), format, labels, findings, read, skipped })}\n`);
+  }
+  return bad ? 1 : 0;
+}
+
 async function main(argv: string[]): Promise<number> {
+  const files = argv.indexOf('--files');
+  if (files >= 0) {
+    const paths = argv.slice(files + 1).filter((a) => !a.startsWith('--'));
+    if (!paths.length) throw new Error('--files needs at least one file');
+    return scanFiles(paths);
+  }
   const jsonl = argv.indexOf('--jsonl');
   if (jsonl >= 0) {
     const path = argv[jsonl + 1];

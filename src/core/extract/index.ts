@@ -43,7 +43,7 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
     format = await read(ctx, bytes, name, '', 0);
   } catch (e) {
     // A reader's own failure on hostile input: the file is unreadable, and the answer says why.
-    note(ctx, 'unreadable', name, `could not read: ${(e as Error).message}`);
+    note(ctx, 'unreadable', '', `could not read: ${(e as Error).message}`);
   }
   const status: ExtractStatus = format === 'image' && !ctx.parts.length ? 'image' : (ctx.worst && (ctx.worst.status !== 'unreadable' || !ctx.parts.length) ? ctx.worst.status : 'ok');
   const reason = status === 'ok' ? undefined : status === 'image' ? 'an image: its text is not read' : ctx.worst?.reason;

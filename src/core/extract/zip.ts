@@ -71,27 +71,27 @@ export interface Budget {
 }
 
 export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget): Uint8Array {
-  if (e.encrypted) throw new ZipError('encrypted', `${e.name} is encrypted`);
+  if (e.encrypted) throw new ZipError('encrypted', 'encrypted');
   if (e.compressedSize > 0 && e.size / e.compressedSize > budget.maxRatio)
-    throw new ZipError('bomb', `${e.name} expands ${Math.round(e.size / e.compressedSize)} times, more than the limit of ${budget.maxRatio}`);
-  if (e.size > budget.remaining) throw new ZipError('bomb', `${e.name} would expand beyond the limit for one file`);
+    throw new ZipError('bomb', `expands ${Math.round(e.size / e.compressedSize)} times, more than the limit of ${budget.maxRatio}`);
+  if (e.size > budget.remaining) throw new ZipError('bomb', 'would expand beyond the limit for one file');
   const h = e.offset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw new ZipError('malformed', `${e.name}: no local header`);
+  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw new ZipError('malformed', 'no local header');
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
   const data = bytes.subarray(start, start + e.compressedSize);
-  if (data.length < e.compressedSize) throw new ZipError('malformed', `${e.name} is truncated`);
+  if (data.length < e.compressedSize) throw new ZipError('malformed', 'truncated');
   if (e.method === 0) {
     budget.remaining -= data.length;
     return data;
   }
-  if (e.method !== 8) throw new ZipError('unsupported', `${e.name}: compression method ${e.method} is not read`);
+  if (e.method !== 8) throw new ZipError('unsupported', `compression method ${e.method} is not read`);
   // Inflate in steps and count what comes out: the declared size may be a lie.
   const cap = Math.min(budget.remaining, Math.max(e.size, 1) * 1.01 + 1024, e.compressedSize * budget.maxRatio + 1024);
   const chunks: Uint8Array[] = [];
   let total = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > cap) throw new ZipError('bomb', `${e.name} expands beyond what its header declares or the limits allow`);
+    if (total > cap) throw new ZipError('bomb', 'expands beyond what its header declares or the limits allow');
     chunks.push(chunk);
   });
   try {
@@ -99,7 +99,7 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget): Uint8
     if (data.length === 0) inflate.push(new Uint8Array(0), true);
   } catch (err) {
     if (err instanceof ZipError) throw err;
-    throw new ZipError('malformed', `${e.name} cannot be inflated: ${(err as Error).message}`);
+    throw new ZipError('malformed', `cannot be inflated: ${(err as Error).message}`);
   }
   budget.remaining -= total;
   const out = new Uint8Array(total);

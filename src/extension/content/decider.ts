@@ -9,7 +9,7 @@ import { ACTIONS, type Decision, type EvaluationContext } from '../../core/polic
 import type { DecisionReport, ToBackground } from '../messages';
 import { BridgeRequestSchema } from './bridge-schema';
 import { PolicyClient } from './policy-client';
-import { Cancelled, readFileText, scanInSlices } from './scanning';
+import { Cancelled, readFile, scanInSlices } from './scanning';
 import type { Share, Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 
@@ -88,15 +88,18 @@ export class Decider {
         summaries.push(summarize(share.text, textFindings));
       }
       for (const file of share.files ?? []) {
-        const read = await readFileText(file);
-        if ('failure' in read) {
+        // Reading a large document takes a while before scanning starts: show progress (and Stop) meanwhile.
+        const ticking = setInterval(() => progressOf(0), 100);
+        const read = await readFile(file, stop.signal).finally(() => clearInterval(ticking));
+        if (read.failure) {
           unreadable.push(file.name);
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));
-          continue;
         }
-        const findings = this.unconsented(read.text, (await scanInSlices(this.engine, read.text, progressOf, stop.signal)).findings);
-        decisions.push(policy.decide(findings, { ...base, file: read.file }));
-        summaries.push(summarize(read.text, findings));
+        for (const part of read.parts) {
+          const findings = this.unconsented(part.text, (await scanInSlices(this.engine, part.text, progressOf, stop.signal)).findings);
+          decisions.push(policy.decide(findings, { ...base, file: read.file }));
+          summaries.push(summarize(part.text, findings));
+        }
       }
     } catch (e) {
       closeSurface();

@@ -1,6 +1,8 @@
 import type { Engine } from '../../core/detect/engine';
 import type { ScanResult } from '../../core/detect/types';
-import type { EvaluationContext } from '../../core/policy';
+import type { TextPart } from '../../core/extract';
+import type { EvaluationContext, Failure } from '../../core/policy';
+import { extractor } from './extractor-client';
 
 /** How long the guard scans before it lets the page breathe (and paints progress). */
 const SLICE_MS = 12;
@@ -32,22 +34,43 @@ export async function scanInSlices(engine: Engine, text: string, onProgress: (do
   }
 }
 
-/** Files the guard reads as text today; other formats need the extractors and count as unreadable until then. */
-const TEXT_TYPES = /^(text\/|application\/(json|xml|x-ndjson|csv|javascript|x-sh|x-yaml|yaml|sql|x-www-form-urlencoded))/;
-const TEXT_NAMES = /\.(txt|csv|tsv|json|ndjson|xml|html?|md|markdown|log|ya?ml|ini|conf|cfg|env|sql|sh|py|js|ts|java|c|cpp|cs|go|rb|php|pem|key|eml|rtf)$/i;
 /** Over this size a file is not read at all: the policy's too-large failure mode decides. */
-const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export type FileText = { text: string; file: NonNullable<EvaluationContext['file']> } | { failure: 'too-large' | 'unreadable'; file: NonNullable<EvaluationContext['file']> };
+type FileFacts = NonNullable<EvaluationContext['file']>;
 
-export async function readFileText(f: File): Promise<FileText> {
-  const facts = { name: f.name, type: f.type, size: f.size };
-  if (f.type.startsWith('image/')) return { text: '', file: facts };
-  if (f.size > MAX_FILE_BYTES) return { failure: 'too-large', file: { ...facts, unscannable: true } };
-  if (!TEXT_TYPES.test(f.type) && !TEXT_NAMES.test(f.name)) return { failure: 'unreadable', file: { ...facts, unscannable: true } };
+/** A file's text parts (what could be read), and the failure the policy must also weigh, if any. */
+export interface FileRead {
+  parts: TextPart[];
+  file: FileFacts;
+  failure?: Failure;
+  reason?: string;
+}
+
+/**
+ * Reads a file of any format the extractors know (office documents, PDF, archives, e-mail, text) in the
+ * file-reader frame, off the page's main thread. Encrypted files, bombs and what cannot be read come back as
+ * failures for the policy's failure modes; an image has no text.
+ */
+export async function readFile(f: File, signal?: AbortSignal): Promise<FileRead> {
+  const facts: FileFacts = { name: f.name, type: f.type, size: f.size };
+  if (f.size > MAX_FILE_BYTES) return { parts: [], failure: 'too-large', file: { ...facts, unscannable: true } };
+  let x;
   try {
-    return { text: await f.text(), file: facts };
-  } catch {
-    return { failure: 'unreadable', file: { ...facts, unscannable: true } };
+    x = await extractor.extract(f, signal);
+  } catch (e) {
+    if (signal?.aborted) throw new Cancelled();
+    throw e;
+  }
+  switch (x.status) {
+    case 'ok':
+    case 'image':
+      return { parts: x.parts, file: facts };
+    case 'encrypted':
+      return { parts: x.parts, failure: 'encrypted', reason: x.reason, file: { ...facts, encrypted: true } };
+    case 'too-large':
+      return { parts: x.parts, failure: 'too-large', reason: x.reason, file: { ...facts, unscannable: true } };
+    default:
+      return { parts: x.parts, failure: 'unreadable', reason: x.reason, file: { ...facts, unscannable: true } };
   }
 }

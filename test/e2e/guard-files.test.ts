@@ -1,0 +1,56 @@
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { docx, encryptedZip, pdf, xlsx, zip, zipBomb } from '../core/extract/fixtures';
+import { answer, dialogText, guardedBrowser, waitForDialog } from './employee';
+
+const upload = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
+
+/**
+ * Files of every kind chosen for upload in real Chromium: the guard reads them in its file-reader frame (the
+ * extension's process, not the page's) and decides on what is inside, not on the name.
+ */
+describe('the guard reads what is inside uploaded files (real Chromium)', () => {
+  const env = guardedBrowser();
+  let page: Page;
+  const uploads = () => env.site.received.filter((r) => r.path === '/upload');
+  beforeEach(async () => {
+    env.site.received.length = 0;
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('files.example.com', 'upload.html'));
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it.each([
+    ['a Word document', upload('discharge.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx({ body: ['Discharge summary', 'Patient Maria Gonzalez, SSN 219-09-9999, treated for pneumonia.'] }))],
+    ['a workbook', upload('patients.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx({ Patients: [['Name', 'SSN', 'Diagnosis'], ['Maria Gonzalez', '219-09-9999', 'diabetes']] }))],
+    ['a PDF', upload('record.pdf', 'application/pdf', pdf(['Batch record', 'Patient Maria Gonzalez, SSN 219-09-9999, diagnosis: asthma']))],
+    ['a document inside an archive', upload('bundle.zip', 'application/zip', zip({ 'reports/discharge.docx': docx({ body: ['Patient Maria Gonzalez, SSN 219-09-9999, diabetes.'] }) }))],
+  ])('finds the patient data in %s', async (_kind, file) => {
+    await page.setInputFiles('#file', file);
+    const text = await waitForDialog(page);
+    expect(text).toContain('Social Security numbers');
+    await answer(page, { choose: 'cancel' });
+    expect(uploads()).toEqual([]);
+    // Read in the extension's file-reader frame, not on the page's thread (a PDF can only be read there).
+    expect(page.frames().some((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/extractor.html'))).toBe(true);
+  });
+
+  it('lets a harmless workbook through without a dialog', async () => {
+    await page.setInputFiles('#file', upload('lots.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx({ Lots: [['Lot', 'Qty'], ['Packaging line review', 1200]] })));
+    await expect.poll(() => uploads().length).toBe(1);
+    expect(await dialogText(page)).toBeUndefined();
+  });
+
+  it.each([
+    ['a zip bomb', upload('bomb.zip', 'application/zip', zipBomb(30_000_000))],
+    ['an encrypted archive', upload('locked.zip', 'application/zip', encryptedZip({ 'patients.csv': 'name,ssn' }))],
+  ])('holds %s it cannot read and names it', async (_kind, file) => {
+    await page.setInputFiles('#file', file);
+    const text = await waitForDialog(page);
+    expect(text).toContain(file.name);
+    await answer(page, { choose: 'cancel' });
+    expect(uploads()).toEqual([]);
+  });
+});
