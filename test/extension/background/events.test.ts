@@ -56,13 +56,13 @@ beforeEach(async () => {
 const realFetch = globalThis.fetch;
 const fetch = realFetch;
 const sent = () => received.flatMap((r) => r.events);
-const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe('decision events', () => {
   it('are built, checked by the schema and delivered, with nothing raw in them', async () => {
     await fakeBrowser.storage.managed.set({ eventsUrl: 'https://events.ourpharma.example/v1/events', deviceId: 'LT-0042', user: 'j.doe@ourpharma.com' });
     await events.recordEvent(report());
-    await settle();
+    // recordEvent starts a flush without waiting for it; a second flush waits for the running one.
+    await events.flushEvents();
     expect(sent()).toHaveLength(1);
     expect(sent()[0]).toMatchObject({ device: { id: 'LT-0042', user: 'j.doe@ourpharma.com' }, channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['partner-clinic.com'], rule: 'warn-phi', outcome: 'sent' });
     for (const v of PLANTED) expect(JSON.stringify(received)).not.toContain(v);
@@ -84,7 +84,7 @@ describe('decision events', () => {
     await fakeBrowser.storage.managed.set({ eventsUrl: 'https://events.ourpharma.example/v1/events' });
     down = true;
     for (const rule of ['r1', 'r2', 'r3']) await events.recordEvent(report({ rule }));
-    await settle();
+    await events.flushEvents();
     expect(received).toEqual([]);
     const state = await events.eventQueueState();
     expect(state).toMatchObject({ waiting: 3 });
