@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../src/core/policy';
 import { docx, encryptedZip, pdf, xlsx, zip, zipBomb } from '../core/extract/fixtures';
 import { answer, dialogText, guardedBrowser, waitForDialog } from './employee';
 
@@ -52,5 +53,22 @@ describe('the guard reads what is inside uploaded files (real Chromium)', () => 
     expect(text).toContain(file.name);
     await answer(page, { choose: 'cancel' });
     expect(uploads()).toEqual([]);
+  });
+});
+
+describe('an image is an image for the policy, whatever its name says (real Chromium)', () => {
+  const policy = { ...DEFAULT_POLICY, version: 7, rules: [{ id: 'no-images-out', action: 'block', match: { files: { types: ['image/*'] } } }, ...DEFAULT_POLICY.rules] };
+  const env = guardedBrowser({ policy });
+
+  it('blocks a PNG renamed to .txt under a rule on image/*', async () => {
+    const page = await env.session.context.newPage();
+    await page.goto(env.site.url('files.example.com', 'upload.html'));
+    await page.setInputFiles('#file', upload('notes.txt', 'text/plain', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])));
+    const text = await waitForDialog(page);
+    expect(text).toContain('Cancel');
+    expect(text).not.toContain('Share anyway');
+    await answer(page, { choose: 'cancel' });
+    expect(env.site.received.filter((r) => r.path === '/upload')).toEqual([]);
+    await page.close();
   });
 });

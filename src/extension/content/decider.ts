@@ -94,7 +94,7 @@ export class Decider {
         if (read.failure) {
           unreadable.push(file.name);
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));
-        }
+        } else if (!read.parts.length) decisions.push(policy.decide([], { ...base, file: read.file })); // no text (an image): its facts still count
         for (const part of read.parts) {
           const findings = this.unconsented(part.text, (await scanInSlices(this.engine, part.text, progressOf, stop.signal)).findings);
           decisions.push(policy.decide(findings, { ...base, file: read.file }));

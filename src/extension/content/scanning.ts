@@ -64,8 +64,10 @@ export async function readFile(f: File, signal?: AbortSignal): Promise<FileRead>
   }
   switch (x.status) {
     case 'ok':
-    case 'image':
       return { parts: x.parts, file: facts };
+    case 'image':
+      // An image by its bytes is an image for the policy's file types ("image/*"), whatever its name says.
+      return { parts: x.parts, file: { ...facts, type: f.type.startsWith('image/') ? f.type : 'image/unknown' } };
     case 'encrypted':
       return { parts: x.parts, failure: 'encrypted', reason: x.reason, file: { ...facts, encrypted: true } };
     case 'too-large':
