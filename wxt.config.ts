@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -21,8 +22,21 @@ function contentScripts(browser: string) {
   ];
 }
 
+/** OCR's files, copied into the build's ocr/ folder for the file-reader frame (src/extension/extractor/serve.ts). */
+const OCR_FILES = [
+  ['node_modules/tesseract.js/dist/worker.min.js', 'ocr/worker.min.js'],
+  ['node_modules/tesseract.js-core/tesseract-core-lstm.wasm.js', 'ocr/tesseract-core-lstm.wasm.js'],
+  ['node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm.js', 'ocr/tesseract-core-simd-lstm.wasm.js'],
+  ['node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz', 'ocr/eng.traineddata.gz'],
+];
+
 // Manifest V3 for Chromium browsers; `wxt build -b firefox` builds the Firefox package.
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser !== 'firefox') for (const [src, dest] of OCR_FILES) files.push({ absoluteSrc: resolve(src!), relativeDest: dest! });
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -34,6 +48,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
     content_scripts: contentScripts(browser),
+    // OCR's WebAssembly core needs wasm-unsafe-eval in extension pages (it compiles the module it ships with).
+    ...(browser === 'firefox' ? {} : { content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" } }),
     // The file reader runs as an invisible frame of the extension inside pages (content/extractor-client.ts).
     ...(browser === 'firefox' ? {} : { web_accessible_resources: [{ resources: ['extractor.html'], matches: ['<all_urls>'] }] }),
     // Enterprise policy reaches chrome.storage.managed through this schema (generated: npm run managed-schema).

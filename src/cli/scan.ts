@@ -1,13 +1,15 @@
 /**
  * npm run --silent scan -- --jsonl FILE|-    one JSON line in ({"id", "text"|"full_text"}), one JSON line out
  * npm run scan -- FILE                       a readable report of one text file (values masked)
- * npm run --silent scan -- --files FILE...   one JSON line per file of any format ({"file", "status", "labels", "findings"})
+ * npm run --silent scan -- --files FILE...   one JSON line per file of any format ({"file", "status", "labels", "findings"});
+ *                                            --ocr also reads the text in images (seconds per image)
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { defaultEngine, type Finding, type ScanResult } from '../core/detect';
 import { mask } from '../core/events/mask';
 import { scanFile } from '../core/extract/scan-file';
+import { nodeOcrReader } from './node-ocr';
 import { nodePdfReader } from './node-pdf';
 
 export function toJsonLine(id: unknown, r: ScanResult): string {
@@ -73,9 +75,10 @@ export function report(text: string, r: ScanResult): string {
  * Reads each file whatever its format (office documents, PDF, archives, e-mail, text) and prints one line per
  * file. A file that cannot be opened is a line with status "unreadable" and the reason, not a stop.
  */
-async function scanFiles(paths: string[]): Promise<number> {
+async function scanFiles(paths: string[], withOcr: boolean): Promise<number> {
   const engine = defaultEngine();
   const pdf = nodePdfReader();
+  const ocr = withOcr ? nodeOcrReader() : undefined;
   let bad = 0;
   for (const file of paths) {
     let bytes: Uint8Array;
@@ -86,10 +89,11 @@ async function scanFiles(paths: string[]): Promise<number> {
       process.stdout.write(`${JSON.stringify({ file, status: 'unreadable', reason: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, labels: [], findings: [] })}\n`);
       continue;
     }
-    const r = await scanFile(engine, bytes, file, { pdf });
+    const r = await scanFile(engine, bytes, file, { pdf, ocr });
     const { status, reason, format, labels, findings, read, skipped } = r;
     process.stdout.write(`${JSON.stringify({ file, status, ...(reason ? { reason } : {}), format, labels, findings, read, skipped })}\n`);
   }
+  await ocr?.close();
   return bad ? 1 : 0;
 }
 
@@ -98,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   if (files >= 0) {
     const paths = argv.slice(files + 1).filter((a) => !a.startsWith('--'));
     if (!paths.length) throw new Error('--files needs at least one file');
-    return scanFiles(paths);
+    return scanFiles(paths, argv.includes('--ocr'));
   }
   const jsonl = argv.indexOf('--jsonl');
   if (jsonl >= 0) {

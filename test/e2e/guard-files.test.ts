@@ -72,3 +72,22 @@ describe('an image is an image for the policy, whatever its name says (real Chro
     await page.close();
   });
 });
+
+describe('text in images, where the policy turns OCR on (real Chromium)', () => {
+  const env = guardedBrowser({ policy: { ...DEFAULT_POLICY, version: 8, readImages: true } });
+
+  it('reads a screenshot of a patient form and finds the SSN in it', async () => {
+    const painter = await env.session.context.newPage();
+    await painter.setViewportSize({ width: 900, height: 200 });
+    await painter.setContent('<body style="background:#fff;margin:24px;font:32px/1.4 Arial,sans-serif;color:#000">Patient: Maria Gonzalez<br>SSN 219-09-9999, diagnosis: type 2 diabetes</body>');
+    const png = await painter.screenshot({ type: 'png' });
+    await painter.close();
+    const page = await env.session.context.newPage();
+    await page.goto(env.site.url('files.example.com', 'upload.html'));
+    await page.setInputFiles('#file', { name: 'form.png', mimeType: 'image/png', buffer: png });
+    const text = await waitForDialog(page, 60_000);
+    expect(text).toContain('Social Security numbers');
+    await answer(page, { choose: 'cancel' });
+    await page.close();
+  });
+});

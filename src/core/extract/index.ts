@@ -11,15 +11,20 @@ export * from './types';
 /** Reads a PDF's text page by page; the platform gives one (pdf.js in Node, in a worker in the extension). */
 export type PdfReader = (bytes: Uint8Array, maxPages: number) => Promise<{ pages: string[]; encrypted?: boolean; pageCount: number }>;
 
+/** Reads the text in an image (OCR); given only where an administrator turned it on, since it costs seconds. */
+export type OcrReader = (bytes: Uint8Array) => Promise<string>;
+
 export interface ExtractOptions {
   limits?: Partial<ExtractLimits>;
   pdf?: PdfReader;
+  ocr?: OcrReader;
 }
 
 interface Context {
   limits: ExtractLimits;
   budget: Budget;
   pdf?: PdfReader;
+  ocr?: OcrReader;
   parts: TextPart[];
   skipped: Skipped[];
   chars: number;
@@ -37,7 +42,7 @@ const SEVERITY: Record<string, number> = { bomb: 4, encrypted: 3, 'too-large': 2
 export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extraction> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) return { status: 'too-large', reason: `${bytes.length} bytes, more than the limit of ${limits.maxFileBytes}`, format: 'unknown', parts: [], skipped: [] };
-  const ctx: Context = { limits, budget: { remaining: limits.maxExpandedBytes, maxRatio: limits.maxRatio }, pdf: options.pdf, parts: [], skipped: [], chars: 0 };
+  const ctx: Context = { limits, budget: { remaining: limits.maxExpandedBytes, maxRatio: limits.maxRatio }, pdf: options.pdf, ocr: options.ocr, parts: [], skipped: [], chars: 0 };
   let format = 'unknown';
   try {
     format = await read(ctx, bytes, name, '', 0);
@@ -79,7 +84,8 @@ async function read(ctx: Context, bytes: Uint8Array, name: string, at: string, d
     return 'ole';
   }
   if (kind === 'image') {
-    ctx.skipped.push({ location: at || '(file)', reason: 'an image: its text is not read' });
+    if (ctx.ocr) add(ctx, join(at, 'image text'), await ctx.ocr(bytes));
+    else ctx.skipped.push({ location: at || '(file)', reason: 'an image: its text is not read' });
     return 'image';
   }
   if (kind === 'gzip') {

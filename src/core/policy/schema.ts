@@ -87,6 +87,7 @@ export const Policy = z
       .strict()
       .default({})
       .describe('closed (the default): content that could not be scanned counts as holding PHI and secrets; open: as clean, and audited.'),
+    readImages: z.boolean().default(false).describe('Read the text in images (OCR, English) before deciding on them. Costs a second or more per image; off by default.'),
   })
   .strict()
   .superRefine((p, ctx) => {

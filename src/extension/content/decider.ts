@@ -90,7 +90,7 @@ export class Decider {
       for (const file of share.files ?? []) {
         // Reading a large document takes a while before scanning starts: show progress (and Stop) meanwhile.
         const ticking = setInterval(() => progressOf(0), 100);
-        const read = await readFile(file, stop.signal).finally(() => clearInterval(ticking));
+        const read = await readFile(file, stop.signal, { ocr: policy.policy.readImages }).finally(() => clearInterval(ticking));
         if (read.failure) {
           unreadable.push(file.name);
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));

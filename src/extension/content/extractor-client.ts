@@ -16,7 +16,7 @@ class ExtractorFrame {
   private nextId = 1;
   private readonly pending = new Map<number, (r: ExtractReply) => void>();
 
-  async extract(file: File, signal?: AbortSignal): Promise<Extraction> {
+  async extract(file: File, signal?: AbortSignal, options: { ocr?: boolean } = {}): Promise<Extraction> {
     const bytes = await file.arrayBuffer();
     const port = await (this.port ??= this.open());
     if (!port) return extract(new Uint8Array(bytes), file.name);
@@ -30,7 +30,7 @@ class ExtractorFrame {
       };
       signal?.addEventListener('abort', () => done(undefined));
       this.pending.set(id, done);
-      port.postMessage({ id, name: file.name, bytes } satisfies ExtractRequest, [bytes]);
+      port.postMessage({ id, name: file.name, bytes, ocr: options.ocr } satisfies ExtractRequest, [bytes]);
     });
     if (!reply) {
       if (signal?.aborted) throw signal.reason;

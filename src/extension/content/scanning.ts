@@ -52,12 +52,12 @@ export interface FileRead {
  * file-reader frame, off the page's main thread. Encrypted files, bombs and what cannot be read come back as
  * failures for the policy's failure modes; an image has no text.
  */
-export async function readFile(f: File, signal?: AbortSignal): Promise<FileRead> {
+export async function readFile(f: File, signal?: AbortSignal, options: { ocr?: boolean } = {}): Promise<FileRead> {
   const facts: FileFacts = { name: f.name, type: f.type, size: f.size };
   if (f.size > MAX_FILE_BYTES) return { parts: [], failure: 'too-large', file: { ...facts, unscannable: true } };
   let x;
   try {
-    x = await extractor.extract(f, signal);
+    x = await extractor.extract(f, signal, options);
   } catch (e) {
     if (signal?.aborted) throw new Cancelled();
     throw e;

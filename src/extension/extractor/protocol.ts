@@ -8,6 +8,8 @@ export interface ExtractRequest {
   name: string;
   bytes: ArrayBuffer;
   limits?: Partial<ExtractLimits>;
+  /** Read the text in images (the policy's readImages). */
+  ocr?: boolean;
 }
 
 export type ExtractReply = { id: number; result: Extraction } | { id: number; error: string };

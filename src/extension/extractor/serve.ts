@@ -1,6 +1,8 @@
 import * as pdfjs from 'pdfjs-dist';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import browser from 'webextension-polyfill';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { extract } from '../../core/extract';
+import { extract, type OcrReader } from '../../core/extract';
 import { pdfReader } from '../../core/extract/pdf';
 import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest } from './protocol';
 
@@ -11,6 +13,7 @@ import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest } from './protoco
 export function serveExtraction(): void {
   pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
   const pdf = pdfReader(pdfjs);
+  const ocr = ocrReader();
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== parent || e.data !== EXTRACTOR_TAG || !e.ports[0]) return;
     const port = e.ports[0];
@@ -18,7 +21,7 @@ export function serveExtraction(): void {
       let reply: ExtractReply;
       try {
         if (typeof data?.id !== 'number' || typeof data.name !== 'string' || !(data.bytes instanceof ArrayBuffer)) throw new Error('a malformed request');
-        reply = { id: data.id, result: await extract(new Uint8Array(data.bytes), data.name, { pdf, limits: data.limits }) };
+        reply = { id: data.id, result: await extract(new Uint8Array(data.bytes), data.name, { pdf, limits: data.limits, ocr: data.ocr ? ocr : undefined }) };
       } catch (err) {
         reply = { id: typeof data?.id === 'number' ? data.id : -1, error: (err as Error).message };
       }
@@ -26,4 +29,24 @@ export function serveExtraction(): void {
     };
     port.postMessage({ ready: true });
   });
+}
+
+/**
+ * tesseract.js from the extension's own files (build output ocr/: its worker, the WebAssembly core and the
+ * English model from @tesseract.js-data/eng): nothing is downloaded. The worker is made on the first image.
+ */
+function ocrReader(): OcrReader {
+  let worker: Promise<Worker> | undefined;
+  return async (bytes) => {
+    worker ??= createWorker('eng', OEM.LSTM_ONLY, {
+      workerPath: browser.runtime.getURL('/ocr/worker.min.js'),
+      corePath: browser.runtime.getURL('/ocr/'),
+      langPath: browser.runtime.getURL('/ocr'),
+      gzip: true,
+      cacheMethod: 'none',
+      workerBlobURL: false,
+    });
+    const { data } = await (await worker).recognize(new Blob([bytes.slice()]));
+    return data.text;
+  };
 }
