@@ -12,7 +12,9 @@ const TABLES = (serial: string) => [
   `CREATE TABLE IF NOT EXISTS enrollment_tokens (id ${serial}, token_hash TEXT NOT NULL UNIQUE, label TEXT NOT NULL, created_ms BIGINT NOT NULL, expires_ms BIGINT NOT NULL, revoked_ms BIGINT)`,
   `CREATE TABLE IF NOT EXISTS devices (id TEXT PRIMARY KEY, token_hash TEXT NOT NULL UNIQUE, user_name TEXT, enrolled_ms BIGINT NOT NULL, last_seen_ms BIGINT, dropped_total BIGINT NOT NULL DEFAULT 0, revoked_ms BIGINT)`,
   `CREATE TABLE IF NOT EXISTS policies (version BIGINT PRIMARY KEY, doc TEXT NOT NULL, published_ms BIGINT NOT NULL, published_by TEXT NOT NULL, note TEXT NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS events (seq ${serial}, id TEXT NOT NULL UNIQUE, time_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL, device_id TEXT NOT NULL, user_name TEXT, channel TEXT NOT NULL, host TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, rule TEXT, types TEXT NOT NULL, doc TEXT NOT NULL)`,
+  // type_mask: one bit per entity type found (ENTITY_TYPES order), so that a type filter combined with others
+  // is checked inside the index without a visit to event_types or to the row.
+  `CREATE TABLE IF NOT EXISTS events (seq ${serial}, id TEXT NOT NULL UNIQUE, time_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL, device_id TEXT NOT NULL, user_name TEXT, channel TEXT NOT NULL, host TEXT NOT NULL, action TEXT NOT NULL, outcome TEXT NOT NULL, rule TEXT, types TEXT NOT NULL, type_mask BIGINT NOT NULL, doc TEXT NOT NULL)`,
   // One row per finding type of an event: the type filter walks this index in time order.
   `CREATE TABLE IF NOT EXISTS event_types (type TEXT NOT NULL, time_ms BIGINT NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (type, time_ms, seq))`,
   // Daily counts per dimension, kept at ingestion, so that charts and baselines never scan the events.
@@ -20,9 +22,10 @@ const TABLES = (serial: string) => [
   `CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, time_ms BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS siem_cursors (name TEXT PRIMARY KEY, seq BIGINT NOT NULL)`,
   // Columns with many values get an index in time order; channel, action and outcome have a handful of values
-  // each, so the newest page matching one of them is found by walking the time index.
+  // each, so the newest page matching one of them is found by walking one of those indexes, which carry action,
+  // channel and the type mask so that the walk never reads a row it then throws away.
   ...['time_ms', 'user_name', 'device_id', 'host', 'rule'].map(
-    (c) => `CREATE INDEX IF NOT EXISTS events_by_${c} ON events (${c === 'time_ms' ? '' : `${c}, `}time_ms, seq)`,
+    (c) => `CREATE INDEX IF NOT EXISTS events_by_${c} ON events (${c === 'time_ms' ? '' : `${c}, `}time_ms, seq, action, channel, type_mask)`,
   ),
 ];
 

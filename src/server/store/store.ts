@@ -1,3 +1,4 @@
+import { ENTITY_TYPES, type EntityType } from '../../core/detect/types';
 import type { BulwarkEvent } from '../../core/events/event';
 import { auditHash, GENESIS_HASH, type AuditEntry, type ChainedAuditEntry } from '../audit-chain';
 import type { SqlDriver } from './driver';
@@ -244,9 +245,9 @@ export class Store {
     return this.db.transaction(async (tx) => {
       const params: unknown[] = [];
       for (const e of chunk)
-        params.push(e.id, Date.parse(e.time), receivedMs, e.device.id, e.device.user ?? null, e.channel, e.destination.host, e.action, e.outcome, e.rule ?? null, e.findings.map((f) => f.type).join(','), JSON.stringify(e));
+        params.push(e.id, Date.parse(e.time), receivedMs, e.device.id, e.device.user ?? null, e.channel, e.destination.host, e.action, e.outcome, e.rule ?? null, e.findings.map((f) => f.type).join(','), typeMask(e.findings.map((f) => f.type)), JSON.stringify(e));
       const added = await tx.query<{ seq: number; id: string }>(
-        `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, doc) VALUES ${rows(chunk.length, 12)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
+        `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc) VALUES ${rows(chunk.length, 13)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
         params,
       );
       if (!added.length) return 0;
@@ -292,15 +293,15 @@ export class Store {
     const params: unknown[] = [];
     const columns = Object.entries(FILTER_COLUMNS).filter(([key]) => filter[key as keyof typeof FILTER_COLUMNS] !== undefined);
     // A type alone walks the per-type index in time order; a type with other filters lets the database start
-    // from the column index (host, user, ...) and check the type per row.
+    // from the column index (host, user, ...) and check the type in that index's type mask.
     const walkTypes = filter.type !== undefined && columns.length === 0;
     const t = walkTypes ? 't' : 'e';
     if (walkTypes) {
       where.push('t.type = ?');
       params.push(filter.type);
     } else if (filter.type !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM event_types x WHERE x.type = ? AND x.time_ms = e.time_ms AND x.seq = e.seq)');
-      params.push(filter.type);
+      where.push('(e.type_mask & ?) <> 0');
+      params.push(typeMask([filter.type as EntityType]));
     }
     if (filter.from !== undefined) {
       where.push(`${t}.time_ms >= ?`);
@@ -424,6 +425,8 @@ const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, pa
 const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
 const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, receivedMs: r.received_ms, event: JSON.parse(r.doc) as BulwarkEvent });
+/** One bit per entity type; a sum of distinct powers of two, exact in a double up to 53 types. */
+const typeMask = (types: readonly EntityType[]) => [...new Set(types)].reduce((m, t) => m + 2 ** ENTITY_TYPES.indexOf(t), 0);
 const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');
 
 function encodeCursor(timeMs: number, seq: number): string {
