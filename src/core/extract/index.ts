@@ -4,7 +4,7 @@ import { docxParts, ooxmlKind, pptxParts, xlsxParts } from './ooxml';
 import { oleKind, pdfEncrypted, sniff } from './sniff';
 import { decodeText } from './text';
 import { DEFAULT_LIMITS, type Extraction, type ExtractLimits, type ExtractStatus, type Skipped, type TextPart } from './types';
-import { readEntry, zipEntries, ZipError, type Budget } from './zip';
+import { readEntry, readEntryText, zipEntries, ZipError, type Budget } from './zip';
 
 export * from './types';
 
@@ -137,18 +137,19 @@ async function readZip(ctx: Context, bytes: Uint8Array, name: string, at: string
   const office = ooxmlKind(names);
   if (office) {
     const byName = new Map(files.map((e) => [e.name, e]));
-    const readXml = (n: string) => {
+    const stream = (n: string, cut: string, onPiece: (xml: string) => void) => {
       const entry = byName.get(n);
-      if (!entry) return undefined;
+      if (!entry) return false;
       try {
-        return new TextDecoder().decode(readEntry(bytes, entry, ctx.budget));
+        readEntryText(bytes, entry, ctx.budget, cut, onPiece);
+        return true;
       } catch (e) {
         if (!(e instanceof ZipError)) throw e;
         note(ctx, e.kind === 'bomb' ? 'bomb' : e.kind === 'encrypted' ? 'encrypted' : 'unreadable', join(at, n), e.message);
-        return undefined;
+        return false;
       }
     };
-    const parts = office === 'docx' ? docxParts(names, readXml) : office === 'xlsx' ? xlsxParts(readXml) : pptxParts(names, readXml);
+    const parts = office === 'docx' ? docxParts(names, stream) : office === 'xlsx' ? xlsxParts(stream) : pptxParts(names, stream);
     for (const p of parts) add(ctx, join(at, p.location), p.text, p.marks);
     // Files embedded in the document (a spreadsheet in a Word file) are read like archive entries.
     for (const e of files.filter((f) => /\/embeddings\//.test(f.name))) await readMember(ctx, bytes, e, join(at, e.name), depth);

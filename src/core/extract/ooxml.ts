@@ -2,10 +2,17 @@ import { decodeEntities } from './markup';
 import type { TextPart } from './types';
 
 /**
- * Office Open XML: the parts a person would read in Word, Excel and PowerPoint, each with its place. `read`
- * gives an entry of the package as text, or undefined when there is none.
+ * Office Open XML: the parts a person would read in Word, Excel and PowerPoint, each with its place. `stream`
+ * gives an entry of the package in pieces that end at a closing tag (`cut`), so that a large document is parsed
+ * piece by piece; it answers false when the entry is missing or could not be read.
  */
-type Read = (name: string) => string | undefined;
+type Stream = (name: string, cut: string, onPiece: (xml: string) => void) => boolean;
+
+/** A small entry (a workbook's sheet list, its relationships) whole. */
+function whole(stream: Stream, name: string): string | undefined {
+  let xml = '';
+  return stream(name, '>', (piece) => (xml += piece)) ? xml : undefined;
+}
 
 export type OoxmlKind = 'docx' | 'xlsx' | 'pptx';
 
@@ -17,13 +24,16 @@ export function ooxmlKind(names: readonly string[]): OoxmlKind | undefined {
 }
 
 /** Word: body, headers, footers, footnotes, endnotes, comments; tracked insertions and deletions both. */
-export function docxParts(names: readonly string[], read: Read): TextPart[] {
+export function docxParts(names: readonly string[], stream: Stream): TextPart[] {
   const order = (n: string) => (n === 'word/document.xml' ? 0 : 1);
   const parts: TextPart[] = [];
   for (const name of names.filter((n) => /^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/.test(n)).sort((a, b) => order(a) - order(b) || a.localeCompare(b))) {
-    const xml = read(name);
-    if (!xml) continue;
-    const text = wordText(xml);
+    const pieces: string[] = [];
+    stream(name, '</w:p>', (xml) => {
+      const t = wordText(xml);
+      if (t) pieces.push(t);
+    });
+    const text = pieces.join('\n');
     if (text) parts.push({ location: name.slice(5, -4) === 'document' ? 'body' : name.slice(5, -4), text });
   }
   return parts;
@@ -42,12 +52,13 @@ function wordText(xml: string): string {
 }
 
 /** Excel: every sheet's cells (shared strings, inline strings, numbers), each marked with its reference. */
-export function xlsxParts(read: Read): TextPart[] {
+export function xlsxParts(stream: Stream): TextPart[] {
   const shared: string[] = [];
-  const sst = read('xl/sharedStrings.xml');
-  if (sst) for (const si of sst.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) shared.push(runsText(si[1]!));
-  const workbook = read('xl/workbook.xml') ?? '';
-  const rels = read('xl/_rels/workbook.xml.rels') ?? '';
+  stream('xl/sharedStrings.xml', '</si>', (xml) => {
+    for (const si of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) shared.push(runsText(si[1]!));
+  });
+  const workbook = whole(stream, 'xl/workbook.xml') ?? '';
+  const rels = whole(stream, 'xl/_rels/workbook.xml.rels') ?? '';
   const targets = new Map<string, string>();
   for (const r of rels.matchAll(/<Relationship\b[^>]*>/g)) {
     const id = /\bId="([^"]+)"/.exec(r[0])?.[1];
@@ -58,36 +69,38 @@ export function xlsxParts(read: Read): TextPart[] {
   for (const s of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = decodeEntities(/\bname="([^"]*)"/.exec(s[0])?.[1] ?? 'sheet');
     const rid = /\br:id="([^"]+)"/.exec(s[0])?.[1];
-    const xml = rid && targets.get(rid) ? read(targets.get(rid)!) : undefined;
-    if (!xml) continue;
+    const target = rid && targets.get(rid);
+    if (!target) continue;
     const marks: Array<{ at: number; label: string }> = [];
-    let text = `${name}\n`;
-    let row = '';
-    for (const c of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<\/row>/g)) {
-      if (c[0] === '</row>') {
-        if (row) text += `${row}\n`;
-        row = '';
-        continue;
+    const lines: string[] = [`${name}\n`];
+    let length = lines[0]!.length;
+    const found = stream(target, '</row>', (xml) => {
+      for (const row of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
+        let line = '';
+        for (const c of row[1]!.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+          const attrs = c[1] ?? '';
+          const body = c[2] ?? '';
+          const type = /\bt="([^"]+)"/.exec(attrs)?.[1];
+          const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
+          const value = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? runsText(body) : v !== undefined ? decodeEntities(v) : undefined;
+          if (value === undefined || value === '') continue;
+          if (line) line += '\t';
+          marks.push({ at: length + line.length, label: /\br="([A-Z]+\d+)"/.exec(attrs)?.[1] ?? '' });
+          line += value;
+        }
+        if (line) {
+          lines.push(`${line}\n`);
+          length += line.length + 1;
+        }
       }
-      const attrs = c[1] ?? '';
-      const body = c[2] ?? '';
-      const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1] ?? '';
-      const type = /\bt="([^"]+)"/.exec(attrs)?.[1];
-      const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
-      const value = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? runsText(body) : v !== undefined ? decodeEntities(v) : undefined;
-      if (value === undefined || value === '') continue;
-      if (row) row += '\t';
-      marks.push({ at: text.length + row.length, label: ref });
-      row += value;
-    }
-    if (row) text += `${row}\n`;
-    parts.push({ location: `sheet ${name}`, text, marks });
+    });
+    if (found) parts.push({ location: `sheet ${name}`, text: lines.join(''), marks });
   }
   return parts;
 }
 
 /** PowerPoint: each slide's text and its notes, in slide order. */
-export function pptxParts(names: readonly string[], read: Read): TextPart[] {
+export function pptxParts(names: readonly string[], stream: Stream): TextPart[] {
   const numbered = (prefix: string) =>
     names
       .map((n) => new RegExp(`^ppt/${prefix}(\\d+)\\.xml$`).exec(n))
@@ -99,7 +112,7 @@ export function pptxParts(names: readonly string[], read: Read): TextPart[] {
     ['notes of slide', 'notesSlides/notesSlide'],
   ] as const)
     for (const m of numbered(prefix)) {
-      const text = drawingText(read(m[0]) ?? '');
+      const text = drawingText(whole(stream, m[0]) ?? '');
       if (text) parts.push({ location: `${kind} ${m[1]}`, text });
     }
   return parts;

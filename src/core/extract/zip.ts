@@ -71,6 +71,42 @@ export interface Budget {
 }
 
 export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  inflateEntry(bytes, e, budget, (chunk) => {
+    chunks.push(chunk);
+    total += chunk.length;
+  });
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+/**
+ * An entry's text in pieces that each end just after `cut` (a closing tag such as "</w:p>"), so that XML of
+ * hundreds of megabytes is parsed piece by piece: the whole of it is never in memory at once.
+ */
+export function readEntryText(bytes: Uint8Array, e: ZipEntry, budget: Budget, cut: string, onPiece: (xml: string) => void): void {
+  const decoder = new TextDecoder();
+  let pending = '';
+  inflateEntry(bytes, e, budget, (chunk) => {
+    pending += decoder.decode(chunk, { stream: true });
+    const end = pending.lastIndexOf(cut);
+    if (end < 0) return;
+    onPiece(pending.slice(0, end + cut.length));
+    pending = pending.slice(end + cut.length);
+  });
+  pending += decoder.decode();
+  if (pending) onPiece(pending);
+}
+
+/** Inflates an entry in steps, counting what comes out against the limits: the declared size may be a lie. */
+function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget, onChunk: (chunk: Uint8Array) => void): void {
   if (e.encrypted) throw new ZipError('encrypted', 'encrypted');
   if (e.compressedSize > 0 && e.size / e.compressedSize > budget.maxRatio)
     throw new ZipError('bomb', `expands ${Math.round(e.size / e.compressedSize)} times, more than the limit of ${budget.maxRatio}`);
@@ -82,17 +118,16 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget): Uint8
   if (data.length < e.compressedSize) throw new ZipError('malformed', 'truncated');
   if (e.method === 0) {
     budget.remaining -= data.length;
-    return data;
+    onChunk(data);
+    return;
   }
   if (e.method !== 8) throw new ZipError('unsupported', `compression method ${e.method} is not read`);
-  // Inflate in steps and count what comes out: the declared size may be a lie.
   const cap = Math.min(budget.remaining, Math.max(e.size, 1) * 1.01 + 1024, e.compressedSize * budget.maxRatio + 1024);
-  const chunks: Uint8Array[] = [];
   let total = 0;
   const inflate = new Inflate((chunk) => {
     total += chunk.length;
     if (total > cap) throw new ZipError('bomb', 'expands beyond what its header declares or the limits allow');
-    chunks.push(chunk);
+    onChunk(chunk);
   });
   try {
     for (let i = 0; i < data.length; i += 64 * 1024) inflate.push(data.subarray(i, i + 64 * 1024), i + 64 * 1024 >= data.length);
@@ -102,11 +137,4 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry, budget: Budget): Uint8
     throw new ZipError('malformed', `cannot be inflated: ${(err as Error).message}`);
   }
   budget.remaining -= total;
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
