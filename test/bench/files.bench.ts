@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultEngine } from '../../src/core/detect';
 import { extract } from '../../src/core/extract';
+import { chromium } from 'playwright-core';
+import { nodeOcrReader } from '../../src/cli/node-ocr';
 import { nodePdfReader } from '../../src/cli/node-pdf';
+import { CHROMIUM } from '../e2e/chromium';
 import { docx, pdf, xlsx } from '../core/extract/fixtures';
 import { mixedCorpus } from './corpus';
 
@@ -84,7 +87,28 @@ if (process.argv[2]) {
         `${kind.padEnd(5)} ${r.mb.toFixed(1).padStart(5)} MB file (${(file.textChars / 1e6).toFixed(1)} M characters of text): extract ${r.extractMs.toFixed(0)} ms (${(r.mb / (r.extractMs / 1000)).toFixed(1)} MB/s), extract + scan ${r.totalMs.toFixed(0)} ms; peak memory above rest ${r.peakMb.toFixed(0)} MB (${(r.peakMb / r.mb).toFixed(1)}x the file)`,
       );
     }
+    await ocrCost();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What turning OCR on costs: a screenshot-sized page of text (Chromium renders it), read three times. */
+async function ocrCost() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.setContent(`<body style="font:16px/1.5 Arial,sans-serif;margin:32px">${mixedCorpus(3000).replace(/\n/g, '<br>')}</body>`);
+  const png = new Uint8Array(await page.screenshot({ type: 'png' }));
+  await browser.close();
+  const ocr = nodeOcrReader();
+  const times: number[] = [];
+  let chars = 0;
+  for (let i = 0; i < 4; i++) {
+    const t = performance.now();
+    chars = (await ocr(png)).length;
+    times.push(performance.now() - t);
+  }
+  await ocr.close();
+  const [first, ...rest] = times;
+  console.log(`ocr   a 1280x800 screenshot of text (${(png.length / 1024).toFixed(0)} KB, ${chars} characters read): first image ${first!.toFixed(0)} ms (loads the model), then ${median(rest).toFixed(0)} ms per image; without OCR an image costs nothing (it is reported as an image)`);
 }
