@@ -55,7 +55,19 @@ function wordText(xml: string): string {
 export function xlsxParts(stream: Stream): TextPart[] {
   const shared: string[] = [];
   stream('xl/sharedStrings.xml', '</si>', (xml) => {
-    for (const si of xml.matchAll(/<si\b[^>]*>([\s\S]*?)<\/si>/g)) shared.push(runsText(si[1]!));
+    for (let i = xml.indexOf('<si'); i !== -1; ) {
+      const open = xml.indexOf('>', i);
+      if (open < 0) break;
+      if (xml.charCodeAt(open - 1) === 47) {
+        shared.push(''); // <si/>: an empty string keeps its index
+        i = xml.indexOf('<si', open);
+        continue;
+      }
+      const close = xml.indexOf('</si>', open);
+      if (close < 0) break;
+      shared.push(runsText(xml.slice(open + 1, close)));
+      i = xml.indexOf('<si', close);
+    }
   });
   const workbook = whole(stream, 'xl/workbook.xml') ?? '';
   const rels = whole(stream, 'xl/_rels/workbook.xml.rels') ?? '';
@@ -74,29 +86,80 @@ export function xlsxParts(stream: Stream): TextPart[] {
     const marks: Array<{ at: number; label: string }> = [];
     const lines: string[] = [`${name}\n`];
     let length = lines[0]!.length;
-    const found = stream(target, '</row>', (xml) => {
-      for (const row of xml.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row>/g)) {
-        let line = '';
-        for (const c of row[1]!.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-          const attrs = c[1] ?? '';
-          const body = c[2] ?? '';
-          const type = /\bt="([^"]+)"/.exec(attrs)?.[1];
-          const v = /<v>([^<]*)<\/v>/.exec(body)?.[1];
-          const value = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? runsText(body) : v !== undefined ? decodeEntities(v) : undefined;
-          if (value === undefined || value === '') continue;
+    let line = '';
+    const found = stream(target, '</row>', (xml) =>
+      scanCells(
+        xml,
+        (attrs, body) => {
+          const type = attribute(attrs, 't');
+          const v = between(body, '<v>', '</v>');
+          const value = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? runsText(between(body, '<is>', '</is>') ?? '') : v !== undefined ? decodeEntities(v) : undefined;
+          if (value === undefined || value === '') return;
           if (line) line += '\t';
-          marks.push({ at: length + line.length, label: /\br="([A-Z]+\d+)"/.exec(attrs)?.[1] ?? '' });
+          marks.push({ at: length + line.length, label: attribute(attrs, 'r') ?? '' });
           line += value;
-        }
-        if (line) {
+        },
+        () => {
+          if (!line) return;
           lines.push(`${line}\n`);
           length += line.length + 1;
-        }
-      }
-    });
+          line = '';
+        },
+      ),
+    );
     if (found) parts.push({ location: `sheet ${name}`, text: lines.join(''), marks });
   }
   return parts;
+}
+
+/**
+ * Walks a worksheet's XML for cells (`<c ...>...</c>` or `<c .../>`) and row ends, with indexOf instead of
+ * regular expressions: a sheet has millions of cells, and this loop is where Excel files spend their time.
+ */
+function scanCells(xml: string, onCell: (attrs: string, body: string) => void, onRowEnd: () => void): void {
+  let i = 0;
+  let nextRowEnd = xml.indexOf('</row>');
+  for (;;) {
+    const c = xml.indexOf('<c', i);
+    if (nextRowEnd !== -1 && (c === -1 || nextRowEnd < c)) {
+      onRowEnd();
+      i = nextRowEnd + 6;
+      nextRowEnd = xml.indexOf('</row>', i);
+      continue;
+    }
+    if (c === -1) return;
+    const after = xml.charCodeAt(c + 2);
+    // <col>, <cfRule> and the like are not cells.
+    if (after !== 32 && after !== 62 && after !== 47) {
+      i = c + 2;
+      continue;
+    }
+    const tagEnd = xml.indexOf('>', c);
+    if (tagEnd < 0) return;
+    if (xml.charCodeAt(tagEnd - 1) === 47) {
+      onCell(xml.slice(c + 2, tagEnd - 1), '');
+      i = tagEnd + 1;
+      continue;
+    }
+    const close = xml.indexOf('</c>', tagEnd);
+    if (close < 0) return;
+    onCell(xml.slice(c + 2, tagEnd), xml.slice(tagEnd + 1, close));
+    i = close + 4;
+  }
+}
+
+function attribute(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at < 0) return undefined;
+  const start = at + name.length + 3;
+  return attrs.slice(start, attrs.indexOf('"', start));
+}
+
+function between(text: string, open: string, close: string): string | undefined {
+  const a = text.indexOf(open);
+  if (a < 0) return undefined;
+  const b = text.indexOf(close, a + open.length);
+  return b < 0 ? undefined : text.slice(a + open.length, b);
 }
 
 /** PowerPoint: each slide's text and its notes, in slide order. */
@@ -126,5 +189,8 @@ function drawingText(xml: string): string {
 
 /** The text of a shared or inline string: its runs' <t> elements, phonetic guides left out. */
 function runsText(xml: string): string {
+  // Most strings are one plain <t> element: take it without the general path.
+  const plain = /^<t(?: xml:space="preserve")?>([^<]*)<\/t>$/.exec(xml);
+  if (plain) return decodeEntities(plain[1]!);
   return [...xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([^<]*)<\/t>/g)].map((m) => decodeEntities(m[1]!)).join('');
 }
