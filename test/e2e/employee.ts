@@ -4,7 +4,7 @@
  * through the accessibility tree (Chrome DevTools Protocol), which also proves that it is accessible.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { extensionId, launch, type Session } from './chromium';
 import { startSite, type Site } from './site';
 
@@ -126,4 +126,22 @@ export function guardedBrowser(managed: Record<string, unknown> = {}, args: stri
     await env.site?.close();
   });
   return env;
+}
+
+/**
+ * The upload test page, fresh for each test, in a guarded browser: `page()` is the current test's page and
+ * `uploads()` what reached the site's /upload since it opened.
+ */
+export function uploadPage(managed: Record<string, unknown> = {}): { env: { site: Site; session: Session }; page(): Page; uploads(): Site['received'] } {
+  const env = guardedBrowser(managed);
+  let current: Page;
+  beforeEach(async () => {
+    env.site.received.length = 0;
+    current = await env.session.context.newPage();
+    await current.goto(env.site.url('files.example.com', 'upload.html'));
+  });
+  afterEach(async () => {
+    await current.close();
+  });
+  return { env, page: () => current, uploads: () => env.site.received.filter((r) => r.path === '/upload') };
 }

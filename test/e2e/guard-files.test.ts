@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { docx, encryptedZip, pdf, xlsx, zip, zipBomb } from '../core/extract/fixtures';
-import { answer, dialogText, guardedBrowser, waitForDialog } from './employee';
+import { answer, dialogText, uploadPage, waitForDialog } from './employee';
 
 const upload = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
 
@@ -11,16 +11,10 @@ const upload = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, m
  * extension's process, not the page's) and decides on what is inside, not on the name.
  */
 describe('the guard reads what is inside uploaded files (real Chromium)', () => {
-  const env = guardedBrowser();
+  const { page: current, uploads } = uploadPage();
   let page: Page;
-  const uploads = () => env.site.received.filter((r) => r.path === '/upload');
-  beforeEach(async () => {
-    env.site.received.length = 0;
-    page = await env.session.context.newPage();
-    await page.goto(env.site.url('files.example.com', 'upload.html'));
-  });
-  afterEach(async () => {
-    await page.close();
+  beforeEach(() => {
+    page = current();
   });
 
   it.each([
@@ -58,23 +52,20 @@ describe('the guard reads what is inside uploaded files (real Chromium)', () => 
 
 describe('an image is an image for the policy, whatever its name says (real Chromium)', () => {
   const policy = { ...DEFAULT_POLICY, version: 7, rules: [{ id: 'no-images-out', action: 'block', match: { files: { types: ['image/*'] } } }, ...DEFAULT_POLICY.rules] };
-  const env = guardedBrowser({ policy });
+  const { page, uploads } = uploadPage({ policy });
 
   it('blocks a PNG renamed to .txt under a rule on image/*', async () => {
-    const page = await env.session.context.newPage();
-    await page.goto(env.site.url('files.example.com', 'upload.html'));
-    await page.setInputFiles('#file', upload('notes.txt', 'text/plain', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])));
-    const text = await waitForDialog(page);
+    await page().setInputFiles('#file', upload('notes.txt', 'text/plain', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])));
+    const text = await waitForDialog(page());
     expect(text).toContain('Cancel');
     expect(text).not.toContain('Share anyway');
-    await answer(page, { choose: 'cancel' });
-    expect(env.site.received.filter((r) => r.path === '/upload')).toEqual([]);
-    await page.close();
+    await answer(page(), { choose: 'cancel' });
+    expect(uploads()).toEqual([]);
   });
 });
 
 describe('text in images, where the policy turns OCR on (real Chromium)', () => {
-  const env = guardedBrowser({ policy: { ...DEFAULT_POLICY, version: 8, readImages: true } });
+  const { env, page } = uploadPage({ policy: { ...DEFAULT_POLICY, version: 8, readImages: true } });
 
   it('reads a screenshot of a patient form and finds the SSN in it', async () => {
     const painter = await env.session.context.newPage();
@@ -82,12 +73,9 @@ describe('text in images, where the policy turns OCR on (real Chromium)', () => 
     await painter.setContent('<body style="background:#fff;margin:24px;font:32px/1.4 Arial,sans-serif;color:#000">Patient: Maria Gonzalez<br>SSN 219-09-9999, diagnosis: type 2 diabetes</body>');
     const png = await painter.screenshot({ type: 'png' });
     await painter.close();
-    const page = await env.session.context.newPage();
-    await page.goto(env.site.url('files.example.com', 'upload.html'));
-    await page.setInputFiles('#file', { name: 'form.png', mimeType: 'image/png', buffer: png });
-    const text = await waitForDialog(page, 60_000);
+    await page().setInputFiles('#file', { name: 'form.png', mimeType: 'image/png', buffer: png });
+    const text = await waitForDialog(page(), 60_000);
     expect(text).toContain('Social Security numbers');
-    await answer(page, { choose: 'cancel' });
-    await page.close();
+    await answer(page(), { choose: 'cancel' });
   });
 });

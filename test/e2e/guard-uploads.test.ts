@@ -2,24 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { answer, dialogText, guardedBrowser, PHI_VALUES, progressShown, seen, waitForDialog } from './employee';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { answer, dialogText, PHI_VALUES, progressShown, seen, uploadPage, waitForDialog } from './employee';
 import { mixedCorpus } from '../bench/corpus';
 
 const PATIENTS = { name: 'patients.csv', mimeType: 'text/csv', buffer: Buffer.from('patient,mrn,ssn,diagnosis\nMaria Gonzalez,48213377,219-09-9999,type 2 diabetes\n') };
 const MINUTES = { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: the packaging line review moves to Friday.\n') };
 
 describe('the guard on uploads: file inputs, drops, hidden choosers, fetch and XHR (real Chromium)', () => {
-  const env = guardedBrowser();
+  const { env, page: current, uploads } = uploadPage();
   let page: Page;
-  const uploads = () => env.site.received.filter((r) => r.path === '/upload');
-  beforeEach(async () => {
-    env.site.received.length = 0;
-    page = await env.session.context.newPage();
-    await page.goto(env.site.url('files.example.com', 'upload.html'));
-  });
-  afterEach(async () => {
-    await page.close();
+  beforeEach(() => {
+    page = current();
   });
 
   it('holds a chosen file with patient data: the page hears no input or change and cannot read input.files', async () => {
