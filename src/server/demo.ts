@@ -61,8 +61,10 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
       const n = Math.floor(rand() * 3) + (spike ? 12 : 0);
       for (let i = 0; i < n; i++) {
         const [host, categories] = pick(DESTINATIONS);
-        const action = pick(['audit', 'warn', 'warn', 'block', 'redact'] as const);
         const channel = categories.includes('webmail') ? 'email-send' : categories.includes('generative-ai') ? pick(['paste', 'prompt-submit'] as const) : pick(['file-upload', 'paste'] as const);
+        // As the guard decides: files and e-mails cannot be redacted, so a redact rule blocks them.
+        const picked = pick(['audit', 'warn', 'warn', 'block', 'redact'] as const);
+        const action = picked === 'redact' && (channel === 'file-upload' || channel === 'email-send') ? 'block' : picked;
         events.push({
           id: crypto.randomUUID(),
           time: new Date(now - day * 86_400_000 - Math.floor(rand() * 8 * 3_600_000)).toISOString(),
@@ -77,7 +79,7 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
           findings: pick(FINDINGS),
           rule: action === 'audit' ? undefined : pick(['phi-to-external', 'secrets-anywhere', 'pii-to-ai']),
           action,
-          outcome: action === 'block' ? 'cancelled' : action === 'redact' ? 'redacted' : rand() < 0.3 ? 'cancelled' : 'sent',
+          outcome: action === 'block' ? 'cancelled' : action === 'redact' ? 'redacted' : action === 'warn' && rand() < 0.3 ? 'cancelled' : 'sent',
           justification: action === 'warn' && rand() < 0.4 ? pick(['Sending to the sponsor as agreed in the quality agreement', 'Needed for the deviation investigation', 'Internal colleague']) : undefined,
         });
       }
