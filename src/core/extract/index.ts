@@ -3,7 +3,7 @@ import { looksLikeMail, parseMail } from './mime';
 import { docxParts, ooxmlKind, pptxParts, xlsxParts } from './ooxml';
 import { oleKind, pdfEncrypted, sniff } from './sniff';
 import { decodeText } from './text';
-import { DEFAULT_LIMITS, type Extraction, type ExtractLimits, type ExtractStatus, type Skipped, type TextPart } from './types';
+import { DEFAULT_LIMITS, type Extraction, type ExtractLimits, type ExtractStatus, type Marks, type Skipped, type TextPart } from './types';
 import { readEntry, readEntryText, zipEntries, ZipError, type Budget } from './zip';
 
 export * from './types';
@@ -67,7 +67,11 @@ function add(ctx: Context, location: string, text: string, marks?: TextPart['mar
   const kept = text.length > room ? text.slice(0, room) : text;
   if (kept.length < text.length) note(ctx, 'too-large', location, `text beyond ${ctx.limits.maxTextChars} characters was not read`);
   ctx.chars += kept.length;
-  ctx.parts.push({ location: location || 'text', text: kept, ...(marks ? { marks: marks.filter((m) => m.at < kept.length) } : {}) });
+  if (marks && kept.length < text.length) {
+    const n = marks.at.findIndex((a) => a >= kept.length);
+    if (n >= 0) marks = { at: marks.at.slice(0, n), label: marks.label.slice(0, n) };
+  }
+  ctx.parts.push({ location: location || 'text', text: kept, ...(marks ? { marks } : {}) });
 }
 
 const join = (prefix: string, place: string) => (prefix ? `${prefix} > ${place}` : place);
@@ -114,10 +118,11 @@ function readDelimited(ctx: Context, text: string, at: string): void {
   const rows = parseDelimited(text);
   const header = rows[0] ?? [];
   const isHeader = header.length > 1 && header.every((h) => h.trim() && !/^[\d\s.,$€%-]+$/.test(h));
-  const marks: Array<{ at: number; label: string }> = [];
+  const marks: Marks = { at: [], label: [] };
   let out = '';
   rows.forEach((cells, i) => {
-    marks.push({ at: out.length, label: `row ${i + 1}` });
+    marks.at.push(out.length);
+    marks.label.push(`row ${i + 1}`);
     out += `${isHeader && i > 0 ? cells.map((c, j) => (c ? `${header[j] ?? ''}: ${c}` : '')).filter(Boolean).join('; ') : cells.join('; ')}\n`;
   });
   add(ctx, at || 'table', out, marks);

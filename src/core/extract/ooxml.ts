@@ -1,5 +1,5 @@
 import { decodeEntities } from './markup';
-import type { TextPart } from './types';
+import type { Marks, TextPart } from './types';
 
 /**
  * Office Open XML: the parts a person would read in Word, Excel and PowerPoint, each with its place. `stream`
@@ -55,19 +55,22 @@ function wordText(xml: string): string {
 export function xlsxParts(stream: Stream): TextPart[] {
   const shared: string[] = [];
   stream('xl/sharedStrings.xml', '</si>', (xml) => {
+    const strings: string[] = [];
     for (let i = xml.indexOf('<si'); i !== -1; ) {
       const open = xml.indexOf('>', i);
       if (open < 0) break;
       if (xml.charCodeAt(open - 1) === 47) {
-        shared.push(''); // <si/>: an empty string keeps its index
+        strings.push(''); // <si/>: an empty string keeps its index
         i = xml.indexOf('<si', open);
         continue;
       }
       const close = xml.indexOf('</si>', open);
       if (close < 0) break;
-      shared.push(runsText(xml.slice(open + 1, close)));
+      strings.push(runsText(xml.slice(open + 1, close)));
       i = xml.indexOf('<si', close);
     }
+    // Joined and split again, the strings no longer point into the XML piece, which can then be freed.
+    if (strings.length) for (const text of strings.join('\u0000').split('\u0000')) shared.push(text);
   });
   const workbook = whole(stream, 'xl/workbook.xml') ?? '';
   const rels = whole(stream, 'xl/_rels/workbook.xml.rels') ?? '';
@@ -83,11 +86,12 @@ export function xlsxParts(stream: Stream): TextPart[] {
     const rid = /\br:id="([^"]+)"/.exec(s[0])?.[1];
     const target = rid && targets.get(rid);
     if (!target) continue;
-    const marks: Array<{ at: number; label: string }> = [];
-    const lines: string[] = [`${name}\n`];
-    let length = lines[0]!.length;
+    const marks: Marks = { at: [], label: [] };
+    const chunks: string[] = [`${name}\n`];
+    let length = chunks[0]!.length;
     let line = '';
-    const found = stream(target, '</row>', (xml) =>
+    const found = stream(target, '</row>', (xml) => {
+      const lines: string[] = [];
       scanCells(
         xml,
         (attrs, body) => {
@@ -96,7 +100,8 @@ export function xlsxParts(stream: Stream): TextPart[] {
           const value = type === 's' ? shared[Number(v)] : type === 'inlineStr' ? runsText(between(body, '<is>', '</is>') ?? '') : v !== undefined ? decodeEntities(v) : undefined;
           if (value === undefined || value === '') return;
           if (line) line += '\t';
-          marks.push({ at: length + line.length, label: attribute(attrs, 'r') ?? '' });
+          marks.at.push(length + line.length);
+          marks.label.push(attribute(attrs, 'r') ?? '');
           line += value;
         },
         () => {
@@ -105,9 +110,11 @@ export function xlsxParts(stream: Stream): TextPart[] {
           length += line.length + 1;
           line = '';
         },
-      ),
-    );
-    if (found) parts.push({ location: `sheet ${name}`, text: lines.join(''), marks });
+      );
+      // One flat string per piece, so that the piece's XML is not kept alive by slices of it.
+      if (lines.length) chunks.push(lines.join(''));
+    });
+    if (found) parts.push({ location: `sheet ${name}`, text: chunks.join(''), marks });
   }
   return parts;
 }

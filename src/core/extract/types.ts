@@ -11,10 +11,16 @@ export interface TextPart {
   location: string;
   text: string;
   /**
-   * Finer places inside the text, in order of `at` (a sheet's cells: "B2"). A finding's place is the last mark
-   * at or before its start; without marks it is its line.
+   * Finer places inside the text, in order of `at` (a sheet's cells: "B2"), as two arrays rather than an object
+   * per place: a sheet has millions of cells. A finding's place is the last mark at or before its start; without
+   * marks it is its line.
    */
-  marks?: Array<{ at: number; label: string }>;
+  marks?: Marks;
+}
+
+export interface Marks {
+  at: number[];
+  label: string[];
 }
 
 export interface Skipped {
@@ -61,16 +67,17 @@ export const DEFAULT_LIMITS: ExtractLimits = {
 
 /** The place of a finding at `offset` in a part. */
 export function locate(part: TextPart, offset: number): string {
-  if (part.marks?.length) {
+  const marks = part.marks;
+  if (marks?.at.length) {
+    if (marks.at[0]! > offset) return part.location;
     let lo = 0;
-    let hi = part.marks.length - 1;
-    if (part.marks[0]!.at > offset) return part.location;
+    let hi = marks.at.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (part.marks[mid]!.at <= offset) lo = mid;
+      if (marks.at[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return `${part.location} ${part.marks[lo]!.label}`;
+    return `${part.location} ${marks.label[lo]}`;
   }
   let line = 1;
   for (let i = part.text.indexOf('\n'); i !== -1 && i < offset; i = part.text.indexOf('\n', i + 1)) line++;
