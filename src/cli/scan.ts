@@ -89,9 +89,7 @@ async function scanFiles(paths: string[], withOcr: boolean): Promise<number> {
       process.stdout.write(`${JSON.stringify({ file, status: 'unreadable', reason: `cannot open: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, labels: [], findings: [] })}\n`);
       continue;
     }
-    const r = await scanFile(engine, bytes, file, { pdf, ocr });
-    const { status, reason, format, labels, findings, read, skipped } = r;
-    process.stdout.write(`${JSON.stringify({ file, status, ...(reason ? { reason } : {}), format, labels, findings, read, skipped })}\n`);
+    process.stdout.write(`${JSON.stringify({ file, ...(await scanFile(engine, bytes, file, { pdf, ocr })) })}\n`);
   }
   await ocr?.close();
   return bad ? 1 : 0;

@@ -122,7 +122,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- browsers ----
 
-  app.post('/api/enroll', bodyLimit({ maxSize: 4096, onError: (c) => problem(c, 413, 'too-large', 'An enrollment request is small.') }), async (c) => {
+  app.post('/api/enroll', limitBody(4096, 'An enrollment request is small.'), async (c) => {
     const wait = enrollLimiter.take(remoteAddress(c));
     if (wait) return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
     const body = await readJson(
@@ -148,14 +148,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/device/events',
-    bodyLimit({
-      maxSize: limits.eventBodyBytes,
-      onError: (c) => {
-        // The rest of the body is not read: the connection cannot carry another request.
-        c.header('Connection', 'close');
-        return problem(c, 413, 'too-large', `A batch is at most ${limits.eventBodyBytes} bytes.`);
-      },
-    }),
+    limitBody(limits.eventBodyBytes, `A batch is at most ${limits.eventBodyBytes} bytes.`),
     authenticate,
     device,
     async (c) => {
@@ -181,7 +174,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- people: sign in ----
 
-  app.post('/api/login', bodyLimit({ maxSize: 4096, onError: (c) => problem(c, 413, 'too-large', 'Too large.') }), async (c) => {
+  app.post('/api/login', limitBody(4096, 'A sign-in request is small.'), async (c) => {
     const body = await readJson(c, z.object({ name: z.string().min(1).max(128), password: z.string().min(1).max(1024) }).strict());
     if (!body.ok) return body.response;
     // Failed attempts are counted per account: five, then one a minute.
@@ -279,12 +272,17 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get('/api/devices', authenticate, need('devices.read'), async (c) => c.json({ devices: await store.devices() }));
 
-  app.delete('/api/devices/:id', authenticate, need('fleet.manage'), async (c) => {
-    const id = c.req.param('id');
-    if (!(await store.revokeDevice(id))) return problem(c, 404, 'not-found', 'No enrolled device has this id.');
-    await store.appendAudit({ actor: actor(c), action: 'device.revoke', target: id, detail: {} });
-    return c.json({ ok: true });
-  });
+  /** DELETE on something revocable: revoked and written to the audit trail, or 404 when there is no live one. */
+  const revocable = (path: string, permission: Permission, action: string, missing: string, revoke: (id: string) => Promise<boolean>) =>
+    app.delete(path, authenticate, need(permission), async (c) => {
+      const id = c.req.param('id') ?? '';
+      if (!(await revoke(id))) return problem(c, 404, 'not-found', missing);
+      await store.appendAudit({ actor: actor(c), action, target: id, detail: {} });
+      return c.json({ ok: true });
+    });
+  const numbered = (revoke: (id: number) => Promise<boolean>) => async (id: string) => /^\d{1,15}$/.test(id) && revoke(Number(id));
+
+  revocable('/api/devices/:id', 'fleet.manage', 'device.revoke', 'No enrolled device has this id.', (id) => store.revokeDevice(id));
 
   // ---- policy ----
 
@@ -296,7 +294,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return found ? c.json(found) : problem(c, 404, 'not-found', 'No policy has this version.');
   });
 
-  const POLICY_BODY = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => problem(c, 413, 'too-large', 'A policy is at most 1 MB.') });
+  const POLICY_BODY = limitBody(1024 * 1024, 'A policy is at most 1 MB.');
 
   app.post('/api/policies/validate', POLICY_BODY, authenticate, need('policy.write'), async (c) => {
     const body = await readJson(c, z.object({ policy: z.unknown() }).strict());
@@ -385,12 +383,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ id, token, ...body.value }, 201);
   });
 
-  app.delete('/api/tokens/:id', authenticate, need('people.manage'), async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || !(await store.revokeApiToken(id))) return problem(c, 404, 'not-found', 'No live token has this id.');
-    await store.appendAudit({ actor: actor(c), action: 'token.revoke', target: String(id), detail: {} });
-    return c.json({ ok: true });
-  });
+  revocable('/api/tokens/:id', 'people.manage', 'token.revoke', 'No live token has this id.', numbered((id) => store.revokeApiToken(id)));
 
   app.get('/api/enrollment-tokens', authenticate, need('fleet.manage'), async (c) => c.json({ tokens: await store.enrollmentTokens() }));
 
@@ -404,12 +397,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ id, token, label: body.value.label, expiresMs }, 201);
   });
 
-  app.delete('/api/enrollment-tokens/:id', authenticate, need('fleet.manage'), async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!Number.isInteger(id) || !(await store.revokeEnrollmentToken(id))) return problem(c, 404, 'not-found', 'No live enrollment token has this id.');
-    await store.appendAudit({ actor: actor(c), action: 'enrollment.revoke', target: String(id), detail: {} });
-    return c.json({ ok: true });
-  });
+  revocable('/api/enrollment-tokens/:id', 'fleet.manage', 'enrollment.revoke', 'No live enrollment token has this id.', numbered((id) => store.revokeEnrollmentToken(id)));
 
   app.get('/api/audit', authenticate, need('audit.read'), async (c) => c.json({ entries: await store.audit() }));
 
@@ -429,6 +417,20 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   return app;
+}
+
+/**
+ * A body-size limit that answers 413 in the API's shape. The rest of the body is not read, so the connection
+ * cannot carry another request: it is closed.
+ */
+function limitBody(maxSize: number, message: string) {
+  return bodyLimit({
+    maxSize,
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return problem(c, 413, 'too-large', message);
+    },
+  });
 }
 
 /** The peer's address (behind a proxy, the proxy's: then every enrollment shares one budget). */

@@ -60,6 +60,12 @@ function note(ctx: Context, status: Exclude<ExtractStatus, 'ok' | 'image'>, loca
   if (!ctx.worst || SEVERITY[status]! > SEVERITY[ctx.worst.status]!) ctx.worst = { status, reason: location ? `${location}: ${reason}` : reason };
 }
 
+/** A ZIP reader's refusal as the file's status (a bomb, encrypted, else unreadable); anything else is thrown on. */
+function noteZipError(ctx: Context, location: string, e: unknown): void {
+  if (!(e instanceof ZipError)) throw e;
+  note(ctx, e.kind === 'bomb' || e.kind === 'encrypted' ? e.kind : 'unreadable', location, e.message);
+}
+
 function add(ctx: Context, location: string, text: string, marks?: TextPart['marks']): void {
   if (!text.trim()) return;
   const room = ctx.limits.maxTextChars - ctx.chars;
@@ -133,8 +139,7 @@ async function readZip(ctx: Context, bytes: Uint8Array, name: string, at: string
   try {
     entries = zipEntries(bytes, ctx.limits.maxEntries);
   } catch (e) {
-    if (e instanceof ZipError) note(ctx, e.kind === 'bomb' ? 'bomb' : 'unreadable', at, e.message);
-    else throw e;
+    noteZipError(ctx, at, e);
     return 'zip';
   }
   const files = entries.filter((e) => !e.name.endsWith('/'));
@@ -149,8 +154,7 @@ async function readZip(ctx: Context, bytes: Uint8Array, name: string, at: string
         readEntryText(bytes, entry, ctx.budget, cut, onPiece);
         return true;
       } catch (e) {
-        if (!(e instanceof ZipError)) throw e;
-        note(ctx, e.kind === 'bomb' ? 'bomb' : e.kind === 'encrypted' ? 'encrypted' : 'unreadable', join(at, n), e.message);
+        noteZipError(ctx, join(at, n), e);
         return false;
       }
     };
@@ -173,8 +177,7 @@ async function readMember(ctx: Context, archive: Uint8Array, entry: ReturnType<t
   try {
     data = readEntry(archive, entry, ctx.budget);
   } catch (e) {
-    if (!(e instanceof ZipError)) throw e;
-    note(ctx, e.kind === 'bomb' ? 'bomb' : e.kind === 'encrypted' ? 'encrypted' : 'unreadable', location, e.message);
+    noteZipError(ctx, location, e);
     return;
   }
   if (ctx.worst?.status === 'bomb') return;

@@ -16,9 +16,6 @@ export interface FileScan {
   /** The parts that were read, and what was skipped and why. */
   read: string[];
   skipped: Extraction['skipped'];
-  /** The text of each part, for callers that redact or summarise; never printed. */
-  parts: Extraction['parts'];
-  partFindings: Finding[][];
 }
 
 const LABEL_ORDER: DocumentLabel[] = ['PHI', 'PII', 'SECRET'];
@@ -28,11 +25,9 @@ export async function scanFile(engine: Engine, bytes: Uint8Array, name: string, 
   const x = await extract(bytes, name, options);
   const labels = new Set<DocumentLabel>();
   const findings: FileFinding[] = [];
-  const partFindings: Finding[][] = [];
   for (const part of x.parts) {
     const r = engine.scan(part.text);
     r.labels.forEach((l) => labels.add(l));
-    partFindings.push(r.findings);
     for (const f of r.findings) findings.push({ type: f.type, start: f.start, end: f.end, score: f.score, detector: f.detector, location: locate(part, f.start) });
   }
   return {
@@ -43,7 +38,5 @@ export async function scanFile(engine: Engine, bytes: Uint8Array, name: string, 
     findings,
     read: x.parts.map((p) => p.location),
     skipped: x.skipped,
-    parts: x.parts,
-    partFindings,
   };
 }

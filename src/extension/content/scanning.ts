@@ -1,6 +1,6 @@
 import type { Engine } from '../../core/detect/engine';
 import type { ScanResult } from '../../core/detect/types';
-import type { TextPart } from '../../core/extract';
+import { DEFAULT_LIMITS, type TextPart } from '../../core/extract';
 import type { EvaluationContext, Failure } from '../../core/policy';
 import { extractor } from './extractor-client';
 
@@ -34,9 +34,6 @@ export async function scanInSlices(engine: Engine, text: string, onProgress: (do
   }
 }
 
-/** Over this size a file is not read at all: the policy's too-large failure mode decides. */
-const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
 type FileFacts = NonNullable<EvaluationContext['file']>;
 
 /** A file's text parts (what could be read), and the failure the policy must also weigh, if any. */
@@ -54,7 +51,8 @@ export interface FileRead {
  */
 export async function readFile(f: File, signal?: AbortSignal, options: { ocr?: boolean } = {}): Promise<FileRead> {
   const facts: FileFacts = { name: f.name, type: f.type, size: f.size };
-  if (f.size > MAX_FILE_BYTES) return { parts: [], failure: 'too-large', file: { ...facts, unscannable: true } };
+  // Over the extractors' own limit the bytes are not even loaded: the policy's too-large failure mode decides.
+  if (f.size > DEFAULT_LIMITS.maxFileBytes) return { parts: [], failure: 'too-large', file: { ...facts, unscannable: true } };
   let x;
   try {
     x = await extractor.extract(f, signal, options);
