@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultEngine } from '../core/detect';
 import { ablateLexicons, LEXICONS, type LexiconName } from '../core/detect/lexicon';
+import { toPrediction } from './scan';
 
 interface Cell { tp: number; gold: number; pred: number; precision: number; recall: number; f1: number }
 interface Score { types: Record<string, Cell>; all: Cell; docs: { tp: number; fp: number; fn: number; tn: number; precision: number; recall: number; falseAlarmRate: number }; missing: number }
@@ -49,8 +50,7 @@ async function main(): Promise<number> {
     const rows = readFileSync(resolve(data, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; full_text: string });
     const started = performance.now();
     const pred = new Map(rows.map((r) => {
-      const res = engine.scan(r.full_text);
-      return [r.id, { findings: res.findings, labels: res.labels }];
+      return [r.id, toPrediction(engine.scan(r.full_text))];
     }));
     const ms = performance.now() - started;
     const mode = modeOf(file);

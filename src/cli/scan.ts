@@ -12,9 +12,18 @@ import { scanFile } from '../core/extract/scan-file';
 import { nodeOcrReader } from './node-ocr';
 import { nodePdfReader } from './node-pdf';
 
+/**
+ * A scan as the JSON lines report it: `findings` are values (what can be masked, hashed and redacted one by
+ * one); `passages` are stretches classified as a whole (a block of code, a paragraph of a protected document),
+ * listed apart so that a value inside a passage is still a span of its own.
+ */
+export function toPrediction(r: ScanResult) {
+  const span = (f: Finding) => ({ type: f.type, start: f.start, end: f.end, score: f.score, detector: f.detector });
+  return { findings: r.findings.filter((f) => !f.passage).map(span), passages: r.findings.filter((f) => f.passage).map(span), labels: r.labels };
+}
+
 export function toJsonLine(id: unknown, r: ScanResult): string {
-  const findings = r.findings.map((f) => ({ type: f.type, start: f.start, end: f.end, score: f.score, detector: f.detector }));
-  return JSON.stringify({ id, findings, labels: r.labels, ...(r.truncated ? { truncated: true, scanned: r.scanned } : {}) });
+  return JSON.stringify({ id, ...toPrediction(r), ...(r.truncated ? { truncated: true, scanned: r.scanned } : {}) });
 }
 
 /** Parses one input line; returns an error message for anything that is not a scannable record. */

@@ -17,8 +17,8 @@ describe('npm run scan', () => {
     const r = run(['--jsonl', '-'], input);
     const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(out.map((o) => o.id)).toEqual(['a', 'c', 7]);
-    expect(out[0]).toEqual({ id: 'a', findings: [{ type: 'SSN', start: 4, end: 15, score: 1, detector: 'pii.ssn' }], labels: ['PII'] });
-    expect(out[1]).toEqual({ id: 'c', findings: [], labels: [] });
+    expect(out[0]).toEqual({ id: 'a', findings: [{ type: 'SSN', start: 4, end: 15, score: 1, detector: 'pii.ssn' }], passages: [], labels: ['PII'] });
+    expect(out[1]).toEqual({ id: 'c', findings: [], passages: [], labels: [] });
     expect(r.stderr).toMatch(/line 2: not JSON/);
     expect(r.stderr).toMatch(/line 4: no "text" or "full_text" string/);
     expect(r.stderr).toMatch(/line 5: not a JSON object/);

@@ -75,8 +75,9 @@ export class Engine {
       if (start < text.length) yield start;
     }
     const findings = resolveOverlaps(found);
-    const { labels, phi } = documentLabels(findings);
+    const { labels, phi, outOfContext } = documentLabels(findings);
     for (const f of phi) f.category = 'phi';
+    for (const f of outOfContext) f.quasi = true;
     return { findings, labels, scanned: text.length, truncated };
   }
 
@@ -158,6 +159,7 @@ export class Engine {
     if (cue) why.push(`context "${cue}" (+${p.context!.boost})`);
     const f: Finding = { type: d.type, category: d.category, detector: d.id, start, end, score: round(score), why };
     if (d.quasi) f.quasi = true;
+    if (d.passage) f.passage = true;
     return f;
   }
 }
@@ -178,11 +180,13 @@ function breakAt(text: string, at: number): number {
   return at;
 }
 
-const layer = (f: Finding): string => (f.category === 'health' ? 'health' : 'identifier');
+/** Context words, IP values and each kind of passage are layers of their own beside identifiers and secrets. */
+const layer = (f: Finding): string => (f.passage ? f.type : f.category === 'pii' || f.category === 'secret' ? 'identifier' : f.category);
 
 /**
  * One finding per stretch of text within a layer: the higher score wins, then the longer span.
- * Health context (diagnoses, codes) is a separate layer and never hides an identifier.
+ * Health context (diagnoses, codes), IP and passages are separate layers and never hide an identifier: a code
+ * block still shows the key inside it, and a compound code never hides an account number.
  */
 function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;

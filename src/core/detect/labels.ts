@@ -9,28 +9,42 @@ export interface Labelling {
   labels: DocumentLabel[];
   /** Identifiers that stand in health context: protected health information. */
   phi: Finding[];
+  /** Batch and lot numbers with no manufacturing word near them: a lot number on a receipt is no secret. */
+  outOfContext: Finding[];
 }
+
+/** Types that are intellectual property only in manufacturing context, as identifiers are PHI only in health context. */
+const NEEDS_MANUFACTURING_CONTEXT = new Set<Finding['type']>(['BATCH_NUMBER']);
 
 /**
  * Document labels: SECRET for credentials; PII when a personal identifier is present; PHI (and PII) when an
  * identifier stands in health context, beside a diagnosis, drug, procedure, clinical word or code, or when the
  * whole text is clinical. A colleague's name in the signature of a mail that mentions a clinical study is not
- * PHI; a patient's name in the sentence about the diagnosis is.
+ * PHI; a patient's name in the sentence about the diagnosis is. IP for the organisation's and its clients'
+ * property: markings, structures, sequences, code, its own terms, tables and documents, and batch numbers in
+ * manufacturing context.
  */
 export function documentLabels(findings: readonly Finding[]): Labelling {
   const health = findings.filter((f) => f.category === 'health');
   const identifiers = findings.filter((f) => (f.category === 'pii' || f.category === 'phi') && !f.quasi);
-  const span = health.length ? health[health.length - 1]!.end - health[0]!.start + 1 : 0;
-  const clinical = health.length >= 16 && (health.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
-  const phi = clinical ? identifiers : identifiers.filter((f) => nearest(health, f) <= HEALTH_CONTEXT_CHARS);
+  const phi = isDense(health) ? identifiers : identifiers.filter((f) => nearest(health, f) <= HEALTH_CONTEXT_CHARS);
+  const manufacturing = findings.filter((f) => f.category === 'manufacturing');
+  const outOfContext = isDense(manufacturing) ? [] : findings.filter((f) => NEEDS_MANUFACTURING_CONTEXT.has(f.type) && nearest(manufacturing, f) > HEALTH_CONTEXT_CHARS);
   const labels: DocumentLabel[] = [];
   if (phi.length) labels.push('PHI');
   if (identifiers.length) labels.push('PII');
   if (findings.some((f) => f.category === 'secret')) labels.push('SECRET');
-  return { labels, phi };
+  if (findings.some((f) => f.category === 'ip' && !f.quasi && !outOfContext.includes(f))) labels.push('IP');
+  return { labels, phi, outOfContext };
 }
 
-/** Distance from a finding to the nearest health term (health terms sorted by position). */
+/** Context terms this dense make the whole text clinical (or a manufacturing record), not only their sentences. */
+function isDense(terms: readonly Finding[]): boolean {
+  const span = terms.length ? terms[terms.length - 1]!.end - terms[0]!.start + 1 : 0;
+  return terms.length >= 16 && (terms.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
+}
+
+/** Distance from a finding to the nearest context term (terms sorted by position). */
 function nearest(health: readonly Finding[], f: Finding): number {
   let lo = 0, hi = health.length;
   while (lo < hi) {

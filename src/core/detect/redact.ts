@@ -1,7 +1,7 @@
 import type { EntityType, Finding } from './types';
 
-/** Findings that identify someone or something on their own: not quasi-identifiers, not health words. */
-export const counts = (f: Finding): boolean => !f.quasi && f.category !== 'health';
+/** Findings that identify someone or something on their own: not quasi-identifiers, not context words. */
+export const counts = (f: Finding): boolean => !f.quasi && f.category !== 'health' && f.category !== 'manufacturing';
 
 /**
  * The text with every identifying finding replaced by its type in brackets ("SSN 123-45-6789" -> "SSN [SSN]"),

@@ -1,5 +1,6 @@
 import { dateDetectors } from './detectors/dates';
 import { healthDetectors } from './detectors/health';
+import { ipDetectors } from './detectors/ip';
 import { labelledDetectors } from './detectors/labelled';
 import { numberDetectors } from './detectors/numbers';
 import { peopleAndPlaceDetectors } from './detectors/people-and-places';
@@ -17,6 +18,7 @@ export const DETECTORS: readonly Detector[] = [
   ...dateDetectors,
   ...peopleAndPlaceDetectors,
   ...healthDetectors,
+  ...ipDetectors,
 ];
 
 let shared: Engine | undefined;

@@ -3,11 +3,18 @@ export const ENTITY_TYPES = [
   'PERSON', 'DATE', 'AGE', 'LOCATION', 'ZIP', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP_ADDRESS', 'SSN', 'MRN',
   'HEALTH_PLAN_ID', 'ACCOUNT_NUMBER', 'LICENSE_NUMBER', 'NPI', 'DEA_NUMBER', 'US_DRIVER_LICENSE', 'PASSPORT',
   'VEHICLE_ID', 'DEVICE_ID', 'CREDIT_CARD', 'IBAN', 'BANK_ROUTING', 'SECRET', 'MEDICAL_CODE', 'MEDICAL_TERM',
+  // Intellectual property: what a manufacturer and its clients own.
+  'CONFIDENTIAL_MARKING', 'CHEMICAL_STRUCTURE', 'CAS_NUMBER', 'COMPOUND_CODE', 'BIO_SEQUENCE', 'BATCH_NUMBER',
+  'MANUFACTURING_TERM', 'SOURCE_CODE', 'ORG_TERM', 'CUSTOM_PATTERN', 'EDM_MATCH', 'DOCUMENT_MATCH',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+/** Types that only the organisation's own classifiers find (its codes, terms, patterns, tables and documents). */
+export const ORGANISATION_TYPES: readonly EntityType[] = ['COMPOUND_CODE', 'ORG_TERM', 'CUSTOM_PATTERN', 'EDM_MATCH', 'DOCUMENT_MATCH'];
 
-export type Category = 'phi' | 'pii' | 'secret' | 'ip' | 'health';
-export type DocumentLabel = 'PHI' | 'PII' | 'SECRET';
+/** `health` and `manufacturing` are context: they never count alone, they make identifiers PHI or batch numbers IP. */
+export type Category = 'phi' | 'pii' | 'secret' | 'ip' | 'health' | 'manufacturing';
+export const DOCUMENT_LABELS = ['PHI', 'PII', 'SECRET', 'IP'] as const;
+export type DocumentLabel = (typeof DOCUMENT_LABELS)[number];
 
 /** One way a detector recognises a value. `group` selects the capture group that is the value itself. */
 export interface Pattern {
@@ -70,6 +77,11 @@ export interface Detector {
    * stand). It is reported, but it does not make a document PII or PHI.
    */
   quasi?: boolean;
+  /**
+   * Classifies a stretch of text as a whole (a block of code, a passage of a protected document) instead of
+   * finding a value in it: a passage has no value to mask or hash, and it never hides a value inside it.
+   */
+  passage?: boolean;
   examples: { match: readonly Example[]; noMatch: readonly string[] };
 }
 
@@ -90,6 +102,7 @@ export interface Finding {
   /** How the score was reached: pattern, context, checks. Never contains the matched value. */
   why: string[];
   quasi?: boolean;
+  passage?: boolean;
 }
 
 export interface ScanResult {

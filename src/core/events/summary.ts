@@ -30,7 +30,8 @@ export function summarize(text: string, findings: readonly Finding[]): FindingSu
     findings.filter(counts).map((f) => {
       const value = text.slice(f.start, f.end);
       const s: FindingSummary = { type: f.type, category: f.category, count: 1, previews: [mask(value)] };
-      VALUES.set(s, new Set([normaliseValue(value)]));
+      // A passage (a block of code, a copied paragraph) is no value that another event could share: no hash.
+      VALUES.set(s, new Set(f.passage ? [] : [normaliseValue(value)]));
       return s;
     }),
   );

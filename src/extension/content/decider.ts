@@ -175,7 +175,7 @@ async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, hos
   const key = await hashKey;
   const hashesOf = async (s: FindingSummary) => (key ? Promise.all([...summaryValues(s)].map((v) => keyedHash(key, v))) : []);
   const findings = await Promise.all(
-    summary.map(async (s) => ({ type: s.type, category: s.category === 'health' ? ('phi' as const) : s.category, count: s.count, previews: s.previews, hashes: await hashesOf(s) })),
+    summary.map(async (s) => ({ type: s.type, category: s.category === 'health' ? ('phi' as const) : s.category === 'manufacturing' ? ('ip' as const) : s.category, count: s.count, previews: s.previews, hashes: await hashesOf(s) })),
   );
   const message: ToBackground = {
     type: 'decision',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTORS, Engine, ENTITY_TYPES } from '../../../src/core/detect';
+import { DETECTORS, Engine, ENTITY_TYPES, ORGANISATION_TYPES } from '../../../src/core/detect';
 
 // Every detector carries examples that must and must not match; this runs them all, each detector alone.
 describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, detector) => {
@@ -26,11 +26,12 @@ describe('the registry', () => {
   it('has unique ids named after their category', () => {
     const ids = DETECTORS.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const d of DETECTORS) expect(d.id.startsWith(`${d.category === 'secret' ? 'secret' : d.category === 'health' ? 'health' : 'pii'}.`), d.id).toBe(true);
+    const prefix = { secret: 'secret', health: 'health', ip: 'ip', manufacturing: 'ip', pii: 'pii', phi: 'pii' } as const;
+    for (const d of DETECTORS) expect(d.id.startsWith(`${prefix[d.category]}.`), d.id).toBe(true);
   });
 
-  it('covers every entity type of the vocabulary', () => {
-    const covered = new Set(DETECTORS.map((d) => d.type));
+  it('covers every entity type of the vocabulary but those of the organisation\'s own classifiers', () => {
+    const covered = new Set([...DETECTORS.map((d) => d.type), ...ORGANISATION_TYPES]);
     expect(ENTITY_TYPES.filter((t) => !covered.has(t))).toEqual([]);
   });
 
