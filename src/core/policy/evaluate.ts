@@ -1,6 +1,7 @@
 import { counts } from '../detect/redact';
 import type { Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
+import { organisationDetectorId } from './organisation';
 import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
 /** What is known about the place and way content is leaving. */
@@ -98,7 +99,7 @@ function applies(rule: Rule, facts: Facts, ctx: EvaluationContext): boolean {
   if (m.destinations && !m.destinations.some((d) => facts.destinations.includes(d))) return false;
   if (m.recipients !== 'any' && (ctx.channel !== 'email-send' || facts.external !== (m.recipients === 'external'))) return false;
   if (m.files && !fileMatches(m.files, ctx.file)) return false;
-  if (!m.entityTypes && !m.categories) return true;
+  if (!m.entityTypes && !m.categories && !m.classifiers) return true;
   if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) return true;
   return matchingCount(rule, facts.findings) >= m.minCount;
 }
@@ -110,7 +111,8 @@ function matchingCount(rule: Rule, findings: readonly Finding[]): number {
     if (f.score < m.minScore) continue;
     const byType = m.entityTypes?.includes(f.type) ?? false;
     const byCategory = m.categories?.some((c) => c === f.category || (c === 'pii' && f.category === 'phi')) ?? false;
-    if (byType || byCategory) n++;
+    const byClassifier = m.classifiers?.some((id) => f.detector === organisationDetectorId(id)) ?? false;
+    if (byType || byCategory || byClassifier) n++;
   }
   return n;
 }

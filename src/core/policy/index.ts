@@ -5,3 +5,6 @@ export { evaluate, type Decision, type EvaluationContext } from './evaluate';
 export { acceptSignedPolicy, type Acceptance, type Rejection } from './accept';
 export { canonicalJson, generateKeyPair, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';
 export { chromeManagedSchema, ManagedSettings } from './managed';
+export { Classifiers, MAX_DICTIONARY_TERMS } from './classifiers';
+export { engineFor, organisationDetectorId, organisationDetectors } from './organisation';
+export { unsafeRegexReason } from './safe-regex';

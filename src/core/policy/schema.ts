@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
+import { ClassifierId, Classifiers } from './classifiers';
 
 /** Where content is leaving through. */
 export const CHANNELS = ['paste', 'drop', 'file-upload', 'form-submit', 'prompt-submit', 'email-send', 'programmatic-upload'] as const;
@@ -29,6 +30,7 @@ export const Match = z
   .object({
     entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Any of these entity types.'),
     categories: z.array(z.enum(CONTENT_CATEGORIES)).min(1).optional().describe('Any of these categories (pii includes phi).'),
+    classifiers: z.array(ClassifierId).min(1).optional().describe("Any finding of these organisation classifiers (a dictionary, code format, pattern, exact-data table or document set, by id)."),
     minScore: z.number().min(0).max(1).default(0.5).describe('Findings under this score do not count.'),
     minCount: z.number().int().min(1).default(1).describe('The rule applies from this many findings on (10 for bulk exports).'),
     channels: z.array(z.enum(CHANNELS)).min(1).optional().describe('Any of these channels; every channel when absent.'),
@@ -87,6 +89,7 @@ export const Policy = z
       .strict()
       .default({})
       .describe('closed (the default): content that could not be scanned counts as holding PHI and secrets; open: as clean, and audited.'),
+    classifiers: Classifiers.default({ compoundCodes: [], dictionaries: [], patterns: [] }).describe("The organisation's own classifiers: code formats, dictionaries, patterns."),
     readImages: z.boolean().default(false).describe('Read the text in images (OCR, English) before deciding on them. Costs a second or more per image; off by default.'),
   })
   .strict()
