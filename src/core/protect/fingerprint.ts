@@ -1,0 +1,154 @@
+import { sipHashString, sipOut, type SipKey } from './siphash';
+import { foldWord, mix32, tokenize } from './tokens';
+
+/**
+ * Document fingerprints by winnowing (Schleimer, Wilkerson and Aiken, 2003): the text's words, normalised, in
+ * overlapping runs of K (shingles), each hashed; of every W consecutive shingle hashes the smallest is kept.
+ * Any copied run of K + W - 1 words keeps at least one fingerprint in common with its source, whatever
+ * surrounds it; edits disturb only the shingles that cross them. The hashes are keyed: without the
+ * organisation's key they say nothing about the words.
+ */
+export const SHINGLE_WORDS = 5;
+export const WINDOW = 4;
+/** A passage must share this many fingerprints with a document (some 15 words copied) to count at all. */
+export const MIN_SHARED = 4;
+
+export interface Fingerprint {
+  hash: number;
+  /** Where the shingle starts and ends in the text. */
+  start: number;
+  end: number;
+}
+
+/** The seeds of word and shingle hashes, from the key. */
+export function fingerprintSeed(key: SipKey): number {
+  sipHashString(key, 'bulwark fingerprint seed');
+  return sipOut[0]!;
+}
+
+/** The winnowed fingerprints of a text, in order (a hash may repeat). */
+export function fingerprints(text: string, seed: number): Fingerprint[] {
+  const t = tokenize(text);
+  const n = t.count - SHINGLE_WORDS + 1;
+  if (n <= 0) return [];
+  const wordHash = new Uint32Array(t.count);
+  for (let i = 0; i < t.count; i++) wordHash[i] = hashWord(text, t.start[i]!, t.end[i]!, seed);
+  const shingles = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let h = seed;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ wordHash[i + k]!, 0x01000193) ^ (h >>> 15);
+    shingles[i] = mix32(h);
+  }
+  const out: Fingerprint[] = [];
+  let last = -1;
+  const windows = Math.max(1, n - WINDOW + 1);
+  for (let w = 0; w < windows; w++) {
+    let min = w;
+    for (let k = w + 1; k < Math.min(n, w + WINDOW); k++) if (shingles[k]! <= shingles[min]!) min = k;
+    if (min !== last) {
+      out.push({ hash: shingles[min]!, start: t.start[min]!, end: t.end[min + SHINGLE_WORDS - 1]! });
+      last = min;
+    }
+  }
+  return out;
+}
+
+function hashWord(text: string, s: number, e: number, seed: number): number {
+  let ascii = true;
+  for (let k = s; k < e && ascii; k++) ascii = text.charCodeAt(k) < 128;
+  const w = ascii ? undefined : foldWord(text.slice(s, e));
+  let h = seed ^ 0x9e3779b9;
+  if (w !== undefined) for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+  else
+    for (let k = s; k < e; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 65 && c <= 90) c |= 32;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+  return h >>> 0;
+}
+
+export interface FingerprintSet {
+  id: string;
+  name: string;
+  documents: { id: string; name: string; fingerprints: number }[];
+  /** Distinct fingerprints of every document, sorted, and the document (index) of each. */
+  hashes: Uint32Array;
+  docs: Uint32Array;
+  /** One bit per hash value modulo its size: most shingles of an ordinary text are ruled out by one read. */
+  filter: Uint8Array;
+}
+
+/** Builds a set from documents' texts (on the backend). */
+export function buildFingerprintSet(id: string, name: string, documents: readonly { id: string; name: string; text: string }[], key: SipKey): FingerprintSet {
+  const seed = fingerprintSeed(key);
+  const pairs: [number, number][] = [];
+  const meta = documents.map((d, i) => {
+    const distinct = new Set(fingerprints(d.text, seed).map((f) => f.hash));
+    for (const h of distinct) pairs.push([h, i]);
+    return { id: d.id, name: d.name, fingerprints: distinct.size };
+  });
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let bits = 1 << 13;
+  while (bits < pairs.length * 8) bits <<= 1;
+  const filter = new Uint8Array(bits >>> 3);
+  for (const [h] of pairs) filter[(h & (bits - 1)) >>> 3]! |= 1 << (h & 7);
+  return { id, name, documents: meta, hashes: Uint32Array.from(pairs, (p) => p[0]), docs: Uint32Array.from(pairs, (p) => p[1]), filter };
+}
+
+export interface DocumentMatch {
+  document: number;
+  start: number;
+  end: number;
+  /** Of the passage's fingerprints (from the first shared to the last), the share found in the document. */
+  similarity: number;
+  /** Of the document's fingerprints, the share found in the text. */
+  coverage: number;
+}
+
+/** The browser's side: which protected documents a text copies, where, and how closely. */
+export class FingerprintMatcher {
+  private readonly seed: number;
+  private readonly mask: number;
+
+  constructor(readonly set: FingerprintSet, key: SipKey) {
+    this.seed = fingerprintSeed(key);
+    this.mask = set.filter.length * 8 - 1;
+  }
+
+  get bytes(): number {
+    return this.set.hashes.byteLength + this.set.docs.byteLength + this.set.filter.byteLength;
+  }
+
+  find(text: string): DocumentMatch[] {
+    const prints = fingerprints(text, this.seed);
+    const shared = new Map<number, number[]>(); // document -> indexes into prints
+    const { hashes, docs, filter } = this.set;
+    prints.forEach((p, i) => {
+      const b = p.hash & this.mask;
+      if ((filter[b >>> 3]! & (1 << (b & 7))) === 0) return;
+      let a = 0, z = hashes.length;
+      while (a < z) {
+        const m = (a + z) >>> 1;
+        if (hashes[m]! < p.hash) a = m + 1;
+        else z = m;
+      }
+      for (let k = a; k < hashes.length && hashes[k] === p.hash; k++) (shared.get(docs[k]!) ?? shared.set(docs[k]!, []).get(docs[k]!)!).push(i);
+    });
+    const out: DocumentMatch[] = [];
+    for (const [document, idx] of shared) {
+      const hashesShared = new Set(idx.map((i) => prints[i]!.hash));
+      if (hashesShared.size < MIN_SHARED) continue;
+      const first = idx[0]!, last = idx[idx.length - 1]!;
+      const inSpan = new Set(prints.slice(first, last + 1).map((p) => p.hash));
+      out.push({
+        document,
+        start: prints[first]!.start,
+        end: prints[last]!.end,
+        similarity: hashesShared.size / inSpan.size,
+        coverage: hashesShared.size / Math.max(1, this.set.documents[document]!.fingerprints),
+      });
+    }
+    return out.sort((a, b) => b.similarity - a.similarity);
+  }
+}
