@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Detector } from '../detect/types';
-import { COLUMN_KINDS, EdmMatcher, MAX_COLUMNS, type EdmData } from './edm';
+import { COLUMN_KINDS, EdmMatcher, MAX_COLUMNS, MAX_TEXT_WORDS, type EdmData } from './edm';
 import { FingerprintMatcher, type FingerprintSet } from './fingerprint';
 import { sipKey, type SipKey } from './siphash';
 
@@ -27,7 +27,7 @@ export const EdmSpecSchema = z
 export const ProtectedDataJson = z
   .object({
     version: z.number().int().min(0),
-    tables: z.array(z.object({ spec: EdmSpecSchema, rows: z.number().int().min(0), hi: Base64, lo: Base64, cell: Base64, filter: Base64 }).strict()).max(50),
+    tables: z.array(z.object({ spec: EdmSpecSchema, rows: z.number().int().min(0), maxWords: z.number().int().min(1).max(MAX_TEXT_WORDS), hi: Base64, lo: Base64, cell: Base64, filter: Base64 }).strict()).max(50),
     documentSets: z
       .array(
         z
@@ -78,7 +78,7 @@ function base64ToU32(text: string): Uint32Array {
 export function encodeProtectedData(d: ProtectedData): ProtectedDataJson {
   return {
     version: d.version,
-    tables: d.tables.map((t) => ({ spec: t.spec, rows: t.rows, hi: u32ToBase64(t.hi), lo: u32ToBase64(t.lo), cell: u32ToBase64(t.cell), filter: bytesToBase64(t.filter) })),
+    tables: d.tables.map((t) => ({ spec: t.spec, rows: t.rows, maxWords: t.maxWords, hi: u32ToBase64(t.hi), lo: u32ToBase64(t.lo), cell: u32ToBase64(t.cell), filter: bytesToBase64(t.filter) })),
     documentSets: d.documentSets.map((s) => ({ id: s.id, name: s.name, documents: s.documents, hashes: u32ToBase64(s.hashes), docs: u32ToBase64(s.docs), filter: bytesToBase64(s.filter) })),
   };
 }
@@ -87,7 +87,7 @@ export function encodeProtectedData(d: ProtectedData): ProtectedDataJson {
 export function decodeProtectedData(input: unknown): ProtectedData {
   const j = ProtectedDataJson.parse(input);
   const tables = j.tables.map((t) => {
-    const table: EdmData = { spec: t.spec, rows: t.rows, hi: base64ToU32(t.hi), lo: base64ToU32(t.lo), cell: base64ToU32(t.cell), filter: base64ToBytes(t.filter) };
+    const table: EdmData = { spec: t.spec, rows: t.rows, maxWords: t.maxWords, hi: base64ToU32(t.hi), lo: base64ToU32(t.lo), cell: base64ToU32(t.cell), filter: base64ToBytes(t.filter) };
     if (table.lo.length !== table.hi.length || table.cell.length !== table.hi.length) throw new Error(`table ${t.spec.id}: its arrays differ in length`);
     if (!isPowerOfTwo(table.filter.length)) throw new Error(`table ${t.spec.id}: its filter size is not a power of two`);
     return table;

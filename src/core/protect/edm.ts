@@ -1,6 +1,6 @@
 import { datesOf, tableDate } from './dates';
 import { sipHashString, sipOut, type SipKey } from './siphash';
-import { fnv, foldWord, mix32, tokenize, words, type Tokens } from './tokens';
+import { fnv, foldWord, isWordChar, mix32, words, type Tokens } from './tokens';
 
 /**
  * Exact data match. The backend turns each cell of an administrator's table (patients, employees, formulas)
@@ -25,7 +25,7 @@ export interface EdmSpec {
 
 export const MAX_COLUMNS = 16;
 /** Words of a text value looked at together: a full name, a street, a product's name. */
-const MAX_TEXT_WORDS = 6;
+export const MAX_TEXT_WORDS = 6;
 const MAX_NUMBER_PARTS = 4;
 const MAX_ID_PARTS = 3;
 /** A value shared by more rows than this identifies no one (a common first name): it is not looked up. */
@@ -64,11 +64,39 @@ export function defaultCombos(columns: EdmSpec['columns']): number[][] {
 export interface EdmData {
   spec: EdmSpec;
   rows: number;
+  /** The most words of a text cell (a full name: two or three), so that longer runs are not looked up. */
+  maxWords: number;
   hi: Uint32Array;
   lo: Uint32Array;
   cell: Uint32Array;
   filter: Uint8Array;
 }
+
+/**
+ * The cheap hash of a text value from its words' hashes, one step per word: the browser hashes each word of a
+ * text once and extends runs of words in constant time.
+ */
+const textStep = (h: number, word: number): number => mix32((h ^ word) + 0x9e3779b9);
+const textChain = (seed: number, wordHashes: readonly number[]): number => wordHashes.reduce(textStep, seed ^ 0x74) >>> 0;
+
+/**
+ * The cheap hash of a number or identifier: a polynomial over its characters, which composes (the hash of
+ * "219" then "09" then "9999" is the hash of "219099999"), so that the parts of a text are hashed once each.
+ */
+const B = 0x01000193;
+const joinedStart = (seed: number, kind: 'number' | 'id'): number => (seed ^ (kind === 'number' ? 0x6e : 0x69)) >>> 0;
+function polyOf(s: string): { hash: number; power: number } {
+  let hash = 0, power = 1;
+  for (let i = 0; i < s.length; i++) {
+    hash = (Math.imul(hash, B) + s.charCodeAt(i)) | 0;
+    power = Math.imul(power, B);
+  }
+  return { hash, power };
+}
+const joinedHash = (seed: number, kind: 'number' | 'id', v: string): number => {
+  const p = polyOf(v);
+  return (Math.imul(joinedStart(seed, kind), p.power) + p.hash) >>> 0;
+};
 
 /** The filter's seed, from the key: without the key, the filter tells nothing either. */
 function seedOf(key: SipKey): number {
@@ -88,13 +116,15 @@ export function buildEdm(spec: EdmSpec, rows: readonly (readonly string[])[], ke
   const seed = seedOf(key);
   const triples: number[] = [];
   const cheap: number[] = [];
+  let maxWords = 1;
   rows.forEach((row, r) =>
     spec.columns.forEach((col, c) => {
       const v = row[c] === undefined ? undefined : normaliseCell(col.kind, row[c]!);
       if (v === undefined) return;
+      if (col.kind === 'text') maxWords = Math.max(maxWords, v.split(' ').length);
       sipHashString(key, TAG[col.kind] + v);
       triples.push(sipOut[1]!, sipOut[0]!, r * MAX_COLUMNS + c);
-      cheap.push(fnv(seed, TAG[col.kind] + v));
+      cheap.push(col.kind === 'text' ? textChain(seed, v.split(' ').map((w) => fnv(seed, w))) : col.kind === 'date' ? fnv(seed, TAG.date + v) : joinedHash(seed, col.kind, v));
     }),
   );
   const n = triples.length / 3;
@@ -107,9 +137,12 @@ export function buildEdm(spec: EdmSpec, rows: readonly (readonly string[])[], ke
   });
   const bits = filterSize(n);
   const filter = new Uint8Array(bits >>> 3);
-  for (const h of cheap) for (const b of [h & (bits - 1), mix32(h) & (bits - 1)]) filter[b >>> 3]! |= 1 << (b & 7);
-  return { spec, rows: rows.length, hi, lo, cell, filter };
+  for (const h of cheap) for (const b of probes(h, bits - 1)) filter[b >>> 3]! |= 1 << (b & 7);
+  return { spec, rows: rows.length, maxWords, hi, lo, cell, filter };
 }
+
+/** The two filter bits of a cheap hash (EdmMatcher.mayHold reads the same two). */
+const probes = (h: number, mask: number): [number, number] => [mix32(h) & mask, mix32(h ^ 0x5bd1e995) & mask];
 
 interface Hit {
   row: number;
@@ -129,12 +162,13 @@ export interface EdmMatch {
 export class EdmMatcher {
   private readonly seed: number;
   private readonly mask: number;
-  private readonly kinds: Set<ColumnKind>;
+  private readonly has: Record<ColumnKind, boolean>;
 
   constructor(readonly data: EdmData, private readonly key: SipKey) {
     this.seed = seedOf(key);
     this.mask = data.filter.length * 8 - 1;
-    this.kinds = new Set(data.spec.columns.map((c) => c.kind));
+    const kinds = new Set(data.spec.columns.map((c) => c.kind));
+    this.has = { text: kinds.has('text'), number: kinds.has('number'), id: kinds.has('id'), date: kinds.has('date') };
   }
 
   /** Bytes held: the table's whole footprint in the browser. */
@@ -143,41 +177,29 @@ export class EdmMatcher {
   }
 
   find(text: string): EdmMatch[] {
-    const t = tokenize(text);
+    const t = hashedWords(text, this.seed);
     const hits: Hit[] = [];
     for (let i = 0; i < t.count; i++) {
-      if (this.kinds.has('text')) this.textCandidates(text, t, i, hits);
-      if (this.kinds.has('number') || this.kinds.has('id')) this.joinedCandidates(text, t, i, hits);
-      if (this.kinds.has('date')) this.dateCandidates(text, t, i, hits);
+      if (this.has.text) this.textCandidates(text, t, i, hits);
+      if (this.has.number && t.digits[i] === 2) this.joinedCandidates('number', MAX_NUMBER_PARTS, 2, text, t, i, hits);
+      // An identifier has a digit in one of its first parts.
+      if (this.has.id && (t.digits[i] || t.digits[i + 1] || t.digits[i + 2])) this.joinedCandidates('id', MAX_ID_PARTS, 1, text, t, i, hits);
+      if (this.has.date) this.dateCandidates(text, t, i, hits);
     }
     return hits.length ? this.rowsOf(hits) : [];
   }
 
   private mayHold(h: number): boolean {
-    const a = h & this.mask, b = mix32(h) & this.mask;
+    const a = mix32(h) & this.mask, b = mix32(h ^ 0x5bd1e995) & this.mask;
     return (this.data.filter[a >>> 3]! & (1 << (a & 7))) !== 0 && (this.data.filter[b >>> 3]! & (1 << (b & 7))) !== 0;
   }
 
-  /** Feeds a word, folded, to an FNV hash: ASCII in place, other words through foldWord. */
-  private feed(h: number, text: string, s: number, e: number): number {
-    for (let k = s; k < e; k++) if (text.charCodeAt(k) >= 128) return fnvFrom(h, foldWord(text.slice(s, e)));
-    for (let k = s; k < e; k++) {
-      let c = text.charCodeAt(k);
-      if (c >= 65 && c <= 90) c |= 32;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    return h;
-  }
-
-  private textCandidates(text: string, t: Tokens, i: number, hits: Hit[]): void {
-    let h = fnvFrom(this.seed, TAG.text);
-    for (let n = 0; n < MAX_TEXT_WORDS && i + n < t.count; n++) {
+  private textCandidates(text: string, t: HashedWords, i: number, hits: Hit[]): void {
+    let h = this.seed ^ 0x74;
+    for (let n = 0; n < this.data.maxWords && i + n < t.count; n++) {
       const j = i + n;
-      if (n > 0) {
-        if (t.start[j]! - t.end[j - 1]! > 3 || hasBreak(text, t.end[j - 1]!, t.start[j]!)) return;
-        h = Math.imul(h ^ 32, 0x01000193);
-      }
-      h = this.feed(h, text, t.start[j]!, t.end[j]!);
+      if (n > 0 && (t.start[j]! - t.end[j - 1]! > 3 || hasBreak(text, t.end[j - 1]!, t.start[j]!))) return;
+      h = textStep(h, t.fnv[j]!);
       if (this.mayHold(h >>> 0)) {
         let v = '';
         for (let k = i; k <= j; k++) v += (k > i ? ' ' : '') + foldWord(text.slice(t.start[k], t.end[k]));
@@ -186,34 +208,34 @@ export class EdmMatcher {
     }
   }
 
-  /** Numbers ("219-09-9999", "(555) 123-4567") and identifiers ("MRN-004512") written in parts. */
-  private joinedCandidates(text: string, t: Tokens, i: number, hits: Hit[]): void {
-    for (const kind of ['number', 'id'] as const) {
-      if (!this.kinds.has(kind)) continue;
-      const parts = kind === 'number' ? MAX_NUMBER_PARTS : MAX_ID_PARTS;
-      let h = fnvFrom(this.seed, TAG[kind]);
-      let length = 0, digit = false;
-      for (let n = 0; n < parts && i + n < t.count; n++) {
-        const j = i + n, s = t.start[j]!, e = t.end[j]!;
-        const digits = allDigits(text, s, e);
-        if (kind === 'number' && !digits) break;
-        if (n > 0 && (s - t.end[j - 1]! > (kind === 'number' ? 2 : 1) || hasBreak(text, t.end[j - 1]!, s))) break;
-        h = this.feed(h, text, s, e);
-        length += e - s;
-        digit ||= digits || hasDigit(text, s, e);
-        if (length >= 4 && digit && this.mayHold(h >>> 0)) {
-          let v = '';
-          for (let k = i; k <= j; k++) v += foldWord(text.slice(t.start[k], t.end[k]));
-          this.lookup(TAG[kind] + v, kind, t.start[i]!, e, hits);
-        }
+  /** Numbers ("219-09-9999", "(555) 123-4567") and identifiers ("MRN-004512") written in parts `gap` apart at most. */
+  private joinedCandidates(kind: 'number' | 'id', most: number, gap: number, text: string, t: HashedWords, i: number, hits: Hit[]): void {
+    let h = joinedStart(this.seed, kind);
+    let length = 0, digit = false;
+    for (let n = 0; n < most && i + n < t.count; n++) {
+      const j = i + n, e = t.end[j]!;
+      if (kind === 'number' && t.digits[j] !== 2) break;
+      if (n > 0 && (t.start[j]! - t.end[j - 1]! > gap || hasBreak(text, t.end[j - 1]!, t.start[j]!))) break;
+      h = (Math.imul(h, t.power[j]!) + t.poly[j]!) | 0;
+      length += e - t.start[j]!;
+      digit ||= t.digits[j] !== 0;
+      if (length >= 4 && digit && this.mayHold(h >>> 0)) {
+        let v = '';
+        for (let k = i; k <= j; k++) v += foldWord(text.slice(t.start[k], t.end[k]));
+        this.lookup(TAG[kind] + v, kind, t.start[i]!, e, hits);
       }
     }
   }
 
   private dateCandidates(text: string, t: Tokens, i: number, hits: Hit[]): void {
-    if (t.end[i]! - t.start[i]! === 8 && allDigits(text, t.start[i]!, t.end[i]!)) this.lookupDates([text.slice(t.start[i], t.end[i])], t.start[i]!, t.end[i]!, hits);
+    const length = t.end[i]! - t.start[i]!;
+    if (length > 9 || (length === 4 && t.digits[i] !== 2)) return;
+    if (length === 8 && t.digits[i] === 2) this.lookupDates([text.slice(t.start[i], t.end[i])], t.start[i]!, t.end[i]!, hits);
     // "19 September, 1972": the month's name and its separators between the first word and the last.
     if (i + 2 >= t.count || t.start[i + 2]! - t.end[i]! > 14) return;
+    // Every written date has a four-digit year first or last.
+    const yearFirst = length === 4, yearLast = t.end[i + 2]! - t.start[i + 2]! === 4 && t.digits[i + 2] === 2;
+    if (!yearFirst && !yearLast) return;
     const w = [0, 1, 2].map((k) => foldWord(text.slice(t.start[i + k], t.end[i + k])));
     if (w.filter((x) => /^\d+$/.test(x)).length < 2) return;
     this.lookupDates(w, t.start[i]!, t.end[i + 2]!, hits);
@@ -266,25 +288,65 @@ export class EdmMatcher {
   }
 }
 
-function fnvFrom(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
+/** Words with their cheap hashes: FNV for text (chained per word), polynomial for numbers and identifiers. */
+interface HashedWords extends Tokens {
+  fnv: Uint32Array;
+  poly: Int32Array;
+  power: Int32Array;
 }
 
-function allDigits(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
-}
+let scratch: HashedWords | undefined;
 
-function hasDigit(text: string, s: number, e: number): boolean {
-  for (let k = s; k < e; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
+/**
+ * Splits a text into words and hashes each, folded as tables are, reading each character once. The arrays are
+ * reused from call to call (scans are synchronous): a chunk's words cost no allocation.
+ */
+function hashedWords(text: string, seed: number): HashedWords {
+  // Words are at least two characters apart: half the text's length bounds their number.
+  const size = (text.length >> 1) + 1;
+  if (!scratch || scratch.start.length < size)
+    scratch = { count: 0, start: new Int32Array(size), end: new Int32Array(size), digits: new Uint8Array(size), fnv: new Uint32Array(size), poly: new Int32Array(size), power: new Int32Array(size) };
+  const t = scratch;
+  t.count = 0;
+  for (let i = 0; i < text.length; ) {
+    let c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      i++;
+      continue;
+    }
+    let f = seed, h = 0, p = 1, letters = 0, numbers = 0, ascii = true, j = i;
+    for (; j < text.length; j++) {
+      c = text.charCodeAt(j);
+      if (c >= 128) {
+        if (!isWordChar(c)) break;
+        ascii = false;
+        letters++;
+        continue;
+      }
+      if (c >= 48 && c <= 57) numbers++;
+      else if ((c | 32) >= 97 && (c | 32) <= 122) {
+        letters++;
+        c |= 32;
+      } else break;
+      f = Math.imul(f ^ c, 0x01000193);
+      h = (Math.imul(h, B) + c) | 0;
+      p = Math.imul(p, B);
+    }
+    if (!ascii) {
+      const folded = foldWord(text.slice(i, j));
+      f = fnv(seed, folded);
+      ({ hash: h, power: p } = polyOf(folded));
+    }
+    const n = t.count++;
+    t.start[n] = i;
+    t.end[n] = j;
+    t.digits[n] = numbers === 0 ? 0 : letters === 0 ? 2 : 1;
+    t.fnv[n] = f >>> 0;
+    t.poly[n] = h;
+    t.power[n] = p;
+    i = j;
   }
-  return false;
+  return t;
 }
 
 function hasBreak(text: string, s: number, e: number): boolean {
