@@ -1,3 +1,4 @@
+import { nodePdfReader } from './node-pdf';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
@@ -53,7 +54,7 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const cfg = config();
   if (command === 'start') {
-    const server = await startServer(cfg);
+    const server = await startServer(cfg, { pdf: nodePdfReader() });
     const login = values.demo ? await ensureDemo(server.store, server.keys, cfg.dataDir) : undefined;
     const storeName = cfg.postgresUrl ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}/`;
     console.log(`Bulwark backend on ${storeName}

@@ -7,6 +7,8 @@ import { BulwarkEvent } from '../core/events/event';
 import { summarize } from '../core/events/summary';
 import { defaultEngine } from '../core/detect';
 import { CHANNELS, evaluate } from '../core/policy';
+import type { ExtractOptions } from '../core/extract';
+import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { verifyChain } from './audit-chain';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
@@ -28,6 +30,8 @@ export interface AppOptions {
   /** Called after events were stored, so forwarders need not poll. */
   onEvents?: () => void;
   limits?: Partial<typeof DEFAULT_LIMITS>;
+  /** Reads PDFs among documents registered for fingerprinting (pdf.js, which the platform supplies). */
+  pdf?: ExtractOptions['pdf'];
 }
 
 export const DEFAULT_LIMITS = {
@@ -52,6 +56,7 @@ type Env = { Variables: { principal: Principal } };
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const { store, keys } = options;
+  const protectedData = new ProtectedData(store, keys, options.pdf);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const deviceLimiter = new RateLimiter(limits.devicePerSecond, limits.deviceBurst);
   // Enrollment tokens are 256 random bits: this limit protects the database from floods, not the token from guessing.
@@ -144,6 +149,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header('ETag', etag);
     if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
     return c.json(current.doc);
+  });
+
+  app.get('/api/device/protected-data', authenticate, device, async (c) => {
+    const published = await protectedData.published();
+    const etag = `"p${published.version}"`;
+    c.header('ETag', etag);
+    if (c.req.header('If-None-Match') === etag) return c.body(null, 304);
+    return c.json(published.body);
   });
 
   app.post(
@@ -283,6 +296,30 @@ export function createApp(options: AppOptions): Hono<Env> {
   const numbered = (revoke: (id: number) => Promise<boolean>) => async (id: string) => /^\d{1,15}$/.test(id) && revoke(Number(id));
 
   revocable('/api/devices/:id', 'fleet.manage', 'device.revoke', 'No enrolled device has this id.', (id) => store.revokeDevice(id));
+
+  // ---- protected data: exact-data tables and fingerprinted documents ----
+
+  app.get('/api/protected-data', authenticate, need('policy.read'), async (c) => c.json(await protectedData.summary()));
+
+  const UPLOAD_BODY = limitBody(64 * 1024 * 1024, 'An upload is at most 64 MB.');
+  app.post('/api/protected-data/tables', UPLOAD_BODY, authenticate, need('policy.write'), async (c) => {
+    const body = await readJson(c, TableUpload);
+    if (!body.ok) return body.response;
+    const r = await protectedData.uploadTable(body.value, actor(c));
+    return 'errors' in r ? c.json({ errors: r.errors }, 422) : c.json(r, 201);
+  });
+  app.post('/api/protected-data/documents', UPLOAD_BODY, authenticate, need('policy.write'), async (c) => {
+    const body = await readJson(c, DocumentUpload);
+    if (!body.ok) return body.response;
+    const r = await protectedData.addDocument(body.value, actor(c));
+    return 'errors' in r ? c.json({ errors: r.errors }, 422) : c.json(r, 201);
+  });
+  app.delete('/api/protected-data/tables/:id', authenticate, need('policy.write'), async (c) =>
+    (await protectedData.remove('table', '', c.req.param('id'), actor(c))) ? c.json({ ok: true }) : problem(c, 404, 'not-found', 'No table has this id.'),
+  );
+  app.delete('/api/protected-data/documents/:set/:id', authenticate, need('policy.write'), async (c) =>
+    (await protectedData.remove('document', c.req.param('set'), c.req.param('id'), actor(c))) ? c.json({ ok: true }) : problem(c, 404, 'not-found', 'No document has this id in this set.'),
+  );
 
   // ---- policy ----
 

@@ -68,8 +68,8 @@ function base64ToBytes(text: string): Uint8Array {
 }
 
 /** Typed arrays travel as base64 of their little-endian bytes. */
-const u32ToBase64 = (a: Uint32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-function base64ToU32(text: string): Uint32Array {
+export const u32ToBase64 = (a: Uint32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+export function base64ToU32(text: string): Uint32Array {
   const bytes = base64ToBytes(text);
   if (bytes.length % 4) throw new Error('a 32-bit array must have a multiple of 4 bytes');
   return new Uint32Array(bytes.buffer, 0, bytes.length / 4);

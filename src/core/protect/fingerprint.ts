@@ -79,21 +79,35 @@ export interface FingerprintSet {
   filter: Uint8Array;
 }
 
-/** Builds a set from documents' texts (on the backend). */
-export function buildFingerprintSet(id: string, name: string, documents: readonly { id: string; name: string; text: string }[], key: SipKey): FingerprintSet {
-  const seed = fingerprintSeed(key);
-  const pairs: [number, number][] = [];
-  const meta = documents.map((d, i) => {
-    const distinct = new Set(fingerprints(d.text, seed).map((f) => f.hash));
-    for (const h of distinct) pairs.push([h, i]);
-    return { id: d.id, name: d.name, fingerprints: distinct.size };
-  });
-  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+/** A document's distinct fingerprints, sorted: what the backend keeps of a registered document (never its text). */
+export function documentFingerprints(text: string, key: SipKey): Uint32Array {
+  return Uint32Array.from(new Set(fingerprints(text, fingerprintSeed(key)).map((f) => f.hash))).sort();
+}
+
+/** Joins documents' fingerprints into one set: sorted hashes, the document of each, the filter. */
+export function assembleFingerprintSet(id: string, name: string, documents: readonly { id: string; name: string; hashes: Uint32Array }[]): FingerprintSet {
+  const total = documents.reduce((n, d) => n + d.hashes.length, 0);
+  const pairs = new Float64Array(total);
+  let at = 0;
+  // Hash and document in one sortable number: hash x 2^20 + document (sets hold fewer than a million documents).
+  documents.forEach((d, i) => d.hashes.forEach((h) => (pairs[at++] = h * 1_048_576 + i)));
+  pairs.sort();
   let bits = 1 << 13;
-  while (bits < pairs.length * 8) bits <<= 1;
+  while (bits < total * 8) bits <<= 1;
   const filter = new Uint8Array(bits >>> 3);
-  for (const [h] of pairs) filter[(h & (bits - 1)) >>> 3]! |= 1 << (h & 7);
-  return { id, name, documents: meta, hashes: Uint32Array.from(pairs, (p) => p[0]), docs: Uint32Array.from(pairs, (p) => p[1]), filter };
+  const hashes = new Uint32Array(total), docs = new Uint32Array(total);
+  pairs.forEach((p, k) => {
+    const h = Math.floor(p / 1_048_576);
+    hashes[k] = h;
+    docs[k] = p - h * 1_048_576;
+    filter[(h & (bits - 1)) >>> 3]! |= 1 << (h & 7);
+  });
+  return { id, name, documents: documents.map((d) => ({ id: d.id, name: d.name, fingerprints: d.hashes.length })), hashes, docs, filter };
+}
+
+/** Builds a set from documents' texts. */
+export function buildFingerprintSet(id: string, name: string, documents: readonly { id: string; name: string; text: string }[], key: SipKey): FingerprintSet {
+  return assembleFingerprintSet(id, name, documents.map((d) => ({ id: d.id, name: d.name, hashes: documentFingerprints(d.text, key) })));
 }
 
 export interface DocumentMatch {

@@ -21,6 +21,8 @@ const TABLES = (serial: string) => [
   `CREATE TABLE IF NOT EXISTS rollups (day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, action TEXT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (day, dim, key, action))`,
   `CREATE TABLE IF NOT EXISTS audit (seq BIGINT PRIMARY KEY, time_ms BIGINT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS siem_cursors (name TEXT PRIMARY KEY, seq BIGINT NOT NULL)`,
+  // Exact-data tables and fingerprinted documents, in hashed form only (kind 'table' or 'document').
+  `CREATE TABLE IF NOT EXISTS protected_items (kind TEXT NOT NULL, set_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL, created_ms BIGINT NOT NULL, created_by TEXT NOT NULL, PRIMARY KEY (kind, set_id, id))`,
   // Columns with many values get an index in time order; channel, action and outcome have a handful of values
   // each, so the newest page matching one of them is found by walking one of those indexes, which carry action,
   // channel and the type mask so that the walk never reads a row it then throws away.

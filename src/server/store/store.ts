@@ -7,6 +7,18 @@ import { migrate } from './schema';
 export const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** An exact-data table or a fingerprinted document, hashed (`doc` is its published JSON form). */
+export interface ProtectedItem {
+  kind: 'table' | 'document';
+  /** The document set ('' for tables). */
+  setId: string;
+  id: string;
+  name: string;
+  doc: string;
+  createdMs: number;
+  createdBy: string;
+}
+
 export interface User {
   id: number;
   name: string;
@@ -230,6 +242,31 @@ export class Store {
       publishedBy: r.published_by,
       note: r.note,
     }));
+  }
+
+  // --- protected data ---
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async putProtected(item: ProtectedItem): Promise<void> {
+    await this.db.run(
+      `INSERT INTO protected_items (kind, set_id, id, name, doc, created_ms, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, set_id, id) DO UPDATE SET name = excluded.name, doc = excluded.doc, created_ms = excluded.created_ms, created_by = excluded.created_by`,
+      [item.kind, item.setId, item.id, item.name, item.doc, item.createdMs, item.createdBy],
+    );
+  }
+
+  async deleteProtected(kind: ProtectedItem['kind'], setId: string, id: string): Promise<boolean> {
+    return (await this.db.run('DELETE FROM protected_items WHERE kind = ? AND set_id = ? AND id = ?', [kind, setId, id])) > 0;
+  }
+
+  async protectedItems(): Promise<ProtectedItem[]> {
+    const rows = await this.db.query<{ kind: ProtectedItem['kind']; set_id: string; id: string; name: string; doc: string; created_ms: number; created_by: string }>(
+      'SELECT * FROM protected_items ORDER BY kind, set_id, id',
+    );
+    return rows.map((r) => ({ kind: r.kind, setId: r.set_id, id: r.id, name: r.name, doc: r.doc, createdMs: Number(r.created_ms), createdBy: r.created_by }));
   }
 
   // --- events ---
