@@ -45,7 +45,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     // scripting: the engine is put into a frame when its guard first needs it (see content/engine-loader.ts);
     // all hosts: the guard stands in every page and frame.
-    permissions: ['storage', 'alarms', 'scripting'],
+    // unlimitedStorage: the organisation's protected data (exact-data tables, fingerprints) can pass 10 MB.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
     host_permissions: ['<all_urls>'],
     content_scripts: contentScripts(browser),
     // OCR's WebAssembly core needs wasm-unsafe-eval in extension pages (it compiles the module it ships with).

@@ -6,13 +6,16 @@ import { recentDecisions, recordDecision } from './decisions';
 import { eventQueueState, flushEvents, FLUSH_ALARM, recordEvent } from './events';
 import { enrollment } from './enrollment';
 import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
+import { refreshProtectedData } from './protected-data';
 
 /**
  * Wires the background's listeners. They are registered synchronously (an MV3 service worker is woken by the
  * event that needs it); each handler reads its state from storage.
  */
 export function startBackground(): void {
-  const refreshNow = () => void scheduleRefresh().then(() => refreshCentralPolicy());
+  // Protected data comes from the same server on the same schedule, after the policy that names it.
+  const refresh = () => refreshCentralPolicy().then(() => refreshProtectedData());
+  const refreshNow = () => void scheduleRefresh().then(refresh);
   browser.runtime.onInstalled.addListener(refreshNow);
   browser.runtime.onInstalled.addListener(() => void guardOpenTabs());
   // Events wait in IndexedDB while the backend is away; this alarm (and every new event) sends them.
@@ -21,7 +24,7 @@ export function startBackground(): void {
   browser.runtime.onStartup.addListener(scheduleFlush);
   browser.runtime.onStartup.addListener(refreshNow);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void refreshCentralPolicy();
+    if (alarm.name === REFRESH_ALARM) void refresh();
     if (alarm.name === FLUSH_ALARM) void flushEvents();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -50,6 +53,7 @@ export function startBackground(): void {
       eventQueueState,
       flushEvents: () => flushEvents(),
       refreshCentralPolicy: () => refreshCentralPolicy(),
+      refreshProtectedData: () => refreshProtectedData(),
       decide: async (text: string, ctx: EvaluationContext) => evaluate((await effectivePolicy()).policy, scan(text).findings, ctx),
     },
   });

@@ -1,5 +1,4 @@
 import browser from 'webextension-polyfill';
-import type { Engine } from '../../core/detect/engine';
 import { redactFreeText } from '../../core/events/event';
 import { redact } from '../../core/detect/redact';
 import type { Finding } from '../../core/detect/types';
@@ -42,10 +41,12 @@ export class Decider {
   /** The text decideNow scanned last: when it must be held after all, decide does not scan it again. */
   private lastScan: { text: string; findings: Finding[] } | undefined;
 
-  constructor(private readonly engine: Engine) {
-    this.ready = PolicyClient.start().then((p) => (this.policy = p));
-    // The engine reads its word lists one initial at a time on first use (~15 ms): read them now, not in a paste.
-    setTimeout(() => engine.scan(WARM_UP));
+  constructor() {
+    this.ready = PolicyClient.start().then((p) => {
+      this.policy = p;
+      // The engine reads its word lists one initial at a time on first use (~15 ms): read them now, not in a paste.
+      setTimeout(() => p.engine().scan(WARM_UP));
+    });
   }
 
   /**
@@ -54,7 +55,7 @@ export class Decider {
    */
   decideNow(share: Share, host: string): true | undefined {
     if (!this.policy || share.files?.length || share.text.length > DECIDE_IN_EVENT_CHARS) return undefined;
-    const findings = this.unconsented(share.text, this.engine.scan(share.text).findings);
+    const findings = this.unconsented(share.text, this.policy.engine().scan(share.text).findings);
     const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients });
     if (decision.action !== 'allow' && decision.action !== 'audit') {
       this.lastScan = { text: share.text, findings };
@@ -81,7 +82,7 @@ export class Decider {
     let textFindings: Finding[] = [];
     try {
       if (share.text) {
-        const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanInSlices(this.engine, share.text, progressOf, stop.signal)).findings;
+        const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanInSlices(policy.engine(), share.text, progressOf, stop.signal)).findings;
         this.lastScan = undefined;
         textFindings = this.unconsented(share.text, scanned);
         decisions.push(policy.decide(textFindings, base));
@@ -96,7 +97,7 @@ export class Decider {
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));
         } else if (!read.parts.length) decisions.push(policy.decide([], { ...base, file: read.file })); // no text (an image): its facts still count
         for (const part of read.parts) {
-          const findings = this.unconsented(part.text, (await scanInSlices(this.engine, part.text, progressOf, stop.signal)).findings);
+          const findings = this.unconsented(part.text, (await scanInSlices(policy.engine(), part.text, progressOf, stop.signal)).findings);
           decisions.push(policy.decide(findings, { ...base, file: read.file }));
           summaries.push(summarize(part.text, findings));
         }

@@ -1,7 +1,11 @@
 import browser from 'webextension-polyfill';
 import type { Finding } from '../../core/detect/types';
 import { importHashKey } from '../../core/events/hash';
-import { DEFAULT_POLICY, evaluate, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
+import type { Engine } from '../../core/detect/engine';
+import type { Detector } from '../../core/detect/types';
+import { DEFAULT_POLICY, engineFor, evaluate, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
+import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../core/protect/bundle';
+import { PROTECTED_DATA, type StoredProtectedData } from '../background/protected-data';
 import { PolicyAnswer, type ToBackground } from '../messages';
 
 /**
@@ -11,11 +15,15 @@ import { PolicyAnswer, type ToBackground } from '../messages';
  */
 export class PolicyClient {
   private current: Policy = DEFAULT_POLICY;
+  private currentJson = '';
   private source: PolicyAnswer['source'] = 'default';
   private hashKeyBase64: string | undefined;
   private hashKey: Promise<CryptoKey> | undefined;
-  private readonly onChanged = (_: unknown, area: string) => {
+  /** The detectors of the organisation's protected data (tables, documents), with the version they come from. */
+  private protectedData: { version: number; detectors: readonly Detector[] } = { version: 0, detectors: [] };
+  private readonly onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'managed' || area === 'local') void this.refresh();
+    if (area === 'local' && PROTECTED_DATA in changes) void this.loadProtectedData();
   };
 
   static async start(): Promise<PolicyClient> {
@@ -23,6 +31,28 @@ export class PolicyClient {
     browser.storage.onChanged.addListener(client.onChanged);
     await client.refresh();
     return client;
+  }
+
+  /** The engine for the policy in force: the product's detectors, the organisation's classifiers and protected data. */
+  engine(): Engine {
+    return engineFor(this.current, { key: this.protectedData, detectors: this.protectedData.detectors });
+  }
+
+  /**
+   * Reads the protected data the background verified and kept; it is only usable with the organisation's key, so
+   * a browser that is not enrolled has none. A copy that cannot be read leaves the one in hand.
+   */
+  async loadProtectedData(): Promise<void> {
+    try {
+      const stored = (await browser.storage.local.get(PROTECTED_DATA))[PROTECTED_DATA] as StoredProtectedData | undefined;
+      const hashKey = await this.hashKey;
+      if (!stored || !hashKey) return;
+      if (stored.version === this.protectedData.version) return;
+      const detectors = protectedDataDetectors(decodeProtectedData(stored.data), await protectedDataKey(hashKey));
+      this.protectedData = { version: stored.version, detectors };
+    } catch (e) {
+      console.warn(`[bulwark] protected data could not be read: ${(e as Error).message}`);
+    }
   }
 
   get policy(): Policy {
@@ -47,10 +77,15 @@ export class PolicyClient {
     try {
       const answer = PolicyAnswer.safeParse(await browser.runtime.sendMessage({ type: 'get-policy' } satisfies ToBackground));
       if (answer.success) {
-        [this.current, this.source] = [answer.data.policy, answer.data.source];
+        // The same policy keeps its object, and with it its engine (built once per policy).
+        const json = JSON.stringify(answer.data.policy);
+        if (json !== this.currentJson) [this.current, this.currentJson] = [answer.data.policy, json];
+        this.source = answer.data.source;
         if (answer.data.hashKey !== this.hashKeyBase64) {
           this.hashKeyBase64 = answer.data.hashKey;
           this.hashKey = answer.data.hashKey ? importHashKey(Uint8Array.from(atob(answer.data.hashKey), (c) => c.charCodeAt(0))) : undefined;
+          this.protectedData = { version: 0, detectors: [] };
+          await this.loadProtectedData();
         }
       }
       else console.warn('[bulwark] the background answered with no valid policy; keeping the current one');
