@@ -7,12 +7,14 @@ import { Insights } from './views/Insights';
 import { Login } from './views/Login';
 import { Overview } from './views/Overview';
 import { PolicyEditor } from './views/PolicyEditor';
+import { ProtectedData } from './views/ProtectedData';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
   { path: 'overview', label: 'Overview', permission: 'events.read' },
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
+  { path: 'protected', label: 'Protected data', permission: 'policy.read' },
   { path: 'admin', label: 'People and devices', permission: 'devices.read' },
 ];
 
@@ -64,6 +66,7 @@ function App() {
         {page === 'overview' ? <Overview /> : null}
         {page === 'insights' ? <Insights /> : null}
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
+        {page === 'protected' ? <ProtectedData me={me} /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
       </main>
     </>

@@ -102,6 +102,37 @@ describe('the console', () => {
     await page.screenshot({ path: '.output/console-policy.png', fullPage: true });
   });
 
+  it('lets a policy admin upload a table and register a document, which a viewer sees and cannot change', async () => {
+    const page = await signIn('policy_admin');
+    await page.getByRole('link', { name: 'Protected data' }).click();
+    const upload = page.getByRole('form', { name: 'Upload a table' });
+    await upload.getByLabel('Id').fill('employees');
+    await upload.getByLabel('Name').fill('Employees');
+    const csv = ['Employee,Badge,Started', 'Ana Lima,E10442,2019-04-01', 'Tomas Berg,E20931,2021-09-15'].join('\n');
+    await upload.getByLabel('CSV file with a header row').setInputFiles({ name: 'employees.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await upload.getByLabel('Column Employee').selectOption('text');
+    await upload.getByLabel('Column Badge').selectOption('id');
+    await upload.getByLabel('Found together (optional)').fill('Employee + Badge; Badge');
+    await upload.getByRole('button', { name: 'Hash and upload' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Table hashed: 2 rows, 4 values/);
+    await expect.poll(() => page.getByRole('row', { name: /employees/ }).textContent()).toMatch(/Employee \+ Badge; Badge/);
+
+    const register = page.getByRole('form', { name: 'Register a document' });
+    await register.getByLabel('Set id').fill('sops');
+    await register.getByLabel('Set name').fill('Standard operating procedures');
+    const sop = Array.from({ length: 120 }, (_, i) => `step ${i} rinse the vessel with purified water and record the conductivity reading`).join('. ');
+    await register.getByLabel('File (Word, PDF, text, …)').setInputFiles({ name: 'SOP-017.txt', mimeType: 'text/plain', buffer: Buffer.from(sop) });
+    await register.getByRole('button', { name: 'Fingerprint and register' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Document fingerprinted/);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'SOP-017.txt' }).count()).toBe(1);
+
+    const viewer = await signIn('viewer');
+    await viewer.getByRole('link', { name: 'Protected data' }).click();
+    await expect.poll(() => viewer.getByRole('row', { name: /employees/ }).count()).toBe(1);
+    expect(await viewer.getByRole('form', { name: 'Upload a table' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+  });
+
   it('shows the overview charts and the audit trail verification to an admin', async () => {
     const page = await signIn('admin');
     await page.getByRole('link', { name: 'Overview' }).click();
