@@ -3,10 +3,12 @@
  * npm run scan -- FILE                       a readable report of one text file (values masked)
  * npm run --silent scan -- --files FILE...   one JSON line per file of any format ({"file", "status", "labels", "findings"});
  *                                            --ocr also reads the text in images (seconds per image)
+ * --policy FILE (any form) adds the organisation's classifiers of that policy (dictionaries, code formats, patterns)
  */
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { defaultEngine, type Finding, type ScanResult } from '../core/detect';
+import { defaultEngine, type Engine, type Finding, type ScanResult } from '../core/detect';
+import { engineFor, parsePolicy } from '../core/policy';
 import { mask } from '../core/events/mask';
 import { scanFile } from '../core/extract/scan-file';
 import { nodeOcrReader } from './node-ocr';
@@ -42,8 +44,7 @@ export function parseRecord(line: string): { id: unknown; text: string } | { err
   return { id: r.id, text };
 }
 
-async function scanJsonl(path: string): Promise<number> {
-  const engine = defaultEngine();
+async function scanJsonl(engine: Engine, path: string): Promise<number> {
   const input = path === '-' ? process.stdin : createReadStream(path);
   const lines = createInterface({ input, crlfDelay: Infinity });
   let n = 0, bad = 0;
@@ -84,8 +85,7 @@ export function report(text: string, r: ScanResult): string {
  * Reads each file whatever its format (office documents, PDF, archives, e-mail, text) and prints one line per
  * file. A file that cannot be opened is a line with status "unreadable" and the reason, not a stop.
  */
-async function scanFiles(paths: string[], withOcr: boolean): Promise<number> {
-  const engine = defaultEngine();
+async function scanFiles(engine: Engine, paths: string[], withOcr: boolean): Promise<number> {
   const pdf = nodePdfReader();
   const ocr = withOcr ? nodeOcrReader() : undefined;
   let bad = 0;
@@ -104,18 +104,31 @@ async function scanFiles(paths: string[], withOcr: boolean): Promise<number> {
   return bad ? 1 : 0;
 }
 
+/** The default engine, or the one for a policy's own classifiers (--policy FILE). */
+function engineOf(argv: string[]): Engine {
+  const at = argv.indexOf('--policy');
+  if (at < 0) return defaultEngine();
+  const file = argv[at + 1];
+  if (!file) throw new Error('--policy needs a file');
+  const parsed = parsePolicy(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.ok) throw new Error(`${file} is not a valid policy:\n${parsed.errors.join('\n')}`);
+  argv.splice(at, 2);
+  return engineFor(parsed.policy);
+}
+
 async function main(argv: string[]): Promise<number> {
+  const engine = engineOf(argv);
   const files = argv.indexOf('--files');
   if (files >= 0) {
     const paths = argv.slice(files + 1).filter((a) => !a.startsWith('--'));
     if (!paths.length) throw new Error('--files needs at least one file');
-    return scanFiles(paths, argv.includes('--ocr'));
+    return scanFiles(engine, paths, argv.includes('--ocr'));
   }
   const jsonl = argv.indexOf('--jsonl');
   if (jsonl >= 0) {
     const path = argv[jsonl + 1];
     if (!path) throw new Error('--jsonl needs a file (or - for standard input)');
-    return scanJsonl(path);
+    return scanJsonl(engine, path);
   }
   const path = argv.find((a) => a === '-' || !a.startsWith('-'));
   if (!path) {
@@ -123,8 +136,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const text = path === '-' ? readFileSync(0, 'utf8') : readFileSync(path, 'utf8');
-  const r = defaultEngine().scan(text);
-  process.stdout.write(`${report(text, r)}\n`);
+  process.stdout.write(`${report(text, engine.scan(text))}\n`);
   return 0;
 }
 

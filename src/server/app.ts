@@ -5,8 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { BulwarkEvent } from '../core/events/event';
 import { summarize } from '../core/events/summary';
-import { defaultEngine } from '../core/detect';
-import { CHANNELS, evaluate } from '../core/policy';
+import { CHANNELS, engineFor, evaluate } from '../core/policy';
 import type { ExtractOptions } from '../core/extract';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { verifyChain } from './audit-chain';
@@ -356,7 +355,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!body.ok) return body.response;
     const checked = validatePolicy(body.value.policy);
     if (!checked.ok) return c.json({ ok: false, errors: checked.errors }, 422);
-    const { findings, labels } = defaultEngine().scan(body.value.text);
+    const { findings, labels } = engineFor(checked.policy).scan(body.value.text);
     const decision = evaluate(checked.policy, findings, { channel: body.value.channel, host: body.value.host, recipients: body.value.recipients });
     return c.json({ ok: true, decision, labels, findings: summarize(body.value.text, findings) });
   });

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (args: string[], input: string) =>
@@ -38,6 +41,20 @@ describe('npm run scan', () => {
     expect(r.stdout).toMatch(/CREDIT_CARD/);
     expect(r.stdout).not.toContain('4111 1111 1111 1111');
     expect(r.stdout).not.toContain('AKIAZ7QX3T5B2NDKQW4L');
+  });
+
+  it('adds a policy\'s own classifiers with --policy, labels IP, and refuses a policy with an unsafe pattern', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-scan-'));
+    const good = join(dir, 'good.json'), bad = join(dir, 'bad.json');
+    writeFileSync(good, JSON.stringify({ version: 1, rules: [], classifiers: { compoundCodes: [{ id: 'compounds', formats: ['BWX-####'] }] } }));
+    writeFileSync(bad, JSON.stringify({ version: 1, rules: [], classifiers: { patterns: [{ id: 'slow', regex: '(a+)+b' }] } }));
+    const r = run(['--policy', good, '--jsonl', '-'], `${JSON.stringify({ id: 1, text: 'Assay of BWX-0042 attached' })}\n`);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings).toContainEqual({ type: 'COMPOUND_CODE', start: 9, end: 17, score: 0.9, detector: 'org.compounds' });
+    expect(out.labels).toEqual(['IP']);
+    const refused = run(['--policy', bad, '-'], 'text');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/classifiers\.patterns\[0\]\.regex: .*nested quantifiers/);
   });
 
   it('says what went wrong when the file is missing', () => {

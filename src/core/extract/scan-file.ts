@@ -1,5 +1,5 @@
 import type { Engine } from '../detect';
-import type { DocumentLabel, Finding } from '../detect/types';
+import { DOCUMENT_LABELS, type DocumentLabel, type Finding } from '../detect/types';
 import { extract, locate, type ExtractOptions, type Extraction } from './index';
 
 export interface FileFinding extends Pick<Finding, 'type' | 'start' | 'end' | 'score' | 'detector'> {
@@ -18,8 +18,6 @@ export interface FileScan {
   skipped: Extraction['skipped'];
 }
 
-const LABEL_ORDER: DocumentLabel[] = ['PHI', 'PII', 'SECRET'];
-
 /** Extracts a file and scans each part: findings carry their part-relative offsets and their place. */
 export async function scanFile(engine: Engine, bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<FileScan> {
   const x = await extract(bytes, name, options);
@@ -34,7 +32,7 @@ export async function scanFile(engine: Engine, bytes: Uint8Array, name: string, 
     status: x.status,
     ...(x.reason ? { reason: x.reason } : {}),
     format: x.format,
-    labels: LABEL_ORDER.filter((l) => labels.has(l)),
+    labels: DOCUMENT_LABELS.filter((l) => labels.has(l)),
     findings,
     read: x.parts.map((p) => p.location),
     skipped: x.skipped,

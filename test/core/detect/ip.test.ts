@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { scan } from '../../../src/core/detect';
+import { defaultEngine, scan } from '../../../src/core/detect';
+import { scanFile } from '../../../src/core/extract/scan-file';
+import { docx } from '../extract/fixtures';
 import { validCas, validSmiles } from '../../../src/core/detect/detectors/ip/chemistry';
 import { sequenceKind } from '../../../src/core/detect/detectors/ip/biology';
 import { redact } from '../../../src/core/detect/redact';
@@ -32,6 +34,12 @@ describe('intellectual property in the default engine', () => {
     expect(p.passages.map((f) => f.type)).toEqual(['SOURCE_CODE']);
     expect(p.findings.map((f) => f.type)).not.toContain('SOURCE_CODE');
     expect(redact(text, r.findings)).toBe('Why does this fail?\n[SOURCE_CODE]\n');
+  });
+
+  it('finds a marking in the header of a Word document, where extraction places it', async () => {
+    const r = await scanFile(defaultEngine(), docx({ body: ['Granulation parameters for the pilot run.'], header: 'CLIENT CONFIDENTIAL – Novaris Biologics AG' }), 'spec.docx');
+    expect(r.labels).toContain('IP');
+    expect(r.findings).toContainEqual(expect.objectContaining({ type: 'CONFIDENTIAL_MARKING', location: expect.stringMatching(/header/) }));
   });
 
   it('checks CAS numbers by their check digit and SMILES by their structure', () => {
