@@ -2,16 +2,7 @@
  * A deterministic mixed corpus for benchmarks: clinical notes, business mail, source code and logs, with
  * identifiers and secrets sprinkled at realistic rates. Generated, so that no real person's data is needed.
  */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../random';
 
 const FIRST = ['Anna', 'James', 'Maria', 'Wei', 'Fatima', 'Lars', 'Priya', 'Carlos', 'Olga', 'Kwame'];
 const LAST = ['Smith', 'Garcia', 'Nguyen', 'Kowalski', 'Okafor', 'Lindqvist', 'Patel', 'Rossi', 'Ivanova', 'Mensah'];
@@ -23,7 +14,7 @@ export type Kind = (typeof KINDS)[number];
 
 /** `bytes` of generated text: of one kind, or (the default) all kinds mixed with a few rare secrets and IDs. */
 export function mixedCorpus(bytes: number, seed = 42, only?: Kind): string {
-  const r = rng(seed);
+  const r = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const n = (digits: number) => Array.from({ length: digits }, () => Math.floor(r() * 10)).join('');
   const byKind: Record<Kind, () => string> = {

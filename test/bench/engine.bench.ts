@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SyncRedactor } from 'redact-pii';
 import { KINDS, mixedCorpus } from './corpus';
+import { MB, median, quantile, split, throughput } from './measure';
 
 // The engine as it ships: one bundled module (as Vite builds it into the extension), not the TypeScript sources
 // run through a loader, whose per-module accessors would be measured too.
@@ -30,23 +31,6 @@ function coldStart(): Record<string, number> {
 }
 const colds = Array.from({ length: 5 }, coldStart);
 
-const MB = 1024 * 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
-/** Median MB/s of `runs` passes of `scan` over `docs`. */
-function throughput(docs: string[], scan: (t: string) => unknown, runs: number): number {
-  const bytes = docs.reduce((n, d) => n + d.length, 0);
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    for (const d of docs) scan(d);
-    rates.push(bytes / MB / ((performance.now() - t) / 1000));
-  }
-  return median(rates);
-}
-
-const split = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
 
 const corpus = mixedCorpus(Number(process.env.BENCH_MB ?? 12) * MB);
 const docs = split(corpus, 100 * 1024);

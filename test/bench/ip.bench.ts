@@ -11,25 +11,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { documentText, isoDate, people } from '../core/protect/generate';
 import { mixedCorpus } from './corpus';
+import { MB, split, throughput } from './measure';
 
 // The code as it ships: one bundle, as Vite builds it into the extension.
 const out = mkdtempSync(join(tmpdir(), 'bulwark-bench-ip-'));
 await build({ entryPoints: ['test/bench/ip-entry.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'ip.mjs'), logLevel: 'error' });
 const m = (await import(pathToFileURL(join(out, 'ip.mjs')).href)) as typeof import('./ip-entry');
 
-const MB = 1024 * 1024;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const split = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
-function throughput(docs: string[], scan: (t: string) => unknown, runs = 5): number {
-  const bytes = docs.reduce((n, d) => n + d.length, 0);
-  const rates: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    for (const d of docs) scan(d);
-    rates.push(bytes / MB / ((performance.now() - t) / 1000));
-  }
-  return median(rates);
-}
 const used = () => {
   global.gc?.();
   const u = process.memoryUsage();
@@ -69,9 +57,9 @@ const withIp = new m.Engine([...m.DETECTORS, ...m.organisationDetectors(classifi
 const docs = split(mixedCorpus(Number(process.env.BENCH_MB ?? 8) * MB), 100 * 1024);
 without.scan(docs[0]!);
 withIp.scan(docs[0]!);
-const base = throughput(docs, (x) => without.scan(x));
-const ip = throughput(docs, (x) => withIp.scan(x));
-const builtInRate = throughput(docs, (x) => builtIn.scan(x));
+const base = throughput(docs, (x) => without.scan(x), 5);
+const ip = throughput(docs, (x) => withIp.scan(x), 5);
+const builtInRate = throughput(docs, (x) => builtIn.scan(x), 5);
 const edmOnly = new m.EdmMatcher(data.tables[0]!, key), fpOnly = new m.FingerprintMatcher(data.documentSets[0]!, key);
 const edmRate = throughput(docs, (x) => edmOnly.find(x), 3);
 const fpRate = throughput(docs, (x) => fpOnly.find(x), 3);

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { publishPolicy } from '../../src/server/org';
 import { startBackend, type TestBackend } from '../server/harness';
-import { extensionId, launch, until, type Session } from './chromium';
+import { callBackground, extensionId, launch, until, type Session } from './chromium';
 import { answer, paste, PHI, PHI_VALUES } from './employee';
 import { startSite, type Site } from './site';
 
-type Bulwark = Record<string, () => Promise<unknown>>;
-const call = (session: Session, name: string) => session.worker.evaluate((n) => (globalThis as unknown as { bulwark: Bulwark }).bulwark[n]!(), name);
+const call = callBackground;
 
 /**
  * The whole way: a browser enrolled by managed settings reads the organisation's signed policy from the real

@@ -68,3 +68,7 @@ export async function until<T>(probe: () => Promise<T>, done: (v: T) => boolean,
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** Calls one of the background's diagnostics (`bulwark.<name>()` in the service worker) and returns its answer. */
+export const callBackground = (session: Session, name: string): Promise<unknown> =>
+  session.worker.evaluate((n) => (globalThis as unknown as { bulwark: Record<string, () => Promise<unknown>> }).bulwark[n]!(), name);

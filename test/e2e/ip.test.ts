@@ -3,12 +3,11 @@ import { DEFAULT_POLICY } from '../../src/core/policy';
 import { publishPolicy } from '../../src/server/org';
 import { documentText, isoDate, people } from '../core/protect/generate';
 import { startBackend, type TestBackend } from '../server/harness';
-import { extensionId, launch, until, type Session } from './chromium';
+import { callBackground, extensionId, launch, until, type Session } from './chromium';
 import { answer, dialogText, paste, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
-type Bulwark = Record<string, () => Promise<unknown>>;
-const call = (session: Session, name: string) => session.worker.evaluate((n) => (globalThis as unknown as { bulwark: Bulwark }).bulwark[n]!(), name);
+const call = callBackground;
 
 const patients = people(2_000, 21);
 const formula = documentText(5, 800);

@@ -95,7 +95,7 @@ describe.each(DATABASES)('the API on %s', (kind) => {
     const errors = (await bad.json()).errors as Array<{ path: string }>;
     expect(errors.some((e) => e.path.startsWith('rules.0'))).toBe(true);
     const before = (await (await b.call('/api/policies/current', { as: 'viewer' })).json()).version as number;
-    const stricter = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.map((r) => ({ ...r, action: 'block' as const })) };
+    const stricter = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.map((r) => ({ ...r, action: 'block' as const, requireJustification: false })) };
     const published = await (await b.call('/api/policies', { method: 'POST', as: 'policy_admin', json: { policy: stricter, note: 'block everything' } })).json();
     expect(published.version).toBe(before + 1);
     const rolled = await (await b.call(`/api/policies/${before}/rollback`, { method: 'POST', as: 'admin', json: {} })).json();

@@ -8,6 +8,8 @@ export const ENTITY_TYPES = [
   'MANUFACTURING_TERM', 'SOURCE_CODE', 'ORG_TERM', 'CUSTOM_PATTERN', 'EDM_MATCH', 'DOCUMENT_MATCH',
 ] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+/** The detector id of an organisation classifier, as findings carry it and rules name it ("org.project-names"). */
+export const organisationDetectorId = (id: string): string => `org.${id}`;
 /** Types that only the organisation's own classifiers find (its codes, terms, patterns, tables and documents). */
 export const ORGANISATION_TYPES: readonly EntityType[] = ['COMPOUND_CODE', 'ORG_TERM', 'CUSTOM_PATTERN', 'EDM_MATCH', 'DOCUMENT_MATCH'];
 

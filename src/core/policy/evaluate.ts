@@ -1,7 +1,6 @@
 import { counts } from '../detect/redact';
-import type { Finding } from '../detect/types';
+import { organisationDetectorId, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
-import { organisationDetectorId } from './organisation';
 import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
 /** What is known about the place and way content is leaving. */

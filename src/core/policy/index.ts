@@ -6,5 +6,5 @@ export { acceptSignedPolicy, type Acceptance, type Rejection } from './accept';
 export { canonicalJson, generateKeyPair, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';
 export { chromeManagedSchema, ManagedSettings } from './managed';
 export { Classifiers, MAX_DICTIONARY_TERMS } from './classifiers';
-export { engineFor, organisationDetectorId, organisationDetectors } from './organisation';
+export { engineFor, organisationDetectors } from './organisation';
 export { unsafeRegexReason } from './safe-regex';

@@ -1,13 +1,10 @@
 import { isAlnum } from '../detect/chars';
 import { DETECTORS } from '../detect/registry';
 import { Engine } from '../detect/engine';
-import type { Candidate, Detector } from '../detect/types';
+import { organisationDetectorId, type Candidate, type Detector } from '../detect/types';
 import type { Classifiers } from './classifiers';
 import { searchableSource } from './safe-regex';
 import type { Policy } from './schema';
-
-/** The detector id of an organisation classifier, as findings carry it and rules name it ("org.project-names"). */
-export const organisationDetectorId = (id: string): string => `org.${id}`;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const normaliseTerm = (t: string): string => t.trim().replace(/\s+/g, ' ');

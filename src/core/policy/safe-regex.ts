@@ -183,27 +183,33 @@ class Parser {
 const nullable = (n: Node): boolean =>
   n.t === 'empty' || (n.t === 'seq' && n.items.every(nullable)) || (n.t === 'alt' && n.options.some(nullable)) || (n.t === 'rep' && (n.min === 0 || nullable(n.body)));
 
-/** The characters a match of `n` can begin with. */
-function first(n: Node): CharSet {
+/**
+ * What the start of a match of `n` can be, as `atRepeat` sees each repeat met there: the walk that both the
+ * first characters and the leading variable repeats need.
+ */
+function leading(n: Node, atSet: (s: CharSet) => CharSet, atRepeat: (r: Extract<Node, { t: 'rep' }>) => CharSet): CharSet {
   switch (n.t) {
     case 'set':
-      return n.set;
+      return atSet(n.set);
     case 'empty':
       return emptySet();
     case 'alt':
-      return n.options.map(first).reduce(union, emptySet());
+      return n.options.map((o) => leading(o, atSet, atRepeat)).reduce(union, emptySet());
     case 'rep':
-      return first(n.body);
+      return atRepeat(n);
     case 'seq': {
       let s = emptySet();
       for (const item of n.items) {
-        s = union(s, first(item));
+        s = union(s, leading(item, atSet, atRepeat));
         if (!nullable(item)) break;
       }
       return s;
     }
   }
 }
+
+/** The characters a match of `n` can begin with. */
+const first = (n: Node): CharSet => leading(n, (s) => s, (r) => first(r.body));
 
 /** Every character a match of `n` can hold. */
 function chars(n: Node): CharSet {
@@ -222,25 +228,7 @@ function chars(n: Node): CharSet {
 }
 
 /** The characters a variable repeat at the start of `n` can take (what makes a split between two repeats ambiguous). */
-function leadingVariable(n: Node): CharSet {
-  switch (n.t) {
-    case 'set':
-    case 'empty':
-      return emptySet();
-    case 'alt':
-      return n.options.map(leadingVariable).reduce(union, emptySet());
-    case 'rep':
-      return n.min !== n.max ? chars(n.body) : leadingVariable(n.body);
-    case 'seq': {
-      let s = emptySet();
-      for (const item of n.items) {
-        s = union(s, leadingVariable(item));
-        if (!nullable(item)) break;
-      }
-      return s;
-    }
-  }
-}
+const leadingVariable = (n: Node): CharSet => leading(n, emptySet, (r) => (r.min !== r.max ? chars(r.body) : leadingVariable(r.body)));
 
 const hasVariableRepeat = (n: Node): boolean =>
   n.t === 'rep' ? n.min !== n.max || hasVariableRepeat(n.body) : n.t === 'seq' ? n.items.some(hasVariableRepeat) : n.t === 'alt' ? n.options.some(hasVariableRepeat) : false;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Detector } from '../detect/types';
+import { organisationDetectorId, type Detector } from '../detect/types';
 import { COLUMN_KINDS, EdmMatcher, MAX_COLUMNS, MAX_TEXT_WORDS, type EdmData } from './edm';
 import { FingerprintMatcher, type FingerprintSet } from './fingerprint';
 import { sipKey, type SipKey } from './siphash';
@@ -116,7 +116,7 @@ export function protectedDataDetectors(d: ProtectedData, key: SipKey): Detector[
   const tables = d.tables.map((t): Detector => {
     const m = new EdmMatcher(t, key);
     return {
-      id: `org.${t.spec.id}`,
+      id: organisationDetectorId(t.spec.id),
       type: 'EDM_MATCH',
       category: t.spec.category,
       description: `exact data of "${t.spec.name}" (${t.rows} rows)`,
@@ -127,7 +127,7 @@ export function protectedDataDetectors(d: ProtectedData, key: SipKey): Detector[
   const sets = d.documentSets.map((s): Detector => {
     const m = new FingerprintMatcher(s, key);
     return {
-      id: `org.${s.id}`,
+      id: organisationDetectorId(s.id),
       type: 'DOCUMENT_MATCH',
       category: 'ip',
       passage: true,

@@ -1,14 +1,7 @@
 /** Generated tables and documents for the exact-data and fingerprint tests and benchmarks: seeded, so runs repeat. */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../random';
+
+export { random };
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'sa', 'tor', 'vel', 'an', 'bri', 'cas', 'dor', 'el', 'fin', 'gar', 'hel', 'is', 'jor', 'kel', 'lin', 'mar', 'nor', 'os', 'per', 'quin', 'ros', 'sel', 'tam', 'ul', 'ven', 'wil'];
 
