@@ -30,6 +30,8 @@ const MAX_NUMBER_PARTS = 4;
 const MAX_ID_PARTS = 3;
 /** A value shared by more rows than this identifies no one (a common first name): it is not looked up. */
 const MAX_ROWS_PER_VALUE = 1_000;
+/** A text that repeats table values over and over (to stall the guard) stops being looked up here, per chunk. */
+const MAX_HITS = 20_000;
 const TAG = { text: 't:', number: 'n:', id: 'i:', date: 'd:' } as const;
 
 /** A cell as it is hashed, or undefined when it is too short to mean anything. */
@@ -246,6 +248,7 @@ export class EdmMatcher {
   }
 
   private lookup(value: string, kind: ColumnKind, start: number, end: number, hits: Hit[]): void {
+    if (hits.length >= MAX_HITS) return;
     sipHashString(this.key, value);
     const { hi, lo, cell } = this.data;
     const want = sipOut[1]!, wantLo = sipOut[0]!;

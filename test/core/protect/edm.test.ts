@@ -89,3 +89,15 @@ describe('exact data match', () => {
     expect(() => decodeProtectedData({ version: 'x' })).toThrow();
   });
 });
+
+describe('exact data match on hostile text', () => {
+  it('stops looking up after 20,000 hits when a text repeats rows over and over, and still reports them', () => {
+    const p = table[9]!;
+    const text = `${p.name} ${isoDate(p)} ${p.mrn} `.repeat(10_000);
+    const matches = matcher.find(text);
+    // Each repetition gives three cells; the hits stop at 20,000, so do the matches.
+    expect(matches.length).toBeGreaterThan(6_000);
+    expect(matches.length).toBeLessThanOrEqual(20_000);
+    expect(matches.at(-1)!.start).toBeLessThan(text.length * 0.75);
+  });
+});
