@@ -45,14 +45,14 @@ function isDense(terms: readonly Finding[]): boolean {
 }
 
 /** Distance from a finding to the nearest context term (terms sorted by position). */
-function nearest(health: readonly Finding[], f: Finding): number {
-  let lo = 0, hi = health.length;
+function nearest(terms: readonly Finding[], f: Finding): number {
+  let lo = 0, hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (health[mid]!.start < f.start) lo = mid + 1;
+    if (terms[mid]!.start < f.start) lo = mid + 1;
     else hi = mid;
   }
   let best = Infinity;
-  for (const h of [health[lo - 1], health[lo]]) if (h) best = Math.min(best, h.start >= f.end ? h.start - f.end : f.start >= h.end ? f.start - h.end : 0);
+  for (const h of [terms[lo - 1], terms[lo]]) if (h) best = Math.min(best, h.start >= f.end ? h.start - f.end : f.start >= h.end ? f.start - h.end : 0);
   return best;
 }
