@@ -1,6 +1,7 @@
 import { combinePatterns, matchedSpan, type Combined } from './combine';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
+import { withoutInvisible } from './invisible';
 import { documentLabels } from './labels';
 import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
@@ -65,20 +66,26 @@ export class Engine {
     if (typeof input !== 'string') throw new TypeError('scan() takes a string');
     const maxChars = this.options.maxChars ?? DEFAULT_MAX_CHARS;
     const truncated = input.length > maxChars;
-    const text = truncated ? input.slice(0, maxChars) : input;
+    const original = truncated ? input.slice(0, maxChars) : input;
+    const { text, origin } = withoutInvisible(original);
     const found: Finding[] = [];
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + CHUNK);
       if (end < text.length) end = breakAt(text, end);
       this.scanChunk(text, start, end, found);
       start = end;
-      if (start < text.length) yield start;
+      if (start < text.length) yield origin ? origin[start]! : start;
     }
+    if (origin)
+      for (const f of found) {
+        f.start = origin[f.start]!;
+        f.end = origin[f.end - 1]! + 1;
+      }
     const findings = resolveOverlaps(found);
     const { labels, phi, outOfContext } = documentLabels(findings);
     for (const f of phi) f.category = 'phi';
     for (const f of outOfContext) f.quasi = true;
-    return { findings, labels, scanned: text.length, truncated };
+    return { findings, labels, scanned: original.length, truncated };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, scan, type Finding } from '../../../src/core/detect';
+import { redact } from '../../../src/core/detect/redact';
 
 const values = (text: string, findings: Finding[]) => findings.map((f) => [f.type, text.slice(f.start, f.end)]);
 
@@ -132,5 +133,16 @@ describe('PHI needs health context near the identifier', () => {
     const r = scan(`${clinical}\n${filler}\nSigned: Dr. Alan Brooks`);
     expect(r.labels).toEqual(['PHI', 'PII']);
     expect(r.findings.find((f) => f.type === 'PERSON')?.category).toBe('phi');
+  });
+});
+
+describe('invisible characters', () => {
+  it('finds values split by zero-width characters and soft hyphens, with spans in the original text', () => {
+    const text = 'SSN 219-09-99\u200b99 for Pat\u00adient record; key AKIA\u200dZ7QX3T5B2NDKQW4L';
+    const r = scan(text);
+    const spans = r.findings.filter((f) => f.type === 'SSN' || f.type === 'SECRET').map((f) => text.slice(f.start, f.end));
+    expect(spans).toEqual(['219-09-99\u200b99', 'AKIA\u200dZ7QX3T5B2NDKQW4L']);
+    expect(r.scanned).toBe(text.length);
+    expect(redact(text, r.findings)).toBe('SSN [SSN] for Pat\u00adient record; key [SECRET]');
   });
 });
