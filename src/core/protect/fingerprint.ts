@@ -26,27 +26,28 @@ export function fingerprintSeed(key: SipKey): number {
   return sipOut[0]!;
 }
 
-/** The winnowed fingerprints of a text, in order (a hash may repeat). */
-export function fingerprints(text: string, seed: number): Fingerprint[] {
+/** The winnowed fingerprints of a text, in order (a hash may repeat). `shape` is for measuring other choices. */
+export function fingerprints(text: string, seed: number, shape = { words: SHINGLE_WORDS, window: WINDOW }): Fingerprint[] {
+  const { words: K, window: W } = shape;
   const t = tokenize(text);
-  const n = t.count - SHINGLE_WORDS + 1;
+  const n = t.count - K + 1;
   if (n <= 0) return [];
   const wordHash = new Uint32Array(t.count);
   for (let i = 0; i < t.count; i++) wordHash[i] = hashWord(text, t.start[i]!, t.end[i]!, seed);
   const shingles = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = seed;
-    for (let k = 0; k < SHINGLE_WORDS; k++) h = Math.imul(h ^ wordHash[i + k]!, 0x01000193) ^ (h >>> 15);
+    for (let k = 0; k < K; k++) h = Math.imul(h ^ wordHash[i + k]!, 0x01000193) ^ (h >>> 15);
     shingles[i] = mix32(h);
   }
   const out: Fingerprint[] = [];
   let last = -1;
-  const windows = Math.max(1, n - WINDOW + 1);
+  const windows = Math.max(1, n - W + 1);
   for (let w = 0; w < windows; w++) {
     let min = w;
-    for (let k = w + 1; k < Math.min(n, w + WINDOW); k++) if (shingles[k]! <= shingles[min]!) min = k;
+    for (let k = w + 1; k < Math.min(n, w + W); k++) if (shingles[k]! <= shingles[min]!) min = k;
     if (min !== last) {
-      out.push({ hash: shingles[min]!, start: t.start[min]!, end: t.end[min + SHINGLE_WORDS - 1]! });
+      out.push({ hash: shingles[min]!, start: t.start[min]!, end: t.end[min + K - 1]! });
       last = min;
     }
   }
@@ -84,7 +85,13 @@ export function documentFingerprints(text: string, key: SipKey): Uint32Array {
   return Uint32Array.from(new Set(fingerprints(text, fingerprintSeed(key)).map((f) => f.hash))).sort();
 }
 
-/** Joins documents' fingerprints into one set: sorted hashes, the document of each, the filter. */
+/**
+ * A fingerprint found in more documents of a set than this is boilerplate (a letterhead, a standard disclaimer,
+ * a template's headings): it is left out, or every new document with the same boilerplate would match.
+ */
+export const boilerplateDocs = (documents: number): number => Math.max(2, Math.ceil(documents * 0.05));
+
+/** Joins documents' fingerprints into one set: sorted hashes, the document of each, the filter; boilerplate left out. */
 export function assembleFingerprintSet(id: string, name: string, documents: readonly { id: string; name: string; hashes: Uint32Array }[]): FingerprintSet {
   const total = documents.reduce((n, d) => n + d.hashes.length, 0);
   const pairs = new Float64Array(total);
@@ -92,17 +99,28 @@ export function assembleFingerprintSet(id: string, name: string, documents: read
   // Hash and document in one sortable number: hash x 2^20 + document (sets hold fewer than a million documents).
   documents.forEach((d, i) => d.hashes.forEach((h) => (pairs[at++] = h * 1_048_576 + i)));
   pairs.sort();
-  let bits = 1 << 13;
-  while (bits < total * 8) bits <<= 1;
-  const filter = new Uint8Array(bits >>> 3);
+  const limit = boilerplateDocs(documents.length);
   const hashes = new Uint32Array(total), docs = new Uint32Array(total);
-  pairs.forEach((p, k) => {
-    const h = Math.floor(p / 1_048_576);
-    hashes[k] = h;
-    docs[k] = p - h * 1_048_576;
-    filter[(h & (bits - 1)) >>> 3]! |= 1 << (h & 7);
-  });
-  return { id, name, documents: documents.map((d) => ({ id: d.id, name: d.name, fingerprints: d.hashes.length })), hashes, docs, filter };
+  const kept = new Uint32Array(documents.length);
+  let n = 0;
+  for (let a = 0; a < total; ) {
+    const h = Math.floor(pairs[a]! / 1_048_576);
+    let z = a + 1;
+    while (z < total && Math.floor(pairs[z]! / 1_048_576) === h) z++;
+    if (z - a <= limit)
+      for (let k = a; k < z; k++) {
+        hashes[n] = h;
+        docs[n] = pairs[k]! - h * 1_048_576;
+        kept[docs[n]!]!++;
+        n++;
+      }
+    a = z;
+  }
+  let bits = 1 << 13;
+  while (bits < n * 8) bits <<= 1;
+  const filter = new Uint8Array(bits >>> 3);
+  for (let k = 0; k < n; k++) filter[(hashes[k]! & (bits - 1)) >>> 3]! |= 1 << (hashes[k]! & 7);
+  return { id, name, documents: documents.map((d, i) => ({ id: d.id, name: d.name, fingerprints: kept[i]! })), hashes: hashes.slice(0, n), docs: docs.slice(0, n), filter };
 }
 
 /** Builds a set from documents' texts. */

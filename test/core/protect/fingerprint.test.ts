@@ -64,3 +64,14 @@ describe('document fingerprints', () => {
     expect(new FingerprintMatcher(set, sipKey(new Uint8Array(16))).find(excerpt(0, 100))).toEqual([]);
   });
 });
+
+describe('boilerplate', () => {
+  it('leaves out what many registered documents share (a disclaimer), so a new text with it does not match', () => {
+    const disclaimer = documentText(4242, 60);
+    const withDisclaimer = Array.from({ length: 40 }, (_, i) => ({ id: `b${i}`, name: `Report ${i}`, text: `${documentText(3000 + i, 400)} ${disclaimer}` }));
+    const m = new FingerprintMatcher(buildFingerprintSet('reports', 'Reports', withDisclaimer, key), key);
+    expect(m.find(`A new memo about the canteen. ${disclaimer}`)).toEqual([]);
+    const own = withDisclaimer[7]!.text.split(' ').slice(100, 160).join(' ');
+    expect(m.find(own).map((x) => x.document)).toEqual([7]);
+  });
+});
