@@ -1,4 +1,4 @@
-import type { Detector, Verdict } from '../../types';
+import type { Candidate, Detector, Verdict } from '../../types';
 
 /** Every element symbol, for bracket atoms and formula layers. */
 const ELEMENTS = new Set(
@@ -99,8 +99,38 @@ export function validCas(value: string): Verdict {
   return sum % 10 === Number(m[3]) ? undefined : false;
 }
 
-/** Characters of a SMILES string but the dot, which joins parts ("[Na+].[O-]C") and also ends sentences. */
-const T = 'A-Za-z0-9@+\\-\\[\\]()=#$:/\\\\%';
+/** 1 for the characters of a SMILES string, 2 for those that show structure (ring digits, branches, bonds, brackets). */
+const SMILES_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@+-[$:/\\%.') SMILES_CHAR[c.charCodeAt(0)] = 1;
+for (const c of '0123456789()=#]') SMILES_CHAR[c.charCodeAt(0)] = 2;
+const ATOM_START = new Set([...'BCNOPSFIbcnops['].map((c) => c.charCodeAt(0)));
+const WHY_SMILES = ['pattern smiles (0.85)'];
+
+/**
+ * Tokens that may be SMILES: runs of SMILES characters that start like an atom and hold some structure, without
+ * a sentence's final dot. One pass over the characters; the parser (validSmiles) decides.
+ */
+function smilesTokens(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || SMILES_CHAR[c] === 0) {
+      i++;
+      continue;
+    }
+    let j = i, structure = false;
+    for (; j < text.length; j++) {
+      const k = text.charCodeAt(j);
+      if (k >= 128 || SMILES_CHAR[k] === 0) break;
+      if (SMILES_CHAR[k] === 2) structure = true;
+    }
+    let end = j;
+    while (end > i && text.charCodeAt(end - 1) === 46) end--;
+    if (structure && end - i >= 6 && ATOM_START.has(c)) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
+    i = j;
+  }
+  return out;
+}
 const CHEMISTRY_CONTEXT = ['smiles', 'structure', 'compound', 'molecule', 'molecular', 'inchi', 'synthesis', 'intermediate', 'analogue', 'analog', 'scaffold', 'ligand', 'api', 'candidate', 'lead'];
 
 export const chemistryDetectors: Detector[] = [
@@ -137,15 +167,8 @@ export const chemistryDetectors: Detector[] = [
     type: 'CHEMICAL_STRUCTURE',
     category: 'ip',
     description: 'SMILES string, parsed: atoms, bonds, branches and ring closures must make a molecule',
-    patterns: [
-      {
-        name: 'smiles',
-        // A token that starts like an atom and holds some structure (a digit, a bracket, a branch or a bond).
-        regex: new RegExp(`(?<![${T}.])(?=[${T}.]*?[0-9()=#\\]])(?:[BCNOPSFIbcnops]|\\[)[${T}]*(?:\\.[${T}]+)*(?![${T}])`, 'g'),
-        score: 0.85,
-      },
-    ],
-    validate: (v) => (v.length >= 6 && v.length <= 1000 ? validSmiles(v) : false),
+    find: smilesTokens,
+    validate: (v) => (v.length <= 1000 ? validSmiles(v) : false),
     context: { words: CHEMISTRY_CONTEXT, boost: 0.1 },
     examples: {
       match: [
