@@ -30,7 +30,9 @@ function validFasta(record: string): Verdict {
   return seq.length >= MIN_FASTA_RESIDUES && sequenceKind(seq) !== undefined ? undefined : false;
 }
 
-function validBare(run: string): Verdict {
+function validBare(value: string): Verdict {
+  // Grouped sequences ("atgcatgcat gcatgcatgc", GenBank's numbered lines) are read without spaces and numbers.
+  const run = value.replace(/[\s\d]/g, '');
   const kind = sequenceKind(run);
   if (kind === 'nucleotide') return run.length >= MIN_BARE_NUCLEOTIDES ? undefined : false;
   return kind === 'protein' && run.length >= MIN_BARE_RESIDUES ? undefined : false;
@@ -56,18 +58,24 @@ export const biologyDetectors: Detector[] = [
     id: 'ip.sequence',
     type: 'BIO_SEQUENCE',
     category: 'ip',
-    description: `Bare nucleotide (${MIN_BARE_NUCLEOTIDES}+) or protein (${MIN_BARE_RESIDUES}+) sequence, composition checked`,
+    description: `Bare nucleotide (${MIN_BARE_NUCLEOTIDES}+, also in groups of ten over numbered lines) or protein (${MIN_BARE_RESIDUES}+) sequence, composition checked`,
     patterns: [
       { name: 'nucleotides', regex: /(?<![A-Za-z0-9+/])(?:[ACGTUN]{25,}|[acgtun]{25,})(?![A-Za-z0-9+/])/g, score: 0.85 },
       { name: 'amino-acids', regex: /(?<![A-Za-z0-9+/])(?:[ACDEFGHIKLMNPQRSTVWY]{30,}|[acdefghiklmnpqrstvwy]{30,})(?![A-Za-z0-9+/])/g, score: 0.85 },
+      // Groups of ten, as GenBank and most tools print them, over numbered lines.
+      { name: 'grouped-nucleotides', regex: /(?<![A-Za-z0-9])[acgtun]{10}(?:(?: |\r?\n *\d* ?)[acgtun]{1,10}){2,}(?![A-Za-z0-9])/gi, score: 0.85 },
     ],
     validate: validBare,
     examples: {
       match: [
         { text: 'guide: ATGGCGTACGTTAGCCTAGGCTTAACGGATCCA for exon 2', value: 'ATGGCGTACGTTAGCCTAGGCTTAACGGATCCA' },
         { text: 'heavy chain EVQLVESGGGLVQPGGSLRLSCAASGFNIKDTYIHWVRQAPGKGLEWVARIYPTNGYTRYADSVKG', value: 'EVQLVESGGGLVQPGGSLRLSCAASGFNIKDTYIHWVRQAPGKGLEWVARIYPTNGYTRYADSVKG' },
+        {
+          text: 'ORIGIN\n        1 atggcgtacg ttagcctagg cttaacggat ccagtcgatc\n       41 gatcgtagct agcatcgact\n//',
+          value: 'atggcgtacg ttagcctagg cttaacggat ccagtcgatc\n       41 gatcgtagct agcatcgact',
+        },
       ],
-      noMatch: ['ATATATATATATATATATATATATATATAT', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'GATTACA is a film', 'key=AKIAIOSFODNN7EXAMPLEACGTACGTACGTACGTACGTAC', 'THEQUICKBROWNFXJMPSVRTHELAZYDG'],
+      noMatch: ['ATATATATATATATATATATATATATATAT', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'GATTACA is a film', 'cattle cattle cattle cattle', 'acgtacgtac acgt', 'key=AKIAIOSFODNN7EXAMPLEACGTACGTACGTACGTACGTAC', 'THEQUICKBROWNFXJMPSVRTHELAZYDG'],
     },
   },
 ];
