@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BulwarkEvent } from '../core/events/event';
 import { DEFAULT_POLICY } from '../core/policy';
 import { publishPolicy, type OrgKeys } from './org';
+import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { hashPassword, newToken, tokenHash } from './secrets';
 import type { Store } from './store';
 
@@ -14,7 +15,8 @@ export interface DemoLogin {
 }
 
 /**
- * A demonstration organisation on first start: an admin, an enrollment token, the default policy as version 1,
+ * A demonstration organisation on first start: an admin, an enrollment token, the default policy as version 1
+ * (with two rules on the demo's protected data: a small patient table and a cleaning procedure),
  * and five weeks of made-up decisions (two people's volume jumps in the last week, for the insights page). The
  * login is kept in the data folder, readable by its owner only, so that later starts can print it again.
  */
@@ -25,12 +27,45 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   if (!(await store.userByName(login.name))) await store.addUser(login.name, await hashPassword(login.password), 'admin');
   else await store.setPassword(login.name, await hashPassword(login.password));
   await store.addEnrollmentToken(tokenHash(login.enrollmentToken), 'demo', Date.now() + 365 * 86_400_000);
-  if (!(await store.currentPolicy())) await publishPolicy(store, keys, DEFAULT_POLICY, 'admin', 'The bundled default policy');
+  if (!(await store.currentPolicy())) await publishPolicy(store, keys, DEMO_POLICY, 'admin', 'The bundled default policy, with rules on the demo protected data');
+  const protectedData = new ProtectedData(store, keys);
+  await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
+  await protectedData.addDocument(DocumentUpload.parse(DEMO_DOCUMENT), 'admin');
   await store.addEvents(demoEvents());
   writeFileSync(file, JSON.stringify(login, null, 2));
   chmodSync(file, 0o600);
   return login;
 }
+
+/** Made-up people in a made-up table, and a made-up procedure: enroll a browser and paste a row or a step to see them caught. */
+const DEMO_TABLE = {
+  id: 'patients',
+  name: 'Demo patients',
+  columns: [{ name: 'name', kind: 'text' }, { name: 'date_of_birth', kind: 'date' }, { name: 'mrn', kind: 'id' }],
+  combos: [['name', 'date_of_birth'], ['mrn']],
+  csv: 'name,date_of_birth,mrn\nMaria Gonzalez,1961-04-12,MRN-0048213\nTomasz Nowak,1975-11-03,MRN-0051177\nAiko Tanaka,1988-02-29,MRN-0060042\n',
+};
+const DEMO_DOCUMENT = {
+  set: 'sops',
+  setName: 'Standard operating procedures',
+  name: 'SOP-017 Cleaning of the granulator',
+  text: `Scope: this procedure applies to the high shear granulator in suite four after every product changeover.
+Disconnect the unit, lock out the main isolator and confirm zero energy with the supervisor before opening the bowl.
+Remove the chopper and impeller, soak both in the alkaline detergent at sixty degrees for twenty minutes, then rinse
+with purified water until the final rinse conductivity stays below one point three microsiemens per centimetre.
+Swab the bowl at the six marked locations, place the swabs in the labelled tubes and send them to the laboratory for
+total organic carbon analysis within four hours. Record the detergent lot, the rinse volumes and the swab results in
+the equipment logbook, and attach the laboratory report to the cleaning record before the unit is released.`,
+};
+const DEMO_POLICY = {
+  ...DEFAULT_POLICY,
+  // Listed first: among rules of equal strength, the first decides, and these say more than the defaults.
+  rules: [
+    { id: 'demo-patient-records', description: 'Rows of the demo patient table (Protected data).', match: { classifiers: ['patients'] }, action: 'block' as const },
+    { id: 'demo-procedures', description: 'Passages of the demo procedures, at least 70% copied.', match: { classifiers: ['sops'], minScore: 0.7 }, action: 'warn' as const, requireJustification: true },
+    ...DEFAULT_POLICY.rules,
+  ],
+};
 
 const USERS = ['amelia.hart', 'ben.osei', 'chen.li', 'dana.kowalski', 'emil.novak', 'fatima.rahman', 'georg.weber', 'hana.sato', 'ivan.petrov', 'julia.costa'];
 const DESTINATIONS: Array<[string, BulwarkEvent['destination']['categories']]> = [
@@ -43,10 +78,12 @@ const DESTINATIONS: Array<[string, BulwarkEvent['destination']['categories']]> =
 ];
 const FINDINGS: BulwarkEvent['findings'][] = [
   [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••21'], hashes: [] }],
-  [{ type: 'MRN', category: 'phi', count: 3, previews: ['MRN•••••12'], hashes: [] }, { type: 'PERSON', category: 'phi', count: 3, previews: ['M•••a'], hashes: [] }],
-  [{ type: 'EMAIL', category: 'pii', count: 14, previews: ['j•••@•••.com'], hashes: [] }],
+  [{ type: 'MRN', category: 'phi', count: 3, previews: ['M••-•••••13'], hashes: [] }, { type: 'PERSON', category: 'phi', count: 3, previews: ['M•••a'], hashes: [] }],
+  [{ type: 'EMAIL', category: 'pii', count: 14, previews: ['j•••@•••••••.•om'], hashes: [] }],
   [{ type: 'SECRET', category: 'secret', count: 1, previews: ['AKI•••••••••••••••••'], hashes: [] }],
   [{ type: 'CREDIT_CARD', category: 'pii', count: 1, previews: ['4••• •••• •••• ••11'], hashes: [] }],
+  [{ type: 'SOURCE_CODE', category: 'ip', count: 1, previews: ['i••••• ••••• •• ••'], hashes: [] }],
+  [{ type: 'CONFIDENTIAL_MARKING', category: 'ip', count: 2, previews: ['C•••••••••AL'], hashes: [] }],
 ];
 
 function demoEvents(now = Date.now()): BulwarkEvent[] {

@@ -7,6 +7,9 @@ import type { Detector, EntityType } from '../types';
 const FILLER = String.raw`(?:\s*(?:number|num|nbr|no\.?|nr|id|code|is|was|of|#|:|=)){0,4}\s*`;
 const VALUE = String.raw`(#?[A-Z0-9][A-Z0-9/-]{1,30}[A-Z0-9])`;
 
+/** Kinds of manufacturing record, whose numbers are not medical record numbers. */
+const MANUFACTURING_RECORDS = 'batch|lot|deviation|cleaning|production|manufacturing|training|equipment|maintenance|calibration|quality|capa|complaint|change|audit|validation|laboratory|lab|inspection|stability';
+
 /** Names of standards and algorithms that follow a label like an identifier would ("id: SHA-256", "ref ISO-27001"). */
 const STANDARD_NAMES = /^(?:sha|md|aes|rsa|utf|iso|iec|rfc|tls|ssl|http|ipv|cve|cwe|din|astm|ich|usp)-?\d/i;
 
@@ -35,8 +38,9 @@ function labelled(id: string, type: EntityType, description: string, keywords: s
 export const labelledDetectors: Detector[] = [
   labelled('pii.mrn', 'MRN', 'Medical record or patient number, by its label',
     ['mrn', 'record', 'med rec', 'medical rec', 'chart', 'patient', 'pt id', 'pt. id', 'mr#', 'emr', 'ehr', 'hospital', 'encounter'],
-    String.raw`MRN|MR#|EMR|EHR|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
-    'seen at clinic (MRN: #SF-998877)', 'SF-998877', ['patient education materials', 'record 5 minutes']),
+    // A batch, deviation or cleaning record is the plant's, not a patient's: "batch record BR-2291" is no MRN.
+    String.raw`MRN|MR#|EMR|EHR|medical\s+record(?:s)?|med(?:ical)?\.?\s+rec(?:ord)?|(?<!\b(?:${MANUFACTURING_RECORDS})\s+)record|chart|patient(?:\s+id)?|pt\.?\s+id|hospital\s+(?:id|number)|encounter`,
+    'seen at clinic (MRN: #SF-998877)', 'SF-998877', ['patient education materials', 'record 5 minutes', 'see batch record BR-2291 for the yield', 'Deviation record DR-1122 is closed']),
   labelled('pii.health-plan-id', 'HEALTH_PLAN_ID', 'Health plan, insurance or member number, by its label',
     ['insur', 'ins.', 'ins ', 'ins#', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'epo', 'hbn', 'hpbn'],
     String.raw`(?:insurance|insurer|insur)(?:\s+(?:policy|plan|member|card))?|ins\.?(?:\s+policy)?|HMO|PPO|EPO|HBN|HPBN|policy|member(?:ship)?|subscriber|health\s+plan|plan|medicaid|medicare|beneficiary|group`,

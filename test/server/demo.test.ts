@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHashKey } from '../../src/core/events/hash';
+import { BulwarkEvent } from '../../src/core/events/event';
+import { engineFor, evaluate, Policy } from '../../src/core/policy';
+import { fromBase64 } from '../../src/core/policy/signature';
+import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../src/core/protect/bundle';
+import { ensureDemo } from '../../src/server/demo';
+import { orgKeys } from '../../src/server/org';
+import { ProtectedData } from '../../src/server/protected';
+import { freshStore } from './harness';
+
+/** What `npm start` sets up: a demonstration whose events pass the schema and whose protected data catches a pasted row. */
+describe('the demonstration organisation', () => {
+  let store: Awaited<ReturnType<typeof freshStore>>;
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-demo-'));
+  beforeAll(async () => {
+    store = await freshStore('sqlite');
+  });
+  afterAll(async () => {
+    await store.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores valid events, a policy with rules on its protected data, and a table and procedure that catch a paste', async () => {
+    const keys = await orgKeys(store.store);
+    const login = await ensureDemo(store.store, keys, dir);
+    expect(login.enrollmentToken).toMatch(/^bwe_/);
+    const { events } = await store.store.events({}, 500);
+    expect(events.length).toBeGreaterThan(100);
+    for (const e of events) expect(BulwarkEvent.safeParse(e.event).error?.issues ?? []).toEqual([]);
+    const policy = Policy.parse((await store.store.currentPolicy())!.doc.policy);
+    const published = await new ProtectedData(store.store, keys).published();
+    const detectors = protectedDataDetectors(decodeProtectedData(published.body.data), await protectedDataKey(await importHashKey(fromBase64(keys.hashKey))));
+    const engine = engineFor(policy, { key: published, detectors });
+    const decide = (text: string) => evaluate(policy, engine.scan(text).findings, { channel: 'paste', host: 'chatgpt.com' });
+    expect(decide('Re: Aiko Tanaka, born 02/29/1988, results attached').rule).toBe('demo-patient-records');
+    expect(decide('Remove the chopper and impeller, soak both in the alkaline detergent at sixty degrees for twenty minutes, then rinse with purified water').rule).toBe('demo-procedures');
+    expect(decide('The canteen opens at noon on Friday.').action).toBe('allow');
+  });
+});
