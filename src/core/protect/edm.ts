@@ -1,6 +1,6 @@
 import { datesOf, tableDate } from './dates';
 import { sipHashString, sipOut, type SipKey } from './siphash';
-import { fnv, foldWord, isWordChar, mix32, words, type Tokens } from './tokens';
+import { fnv, foldWord, hashedWords, mix32, polyOf, words, type Words } from './tokens';
 
 /**
  * Exact data match. The backend turns each cell of an administrator's table (patients, employees, formulas)
@@ -85,16 +85,7 @@ const textChain = (seed: number, wordHashes: readonly number[]): number => wordH
  * The cheap hash of a number or identifier: a polynomial over its characters, which composes (the hash of
  * "219" then "09" then "9999" is the hash of "219099999"), so that the parts of a text are hashed once each.
  */
-const B = 0x01000193;
 const joinedStart = (seed: number, kind: 'number' | 'id'): number => (seed ^ (kind === 'number' ? 0x6e : 0x69)) >>> 0;
-function polyOf(s: string): { hash: number; power: number } {
-  let hash = 0, power = 1;
-  for (let i = 0; i < s.length; i++) {
-    hash = (Math.imul(hash, B) + s.charCodeAt(i)) | 0;
-    power = Math.imul(power, B);
-  }
-  return { hash, power };
-}
 const joinedHash = (seed: number, kind: 'number' | 'id', v: string): number => {
   const p = polyOf(v);
   return (Math.imul(joinedStart(seed, kind), p.power) + p.hash) >>> 0;
@@ -196,7 +187,7 @@ export class EdmMatcher {
     return (this.data.filter[a >>> 3]! & (1 << (a & 7))) !== 0 && (this.data.filter[b >>> 3]! & (1 << (b & 7))) !== 0;
   }
 
-  private textCandidates(text: string, t: HashedWords, i: number, hits: Hit[]): void {
+  private textCandidates(text: string, t: Words, i: number, hits: Hit[]): void {
     let h = this.seed ^ 0x74;
     for (let n = 0; n < this.data.maxWords && i + n < t.count; n++) {
       const j = i + n;
@@ -211,7 +202,7 @@ export class EdmMatcher {
   }
 
   /** Numbers ("219-09-9999", "(555) 123-4567") and identifiers ("MRN-004512") written in parts `gap` apart at most. */
-  private joinedCandidates(kind: 'number' | 'id', most: number, gap: number, text: string, t: HashedWords, i: number, hits: Hit[]): void {
+  private joinedCandidates(kind: 'number' | 'id', most: number, gap: number, text: string, t: Words, i: number, hits: Hit[]): void {
     let h = joinedStart(this.seed, kind);
     let length = 0, digit = false;
     for (let n = 0; n < most && i + n < t.count; n++) {
@@ -229,7 +220,7 @@ export class EdmMatcher {
     }
   }
 
-  private dateCandidates(text: string, t: Tokens, i: number, hits: Hit[]): void {
+  private dateCandidates(text: string, t: Words, i: number, hits: Hit[]): void {
     const length = t.end[i]! - t.start[i]!;
     if (length > 9 || (length === 4 && t.digits[i] !== 2)) return;
     if (length === 8 && t.digits[i] === 2) this.lookupDates([text.slice(t.start[i], t.end[i])], t.start[i]!, t.end[i]!, hits);
@@ -291,66 +282,6 @@ export class EdmMatcher {
   }
 }
 
-/** Words with their cheap hashes: FNV for text (chained per word), polynomial for numbers and identifiers. */
-interface HashedWords extends Tokens {
-  fnv: Uint32Array;
-  poly: Int32Array;
-  power: Int32Array;
-}
-
-let scratch: HashedWords | undefined;
-
-/**
- * Splits a text into words and hashes each, folded as tables are, reading each character once. The arrays are
- * reused from call to call (scans are synchronous): a chunk's words cost no allocation.
- */
-function hashedWords(text: string, seed: number): HashedWords {
-  // Words are at least two characters apart: half the text's length bounds their number.
-  const size = (text.length >> 1) + 1;
-  if (!scratch || scratch.start.length < size)
-    scratch = { count: 0, start: new Int32Array(size), end: new Int32Array(size), digits: new Uint8Array(size), fnv: new Uint32Array(size), poly: new Int32Array(size), power: new Int32Array(size) };
-  const t = scratch;
-  t.count = 0;
-  for (let i = 0; i < text.length; ) {
-    let c = text.charCodeAt(i);
-    if (!isWordChar(c)) {
-      i++;
-      continue;
-    }
-    let f = seed, h = 0, p = 1, letters = 0, numbers = 0, ascii = true, j = i;
-    for (; j < text.length; j++) {
-      c = text.charCodeAt(j);
-      if (c >= 128) {
-        if (!isWordChar(c)) break;
-        ascii = false;
-        letters++;
-        continue;
-      }
-      if (c >= 48 && c <= 57) numbers++;
-      else if ((c | 32) >= 97 && (c | 32) <= 122) {
-        letters++;
-        c |= 32;
-      } else break;
-      f = Math.imul(f ^ c, 0x01000193);
-      h = (Math.imul(h, B) + c) | 0;
-      p = Math.imul(p, B);
-    }
-    if (!ascii) {
-      const folded = foldWord(text.slice(i, j));
-      f = fnv(seed, folded);
-      ({ hash: h, power: p } = polyOf(folded));
-    }
-    const n = t.count++;
-    t.start[n] = i;
-    t.end[n] = j;
-    t.digits[n] = numbers === 0 ? 0 : letters === 0 ? 2 : 1;
-    t.fnv[n] = f >>> 0;
-    t.poly[n] = h;
-    t.power[n] = p;
-    i = j;
-  }
-  return t;
-}
 
 function hasBreak(text: string, s: number, e: number): boolean {
   for (let k = s; k < e; k++) if (text.charCodeAt(k) === 10) return true;

@@ -1,5 +1,5 @@
 import { sipHashString, sipOut, type SipKey } from './siphash';
-import { foldWord, mix32, tokenize } from './tokens';
+import { hashedWords, mix32 } from './tokens';
 
 /**
  * Document fingerprints by winnowing (Schleimer, Wilkerson and Aiken, 2003): the text's words, normalised, in
@@ -29,11 +29,10 @@ export function fingerprintSeed(key: SipKey): number {
 /** The winnowed fingerprints of a text, in order (a hash may repeat). `shape` is for measuring other choices. */
 export function fingerprints(text: string, seed: number, shape = { words: SHINGLE_WORDS, window: WINDOW }): Fingerprint[] {
   const { words: K, window: W } = shape;
-  const t = tokenize(text);
+  const t = hashedWords(text, seed ^ 0x9e3779b9);
   const n = t.count - K + 1;
   if (n <= 0) return [];
-  const wordHash = new Uint32Array(t.count);
-  for (let i = 0; i < t.count; i++) wordHash[i] = hashWord(text, t.start[i]!, t.end[i]!, seed);
+  const wordHash = t.fnv;
   const shingles = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = seed;
@@ -52,21 +51,6 @@ export function fingerprints(text: string, seed: number, shape = { words: SHINGL
     }
   }
   return out;
-}
-
-function hashWord(text: string, s: number, e: number, seed: number): number {
-  let ascii = true;
-  for (let k = s; k < e && ascii; k++) ascii = text.charCodeAt(k) < 128;
-  const w = ascii ? undefined : foldWord(text.slice(s, e));
-  let h = seed ^ 0x9e3779b9;
-  if (w !== undefined) for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-  else
-    for (let k = s; k < e; k++) {
-      let c = text.charCodeAt(k);
-      if (c >= 65 && c <= 90) c |= 32;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-  return h >>> 0;
 }
 
 export interface FingerprintSet {
