@@ -1,13 +1,18 @@
 /**
  * npm run eval [-- --data DIR] [--iou 0.5] [--ablate people-names,common-words,places,regions]
+ *              [--no-benign] [--benign-report N] [--benign-files N]
  * Scans every labelled file in ../shared/eval/data and scores it with ../shared/eval/score.mjs (presidio-research's
- * span rules), printing one table per file and the targets of the detection-engine issue.
+ * span rules), printing one table per file and the targets of the detection-engine issue. Then scans the benign
+ * corpus (src/cli/benign-corpus.ts: read-me, change-log and configuration files under node_modules, the licences of
+ * /usr/share/common-licenses), where every PHI or SECRET label is a false alarm; --benign-report N lists up to N
+ * of them with the detectors and explanations behind each (values masked), and the commonest causes.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { defaultEngine } from '../core/detect';
+import { defaultEngine, type DocumentLabel, type Engine } from '../core/detect';
 import { ablateLexicons, LEXICONS, type LexiconName } from '../core/detect/lexicon';
+import { assembleBenignCorpus, benignTable, DEFAULT_MAX_FILES, falseAlarmReport, scanBenign, topCauses } from './benign-corpus';
 import { toPrediction } from './scan';
 
 interface Cell { tp: number; gold: number; pred: number; precision: number; recall: number; f1: number }
@@ -23,11 +28,69 @@ const arg = (k: string, d: string): string => {
 const modeOf = (file: string) =>
   file.includes('secret') ? { secrets: true, label: 'SECRET' } : file.includes('presidio') ? { secrets: false, label: 'PII' } : { secrets: false, label: 'PHI' };
 
-const TARGETS: Record<string, (s: Score) => [string, boolean][]> = {
-  asq_phi_dev: (s) => [['entity F1 >= 0.90', s.all.f1 >= 0.9], ['document PHI recall >= 0.98', s.docs.recall >= 0.98], ['false alarms on hard negatives <= 5%', s.docs.falseAlarmRate <= 0.05]],
-  presidio_synth_v2: (s) => [['F1 >= 0.85', s.all.f1 >= 0.85]],
-  secretlint_snapshots: (s) => [['recall >= 0.95', s.all.recall >= 0.95], ['<= 2 negative cases reported', s.docs.fp <= 2]],
+/**
+ * The targets of issue 13, by data file. secretlint_snapshots has a recall target only: 5 of its 7 reported
+ * negatives repeat a positive's key word for word, which no detector can tell apart (the issue dropped the
+ * "<= 2 negatives" target). meddocan_es_train has no target yet (another issue).
+ */
+const TARGETS: Record<string, (s: Score) => Target[]> = {
+  asq_phi_dev: (s) => [['entity F1 >= 0.97', s.all.f1 >= 0.97], ['document PHI recall >= 0.98', s.docs.recall >= 0.98], ['false alarms on hard negatives <= 5%', s.docs.falseAlarmRate <= 0.05]],
+  presidio_synth_v2: (s) => [['F1 >= 0.86', s.all.f1 >= 0.86]],
+  secretlint_snapshots: (s) => [['recall >= 0.96', s.all.recall >= 0.96]],
+  secrets_noseyparker: (s) => [['recall >= 0.95', s.all.recall >= 0.95], ['<= 3 negative texts reported', s.docs.fp <= 3]],
 };
+type Target = [string, boolean];
+
+const f = (x: number) => x.toFixed(3);
+
+/** Prints each target's outcome; returns how many were missed. */
+function printTargets(targets: Target[]): number {
+  for (const [what, ok] of targets) console.log(`target ${ok ? 'met   ' : 'MISSED'} ${what}`);
+  return targets.filter(([, ok]) => !ok).length;
+}
+
+/** Scans and scores one labelled file; returns how many of its targets were missed. */
+function evalFile(engine: Engine, score: Scorer, data: string, file: string, iou: number): number {
+  const rows = readFileSync(resolve(data, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; full_text: string });
+  const started = performance.now();
+  const pred = new Map(rows.map((r) => [r.id, toPrediction(engine.scan(r.full_text))]));
+  const ms = performance.now() - started;
+  const mode = modeOf(file);
+  const s = score(rows, pred, { iou, ...mode });
+  console.log(`\n${file}  (${rows.length} texts, label ${mode.label}, IoU ${iou}, scanned in ${ms.toFixed(0)} ms)`);
+  console.log('type'.padEnd(16), 'gold'.padStart(5), 'pred'.padStart(5), 'tp'.padStart(5), '  P      R      F1');
+  for (const [t, v] of [...Object.entries(s.types), ['ALL', s.all] as const])
+    console.log(t.padEnd(16), String(v.gold).padStart(5), String(v.pred).padStart(5), String(v.tp).padStart(5), ' ', f(v.precision), f(v.recall), f(v.f1));
+  const d = s.docs;
+  console.log(`documents: precision ${f(d.precision)} recall ${f(d.recall)} false-alarm rate ${f(d.falseAlarmRate)} (tp ${d.tp} fp ${d.fp} fn ${d.fn} tn ${d.tn})`);
+  return printTargets(TARGETS[file.replace(/\.jsonl$/, '')]?.(s) ?? []);
+}
+
+/** Scans the benign corpus: sizes, labels by kind, the two false-alarm targets, and the report if asked for. */
+function evalBenign(engine: Engine, report: number, maxFiles: number): number {
+  const licences = '/usr/share/common-licenses';
+  const assembled = performance.now();
+  const corpus = assembleBenignCorpus({ trees: [resolve(import.meta.dirname, '../../node_modules')], licences: [licences], maxFiles });
+  const readMs = performance.now() - assembled;
+  const started = performance.now();
+  const scans = scanBenign(engine, corpus);
+  const ms = performance.now() - started;
+  const bytes = corpus.files.reduce((a, x) => a + Buffer.byteLength(x.text), 0);
+  const k = corpus.skipped;
+  console.log(`\nbenign corpus  (${corpus.files.length} files, ${(bytes / 1e6).toFixed(2)} MB, read in ${readMs.toFixed(0)} ms, scanned in ${ms.toFixed(0)} ms; every PHI or SECRET label is a false alarm)`);
+  console.log(`found ${Object.entries(corpus.found).map(([kind, n]) => `${kind} ${n}`).join(', ')}; left out: ${k.duplicate} duplicates, ${k.overCap} over the cap of ${maxFiles}, ${k.tooLarge} over 1 MB, ${k.symlink} symbolic links, ${k.binary} binary, ${k.unreadable} unreadable`);
+  if (corpus.missing.length) console.log(`not on this machine (left out): ${corpus.missing.join(', ')}`);
+  for (const line of benignTable(scans)) console.log(line);
+  if (report > 0) {
+    console.log(`\nfalse alarms (up to ${report} files; values masked):`);
+    for (const line of [...falseAlarmReport(scans, report), ...topCauses(scans)]) console.log(line);
+  }
+  const target = (label: DocumentLabel, max: number): Target => {
+    const n = scans.filter((s) => s.labels.includes(label)).length;
+    return [`benign ${label} <= ${max * 100}% (${n} of ${scans.length} files)`, n <= max * scans.length];
+  };
+  return printTargets([target('PHI', 0.01), target('SECRET', 0.005)]);
+}
 
 async function main(): Promise<number> {
   const data = resolve(arg('--data', resolve(import.meta.dirname, '../../../shared/eval/data')));
@@ -44,28 +107,9 @@ async function main(): Promise<number> {
   if (ablate.length) console.log(`without the word lists: ${ablate.join(', ')}`);
   const iou = Number(arg('--iou', '0.5'));
   const engine = defaultEngine();
-  const f = (x: number) => x.toFixed(3);
   let failed = 0;
-  for (const file of readdirSync(data).filter((n) => n.endsWith('.jsonl')).sort()) {
-    const rows = readFileSync(resolve(data, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; full_text: string });
-    const started = performance.now();
-    const pred = new Map(rows.map((r) => {
-      return [r.id, toPrediction(engine.scan(r.full_text))];
-    }));
-    const ms = performance.now() - started;
-    const mode = modeOf(file);
-    const s = score(rows, pred, { iou, ...mode });
-    console.log(`\n${file}  (${rows.length} texts, label ${mode.label}, IoU ${iou}, scanned in ${ms.toFixed(0)} ms)`);
-    console.log('type'.padEnd(16), 'gold'.padStart(5), 'pred'.padStart(5), 'tp'.padStart(5), '  P      R      F1');
-    for (const [t, v] of [...Object.entries(s.types), ['ALL', s.all] as const])
-      console.log(t.padEnd(16), String(v.gold).padStart(5), String(v.pred).padStart(5), String(v.tp).padStart(5), ' ', f(v.precision), f(v.recall), f(v.f1));
-    const d = s.docs;
-    console.log(`documents: precision ${f(d.precision)} recall ${f(d.recall)} false-alarm rate ${f(d.falseAlarmRate)} (tp ${d.tp} fp ${d.fp} fn ${d.fn} tn ${d.tn})`);
-    for (const [what, ok] of TARGETS[file.replace(/\.jsonl$/, '')]?.(s) ?? []) {
-      console.log(`target ${ok ? 'met   ' : 'MISSED'} ${what}`);
-      if (!ok) failed++;
-    }
-  }
+  for (const file of readdirSync(data).filter((n) => n.endsWith('.jsonl')).sort()) failed += evalFile(engine, score, data, file, iou);
+  if (!process.argv.includes('--no-benign')) failed += evalBenign(engine, Number(arg('--benign-report', '0')), Number(arg('--benign-files', String(DEFAULT_MAX_FILES))));
   return failed ? 1 : 0;
 }
 
