@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assembleBenignCorpus, evenSample, kindOf } from '../../src/cli/benign-corpus';
+import { assembleBenignCorpus, benignTable, evenSample, falseAlarmReport, kindOf, scanBenign, topCauses } from '../../src/cli/benign-corpus';
+import { defaultEngine } from '../../src/core/detect';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-benign-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -88,5 +89,21 @@ describe('the benign corpus of npm run eval', () => {
     expect(kindOf('x/.prettierrc')).toBe('config');
     expect(kindOf('x/.github/workflows/test.yaml')).toBe('config');
     expect(kindOf('x/docs/test.yaml')).toBeUndefined();
+  });
+
+  it('reports false alarms by detector and explanation, with masked previews, never the values', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzz9KEYq2';
+    const t = mkdtempSync(join(dir, 'alarms-'));
+    writeFileSync(join(t, 'README.md'), `Set AWS_SECRET_ACCESS_KEY=${secret}\n`);
+    writeFileSync(join(t, 'CHANGELOG.md'), 'Patient Maria Gonzalez was admitted with pneumonia. SSN 219-09-9999\n');
+    writeFileSync(join(t, 'package.json'), '{"name": "quiet"}\n');
+    const scans = scanBenign(defaultEngine(), assembleBenignCorpus({ trees: [t], licences: [] }));
+    const report = [...falseAlarmReport(scans, 10), ...topCauses(scans)].join('\n');
+    expect(report).toMatch(/readme README\.md {2}\[.*SECRET/);
+    expect(report).toMatch(/changelog CHANGELOG\.md {2}\[.*PHI/);
+    expect(report).toMatch(/SECRET {2}secret\.\S+ SECRET/);
+    expect(report).not.toContain('package.json');
+    for (const value of [secret, 'Maria', 'Gonzalez', '219-09-9999', 'pneumonia']) expect(report).not.toContain(value);
+    expect(benignTable(scans)[1]).toMatch(/^all +3 /);
   });
 });
