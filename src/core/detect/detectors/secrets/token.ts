@@ -19,6 +19,29 @@ export interface TokenSpec {
   noMatch?: string[];
 }
 
+/** A literal that matches in any case: "heroku" becomes [Hh][Ee][Rr][Oo][Kk][Uu] (the value beside it keeps its case). */
+export function anyCase(literal: string): string {
+  return [...literal].map((c) => (/[a-z]/i.test(c) ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))).join('');
+}
+
+/**
+ * A value that only its name tells apart (a bare hex string, a UUID): one of `names` (any case), up to 24 more
+ * name characters ("_API_KEY"), an assignment (=, :, =>, := or a comma in an argument list), optional quotes,
+ * then the value as group 1. The pattern starts at the name itself, so it is tried only where a name stands.
+ */
+export function assigned(names: readonly string[], value: string, end = '(?![A-Za-z0-9_+/=-])'): string {
+  return `(?:${names.map(anyCase).join('|')})[\\w.-]{0,24}["'\`]?\\s{0,4}(?:[:=,]|=>|:=|\\?=)\\s{0,4}["'\`]?(${value})${end}`;
+}
+
+/**
+ * A validator from a checksum: passing confirms the token; failing lowers its score to `failScore` (with a
+ * note) instead of dropping it, for formats whose checksum is not certain from the provider's documentation,
+ * and because a mistyped or shortened token in a paste still gives most of a secret away.
+ */
+export function checksum(ok: (value: string) => boolean, name: string, failScore = 0.6): (value: string) => Verdict {
+  return (v) => (ok(v) ? true : { score: failScore, note: `${name} does not match` });
+}
+
 /** A provider token: its prefix is the prefilter keyword, its shape is the pattern. */
 export function token(s: TokenSpec): Detector {
   return {
