@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, scan, type Finding } from '../../../src/core/detect';
 import { redact } from '../../../src/core/detect/redact';
+import { countedTerms } from '../../../src/core/detect/detectors/health/terms';
 
 const values = (text: string, findings: Finding[]) => findings.map((f) => [f.type, text.slice(f.start, f.end)]);
 
@@ -108,11 +109,38 @@ describe('the engine', () => {
 });
 
 describe('health context', () => {
-  it('is reported up to a cap per chunk: it labels the document, it is never redacted', () => {
-    const text = 'The patient has hypertension and diabetes, treated with lisinopril. '.repeat(200);
-    const terms = scan(text).findings.filter((f) => f.type === 'MEDICAL_TERM');
-    expect(terms.length).toBe(64);
-    expect(scan(`${text} Call Anna Smith on (310) 555-1234.`).labels).toEqual(['PHI', 'PII']);
+  const terms = (text: string) => countedTerms(text, text.toLowerCase()).map((f) => text.slice(f.start, f.end));
+
+  it('counts clinical terms alone, ambiguous words and abbreviations only beside them', () => {
+    expect(terms('Fix a build failure in the health check; the ICU data and pt sizes are treated as before.')).toEqual([]);
+    expect(terms('Heart failure, treated with lisinopril; pt reports fatigue.')).toEqual(['Heart failure', 'treated', 'lisinopril', 'pt', 'fatigue']);
+    expect(scan('Fix the health check failure. Thanks, Anna Smith').labels).toEqual(['PII']);
+  });
+
+  it('reads clinical shorthand as a frame: several cues together, or an age beside one', () => {
+    expect(terms('Rec mgmt of 70yo M w/ CHF, alt tx after beta-blocker intol')).toEqual(['70yo', 'CHF', 'tx', 'blocker']);
+    expect(terms('Ship 70 units to TX by Friday')).toEqual([]);
+  });
+
+  it('names the term that corroborated an ambiguous word', () => {
+    const f = countedTerms('She was treated for diabetes.', 'she was treated for diabetes.').find((x) => x.why.some((w) => w.startsWith('ambiguous')));
+    expect(f?.why).toEqual(['ambiguous word, with "diabetes" 5 characters away (0.6)']);
+  });
+
+  it('takes whole words only, and no names, places or plain words for shapes', () => {
+    expect(terms('Tulsa, Oklahoma; the choreography and cryptography of tumoración')).toEqual([]);
+    expect(terms('started dapagliflozin after the colectomy')).toEqual(['dapagliflozin', 'colectomy']);
+  });
+
+  it('keeps a bounded number of terms however long the note, and labels a record at its end PHI', () => {
+    const paragraph = 'The patient has hypertension and diabetes, treated with lisinopril and metformin 500 mg twice daily. ';
+    const note = paragraph.repeat(1500);
+    expect(note.length).toBeGreaterThan(150_000);
+    const found = scan(`${note}Anna Smith, MRN 12345678.`);
+    expect(found.findings.filter((f) => f.category === 'health').length).toBeLessThan(note.length / 50);
+    expect(found.labels).toEqual(['PHI', 'PII']);
+    const tail = `${'The quarterly planning meeting moves to the large conference room next week. '.repeat(2000)}${paragraph}Anna Smith, MRN 12345678.`;
+    expect(scan(tail).labels).toEqual(['PHI', 'PII']);
   });
 });
 
