@@ -1,9 +1,50 @@
-import type { Detector } from '../../types';
-import { credentialLike } from './placeholder';
+import { entropy } from '../../checks';
+import type { Detector, Verdict } from '../../types';
 import { B } from './token';
 
-const CREDENTIAL = '[^\\s:@/"\'`<>]{1,128}';
-const PASSWORD = '[^\\s@/"\'`<>]{1,128}';
+/**
+ * scheme://user:password@host. The user name ends at the first ":" (it may hold an unencoded "@", as an e-mail
+ * address does); the password may hold any punctuation, "@" and "#" included, and ends at the last "@" that a
+ * host name follows (git credentials such as https://user:p@ss!#w0rd@github.com). A "?" or "/" ends it: those
+ * start a query or a path, and a password that holds them must be percent-encoded.
+ */
+const USER = '[^\\s:/"\'`<>]{1,128}';
+const PASSWORD = '[^\\s/?"\'`<>]{1,128}';
+const HOST = '[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?';
+
+const DB_SCHEMES = 'mongodb(?:\\+srv)?|mysqlx?|mariadb|postgres(?:ql)?|cockroachdb|redis|rediss|valkey|amqps?|mssql|sqlserver|oracle|clickhouse|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt|cassandra|memcached|influxdb|db2|snowflake|vertica|presto|trino';
+const DB_SCHEME = new RegExp(`^(?:jdbc:)?(?:${DB_SCHEMES})(?:\\+[a-z0-9]+)?:`, 'i');
+
+/** Values that stand where a password goes in documentation and templates. */
+const TEMPLATE = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|\{\{.*\}\}|\{[A-Za-z_]\w*\}|%\(\w+\)s|%[sd]|%[A-Za-z_]\w*%|<[^>]*>|\[[^\]]*\]|:[A-Za-z_]\w*|__\w+__|\*+|x+|\.+|#+)$/i;
+const FILL_IN = /^(?:(?:my|your|the|some)?[_-]?(?:pass(?:word|wd)\d?|pwd|secret|token|key)|changeme|change[_-]me|changeit|null|none|nil|undefined|redacted|masked|hidden|dummy|test|sample|example|placeholder|\.\.\.)$|your[_-]|replace|placeholder|xxxx|not[_-]?a[_-]?real|fake/i;
+
+/** A password of a URL, percent-decoded, that is a real value: not a template, a fill-in word, short or flat. */
+function realPassword(raw: string): Verdict {
+  let v = raw;
+  try {
+    if (/%[0-9A-Fa-f]{2}/.test(v)) v = decodeURIComponent(v);
+  } catch {
+    /* a lone "%" is part of the password */
+  }
+  if (v.length < 4 || TEMPLATE.test(v) || FILL_IN.test(v) || /^(.)\1*$/.test(v) || /\$\{|\{\{|%\(/.test(v)) return false;
+  return entropy(v) >= 1.5 ? undefined : false;
+}
+
+/**
+ * The user and password of scheme://user:password@host, the password up to the last "@" before the host.
+ * GitHub's "TOKEN:x-oauth-basic@" form carries the token as the user name.
+ */
+export function credentialsOf(url: string): { user: string; password: string } | undefined {
+  const m = /:\/\/([^:/\s]*):([^/?\s]*)@[A-Za-z0-9._-]+(?::\d+)?(?:[/?#]|$)/.exec(url) ?? /:\/\/([^:/\s]*):([^/?\s]*)@[^@]*$/.exec(url);
+  if (!m) return undefined;
+  return m[2] === 'x-oauth-basic' || m[2] === 'x-oauth' ? { user: '', password: m[1]! } : { user: m[1]!, password: m[2]! };
+}
+
+const validUrl = (v: string): Verdict => {
+  const c = credentialsOf(v);
+  return c ? realPassword(c.password) : false;
+};
 
 /** Database connection strings and other URLs that carry a password. */
 export const credentialUrls: Detector[] = [
@@ -12,47 +53,58 @@ export const credentialUrls: Detector[] = [
     type: 'SECRET',
     category: 'secret',
     description: 'Database connection string with a password',
-    keywords: ['mongodb', 'mysql', 'postgres', 'redis', 'amqp', 'mssql', 'sqlserver', 'mariadb', 'oracle', 'jdbc:'],
+    keywords: ['mongodb', 'mysql', 'postgres', 'redis', 'valkey', 'amqp', 'mssql', 'sqlserver', 'mariadb', 'oracle', 'jdbc:', 'cockroachdb', 'clickhouse', 'couchdb', 'neo4j', 'bolt:', 'cassandra', 'memcached', 'influxdb', 'db2:', 'snowflake', 'vertica', 'presto', 'trino'],
     window: { after: 1200 },
     patterns: [{
       name: 'db-url',
-      regex: new RegExp(`${B}(?:jdbc:)?(?:mongodb(?:\\+srv)?|mysql|mariadb|postgres(?:ql)?|redis|rediss|amqps?|mssql|sqlserver|oracle):\\/\\/${CREDENTIAL}:(${PASSWORD})@[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?(?:\\/[^\\s"'\`<>]{0,512})?`, 'gd'),
+      // SQLAlchemy's "postgresql+psycopg2://" names a driver after the scheme.
+      regex: new RegExp(`${B}(?:jdbc:)?(?:${DB_SCHEMES})(?:\\+[a-z0-9]{1,20})?:\\/\\/${USER}:${PASSWORD}@${HOST}(?:\\/[^\\s"'\`<>]{0,512})?`, 'gi'),
       score: 0.95,
     }],
-    validate: (v) => credentialLike(passwordOf(v)),
+    validate: validUrl,
     examples: {
-      match: [{ text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' }],
-      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production'],
+      match: [
+        { text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' },
+        { text: 'MONGO=mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app', value: 'mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app' },
+        { text: "engine = create_engine('postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse')", value: 'postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse' },
+      ],
+      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379'],
     },
   },
   {
     id: 'secret.url-credentials',
     type: 'SECRET',
     category: 'secret',
-    description: 'URL with a user name and password (basic auth)',
+    description: 'URL with a user name and password (basic auth, git credentials, ftp, smb, ldap, proxies)',
     keywords: ['://'],
     window: { after: 1200 },
     patterns: [{
+      // GitHub's TOKEN:x-oauth-basic@github.com: the token is the secret, and it is most of the URL.
+      name: 'token-as-user-url',
+      regex: new RegExp(`${B}[A-Za-z][A-Za-z0-9+.-]{1,24}:\\/\\/([A-Za-z0-9_-]{16,255}):x-oauth-basic@`, 'gd'),
+      score: 0.95,
+      group: 1,
+    }, {
       name: 'basic-auth-url',
-      regex: new RegExp(`${B}(?:https?|ftps?|sftp|ssh|git|smb|ldaps?):\\/\\/${CREDENTIAL}:${PASSWORD}@[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?(?:\\/[^\\s"'\`<>)]{0,512})?`, 'g'),
+      // Any scheme (https, git+https, ftp, sftp, smb, ldap, socks5, rtsp...); database schemes are the other detector's.
+      regex: new RegExp(`${B}[A-Za-z][A-Za-z0-9+.-]{1,24}:\\/\\/${USER}:${PASSWORD}@${HOST}(?:\\/[^\\s"'\`<>)]{0,512})?`, 'g'),
       // Above an email's score: "user:pass@host" holds an email-shaped part, but the secret is what matters.
       score: 0.95,
     }],
-    validate: (v) => credentialLike(passwordOf(v)),
+    validate: (v) => (!v.includes('://') ? realPassword(v) : DB_SCHEME.test(v) ? false : validUrl(v)),
     examples: {
-      match: [{ text: 'https://apiuser:r3alP4ssw0rd@api.production.com' }],
-      noMatch: ['https://${username}:${password}@api.example.com/v1', 'https://user:abc@api.com/v1', 'https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com'],
+      match: [
+        { text: 'https://apiuser:r3alP4ssw0rd@api.production.com' },
+        { text: 'https://kim:p@ss!#w0rd@github.com', value: 'https://kim:p@ss!#w0rd@github.com' },
+        { text: '"pkg": "git+https://5c2e9a7f1b3d4c6e8a0f2b4d6c8e0a1f3b5d7c9e:x-oauth-basic@github.com/org/pkg.git"', value: '5c2e9a7f1b3d4c6e8a0f2b4d6c8e0a1f3b5d7c9e' },
+        { text: 'url = https://kim%40example.org:Tq9%21zLm2@git.example.org/team/repo.git', value: 'https://kim%40example.org:Tq9%21zLm2@git.example.org/team/repo.git' },
+        { text: 'smb://CORP;backup:Wn4$tq8Lp@fileserver01/share', value: 'smb://CORP;backup:Wn4$tq8Lp@fileserver01/share' },
+        { text: 'ldaps://cn=admin,dc=example,dc=org:Ld4p!pass@ldap.example.org', value: 'ldaps://cn=admin,dc=example,dc=org:Ld4p!pass@ldap.example.org' },
+      ],
+      noMatch: [
+        'https://${username}:${password}@api.example.com/v1', 'https://user:abc@api.com/v1', 'https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com',
+        'https://user:<pass>@host.example', 'https://git:${PASS}@github.com/org/repo', 'ftp://anonymous:password@ftp.example.org', 'https://host.example/path?user=a:b@c',
+      ],
     },
   },
 ];
-
-/**
- * The secret part of scheme://user:password@host (a password may itself contain "@"). GitHub's
- * "TOKEN:x-oauth-basic@" form carries the token as the user name.
- */
-function passwordOf(url: string): string {
-  const m = /:\/\/([^:@/\s]*):(\S*)@[^@]*$/.exec(url);
-  if (!m) return '';
-  return m[2] === 'x-oauth-basic' ? m[1]! : m[2]!;
-}
-

@@ -1,0 +1,160 @@
+/**
+ * Small bounded readers for the positional file formats of files-*.ts: lines, CSV records and SQL value
+ * tuples. The engine core has no dependencies (it runs unchanged in a content script, a worker and Node), so a
+ * CSV library is not an option here; these readers do only what the detectors need, each in one forward pass
+ * with hard limits, so that a hostile page cannot make them slow.
+ */
+
+/** One field of a record: its text (unquoted) and where that text stands in the source. */
+export interface Cell {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** The line around `at`: [start, end) without its line break, or undefined when it is longer than `max`. */
+export function lineAround(text: string, at: number, max = 2048): [number, number] | undefined {
+  let s = at, e = at;
+  while (s > 0 && text.charCodeAt(s - 1) !== 10) if (at - --s > max) return undefined;
+  while (e < text.length && text.charCodeAt(e) !== 10) if (++e - at > max) return undefined;
+  if (e > s && text.charCodeAt(e - 1) === 13) e--;
+  return [s, e];
+}
+
+/**
+ * One CSV record from `from`: fields split on `delim`, double-quoted fields with "" escapes and line breaks
+ * inside quotes (a browser's note column), at most `maxLength` characters and `maxFields` fields.
+ * Returns the cells and where the next record starts, or undefined when the record is malformed or too long.
+ */
+export function csvRecord(text: string, from: number, delim: number, maxLength = 8192, maxFields = 64): { cells: Cell[]; next: number } | undefined {
+  const cells: Cell[] = [];
+  const limit = Math.min(text.length, from + maxLength);
+  let i = from;
+  for (;;) {
+    if (cells.length >= maxFields) return undefined;
+    if (i < limit && text.charCodeAt(i) === 34) {
+      const start = i + 1;
+      let j = start, escaped = false;
+      for (;;) {
+        if (j >= limit) return undefined;
+        if (text.charCodeAt(j) === 34) {
+          if (text.charCodeAt(j + 1) === 34) {
+            escaped = true;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      const raw = text.slice(start, j);
+      cells.push({ value: escaped ? raw.replace(/""/g, '"') : raw, start, end: j });
+      i = j + 1;
+    } else {
+      const start = i;
+      while (i < limit && text.charCodeAt(i) !== delim && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      if (i >= limit && limit < text.length) return undefined;
+      cells.push({ value: text.slice(start, i), start, end: i });
+    }
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c === delim) {
+      i++;
+      continue;
+    }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) return { cells, next: i + 2 };
+    if (c === 10 || c === 13) return { cells, next: i + 1 };
+    if (c === -1) return { cells, next: i };
+    return undefined; // text after a closing quote
+  }
+}
+
+/**
+ * The values of one SQL tuple starting at the "(" at `from`: quoted strings ('...' with '' or backslash
+ * escapes, "..." too), bare values (numbers, NULL, a function call with its own parentheses). Returns the cells
+ * and the position after ")", or undefined when the tuple is malformed or longer than `maxLength`.
+ */
+export function sqlTuple(text: string, from: number, maxLength = 16384, maxFields = 256): { cells: (Cell | undefined)[]; next: number } | undefined {
+  if (text.charCodeAt(from) !== 40) return undefined;
+  const limit = Math.min(text.length, from + maxLength);
+  const cells: (Cell | undefined)[] = [];
+  let i = from + 1;
+  for (;;) {
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    if (i >= limit || cells.length >= maxFields) return undefined;
+    const q = text.charCodeAt(i);
+    if (q === 39 || q === 34) {
+      const start = i + 1;
+      let j = start, escaped = false;
+      for (;;) {
+        if (j >= limit) return undefined;
+        const c = text.charCodeAt(j);
+        if (c === 92) {
+          escaped = true;
+          j += 2;
+          continue;
+        }
+        if (c === q) {
+          if (text.charCodeAt(j + 1) === q) {
+            escaped = true;
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      const raw = text.slice(start, j);
+      cells.push({ value: escaped ? raw.replace(/\\(.)|''|""/g, (m, c: string | undefined) => c ?? m[0]!) : raw, start, end: j });
+      i = j + 1;
+    } else {
+      // A bare value: up to the next comma or closing parenthesis at depth 0 (NOW(), CONCAT('a','b') are skipped).
+      let depth = 0;
+      while (i < limit) {
+        const c = text.charCodeAt(i);
+        if (c === 39) {
+          i++;
+          while (i < limit && text.charCodeAt(i) !== 39) i++;
+        } else if (c === 40) depth++;
+        else if (c === 41) {
+          if (depth === 0) break;
+          depth--;
+        } else if (c === 44 && depth === 0) break;
+        i++;
+      }
+      cells.push(undefined);
+    }
+    while (i < limit && isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 44) i++;
+    else if (c === 41) return { cells, next: i + 1 };
+    else return undefined;
+  }
+}
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** base64 (standard or URL-safe, padding optional) to a binary string, or undefined. */
+export function fromBase64(s: string): string | undefined {
+  try {
+    const std = s.replace(/-/g, '+').replace(/_/g, '/');
+    return atob(std + '='.repeat((4 - (std.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Printable text of a decoded credential: no control characters but tabs. */
+export const printable = (s: string): boolean => !/[\x00-\x08\x0a-\x1f\x7f]/.test(s);
+
+/**
+ * Positions of `words` that are valid in `text`. The engine's anchors index the lower-cased chunk, which is
+ * longer than the text when lower-casing changed a character's length (rare: "İ"); then the words are looked up
+ * again in an ASCII-only lower-casing of the text, which keeps every offset.
+ */
+export function positionsOf(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, words: readonly string[], max = 4096): number[] {
+  if (lower.length === text.length) return words.flatMap((w) => anchors.get(w) ?? []).sort((a, b) => a - b).slice(0, max);
+  const ascii = text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+  const out: number[] = [];
+  for (const w of words) for (let i = ascii.indexOf(w); i >= 0 && out.length < max; i = ascii.indexOf(w, i + 1)) out.push(i);
+  return out.sort((a, b) => a - b);
+}
