@@ -1,0 +1,429 @@
+import { entropy } from '../../checks';
+import type { Candidate, Detector } from '../../types';
+import { judgeName, namesACredential, type CredentialKind, type NameVerdict } from './names';
+import { isPlaceholder, isProse, isReference, looksTyped } from './placeholder';
+
+/**
+ * Credentials read from structure. From each credential word (anchors found in the engine's single keyword pass),
+ * the reader takes the whole name around it, reads the syntax that follows on the same line (an operator, a
+ * quoted name and a colon, an XML tag, a call, a flag, a header, a connection-string pair, a name/value pair) and
+ * the value that syntax delimits, then judges the name (names.ts) and the value (placeholder.ts and the rules
+ * below). Every step reads a bounded stretch from its anchor and anchors inside a name already read are skipped,
+ * so the work is linear in the text. The finding's span is the value; the explanation names the syntax and the
+ * name, never the value.
+ *
+ * What needs structure: an operator (=, :, =>, :=), a quoted key, a tag, a call or a flag. A credential word
+ * followed by prose ("Pass --disable-silent-rules", "press any key", "the password field") is not an assignment;
+ * prose counts only as "<password word> is <value>" with a value shaped like a password (a digit, a symbol or
+ * mixed case), and not for weaker names.
+ */
+
+/** ASCII anchors: each credential word of names.ts has one of these inside it. */
+const ANCHORS = [
+  'pass', 'pw', 'psw', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'pepper', 'kennwort', 'mdp', 'contrase', 'clave', 'senha', 'wachtwoord',
+  'parola', 'heslo', 'haslo', 'jelsz', 'losenord', 'adgangskode', 'salasana', 'sifre', 'bearer', 'mysql',
+];
+/** Names with no ASCII anchor, found with indexOf on the lower-cased chunk. */
+const NON_ASCII = ['hasło', 'lösenord', 'şifre', 'パスワード', '密码', '密碼', '비밀번호', 'пароль'];
+
+const MAX_NAME = 64;
+const MAX_QUOTED = 512;
+const MAX_UNQUOTED = 256;
+const MAX_CANDIDATES = 2000;
+
+/** Characters of a name: letters, digits, _ . - and letters of any script. */
+function isNameChar(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
+  return /\p{L}|\p{M}/u.test(text[i]!);
+}
+const isQuote = (c: string | undefined): boolean => c === '"' || c === "'" || c === '`';
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+interface Value {
+  start: number;
+  end: number;
+  quoted: boolean;
+  /** The character after an unquoted value. */
+  next: string;
+}
+
+/** Where unquoted values end: whitespace, quotes and structure; `&` too in a query string. */
+function endsUnquoted(c: number, query: boolean): boolean {
+  return c <= 32 || c === 34 || c === 39 || c === 96 || c === 44 || c === 59 || c === 41 || c === 93 || c === 125 || c === 60 || (query && c === 38);
+}
+
+/** Reads a quoted or unquoted value at `i` (after blanks) on the same line. */
+function readValue(text: string, i: number, query = false): Value | undefined {
+  const n = text.length;
+  for (let k = 0; k < 16 && isBlank(text[i]); k++) i++;
+  let c = text[i];
+  // String prefixes: Python b'' r'' u'', C# @"".
+  if ((c === 'b' || c === 'r' || c === 'u' || c === '@') && isQuote(text[i + 1])) c = text[++i];
+  if (isQuote(c)) {
+    let j = i + 1;
+    while (j < n && j - i <= MAX_QUOTED && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    if (text[j] !== c) return undefined;
+    return { start: i + 1, end: j, quoted: true, next: text[j + 1] ?? '' };
+  }
+  let j = i;
+  while (j < n && j - i <= MAX_UNQUOTED && !endsUnquoted(text.charCodeAt(j), query)) j++;
+  if (j === i || j - i > MAX_UNQUOTED) return undefined;
+  return { start: i, end: j, quoted: false, next: text[j] ?? '' };
+}
+
+/** The rest of the line after `i`, at most `max` characters. */
+function restOfLine(text: string, i: number, max = 300): string {
+  const s = text.slice(i, i + max);
+  const nl = s.indexOf('\n');
+  return nl < 0 ? s : s.slice(0, nl);
+}
+
+/** The line's text before `s` (at most 200 characters). */
+function lineBefore(text: string, s: number): string {
+  const from = Math.max(0, s - 200);
+  const nl = text.lastIndexOf('\n', s - 1);
+  return text.slice(Math.max(from, nl + 1), s);
+}
+
+/** Shapes that are data but not secrets: URLs without credentials, file paths, e-mail addresses, versions. */
+function notASecretShape(v: string): boolean {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) && !/:\/\/[^/@\s]*:[^/@\s]*@/.test(v)) return true;
+  if (/^(?:~?\/|\.\.?\/|[A-Za-z]:\\)[\w.\\/ -]*$/.test(v) && /[\\/][\w.-]/.test(v.slice(1))) return true;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
+  return /^v?\d+(?:\.\d+){1,3}$/.test(v);
+}
+
+const classes = (v: string): number => Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
+
+/** A password-shaped word in prose: a digit, a symbol or a capital inside it (not a plain word). */
+const passwordShaped = (v: string): boolean => /\d/.test(v) || /[^\p{L}\d]/u.test(v) || /\p{Ll}\p{Lu}/u.test(v);
+
+/**
+ * The score of a value under a name of this kind, or undefined when it is not a secret. A password may be weak
+ * (`hunter22`, `admin123`, four digits); tokens, keys, salts and the like must look generated.
+ */
+function judgeValue(v: string, name: NameVerdict, value: Value): number | undefined {
+  if (v.length > 400 || isPlaceholder(v) || isProse(v) || notASecretShape(v)) return undefined;
+  if (!value.quoted) {
+    if (isReference(v, value.next)) return undefined;
+    // Unquoted in a shell or an env file, $X expands: super$ecret is not a literal. (An expression starts with "(".)
+    if (/\$[A-Za-z_{(]/.test(v) || v.startsWith('(')) return undefined;
+  } else {
+    // A value wrapped in the other quotes ("'$X'") is judged by what is inside; string concatenation (" + x + ") is code.
+    const inner = /^(["'])(.*)\1$/.exec(v);
+    if (inner && inner[2] !== v && isPlaceholder(inner[2]!)) return undefined;
+    if (/^\s*[+.]\s|\s[+.]\s*$/.test(v)) return undefined;
+  }
+  if (namesACredential(v)) return undefined;
+  if (name.kind === 'password') {
+    if (/^\d+$/.test(v)) return v.length >= 4 && !looksTyped(v) ? 0.65 : undefined;
+    if (v.length < 4) return undefined;
+    return v.length < 6 ? name.score - 0.1 : name.score;
+  }
+  if (v.length < 8 || /^\d+$/.test(v) || /^[\p{L}]+(?:[-_. ][\p{L}]+)*$/u.test(v)) return undefined;
+  // Generated secrets have digits; one without needs length and mixed case inside (base64), not words and dashes.
+  if (!/\d/.test(v) && (v.length < 20 || (v.match(/\p{Ll}\p{Lu}/gu) ?? []).length < 3)) return undefined;
+  if (classes(v) < 2 || entropy(v) < 3 || looksTyped(v)) return undefined;
+  return name.score;
+}
+
+type Found = { value: Value; syntax: string; score?: number };
+
+/** XML element content after `i` (just past the element's name): `<password>x</password>`, `<Pass encoding="base64">x</Pass>`. */
+function elementContent(text: string, i: number): Value | undefined {
+  let j = i;
+  if (text[j] !== '>') {
+    if (!isBlank(text[j])) return undefined;
+    const tag = restOfLine(text, j, 200);
+    const close = tag.indexOf('>');
+    if (close < 0 || tag[close - 1] === '/' || tag.lastIndexOf('<', close) >= 0) return undefined;
+    j += close;
+  }
+  const body = text.slice(j + 1, j + 1 + MAX_QUOTED);
+  const lt = body.indexOf('<');
+  if (lt < 0) return undefined;
+  const raw = body.slice(0, lt);
+  const lead = raw.length - raw.trimStart().length;
+  const v = raw.trim();
+  if (!v || v.includes('\n') || body[lt + 1] !== '/') return undefined;
+  return { start: j + 1 + lead, end: j + 1 + lead + v.length, quoted: true, next: '<' };
+}
+
+/** An HTTP Authorization value: `Basic <base64>`, `Bearer <token>`, `token <t>`, or a bare token. */
+const SCHEME = /^(?:basic|bearer|token|bot|sswss?|apikey|key|digest|negotiate)[ \t]+/i;
+function authorizationValue(text: string, i: number): Found | undefined {
+  for (let k = 0; k < 16 && isBlank(text[i]); k++) i++;
+  const quote = isQuote(text[i]) ? text[i] : '';
+  if (quote) i++;
+  const line = restOfLine(text, i, 2100);
+  const m = SCHEME.exec(line);
+  const at = i + (m ? m[0].length : 0);
+  let j = at;
+  while (j < i + line.length && j - at < 2048 && /[A-Za-z0-9._~+/=:-]/.test(text[j]!)) j++;
+  if (j === at) return undefined;
+  const scheme = m ? m[0].trim().toLowerCase() : '';
+  let score: number | undefined;
+  if (scheme === 'basic') {
+    // Basic is base64 of user:password; a decoded colon confirms it.
+    const v = text.slice(at, j);
+    try {
+      if (/^[A-Za-z0-9+/]+=*$/.test(v) && atob(v).includes(':')) score = 0.9;
+    } catch { /* not base64 */ }
+  }
+  return { value: { start: at, end: j, quoted: true, next: text[j] ?? '' }, syntax: `http header${scheme ? ` (${scheme})` : ''}`, score };
+}
+
+const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|è|e|är|er|jest|je|to|=)[ \t]*:?[ \t]+/i;
+/** name: / name= / "name": before a value: a name/value pair (`<add key="password" value="x"/>`, k8s `- name: X` then `value: y`). */
+const PAIR_KEY = /(?:^|[\s{,;<(])["']?(?:name|key|param|parameter|variable|setting|property|field)["']?[ \t]*[=:][ \t]*["']?$/i;
+const PAIR_VALUE = /(?:^|[\s{,;<])["']?value["']?[ \t]*[=:]/i;
+
+/** Reads what follows a credential name at [s, e): the syntax and the value, if any. */
+function readSyntax(text: string, s: number, e: number, dashes: number, verdict: NameVerdict, nameLower: string): Found | undefined {
+  const before = text[s - 1];
+  const quoted = isQuote(before) && text[e] === before;
+  let i = quoted ? e + 1 : e;
+
+  if (before === '<' && !quoted) {
+    const v = elementContent(text, e);
+    return v && { value: v, syntax: 'xml element' };
+  }
+
+  // A name that is itself the value of a name/key field: the secret is in the value field that follows.
+  const lb = lineBefore(text, quoted ? s - 1 : s);
+  if (PAIR_KEY.test(lb.slice(-24) + (quoted ? before : ''))) {
+    const ahead = text.slice(i, i + 300);
+    const nextName = ahead.search(/["'\s](?:name|key)["']?[ \t]*[=:]/i);
+    const scope = nextName < 0 ? ahead : ahead.slice(0, nextName);
+    const m = PAIR_VALUE.exec(scope);
+    if (m) {
+      const v = readValue(text, i + m.index + m[0].length);
+      return v && { value: v, syntax: 'name/value pair' };
+    }
+    if (lb.includes('<')) {
+      // <entry key="password">x</entry>, <property name="password">x</property>
+      const tag = restOfLine(text, i, 200);
+      const close = tag.indexOf('>');
+      if (close >= 0 && tag[close - 1] !== '/') {
+        const v = elementContent(text, i + close);
+        return v && { value: v, syntax: 'xml element' };
+      }
+    }
+    return undefined;
+  }
+
+  // A key follows "{", ",", "(", "[", a list dash or the start of a line; after "?" it is a ternary (x ? "PASS" : "FAIL").
+  const open = lb.trimEnd().slice(-1);
+  if (open === '?') return undefined;
+  if (quoted && text[i] === ']') i++;
+  const nameEnd = i;
+  for (let k = 0; k < 8 && isBlank(text[i]); k++) i++;
+  const c = text[i], c2 = text[i + 1];
+
+  if (nameLower === 'bearer' && isBlank(text[e])) {
+    // After "Authorization:" the header reader has it already.
+    if (/authori[sz]ation["']?[ \t]*[:=][ \t]*["']?$/i.test(lb)) return undefined;
+    const v = readValue(text, e);
+    return v && { value: v, syntax: 'bearer token' };
+  }
+  // PHP define('DB_PASSWORD', 'x'), put("password", "x"), setProperty("password", "x").
+  if (quoted && c === ',') {
+    const call = lb.trimEnd();
+    if (!call.endsWith('(')) return undefined;
+    const v = readValue(text, i + 1);
+    return v?.quoted ? { value: v, syntax: /define\s*\($/i.test(call) ? 'php define' : 'call argument' } : undefined;
+  }
+  // setPassword("x"), .password('x'), withToken("x").
+  if (!quoted && c === '(' && i === nameEnd) {
+    if (verdict.kind === 'auth' || verdict.kind === 'credential' || verdict.kind === 'salt') return undefined;
+    const v = readValue(text, i + 1);
+    return v?.quoted && /^[\s,)]/.test(v.next === '' ? ')' : text[v.end + 1] ?? ')') ? { value: v, syntax: 'setter call' } : undefined;
+  }
+  let op = '';
+  if (c === '=' && c2 === '>') op = '=>';
+  else if (c === ':' && c2 === '=') op = ':=';
+  else if (c === '=' && c2 !== '=' && !/[=!<>]/.test(text[nameEnd - 1] ?? '')) op = '=';
+  else if ((c === ':' && c2 !== ':') || c === '：') op = ':';
+  else if (c === '?' && c2 === ':') return undefined; // password?: string
+
+  if (!op) {
+    // --password hunter22
+    if (dashes >= 1 && isBlank(text[nameEnd]) && i > nameEnd) {
+      const v = readValue(text, i);
+      return v && text[v.start] !== '-' ? { value: v, syntax: 'command-line flag' } : undefined;
+    }
+    // the password is Tr0ub4dor; contraseña es ...; Passwort ist ...
+    if (verdict.kind === 'password' && !quoted) {
+      const m = PROSE_VERBS.exec(text.slice(nameEnd, nameEnd + 24));
+      if (!m) return undefined;
+      const v = readValue(text, nameEnd + m[0].length);
+      if (!v) return undefined;
+      while (v.end > v.start + 1 && /[.,!?:)]/.test(text[v.end - 1]!)) v.end--;
+      const word = text.slice(v.start, v.end);
+      return v.quoted || passwordShaped(word) ? { value: v, syntax: 'prose', score: 0.75 } : undefined;
+    }
+    return undefined;
+  }
+  // An unquoted YAML-like key needs a blank (or a quote) after the colon: "user:pass@host" and "pw:x" in URLs are not keys.
+  if (op === ':' && !quoted && c !== '：' && !isBlank(c2) && !isQuote(c2) && c2 !== '\n' && c2 !== '\r' && c2 !== undefined) return undefined;
+
+  if (/^authori[sz]ation$|^proxy-authori[sz]ation$/.test(nameLower)) return authorizationValue(text, i + op.length);
+
+  // "Password: " + getPassword(): the name opens a string literal and the quote after the colon closes it.
+  if (!quoted && isQuote(before) && text[i + op.length + (isBlank(text[i + op.length]) ? 1 : 0)] === before) return undefined;
+  const prev = lb.trimEnd().slice(-1);
+  const query = before === '?' || before === '&';
+  let v = readValue(text, i + op.length, query);
+  if (!v) return undefined;
+  // const password: string = "x"
+  if (op === ':' && !v.quoted && /^(?:string|str|&str|String)$/.test(text.slice(v.start, v.end))) {
+    const m = /^[ \t]*=[ \t]*/.exec(text.slice(v.end, v.end + 8));
+    if (!m) return undefined;
+    v = readValue(text, v.end + m[0].length);
+    if (!v) return undefined;
+  }
+  const word = text.slice(v.start, v.end);
+  if (!v.quoted) {
+    // YAML block and tag markers, anchors and aliases: the value is elsewhere.
+    if (/^(?:[|>][+-]?\d*|[&*][\w-]+|!{1,2}[A-Za-z]\w*)$/.test(word)) return undefined;
+    // "Password: Enter the one you chose" is a label followed by prose.
+    if (/^\p{L}+$/u.test(word) && /^[ \t]+\p{L}/u.test(text.slice(v.end, v.end + 4))) return undefined;
+    // In code, an identifier followed by ; , or ) is a variable (password = pw;) unless pairs of a connection string follow.
+    if (/^[A-Za-z_$][\w$]*$/.test(word) && /[,)]/.test(v.next) && !query && before !== ';') return undefined;
+    if (v.next === ';' && /^[A-Za-z_$][\w$]*$/.test(word) && before !== ';' && !/^;\s*[\w ]+=/.test(text.slice(v.end, v.end + 40))) return undefined;
+  }
+  let syntax: string;
+  if (op === '=>') syntax = 'hash key';
+  else if (op === ':=') syntax = 'go assignment';
+  else if (op === ':') {
+    if (quoted && !/^[{,([\-]?$/.test(open)) return undefined;
+    syntax = quoted ? 'json key' : 'yaml key';
+  }
+  else if (before === ';') syntax = 'connection string';
+  else if (query) {
+    // A token in an image's URL (a README badge: badge.svg?token=...) is published with the page by design.
+    if (/\.(?:svg|png|gif|jpe?g|webp)$/i.test(lb.slice(0, -1).split(/[?\s("'<>]/).at(-1) ?? '')) return undefined;
+    syntax = 'query parameter';
+  }
+  else if (dashes >= 1) syntax = 'command-line flag';
+  else if (before === '$') syntax = 'php variable';
+  else if (quoted) syntax = 'array key';
+  else if (lb.lastIndexOf('<') > lb.lastIndexOf('>')) syntax = 'xml attribute';
+  else if (/^\s*export\s+$/.test(lb)) syntax = 'shell export';
+  else if (/^\s*$/.test(lb)) syntax = /^[A-Z][A-Z0-9_]*$/.test(text.slice(s, e)) ? 'env assignment' : v.quoted ? 'assignment' : 'ini key';
+  else if (prev === '(' || prev === ',') syntax = 'keyword argument';
+  else syntax = 'assignment';
+  return { value: v, syntax };
+}
+
+/** mysql -pSecret, mysqldump -u root -p'x': the password glued to -p. */
+const MYSQL_P = /(?:^|[ \t])-p(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|([^\s'"-][^\s'"]{0,127}))/;
+function mysqlPassword(text: string, at: number): Candidate | undefined {
+  let e = at + 5;
+  while (e < text.length && /[a-z]/i.test(text[e]!)) e++;
+  if (!isBlank(text[e])) return undefined;
+  const line = restOfLine(text, e, 300);
+  const m = MYSQL_P.exec(line);
+  if (!m) return undefined;
+  const v = m[1] ?? m[2] ?? m[3]!;
+  if (isPlaceholder(v) || v.length < 4) return undefined;
+  const start = e + m.index + m[0].length - v.length - (m[3] === undefined ? 1 : 0);
+  return { start, end: start + v.length, score: 0.8, why: ["command-line flag 'mysql -p'"] };
+}
+
+/** Positions of every credential word in the chunk, in order. */
+function anchorPositions(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): number[] {
+  const out: number[] = [];
+  if (lower.length === text.length) {
+    for (const a of ANCHORS) for (const p of anchors.get(a) ?? []) out.push(p);
+  } else {
+    // Lower-casing changed lengths (a rare character): find the anchors again in a same-length lower case.
+    lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+    for (const a of ANCHORS) for (let i = lower.indexOf(a); i >= 0; i = lower.indexOf(a, i + 1)) out.push(i);
+  }
+  for (const w of NON_ASCII) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) out.push(i);
+  return out.sort((a, b) => a - b);
+}
+
+function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
+  const out: Candidate[] = [];
+  const n = text.length;
+  let done = 0;
+  for (const p of anchorPositions(text, lower, anchors)) {
+    if (out.length >= MAX_CANDIDATES) break;
+    if (p < done) continue;
+    if (text.slice(p, p + 5).toLowerCase() === 'mysql') {
+      const m = isNameChar(text, p - 1) ? undefined : mysqlPassword(text, p);
+      if (m) out.push(m);
+      continue;
+    }
+    let s = p, e = p;
+    while (s > 0 && p - s < MAX_NAME && isNameChar(text, s - 1)) s--;
+    while (e < n && e - p < MAX_NAME && isNameChar(text, e)) e++;
+    if ((s > 0 && isNameChar(text, s - 1)) || (e < n && isNameChar(text, e))) {
+      while (e < n && isNameChar(text, e)) e++;
+      done = e;
+      continue;
+    }
+    done = e;
+    let dashes = 0;
+    while (s < e && (text[s] === '-' || text[s] === '.')) {
+      if (text[s] === '-') dashes++;
+      s++;
+    }
+    while (e > s && (text[e - 1] === '.' || text[e - 1] === '-')) e--;
+    if (e - s < 2) continue;
+    const name = text.slice(s, e);
+    // "mot de passe", "API key": the word before counts when the name is a single word.
+    let wordBefore = '';
+    if (text[s - 1] === ' ') {
+      let b = s - 1;
+      while (b > 0 && s - b < 24 && /\p{L}/u.test(text[b - 1]!)) b--;
+      wordBefore = text.slice(b, s - 1);
+    }
+    const lowerName = name.toLowerCase();
+    // -pS3cret is a value glued to a flag, not a name.
+    if (dashes === 1 && /\d/.test(name)) continue;
+    const motDePasse = /^passe$/i.test(name) && /mot de $/i.test(text.slice(Math.max(0, s - 7), s));
+    const verdict = motDePasse ? judgeName('motdepasse') : judgeName(name, wordBefore);
+    if (!verdict) continue;
+    const found = readSyntax(text, s, e, dashes, verdict, lowerName);
+    if (!found) continue;
+    const v = text.slice(found.value.start, found.value.end);
+    const score = found.syntax.startsWith('http header') ? judgeValue(v, { ...verdict, kind: verdict.kind === 'auth' ? 'token' : verdict.kind }, found.value) : judgeValue(v, verdict, found.value);
+    if (score === undefined) continue;
+    const final = found.score !== undefined ? Math.min(found.score, Math.max(score, found.score)) : score;
+    out.push({ start: found.value.start, end: found.value.end, score: final, why: [`${found.syntax} '${motDePasse ? 'mot de passe' : clip(name)}' (${kindLabel(verdict.kind)}, ${final})`] });
+  }
+  return out;
+}
+
+const clip = (name: string): string => (name.length > 40 ? `${name.slice(0, 37)}...` : name);
+const kindLabel = (k: CredentialKind): string => (k === 'password' ? 'password name' : `${k} name`);
+
+export const assignments: Detector = {
+  id: 'secret.assignment',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'Credential read from structure: a password, secret, token or key assigned to its name in a config file, code, a connection string, a header or a flag',
+  anchors: ANCHORS,
+  find,
+  examples: {
+    match: [
+      { text: 'DB_PASSWORD=hunter22', value: 'hunter22' },
+      { text: '{"auth": {"password": "hunter22"}}', value: 'hunter22' },
+      { text: 'password = "Xk9#mQ2$vL8p"', value: 'Xk9#mQ2$vL8p' },
+      { text: "define('DB_PASSWORD', 'admin123');", value: 'admin123' },
+      { text: '<Pass encoding="base64">aHVudGVyMjI=</Pass>', value: 'aHVudGVyMjI=' },
+      { text: 'Server=db1;User Id=app;Password=Sup3rS3cret!;', value: 'Sup3rS3cret!' },
+      { text: 'api_key: 9f8e7d6c5b4a3f2e1d0c', value: '9f8e7d6c5b4a3f2e1d0c' },
+      { text: 'the password is Tr0ub4dor', value: 'Tr0ub4dor' },
+    ],
+    noMatch: [
+      'Pass --disable-silent-rules to configure', 'jwt.sign(payload, key)', 'press any key to continue', 'the secret to success is patience',
+      'password = os.environ["DB_PASSWORD"]', 'token: ${TOKEN}', 'password: changeme', 'password_min_length = 12', 'api_key = "your_api_key_here"',
+    ],
+  },
+};
