@@ -51,7 +51,7 @@ export const ai: TokenSpec[] = [
   named('azure-openai-key', 'Azure OpenAI or Cognitive Services key next to its name', ['azure_openai', 'azure-openai', 'ocp-apim-subscription-key', 'cognitive', 'azure_ai'], '[0-9a-f]{32}', fake('hex', 32, 'aoai')),
   {
     id: 'kagi-key', description: 'Kagi API key near its name', keywords: ['kagi'], window: { before: 16, after: 200 },
-    regex: `[Kk][Aa][Gg][Ii][\\w.-]{0,24}["']?\\s{0,4}(?:[:=]|=>|:\\s*Bot)\\s{0,4}["']?\\s?([A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])`, group: 1, score: 0.85,
+    regex: `(?:[Kk][Aa][Gg][Ii][\\w.-]{0,24}["']?\\s{0,4}(?:[:=]|=>|:\\s*Bot)\\s{0,4}["']?\\s?|kagi\\.com/[^\\s"'<>]{0,100}?[?&]token=)([A-Za-z0-9_-]{11}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])`, group: 1, score: 0.85,
     match: [{ text: `KAGI_API_KEY="${fake('b64u', 11, 'kagi')}.${fake('b64u', 43, 'kagi2')}"`, value: `${fake('b64u', 11, 'kagi')}.${fake('b64u', 43, 'kagi2')}` }], noMatch: ['KAGI_API_KEY="<key>"'],
   },
 ];

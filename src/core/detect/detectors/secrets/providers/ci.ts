@@ -13,7 +13,7 @@ export const ci: TokenSpec[] = [
   named('codecov-token', 'Codecov upload token (a UUID) next to its name', ['codecov'], UUID, uuid('codecov')),
   named('codeclimate-reporter-id', 'Code Climate test reporter ID next to its name', ['cc_test_reporter_id', 'codeclimate_repo_token', 'codeclimate'], '[0-9a-f]{64}', fake('hex', 64, 'codeclimate')),
   prefixed('sonarqube-token', 'SonarQube or SonarCloud token', ['squ_', 'sqp_', 'sqa_'], 'hex', 40),
-  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar.login', 'sonar_login', 'sonar.token', 'sonar_token', 'sonarqube_token', 'sonarcloud_token'], '[0-9a-f]{40}', fake('hex', 40, 'sonar')),
+  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar')),
   {
     id: 'teamcity-token', description: 'TeamCity access token', keywords: ['eyj0exaioiaivenwmij9'], window: { before: 16, after: 120 },
     regex: `${B}eyJ0eXAiOiAiVENWMiJ9\\.[A-Za-z0-9_-]{36}\\.[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])`,
@@ -21,7 +21,7 @@ export const ci: TokenSpec[] = [
   },
   {
     id: 'jenkins-token', description: 'Jenkins API token or crumb next to its name', keywords: ['jenkins'], window: { before: 16, after: 120 },
-    regex: `[Jj][Ee][Nn][Kk][Ii][Nn][Ss][\\w.-]{0,24}["']?\\s{0,4}(?:[:=]|=>)\\s{0,4}["']?(?:[\\w.@-]{1,40}:)?([0-9a-f]{32,36})(?![0-9a-f-])`, group: 1, score: 0.8,
+    regex: `[Jj][Ee][Nn][Kk][Ii][Nn][Ss][\\w.-]{0,24}["']?\\s{0,4}(?:[:=]|=>)\\s{0,4}["']?(?:[\\w.@-]{1,40}:)?([0-9a-f]{32,36}|${UUID})(?![0-9a-f-])`, group: 1, score: 0.8,
     match: [{ text: `JENKINS_API_TOKEN=${fake('hex', 34, 'jenkins')}`, value: fake('hex', 34, 'jenkins') }, { text: `jenkins_auth: admin:${fake('hex', 34, 'jenkins2')}`, value: fake('hex', 34, 'jenkins2') }],
     noMatch: ['JENKINS_URL=https://ci.example.com', 'jenkins_token = abc'],
   },

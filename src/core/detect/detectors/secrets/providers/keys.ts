@@ -11,7 +11,7 @@ export const keys: TokenSpec[] = [
   },
   {
     id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'], window: { before: 64, after: 12500 },
-    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\n|[\\r\\n\\s])+([A-Za-z0-9+/=\\s:,-]|\\\\n){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
+    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[\\r\\n\\s"\'+])+([A-Za-z0-9+/=\\s:,"\'-]|\\\\[nr]){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
     match: [`-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx${'Ab3dE5fG7h'.repeat(6)}\n-----END RSA PRIVATE KEY-----`],
     noMatch: ['-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n'],
     validate: (v) => (v.replace(/\\n|[^A-Za-z0-9+/]/g, '').length >= 64 ? undefined : false),
@@ -24,7 +24,7 @@ export const keys: TokenSpec[] = [
   },
   {
     id: 'wireguard-key', description: 'WireGuard private or preshared key in its configuration', keywords: ['privatekey', 'presharedkey'], window: { before: 8, after: 80 },
-    regex: `(?:PrivateKey|PresharedKey)\\s{0,4}=\\s{0,4}([A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])`, group: 1,
+    regex: `(?:PrivateKey|PresharedKey)\\s{0,4}=\\s{0,4}([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])`, group: 1,
     match: [{ text: `[Interface]\nPrivateKey = ${fake('b64', 42, 'wg')}A=`, value: `${fake('b64', 42, 'wg')}A=` }], noMatch: ['PrivateKey = <your key>'],
   },
   {
@@ -46,7 +46,7 @@ export const keys: TokenSpec[] = [
   },
   {
     id: 'kubernetes-bootstrap-token', description: 'Kubernetes bootstrap token', keywords: ['token', 'bootstrap'], window: { before: 60, after: 60 },
-    regex: `(?:--token[= ]|token:\\s{0,4}["']?|bootstrap[\\w.-]{0,20}[=:]\\s{0,4}["']?)([a-z0-9]{6}\\.[a-z0-9]{16})(?![a-z0-9])`, group: 1, score: 0.85,
+    regex: `(?:-token[= ]|token:\\s{0,4}["']?|bootstrap[\\w.-]{0,20}[=:]\\s{0,4}["']?)([a-z0-9]{6}\\.[a-z0-9]{16})(?![a-z0-9])`, group: 1, score: 0.85,
     match: [{ text: `kubeadm join 10.0.0.1:6443 --token ${fake('lc36', 6, 'k8s')}.${fake('lc36', 16, 'k8s2')}`, value: `${fake('lc36', 6, 'k8s')}.${fake('lc36', 16, 'k8s2')}` }], noMatch: ['--token abcdef.short'],
   },
 ];

@@ -10,7 +10,7 @@ export const messaging: TokenSpec[] = [
   },
   {
     id: 'slack-app-token', description: 'Slack app-level token', keywords: ['xapp-'],
-    regex: `${B}xapp-\\d-[A-Z0-9]{8,14}-\\d{8,16}-[a-z0-9]{32,80}(?![A-Za-z0-9-])`,
+    regex: `${B}xapp-\\d-[A-Z0-9]{8,14}-\\d{8,16}(?:-[a-z0-9]{32,80})?(?![A-Za-z0-9-])`,
     match: [`xapp-1-A0${fake('uc36', 9, 'xapp')}-${'7'.repeat(13)}-${fake('hex', 64, 'xapp2')}`], noMatch: ['xapp-1-short'],
   },
   {
@@ -36,7 +36,7 @@ export const messaging: TokenSpec[] = [
   named('discord-client-secret', 'Discord client secret next to its name', ['discord'], '[A-Za-z0-9_-]{32}', fake('b64u', 32, 'dsecret')),
   {
     id: 'telegram-bot-token', description: 'Telegram bot token', keywords: [':aa'], window: { before: 24, after: 48 },
-    regex: `(?<![A-Za-z0-9_:])\\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])`,
+    regex: `(?<![A-Za-z0-9_:])\\d{8,10}:AA[A-Za-z0-9_-]{32,33}(?![A-Za-z0-9_-])`,
     match: [`${'6'.repeat(10)}:AA${fake('b64u', 33, 'tg')}`], noMatch: ['12345:AAshort'],
   },
   {

@@ -3,7 +3,7 @@ import { fake, named, prefixed, uuid, UUID, UUID_ANY } from './shape';
 
 /** Business SaaS: commerce, productivity, CRM, design, content, social networks, maps, identity providers. */
 export const saas: TokenSpec[] = [
-  prefixed('shopify-token', 'Shopify access token or shared secret', ['shpss_', 'shpat_', 'shpca_', 'shppa_'], 'Hex', 32),
+  prefixed('shopify-token', 'Shopify access token or shared secret', ['shpss_', 'shpat_', 'shpca_', 'shppa_'], 'a62', [32, 64]),
   {
     id: 'notion-token', description: 'Notion integration token', keywords: ['ntn_'],
     regex: `${B}ntn_\\d{11}[A-Za-z0-9]{35}${E}`, match: [`ntn_${'1'.repeat(11)}${fake('a62', 35, 'notion')}`], noMatch: ['ntn_abc'],
@@ -47,6 +47,7 @@ export const saas: TokenSpec[] = [
     match: [`00D${fake('a62', 12, 'sf')}!${fake('a62', 96, 'sf2')}`], noMatch: ['00Dabc!def'],
   },
   named('salesforce-consumer-secret', 'Salesforce connected-app consumer secret next to its name', ['salesforce', 'sfdc'], '[0-9A-F]{64}', fake('HEX', 64, 'sfsecret')),
+  prefixed('adafruit-io-key', 'Adafruit IO key', 'aio_', 'a62', 28),
   prefixed('adobe-client-secret', 'Adobe OAuth client secret', 'p8e-', 'b64u', 32, { sample: `p8e-${fake('a62', 32, 'adobe')}` }),
   named('adobe-client-id', 'Adobe client ID next to its name', ['adobe'], '[0-9a-f]{32}', fake('hex', 32, 'adobeid'), { score: 0.7 }),
   named('clickup-token', 'ClickUp personal token next to its name', ['clickup'], 'pk_\\d{6,10}_[A-Z0-9]{32}', `pk_${'8'.repeat(8)}_${fake('uc36', 32, 'clickup')}`),
@@ -82,6 +83,11 @@ export const saas: TokenSpec[] = [
   named('nytimes-key', 'New York Times API key next to its name', ['nytimes', 'nyt_api'], '[A-Za-z0-9]{32}', fake('a62', 32, 'nyt')),
   named('nasa-key', 'NASA API key', ['nasa_api', 'nasa'], '[A-Za-z0-9]{40}', fake('a62', 40, 'nasa')),
   {
+    id: 'particle-token', description: 'particle.io access token with its API URL', keywords: ['api.particle.io'], window: { before: 200, after: 300 },
+    regex: `(?:access_token=|Bearer\\s{1,4})([0-9a-f]{40})(?![A-Za-z0-9])`, group: 1,
+    match: [{ text: `curl "https://api.particle.io/v1/devices?access_token=${fake('hex', 40, 'particle')}"`, value: fake('hex', 40, 'particle') }], noMatch: ['https://api.particle.io/v1/devices?access_token=abc'],
+  },
+  {
     id: 'nasa-url-key', description: 'NASA API key in a request URL', keywords: ['nasa.gov/'], window: { before: 40, after: 300 },
     regex: `nasa\\.gov/[^\\s"'<>]{0,200}?[?&]api_key=([A-Za-z0-9]{40})(?![A-Za-z0-9])`, group: 1,
     match: [{ text: `https://api.nasa.gov/planetary/apod?api_key=${fake('a62', 40, 'nasaurl')}`, value: fake('a62', 40, 'nasaurl') }], noMatch: ['https://api.nasa.gov/planetary/apod?api_key=DEMO_KEY'],
@@ -99,7 +105,7 @@ export const saas: TokenSpec[] = [
   named('twitter-bearer-token', 'Twitter (X) bearer token', ['twitter', 'x_bearer'], 'A{22}[A-Za-z0-9%]{80,120}', `${'A'.repeat(22)}${fake('a62', 90, 'twbearer')}`),
   named('twitter-access-token', 'Twitter (X) access token', ['twitter'], '\\d{15,25}-[A-Za-z0-9]{20,40}', `${'1'.repeat(19)}-${fake('a62', 30, 'twaccess')}`),
   named('twitter-secret', 'Twitter (X) API or access secret next to its name', ['twitter'], '[A-Za-z0-9]{45,50}', fake('a62', 50, 'twsecret')),
-  named('twitter-api-key', 'Twitter (X) API (consumer) key next to its name', ['twitter'], '[A-Za-z0-9]{25}', fake('a62', 25, 'twkey'), { score: 0.7 }),
+  named('twitter-api-key', 'Twitter (X) API (consumer) key or client ID next to its name', ['twitter'], '[A-Za-z0-9]{18,25}', fake('a62', 25, 'twkey'), { score: 0.7 }),
   named('linkedin-client-secret', 'LinkedIn client secret next to its name', ['linkedin', 'linked_in'], '(?:WPL_AP[0-9]\\.[A-Za-z0-9]{16}\\.[A-Za-z0-9=]{8,20}|[A-Za-z0-9]{16})', fake('a62', 16, 'linkedin')),
   named('linkedin-client-id', 'LinkedIn client ID next to its name', ['linkedin', 'linked_in'], '[a-z0-9]{12,14}', fake('lc36', 14, 'linkedinid'), { score: 0.7 }),
   named('reddit-secret', 'Reddit app secret next to its name', ['reddit'], '[A-Za-z0-9_-]{27,30}', fake('b64u', 30, 'reddit')),
