@@ -3,9 +3,9 @@ import type { DocumentLabel, Finding } from './types';
 /** How near a health term must stand to an identifier for the two to be PHI: the same few sentences. */
 export const HEALTH_CONTEXT_CHARS = 300;
 /**
- * A text whose health terms are this dense (per 1,000 characters, at least 8 of them) is clinical as a whole.
- * The health detector reports about one term per 100 characters of clinical text (health/terms.ts), so eight
- * mean some 800 characters of it.
+ * A text whose health terms are this dense (per 1,000 characters, at least 6 of them) is clinical as a whole.
+ * The health detector reports about one term per 100 characters of clinical text (health/terms.ts), so six
+ * mean some 600 characters of it.
  */
 const CLINICAL_TERMS_PER_1000 = 4;
 
@@ -45,7 +45,7 @@ export function documentLabels(findings: readonly Finding[]): Labelling {
 /** Context terms this dense make the whole text clinical (or a manufacturing record), not only their sentences. */
 function isDense(terms: readonly Finding[]): boolean {
   const span = terms.length ? terms[terms.length - 1]!.end - terms[0]!.start + 1 : 0;
-  return terms.length >= 8 && (terms.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
+  return terms.length >= 6 && (terms.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
 }
 
 /** Distance from a finding to the nearest context term (terms sorted by position). */

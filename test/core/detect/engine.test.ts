@@ -123,8 +123,9 @@ describe('health context', () => {
   });
 
   it('names the term that corroborated an ambiguous word', () => {
-    const f = countedTerms('She was treated for diabetes.', 'she was treated for diabetes.').find((x) => x.why.some((w) => w.startsWith('ambiguous')));
-    expect(f?.why).toEqual(['ambiguous word, with "diabetes" 5 characters away (0.6)']);
+    const text = 'Fatigue since the diabetes diagnosis.';
+    const f = countedTerms(text, text.toLowerCase()).find((x) => x.why.some((w) => w.startsWith('ambiguous')));
+    expect(f?.why).toEqual(['ambiguous word, with "diabetes" 13 characters away (0.6)']);
   });
 
   it('takes whole words only, and no names, places or plain words for shapes', () => {
@@ -141,6 +142,20 @@ describe('health context', () => {
     expect(found.labels).toEqual(['PHI', 'PII']);
     const tail = `${'The quarterly planning meeting moves to the large conference room next week. '.repeat(2000)}${paragraph}Anna Smith, MRN 12345678.`;
     expect(scan(tail).labels).toEqual(['PHI', 'PII']);
+  });
+});
+
+describe('names in clinical notes', () => {
+  const namesIn = (text: string) => scan(text).findings.filter((f) => f.type === 'PERSON' || f.type === 'LOCATION').map((f) => text.slice(f.start, f.end));
+
+  it('takes drug and device brands for no one', () => {
+    expect(namesIn('MEDICATIONS: Allegra 180 mg daily, Ortho Tri-Cyclen and Lipitor.\nA Foley catheter was placed; closed with 4-0 Monocryl.')).toEqual([]);
+  });
+
+  it('takes headings in capitals for no one and no place, but keeps a name alone on its line', () => {
+    expect(namesIn('ANESTHESIA: General endotracheal.\nHEENT: Normocephalic.\nPAST MEDICAL HISTORY: Hypertension.\nIMPRESSION\nStable.')).toEqual([]);
+    expect(namesIn('Seen today.\nMARGARET HOLLOWAY\n')).toEqual(['MARGARET HOLLOWAY']);
+    expect(namesIn('Patient John Smith was seen by Dr. Alan Brooks at Mercy Hospital.')).toEqual(['John Smith', 'Dr. Alan Brooks', 'Mercy Hospital']);
   });
 });
 

@@ -64,8 +64,25 @@ const PLACE_ONLY_CUE = /\b(?:lives? in|moved to|flew to|returned to|arrived (?:a
 /** Kinds that never start a name or a place on their own: a run of one such word is skipped at once. */
 const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility', 'weak-facility', 'title', 'initial']);
 
+/**
+ * A section heading: a run in capitals that starts a line and ends in a colon ("HEENT:", "PAST MEDICAL
+ * HISTORY:"), or fills the line without a known name in it ("IMPRESSION"; "JOHN SMITH" on an envelope is a
+ * name). Clinical notes and forms are full of them; they name no one and no place.
+ */
+function isHeading(text: string, run: readonly Token[]): boolean {
+  if (!run.every((t) => t.word.length > 1 && t.word === t.word.toUpperCase())) return false;
+  let i = run[0]!.start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '*' || text[i] === '#' || text[i] === '-')) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
+  let j = run[run.length - 1]!.end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t')) j++;
+  if (text[j] === ':') return true;
+  return (j >= text.length || text[j] === '\n' || text[j] === '\r') && !run.some((t) => kindOf(t) === 'name' || kindOf(t) === 'weak-name');
+}
+
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
+  if (isHeading(text, all)) return;
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
     if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
