@@ -54,8 +54,9 @@ const netrc: Detector = {
         if (!host || NETRC_KEYS.has(text.slice(host.start, host.end)) || !/^[A-Za-z0-9._:[\]%@-]{1,253}$/.test(text.slice(host.start, host.end))) continue;
         pos = host.next;
       }
-      let login = false, clean = true;
+      let login: boolean | 'anonymous' = false, clean = true;
       let password: { start: number; end: number } | undefined;
+      let last = -1;
       for (let pairs = 0; pairs < 8; pairs++) {
         const key = netrcToken(text, pos, limit);
         if (!key) break;
@@ -67,25 +68,31 @@ const netrc: Detector = {
         }
         if (!NETRC_VALUE_KEYS.has(k)) {
           // An entry ends at the next entry or at the end of its line: a sentence goes on with other words.
-          clean = NETRC_KEYS.has(k) || text.slice(pos, key.start).includes('\n');
+          // (or at the quote that closes an echoed entry: echo "machine h login u password p" > ~/.netrc).
+          clean = NETRC_KEYS.has(k) || text.slice(pos, key.start).includes('\n') || last === 34 || last === 39;
           break;
         }
         const value = netrcToken(text, key.next, limit);
         if (!value) break;
-        if (k === 'login') login = true;
+        if (k === 'login') login = !/^(?:anonymous|ftp)$/i.test(text.slice(value.start, value.end)) || 'anonymous';
         if (k === 'password') password = value;
         pos = value.next;
+        last = text.charCodeAt(value.end - 1);
       }
       after = pos;
-      if (!password || !clean || (!login && !lineStart(text, i))) continue;
+      // Anonymous FTP asks for an e-mail address as the password: no secret.
+      // A login makes the entry: "machine example.com password 123456" alone is how manuals and change logs
+      // quote the syntax.
+      if (!password || !clean || login !== true) continue;
       const start = password.start;
       let end = password.end;
       // A netrc line echoed from a shell command: "... password s3cr3t" > ~/.netrc
-      const first = text.charCodeAt(start), last = text.charCodeAt(end - 1);
-      if ((last === 34 || last === 39) && first !== last) end--;
+      const first = text.charCodeAt(start), final = text.charCodeAt(end - 1);
+      if ((final === 34 || final === 39) && first !== final) end--;
       const value = text.slice(start, end);
       if (!value || unset(value)) continue;
-      out.push({ start, end, score: login && value.length >= 4 ? 0.9 : 0.7, why: [`netrc entry (${isDefault ? 'default' : 'machine'}${login ? ', login' : ''}) (${login && value.length >= 4 ? 0.9 : 0.7})`] });
+      const score = value.length >= 4 ? 0.9 : 0.7;
+      out.push({ start, end, score, why: [`netrc ${isDefault ? 'default' : 'machine'} entry with login and password (${score})`] });
       if (out.length > 2000) break;
     }
     return out;
@@ -107,14 +114,6 @@ const netrc: Detector = {
   },
 };
 
-const lineStart = (text: string, i: number): boolean => {
-  for (let j = i - 1; j >= 0 && j > i - 64; j--) {
-    const c = text.charCodeAt(j);
-    if (c === 10) return true;
-    if (c !== 32 && c !== 9) return false;
-  }
-  return i < 64;
-};
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 const HOSTNAME = /^(?=[^.]*[A-Za-z])[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\.?$/;

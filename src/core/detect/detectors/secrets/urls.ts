@@ -8,7 +8,7 @@ import { B } from './token';
  * host name follows (git credentials such as https://user:p@ss!#w0rd@github.com). A "?" or "/" ends it: those
  * start a query or a path, and a password that holds them must be percent-encoded.
  */
-const USER = '[^\\s:/"\'`<>]{1,128}';
+const USER = '[^\\s:/"\'`<>]{0,128}';
 const PASSWORD = '[^\\s/?"\'`<>]{1,128}';
 const HOST = '[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?';
 
@@ -35,16 +35,30 @@ function realPassword(raw: string): Verdict {
  * The user and password of scheme://user:password@host, the password up to the last "@" before the host.
  * GitHub's "TOKEN:x-oauth-basic@" form carries the token as the user name.
  */
-export function credentialsOf(url: string): { user: string; password: string } | undefined {
-  const m = /:\/\/([^:/\s]*):([^/?\s]*)@[A-Za-z0-9._-]+(?::\d+)?(?:[/?#]|$)/.exec(url) ?? /:\/\/([^:/\s]*):([^/?\s]*)@[^@]*$/.exec(url);
+export function credentialsOf(url: string): { user: string; password: string; host: string } | undefined {
+  const m = /:\/\/([^:/\s]*):([^/?\s]*)@([A-Za-z0-9._-]+)(?::\d+)?(?:[/?#]|$)/.exec(url) ?? /:\/\/([^:/\s]*):([^/?\s]*)@([^@]*)$/.exec(url);
   if (!m) return undefined;
-  return m[2] === 'x-oauth-basic' || m[2] === 'x-oauth' ? { user: '', password: m[1]! } : { user: m[1]!, password: m[2]! };
+  return m[2] === 'x-oauth-basic' || m[2] === 'x-oauth' ? { user: '', password: m[1]!, host: m[3]! } : { user: m[1]!, password: m[2]!, host: m[3]! };
 }
+
+/** A host that is a fill-in word: "http://user:pass@host/repo" in a change log or a manual. */
+const PLACEHOLDER_HOST = /^(?:host|hostname|server|servername|domain|proxy|remote|machine|myhost|yourhost|your-?server|example)$/i;
 
 const validUrl = (v: string): Verdict => {
   const c = credentialsOf(v);
-  return c ? realPassword(c.password) : false;
+  if (!c || PLACEHOLDER_HOST.test(c.host)) return false;
+  // CVS's ":pserver:anoncvs@host:/cvs" is a connection method, not a user and a password.
+  if (!c.user && c.password.includes(':')) return false;
+  return realPassword(c.password);
 };
+
+/**
+ * Documentation writes "user:pass" in connection strings (secretlint's database rule leaves
+ * jdbc:mysql://admin:pass@localhost alone, while its basic-auth rule reports https://user:pass@example.com).
+ */
+const validDbUrl = (v: string): Verdict => (/^pass$/i.test(credentialsOf(v)?.password ?? '') ? false : validUrl(v));
+/** A scheme that is itself a fill-in word (uri://user:pass@example.com in a URI library's read-me). */
+const PLACEHOLDER_SCHEME = /^(?:uri|url|scheme|protocol|proto|foo|bar):/i;
 
 /** Database connection strings and other URLs that carry a password. */
 export const credentialUrls: Detector[] = [
@@ -61,14 +75,14 @@ export const credentialUrls: Detector[] = [
       regex: new RegExp(`${B}(?:jdbc:)?(?:${DB_SCHEMES})(?:\\+[a-z0-9]{1,20})?:\\/\\/${USER}:${PASSWORD}@${HOST}(?:\\/[^\\s"'\`<>]{0,512})?`, 'gi'),
       score: 0.95,
     }],
-    validate: validUrl,
+    validate: validDbUrl,
     examples: {
       match: [
         { text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' },
         { text: 'MONGO=mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app', value: 'mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app' },
         { text: "engine = create_engine('postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse')", value: 'postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse' },
       ],
-      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379'],
+      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379', 'redis://user:pass@localhost:6379'],
     },
   },
   {
@@ -91,7 +105,7 @@ export const credentialUrls: Detector[] = [
       // Above an email's score: "user:pass@host" holds an email-shaped part, but the secret is what matters.
       score: 0.95,
     }],
-    validate: (v) => (!v.includes('://') ? realPassword(v) : DB_SCHEME.test(v) ? false : validUrl(v)),
+    validate: (v) => (!v.includes('://') ? realPassword(v) : DB_SCHEME.test(v) || PLACEHOLDER_SCHEME.test(v) ? false : validUrl(v)),
     examples: {
       match: [
         { text: 'https://apiuser:r3alP4ssw0rd@api.production.com' },
@@ -103,7 +117,7 @@ export const credentialUrls: Detector[] = [
       ],
       noMatch: [
         'https://${username}:${password}@api.example.com/v1', 'https://user:abc@api.com/v1', 'https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com',
-        'https://user:<pass>@host.example', 'https://git:${PASS}@github.com/org/repo', 'ftp://anonymous:password@ftp.example.org', 'https://host.example/path?user=a:b@c',
+        'https://user:<pass>@host.example', 'https://git:${PASS}@github.com/org/repo', 'ftp://anonymous:password@ftp.example.org', 'https://host.example/path?user=a:b@c', 'uri://user:pass@example.com:123/one', 'git fetch http://user:s3cr3tPw@host/repo', 'cvs://:pserver:anoncvs@sources.example.org:/cvs/src',
       ],
     },
   },
