@@ -125,7 +125,7 @@ describe('health context', () => {
   it('names the term that corroborated an ambiguous word', () => {
     const text = 'Fatigue since the diabetes diagnosis.';
     const f = countedTerms(text, text.toLowerCase()).find((x) => x.why.some((w) => w.startsWith('ambiguous')));
-    expect(f?.why).toEqual(['ambiguous word, with "diabetes" 13 characters away (0.6)']);
+    expect(f?.why).toEqual(['ambiguous word, with "diabetes" 11 characters away (0.6)']);
   });
 
   it('takes whole words only, and no names, places or plain words for shapes', () => {
