@@ -71,6 +71,18 @@ const FILES: [string, [string, string][]][] = [
     ['secret.database-url', 'redis://:R3d1s!Pw9@cache.example.net:6379/0'],
     ['secret.database-url', 'amqp://app:Mq8$zP2k@rabbit.example.net:5672/vhost'],
   ]],
+  ['pwdump.txt', [
+    ['secret.ntlm-hash', 'aad3b435b51404eeaad3b435b51404ee:7a21990fcd3d759941e45c490f143d5f'],
+    ['secret.ntlm-hash', 'aad3b435b51404eeaad3b435b51404ee:2b576acbe6bcfda7294d6bd18041b8fe'],
+  ]],
+  ['mysql_history', [
+    ['secret.sql-password-statement', 'Sh0p!2024x'],
+    ['secret.sql-password-statement', 'R00t#pw9q'],
+    ['secret.sql-password-statement', 'Rp7$kQ2mz'],
+  ]],
+  ['npmrc', [['secret.npmrc-auth', 'Y2ktcm9ib3Q6WnE4I0xtMnZQeDdr'], ['secret.npmrc-auth', 'WnE4I0xtMnZQeDdr']]],
+  ['ftpd.passwd', [['secret.htpasswd-des', 'Rka5pvCgrSnAU'], ['secret.password-hash', '$1$Xy7Kq2Lm$lijaYKNjBUEFX3PpEYqSD.']]],
+  ['otr.private_key', [['secret.sexp-private-key', fixture('otr.private_key').slice(fixture('otr.private_key').indexOf('(private-key'), fixture('otr.private_key').indexOf('\n )\n)'))]]],
   ['near-misses.txt', []],
 ];
 

@@ -346,4 +346,77 @@ const railsMasterKey: Detector = {
   },
 };
 
-export const dotfileDetectors: Detector[] = [netrc, pgpass, dockerAuth, puttyKey, railsMasterKey];
+/**
+ * npm's .npmrc basic auth: `_auth` is base64 of user:password and `_password` base64 of the password
+ * (`_authToken` is a provider token, found elsewhere).
+ */
+const npmrcAuth: Detector = {
+  id: 'secret.npmrc-auth',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'npm basic auth in an .npmrc (_auth or _password, base64)',
+  keywords: ['_auth', '_password'],
+  patterns: [{ name: 'npmrc-auth', regex: /(?<![\w-])(_auth|_password)\s{0,4}=\s{0,4}["']?([A-Za-z0-9+/]{4,1400}={0,2})(?![A-Za-z0-9+/=])/gd, score: 0.9, group: 2 }],
+  validate: (v, text, start) => {
+    const decoded = fromBase64(v);
+    if (text.slice(Math.max(0, start - 16), start).includes('_auth')) return userPassword(decoded) ? { score: 0.95, note: 'decodes to user:password' } : false;
+    return decoded && printable(decoded) && !unset(decoded) && decoded.length >= 3 ? { score: 0.9, note: 'decodes to a password' } : false;
+  },
+  examples: {
+    match: [
+      { text: '//registry.example.org/:_auth=Y2ktcm9ib3Q6WnE4I0xtMnZQeDdr', value: 'Y2ktcm9ib3Q6WnE4I0xtMnZQeDdr' },
+      // base64 of "Zq8#Lm2vPx7k"
+      { text: '//npm.example.net/:username=kim\n//npm.example.net/:_password="WnE4I0xtMnZQeDdr"', value: 'WnE4I0xtMnZQeDdr' },
+    ],
+    noMatch: ['_auth=${NPM_AUTH}', '//registry.example.org/:_password=cGFzc3dvcmQ='],
+  },
+};
+
+/** A component of an S-expression key: "(d #00A1...#)". */
+const SEXP_SECRET = /\((?:d|x)\s{1,4}#[0-9A-Fa-f]{32,2100}#\)/;
+
+/**
+ * Private keys as S-expressions: libgcrypt's "(private-key (rsa|dsa|ecc ...))", which Pidgin's OTR plug-in
+ * keeps in otr.private_key and GnuPG in private-keys-v1.d (also "Key: (private-key ...)" of its extended
+ * format). The span is the whole "(private-key ...)" expression; it must hold a private component (d or x).
+ */
+const sexpKey: Detector = {
+  id: 'secret.sexp-private-key',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'Private key as an S-expression (OTR otr.private_key, GnuPG private-keys-v1.d)',
+  keywords: ['(private-key'],
+  anchors: ['(private-key'],
+  find: (text, lower, anchors) => {
+    const out: Candidate[] = [];
+    let after = 0;
+    for (const i of positionsOf(text, lower, anchors, ['(private-key'])) {
+      if (i < after) continue;
+      // The matching parenthesis, within 12 KB (a 4096-bit RSA key is about 3 KB of hex).
+      let depth = 0, end = -1;
+      const limit = Math.min(text.length, i + 12288);
+      for (let j = i; j < limit; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 40) depth++;
+        else if (c === 41 && --depth === 0) {
+          end = j + 1;
+          break;
+        }
+      }
+      // Unbalanced: no anchor in the stretch already read starts a key either (keeps the work linear).
+      after = end > 0 ? end : limit;
+      if (end < 0 || !SEXP_SECRET.test(text.slice(i, end))) continue;
+      out.push({ start: i, end, score: 0.95, why: ['S-expression private key with a private component (0.95)'] });
+    }
+    return out;
+  },
+  examples: {
+    match: [{
+      text: `(privkeys\n (account\n(name "kim@example.org/laptop")\n(protocol prpl-jabber)\n(private-key \n (dsa \n  (p #00${'C4F1A9'.repeat(20)}#)\n  (q #00${'9B3E'.repeat(10)}#)\n  (g #${'5A7D'.repeat(30)}#)\n  (y #${'2E8C'.repeat(30)}#)\n  (x #${'7F1B3D'.repeat(7)}#)\n  )\n )\n )\n)`,
+      value: `(private-key \n (dsa \n  (p #00${'C4F1A9'.repeat(20)}#)\n  (q #00${'9B3E'.repeat(10)}#)\n  (g #${'5A7D'.repeat(30)}#)\n  (y #${'2E8C'.repeat(30)}#)\n  (x #${'7F1B3D'.repeat(7)}#)\n  )\n )`,
+    }],
+    noMatch: ['(public-key (rsa (n #00C4F1A9C4F1A9C4F1A9C4F1A9C4F1A9C4F1A9#) (e #010001#)))', '(private-key (rsa (n #00AB#) (e #010001#)))'],
+  },
+};
+
+export const dotfileDetectors: Detector[] = [netrc, pgpass, dockerAuth, npmrcAuth, puttyKey, sexpKey, railsMasterKey];

@@ -243,12 +243,14 @@ const desCrypt: Detector = {
   id: 'secret.htpasswd-des',
   type: 'SECRET',
   category: 'secret',
-  description: 'DES crypt hash in an htpasswd or shadow line',
+  description: 'DES crypt hash in an htpasswd, passwd or shadow line',
   // No keyword marks these files: the patterns run over the whole chunk, anchored at line starts (a failed "^"
   // costs one comparison per position).
   patterns: [
     // DES crypt encodes 64 bits in 11 characters: the last one carries 2 unused bits, so it is one of 16.
     { name: 'htpasswd-des', regex: new RegExp(`^[ \\t]{0,8}[A-Za-z0-9._@-]{1,64}:(${C}{12}[.26AEIMQUYcgkosw])[ \\t]{0,8}\\r?$`, 'gm'), score: 0.75, group: 1 },
+    // /etc/passwd's own format with the hash in it (old systems, ProFTPD and Pure-FTPd AuthUserFiles).
+    { name: 'passwd-des', regex: new RegExp(`^[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{1,10}:\\d{1,10}:[^:\\n]{0,256}:[^:\\n]{0,256}:[^:\\n]{0,256}$`, 'gm'), score: 0.9, group: 1 },
     { name: 'shadow-des', regex: new RegExp(`^[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:`, 'gm'), score: 0.9, group: 1 },
   ],
   // A word of 13 letters ("user:Administrators") is not a hash: it needs digits or symbols and both cases.
@@ -257,9 +259,60 @@ const desCrypt: Detector = {
     match: [
       { text: 'webadmin:rX4pQ9zLm2TcE\nguest:Lk3v8Q.mZp1ns\n', value: 'rX4pQ9zLm2TcE' },
       { text: 'daemon:Ab3dE5fG7h1jk:19000:0:99999:7:::', value: 'Ab3dE5fG7h1jk' },
+      { text: 'ftpuser:Rka5pvCgrSnAU:1001:1001:FTP user:/srv/ftp:/bin/false', value: 'Rka5pvCgrSnAU' },
     ],
     noMatch: ['title:Administrator', 'ratio:AbcdefGhijklm', 'note: rX4pQ9zLm2TcE is the build id', 'see the docs at x webadmin:rX4pQ9zLm2TcE now'],
   },
 };
 
-export const hashDetectors: Detector[] = [cryptHash, mysqlNative, sqlDump, desCrypt];
+/** The LM and NT hashes of a blank password: a disabled or empty account, nothing to crack. */
+const BLANK_LM_NT = /^aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0$|^0{32}:/i;
+
+/**
+ * Windows password hashes as pwdump, secretsdump and Metasploit's hashdump print them:
+ * user:RID:LMhash:NThash::: (the span is LM:NT, the part that passes the hash).
+ */
+const pwdump: Detector = {
+  id: 'secret.ntlm-hash',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'Windows LM/NT password hashes in pwdump format',
+  // No keyword: one line-anchored pattern over the whole chunk.
+  patterns: [{ name: 'pwdump-line', regex: /^[^\s:]{1,64}:\d{1,10}:([0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}):::/gm, score: 0.95, group: 1 }],
+  validate: (v) => !BLANK_LM_NT.test(v) && !/^(.)\1{31}:(.)\2{31}$/.test(v),
+  examples: {
+    match: [{ text: 'Administrator:500:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::\nGuest:501:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::', value: 'aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c' }],
+    noMatch: ['Guest:501:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::', 'md5 8846f7eaee8fb117ad06bdd830b7586c'],
+  },
+};
+
+/**
+ * Passwords in SQL statements (scripts, .mysql_history, .psql_history, dumps of grants): MySQL's
+ * IDENTIFIED BY '...' and PASSWORD('...'), PostgreSQL's CREATE/ALTER USER|ROLE ... PASSWORD '...'.
+ */
+const sqlStatement: Detector = {
+  id: 'secret.sql-password-statement',
+  type: 'SECRET',
+  category: 'secret',
+  description: "Password in an SQL statement (IDENTIFIED BY, PASSWORD(), CREATE/ALTER USER ... PASSWORD)",
+  keywords: ['identified', 'password'],
+  window: { before: 256, after: 512 },
+  patterns: [
+    { name: 'identified-by', regex: /\bIDENTIFIED\s{1,4}(?:WITH\s{1,4}\w{1,40}\s{1,4})?(?:BY|AS)\s{1,4}(?:PASSWORD\s{1,4})?'((?:[^'\\\n]|\\.|''){1,256})'/gid, score: 0.9, group: 1 },
+    { name: 'password-function', regex: /\b(?:OLD_)?PASSWORD\s{0,4}\(\s{0,4}'((?:[^'\\\n]|\\.|''){1,256})'\s{0,4}\)/gid, score: 0.85, group: 1 },
+    { name: 'role-password', regex: /\b(?:CREATE|ALTER)\s{1,4}(?:USER|ROLE)\s{1,4}[^;\n]{1,200}?\b(?:ENCRYPTED\s{1,4})?PASSWORD\s{1,4}'((?:[^'\n]|''){1,256})'/gid, score: 0.9, group: 1 },
+  ],
+  validate: (v) => !isPlaceholder(v) && !/^\$\{|^:\w+$|^%s$|^\?$/.test(v) && v.length >= 3,
+  examples: {
+    match: [
+      { text: "CREATE USER 'app'@'%' IDENTIFIED BY 'Zq8#mL2pVx';", value: 'Zq8#mL2pVx' },
+      { text: "GRANT ALL PRIVILEGES ON shop.* TO 'shop'@'localhost' IDENTIFIED BY 'Sh0p!2024';", value: 'Sh0p!2024' },
+      { text: "SET PASSWORD FOR 'root'@'localhost' = PASSWORD('R00t#pw9');", value: 'R00t#pw9' },
+      { text: "CREATE ROLE reporting WITH LOGIN PASSWORD 'Rp7$kQ2m' VALID UNTIL 'infinity';", value: 'Rp7$kQ2m' },
+      { text: "ALTER USER postgres PASSWORD 'Pg9!xL2q';", value: 'Pg9!xL2q' },
+    ],
+    noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY 'password';", "ALTER USER app PASSWORD '${DB_PASSWORD}';", 'the user is identified by a password', "CREATE USER app IDENTIFIED BY '';"],
+  },
+};
+
+export const hashDetectors: Detector[] = [cryptHash, mysqlNative, sqlDump, desCrypt, pwdump, sqlStatement];
