@@ -24,6 +24,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** A non-negative integer in base 62 (digits, then upper case, then lower case), left-padded with zeros. */
 export function base62(n: number, width = 0): string {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError('base62 takes a non-negative integer');
   let s = '';
   do {
     s = BASE62[n % 62]! + s;

@@ -10,7 +10,7 @@ export const ci: TokenSpec[] = [
   named('drone-token', 'Drone CI token next to its name', ['drone_token', 'droneci', 'drone_server_token'], '[A-Za-z0-9]{32}', fake('a62', 32, 'drone')),
   prefixed('buildkite-token', 'Buildkite API access token', 'bkua_', 'hex', 40),
   prefixed('buildkite-agent-token', 'Buildkite agent token', 'bkagent_', 'hex', 40),
-  named('codecov-token', 'Codecov upload token (a UUID) next to its name', ['codecov'], UUID, uuid('codecov')),
+  named('codecov-token', 'Codecov upload or access token next to its name', ['codecov'], `(?:${UUID}|[a-z0-9]{32})`, uuid('codecov')),
   named('codeclimate-reporter-id', 'Code Climate test reporter ID next to its name', ['cc_test_reporter_id', 'codeclimate_repo_token', 'codeclimate'], '[0-9a-f]{64}', fake('hex', 64, 'codeclimate')),
   prefixed('sonarqube-token', 'SonarQube or SonarCloud token', ['squ_', 'sqp_', 'sqa_'], 'hex', 40),
   named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar')),
@@ -58,6 +58,17 @@ export const ci: TokenSpec[] = [
     regex: `${B}A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])`,
     match: [`A3-${fake('uc36', 6, 'op1')}-${fake('uc36', 6, 'op2')}-${fake('uc36', 5, 'op3')}-${fake('uc36', 5, 'op4')}-${fake('uc36', 5, 'op5')}-${fake('uc36', 5, 'op6')}`], noMatch: ['A3-ABC-DEF'],
   },
+  prefixed('settlemint-token', 'SettleMint access token', ['sm_aat_', 'sm_pat_', 'sm_sat_'], 'a62', 16),
+  prefixed('scalingo-token', 'Scalingo API token', 'tk-us-', 'b64u', 48),
+  {
+    id: 'defined-networking-key', description: 'Defined Networking (Nebula) API key', keywords: ['dnkey-'],
+    regex: `${B}dnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}(?![A-Za-z0-9=_-])`, match: [`dnkey-${fake('uc36', 26, 'dn')}-${fake('uc36', 52, 'dn2')}`], noMatch: ['dnkey-abc-def'],
+  },
+  {
+    id: 'sidekiq-credentials', description: 'Sidekiq Pro/Enterprise gem server credentials', keywords: ['contribsys'], window: { before: 60, after: 80 },
+    regex: `(?:BUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\\s{0,4}[:=]\\s{0,4}["']?|https?://)([0-9a-f]{8}:[0-9a-f]{8})(?![0-9a-f])`, group: 1, flags: 'i',
+    match: [{ text: `BUNDLE_ENTERPRISE__CONTRIBSYS__COM=${fake('hex', 8, 'sk1')}:${fake('hex', 8, 'sk2')}`, value: `${fake('hex', 8, 'sk1')}:${fake('hex', 8, 'sk2')}` }], noMatch: ['BUNDLE_ENTERPRISE__CONTRIBSYS__COM=user:pass'],
+  },
   named('snyk-token', 'Snyk API token (a UUID) next to its name', ['snyk'], UUID, uuid('snyk')),
-  named('launchdarkly-token', 'LaunchDarkly access token next to its name', ['launchdarkly'], '(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}', `api-${uuid('ld')}`),
+  named('launchdarkly-token', 'LaunchDarkly access token next to its name', ['launchdarkly'], '(?:(?:api|sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9=_-]{40})', `api-${uuid('ld')}`),
 ];

@@ -33,6 +33,12 @@ export const cloud: TokenSpec[] = [
     noMatch: ['aws_session_token = short'],
   },
   prefixed('aws-bedrock-api-key', 'Amazon Bedrock long-term API key', 'ABSK', 'b64', [109, 269], { noMatch: ['ABSKshort'] }),
+  {
+    id: 'aws-bedrock-short-key', description: 'Amazon Bedrock short-term API key', keywords: ['bedrock-api-key-'], window: { before: 8, after: 3000 },
+    // The body is base64 of "bedrock.amazonaws.com/?Action=CallWithBearerToken&...": its start is fixed.
+    regex: `${B}bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t[A-Za-z0-9+/%]{40,2800}={0,2}`,
+    match: [`bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${fake('b64', 300, 'bedrock')}`], noMatch: ['bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t'],
+  },
   prefixed('aws-appsync-key', 'AWS AppSync API key', 'da2-', 'lc36', 26),
   {
     id: 'aws-mws-token', description: 'Amazon MWS auth token', keywords: ['amzn.mws.'],

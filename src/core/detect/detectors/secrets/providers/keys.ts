@@ -10,8 +10,10 @@ export const keys: TokenSpec[] = [
     noMatch: ['eyJhbGciOiJIUzI1NiJ9 alone'],
   },
   {
+    // The body stops at the next "-----": a key's lines, its headers (Proc-Type, DEK-Info) and the quotes and
+    // escapes of a key pasted as a string literal, but never past another BEGIN, so each BEGIN costs its own key.
     id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'], window: { before: 64, after: 12500 },
-    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[\\r\\n\\s"\'+])+([A-Za-z0-9+/=\\s:,"\'-]|\\\\[nr]){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
+    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[\\r\\n\\s"\'+])+(?:[A-Za-z0-9+/=\\s:,"\']|-(?!----)|\\\\[nr]){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
     match: [`-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx${'Ab3dE5fG7h'.repeat(6)}\n-----END RSA PRIVATE KEY-----`],
     noMatch: ['-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n'],
     validate: (v) => (v.replace(/\\n|[^A-Za-z0-9+/]/g, '').length >= 64 ? undefined : false),
@@ -21,6 +23,19 @@ export const keys: TokenSpec[] = [
     id: 'private-key-base64', description: 'Base64-encoded PEM private key', keywords: ['ls0tls1crudjti'], window: { before: 16, after: 12500 },
     regex: `${B}LS0tLS1CRUdJTi[A-Za-z0-9+/]{0,40}(?:UFJJVkFURSBLRVk|BSSVZBVEUgS0VZ|QUklWQVRFIEtFW)[A-Za-z0-9+/]{40,12000}={0,2}`,
     match: [btoa(`-----BEGIN RSA PRIVATE KEY-----\nMIIE${fake('b64', 160, 'b64pem')}\n-----END RSA PRIVATE KEY-----\n`)], noMatch: [btoa('-----BEGIN CERTIFICATE-----\nMIIB')],
+  },
+  {
+    // A JWT encoded in base64 once more (a Kubernetes secret, a CI variable): "eyJ" becomes "ZXlK".
+    id: 'jwt-base64', description: 'Base64-encoded JSON Web Token', keywords: ['zxlk'], window: { before: 8, after: 4000 },
+    regex: `${B}ZXlK[A-Za-z0-9+/]{40,4000}={0,2}(?![A-Za-z0-9+/=])`, score: 0.85,
+    validate: (v) => {
+      try {
+        return /^eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\./.test(atob(v.slice(0, v.length - (v.length % 4)))) ? undefined : false;
+      } catch {
+        return false;
+      }
+    },
+    match: [btoa(`eyJhbGciOiJIUzI1NiJ9.eyJ${fake('b64u', 40, 'jwt64')}.${fake('b64u', 43, 'jwt64b')}`)], noMatch: [btoa(`eyJhbGciOiJIUzI1NiJ9 and some more text to be long enough`)],
   },
   {
     id: 'wireguard-key', description: 'WireGuard private or preshared key in its configuration', keywords: ['privatekey', 'presharedkey'], window: { before: 8, after: 80 },

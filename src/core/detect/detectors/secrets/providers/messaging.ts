@@ -33,7 +33,7 @@ export const messaging: TokenSpec[] = [
     regex: `${B}[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])`, score: 0.85,
     match: [{ text: `DISCORD_TOKEN=M${fake('b64u', 25, 'dbot')}.${fake('b64u', 6, 'dbot2')}.${fake('b64u', 38, 'dbot3')}`, value: `M${fake('b64u', 25, 'dbot')}.${fake('b64u', 6, 'dbot2')}.${fake('b64u', 38, 'dbot3')}` }], noMatch: ['discord: Mabc.def.ghi'],
   },
-  named('discord-client-secret', 'Discord client secret next to its name', ['discord'], '[A-Za-z0-9_-]{32}', fake('b64u', 32, 'dsecret')),
+  named('discord-client-secret', 'Discord client secret or API key next to its name', ['discord'], '(?:[0-9a-f]{64}|[A-Za-z0-9_-]{32})', fake('b64u', 32, 'dsecret')),
   {
     id: 'telegram-bot-token', description: 'Telegram bot token', keywords: [':aa'], window: { before: 24, after: 48 },
     regex: `(?<![A-Za-z0-9_:])\\d{8,10}:AA[A-Za-z0-9_-]{32,33}(?![A-Za-z0-9_-])`,

@@ -4,7 +4,7 @@ import { fake, named, prefixed, uuid, UUID } from './shape';
 /** Monitoring, logging, error tracking, analytics and feature flags. */
 export const observability: TokenSpec[] = [
   named('datadog-api-key', 'Datadog API key next to its name', ['datadog', 'dd_api_key', 'dd-api-key'], '[0-9a-f]{32}', fake('hex', 32, 'datadog')),
-  named('datadog-app-key', 'Datadog application key next to its name', ['datadog', 'dd_app_key', 'dd_application_key', 'dd-application-key'], '[0-9a-f]{40}', fake('hex', 40, 'datadogapp')),
+  named('datadog-app-key', 'Datadog application key next to its name', ['datadog', 'dd_app_key', 'dd_application_key', 'dd-application-key'], '[a-z0-9]{40}', fake('hex', 40, 'datadogapp')),
   {
     id: 'newrelic-license-key', description: 'New Relic ingest license key', keywords: ['nral'], window: { before: 48, after: 16 },
     regex: `${B}[A-Za-z0-9]{6}[0-9a-f]{30}NRAL(?![A-Za-z0-9_])`, flags: '',

@@ -35,7 +35,7 @@ export const payments: TokenSpec[] = [
   named('plaid-secret', 'Plaid secret next to its name', ['plaid'], '[0-9a-f]{30}', fake('hex', 30, 'plaidsecret')),
   named('bittrex-key', 'Bittrex API key next to its name', ['bittrex'], '[0-9a-f]{32}', fake('hex', 32, 'bittrex')),
   named('kraken-key', 'Kraken API secret next to its name', ['kraken'], '[A-Za-z0-9/+=_-]{80,90}', fake('b64', 86, 'kraken')),
-  named('kucoin-key', 'KuCoin API key next to its name', ['kucoin'], '[0-9a-f]{24}', fake('hex', 24, 'kucoin')),
+  named('kucoin-key', 'KuCoin API key or secret next to its name', ['kucoin'], `(?:${UUID}|[0-9a-f]{24})`, fake('hex', 24, 'kucoin')),
   named('binance-key', 'Binance API key or secret next to its name', ['binance'], '[A-Za-z0-9]{64}', fake('a62', 64, 'binance')),
   named('finicity-key', 'Finicity API key or secret next to its name', ['finicity'], '(?:[0-9a-f]{32}|[A-Za-z0-9]{20})', fake('hex', 32, 'finicity')),
   named('lemonsqueezy-key', 'Lemon Squeezy API key (a JWT) next to its name', ['lemonsqueezy', 'lemon_squeezy'], 'eyJ[A-Za-z0-9_-]{20,}\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}', `eyJ${fake('b64u', 30, 'lsq1')}.eyJ${fake('b64u', 60, 'lsq2')}.${fake('b64u', 43, 'lsq3')}`),
