@@ -103,7 +103,8 @@ describe('the benign corpus of npm run eval', () => {
     expect(report).toMatch(/changelog CHANGELOG\.md {2}\[.*PHI/);
     expect(report).toMatch(/SECRET {2}secret\.\S+ SECRET/);
     expect(report).not.toContain('package.json');
-    for (const value of [secret, 'Maria', 'Gonzalez', '219-09-9999', 'pneumonia']) expect(report).not.toContain(value);
+    // Identifiers and credentials never appear; vocabulary words may, as explanations name their context words.
+    for (const value of [secret, 'Maria', 'Gonzalez', '219-09-9999']) expect(report).not.toContain(value);
     expect(benignTable(scans)[1]).toMatch(/^all +3 /);
   });
 });
