@@ -27,6 +27,8 @@ const FILES: Record<string, string[]> = {
   'Other.cs': ['cSharp#77', 'javaStr88', 'goAssign66', 'rubySym44', 'Rb9Kx2Lm7Qp4Vt1Wz'],
   'commands.sh': ['MyR00tPw', 'Bkp#2024x', 'cliPass77', 'Yt7Kq2Lm9Np4Rs8Tu1Wx5Zb3', 'Ym9iOmh1bnRlcjIy', 'qryPass55'],
   'request.http': ['Mz8Kq2Xw5Lp9Rt3Vb7Nc1Yd', 'Pq4Lm8Zx2Kv7Rt1Wn5Bc9'],
+  bash_history: ['Ssh#Pass81', 'R3disAuth9', 'M0ngoR00t!', 'D0ckerHub7', 'Curl#Pw42', 'Pg4Hist0ry'],
+  'misc.conf': ['fetchM41l', 'Sql#User55', 'pgR0le!77', 'cshPw991', 'dockerPw55', '{AQAAABAAAAAQx8Yk2Lm9Qp4Rs7Tv1Wz5Nb3Hc6=}', 'Qx7Lm2Rk9Tz4Vw8Np3Bc6Yd1', 'Np7Kx2Qm9Lz4Rv8Tb3Wc6Yd1'],
 };
 
 describe('credentials in real-looking files of each syntax', () => {
@@ -63,7 +65,7 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['https://h.example.com/login?user=bob&password=hunter22&next=1', 'hunter22', 'query parameter'],
     ['app --password=hunter22 --verbose', 'hunter22', 'command-line flag'],
     ['app --password hunter22', 'hunter22', 'command-line flag'],
-    ["mysql -u root -p'Bkp#2024x' shop", 'Bkp#2024x', 'mysql -p'],
+    ["mysql -u root -p'Bkp#2024x' shop", 'Bkp#2024x', "command-line flag 'mysql'"],
     ['Authorization: Basic Ym9iOmh1bnRlcjIy', 'Ym9iOmh1bnRlcjIy', 'http header (basic)'],
     ['"Authorization": "Bearer Yt7Kq2Lm9Np4Rs8Tu1Wx5Zb3"', 'Yt7Kq2Lm9Np4Rs8Tu1Wx5Zb3', 'http header (bearer)'],
     ['X-Api-Key: Pq4Lm8Zx2Kv7Rt1Wn5Bc9', 'Pq4Lm8Zx2Kv7Rt1Wn5Bc9', 'yaml key'],
@@ -133,6 +135,10 @@ describe('names in other languages and in prose', () => {
     'if (password == "x") return',
     '[![codecov](https://codecov.io/gh/o/r/graph/badge.svg?token=37tZMQE0Sy)](https://codecov.io/gh/o/r)',
     '"MasterUserPassword: " + getMasterUserPassword()',
+    "  // optionally pass 'prng' with a custom PRNG implementation",
+    'usan la palabra clave "dotenv" en npm',
+    'docker run -p 8080:80 nginx',
+    'mysql -u root -p shop',
   ])('leaves prose and code alone: %s', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -21,7 +21,7 @@ import { isPlaceholder, isProse, isReference, looksTyped } from './placeholder';
 /** ASCII anchors: each credential word of names.ts has one of these inside it. */
 const ANCHORS = [
   'pass', 'pw', 'psw', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'pepper', 'kennwort', 'mdp', 'contrase', 'clave', 'senha', 'wachtwoord',
-  'parola', 'heslo', 'haslo', 'jelsz', 'losenord', 'adgangskode', 'salasana', 'sifre', 'bearer', 'mysql',
+  'parola', 'heslo', 'haslo', 'jelsz', 'losenord', 'adgangskode', 'salasana', 'sifre', 'bearer',
 ];
 /** Names with no ASCII anchor, found with indexOf on the lower-cased chunk. */
 const NON_ASCII = ['hasło', 'lösenord', 'şifre', 'パスワード', '密码', '密碼', '비밀번호', 'пароль'];
@@ -82,9 +82,10 @@ function restOfLine(text: string, i: number, max = 300): string {
 
 /** The line's text before `s` (at most 200 characters). */
 function lineBefore(text: string, s: number): string {
-  const from = Math.max(0, s - 200);
-  const nl = text.lastIndexOf('\n', s - 1);
-  return text.slice(Math.max(from, nl + 1), s);
+  // A bounded walk back: lastIndexOf would scan a whole line-less chunk for every anchor.
+  let b = s;
+  while (b > 0 && s - b < 200 && text[b - 1] !== '\n') b--;
+  return text.slice(b, s);
 }
 
 /** Shapes that are data but not secrets: URLs without credentials, file paths, e-mail addresses, versions. */
@@ -152,16 +153,16 @@ function elementContent(text: string, i: number): Value | undefined {
 }
 
 /** An HTTP Authorization value: `Basic <base64>`, `Bearer <token>`, `token <t>`, or a bare token. */
+const TOKEN_CHAR = /[A-Za-z0-9._~+/=:-]/;
 const SCHEME = /^(?:basic|bearer|token|bot|sswss?|apikey|key|digest|negotiate)[ \t]+/i;
 function authorizationValue(text: string, i: number): Found | undefined {
   for (let k = 0; k < 16 && isBlank(text[i]); k++) i++;
   const quote = isQuote(text[i]) ? text[i] : '';
   if (quote) i++;
-  const line = restOfLine(text, i, 2100);
-  const m = SCHEME.exec(line);
+  const m = SCHEME.exec(text.slice(i, i + 24));
   const at = i + (m ? m[0].length : 0);
   let j = at;
-  while (j < i + line.length && j - at < 2048 && /[A-Za-z0-9._~+/=:-]/.test(text[j]!)) j++;
+  while (j < text.length && j - at < 2048 && TOKEN_CHAR.test(text[j]!)) j++;
   if (j === at) return undefined;
   const scheme = m ? m[0].trim().toLowerCase() : '';
   let score: number | undefined;
@@ -249,6 +250,17 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
   else if (c === '?' && c2 === ':') return undefined; // password?: string
 
   if (!op) {
+    // csh setenv DB_PASSWORD x; Dockerfile ENV DB_PASSWORD x (the old form without "=").
+    if (isBlank(text[nameEnd]) && /(?:^|[\s;])setenv[ \t]+$|^[ \t]*ENV[ \t]+$/.test(lb)) {
+      const v = readValue(text, i);
+      return v && { value: v, syntax: /setenv/.test(lb) ? 'csh setenv' : 'dockerfile env' };
+    }
+    // fetchmailrc/esmtprc "password 'x'", SQL "WITH PASSWORD 'x'": a password word, blanks, a quoted value.
+    // Only the unambiguous words: "pass 'prng'" and "palabra clave \"dotenv\"" are prose.
+    if (/^(?:password|passwd|passphrase)$/.test(nameLower) && !quoted && isBlank(text[nameEnd]) && isQuote(text[i]) && text[i] !== '`') {
+      const v = readValue(text, i);
+      return v && { value: v, syntax: 'keyword and quoted value', score: 0.75 };
+    }
     // --password hunter22
     if (dashes >= 1 && isBlank(text[nameEnd]) && i > nameEnd) {
       const v = readValue(text, i);
@@ -318,19 +330,51 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
   return { value: v, syntax };
 }
 
-/** mysql -pSecret, mysqldump -u root -p'x': the password glued to -p. */
-const MYSQL_P = /(?:^|[ \t])-p(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|([^\s'"-][^\s'"]{0,127}))/;
-function mysqlPassword(text: string, at: number): Candidate | undefined {
-  let e = at + 5;
-  while (e < text.length && /[a-z]/i.test(text[e]!)) e++;
-  if (!isBlank(text[e])) return undefined;
+/** A value in one of a flag's quotes or none: the password group of a command's pattern. */
+const ARG = `(?:'([^'\\n]{1,128})'|"([^"\\n]{1,128})"|([^\\s'"-][^\\s'"]{0,127}))`;
+/**
+ * Commands that take a password on their command line (shell histories and scripts): mysql -pSecret (glued:
+ * "-p secret" makes secret the database), sshpass -p x, redis-cli -a x, mongo -p x, docker login -p x,
+ * curl -u user:password.
+ */
+const COMMANDS: { words: string[]; flag: RegExp; needs?: RegExp }[] = [
+  { words: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mariadb'], flag: new RegExp(`(?:^|[ \\t])-p${ARG}`, 'd') },
+  { words: ['sshpass'], flag: new RegExp(`(?:^|[ \\t])-p[ \\t]*${ARG}`, 'd') },
+  { words: ['redis-cli'], flag: new RegExp(`(?:^|[ \\t])-a[ \\t]+${ARG}`, 'd') },
+  { words: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoimport', 'mongoexport'], flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
+  { words: ['docker', 'podman'], needs: /^[ \t]+login\b/, flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
+  { words: ['curl'], flag: /(?:^|[ \t])(?:-u|--user)[ \t]*(?:'[^':\n]{1,64}:([^'\n]{1,128})'|"[^":\n]{1,64}:([^"\n]{1,128})"|[^\s'":]{1,64}:([^\s'"]{1,128}))/d },
+];
+const COMMAND_ANCHORS = [...new Set(COMMANDS.flatMap((c) => c.words.map((w) => w.slice(0, 5))))];
+
+function commandPassword(text: string, at: number): Candidate | undefined {
+  if (isNameChar(text, at - 1) && text[at - 1] !== '.' && text[at - 1] !== '-') return undefined;
+  let e = at;
+  while (e < text.length && e - at < 16 && /[a-z-]/i.test(text[e]!)) e++;
+  const word = text.slice(at, e).toLowerCase();
+  const command = COMMANDS.find((c) => c.words.includes(word));
+  if (!command || !isBlank(text[e])) return undefined;
   const line = restOfLine(text, e, 300);
-  const m = MYSQL_P.exec(line);
+  if (command.needs && !command.needs.test(line)) return undefined;
+  const m = command.flag.exec(line);
   if (!m) return undefined;
-  const v = m[1] ?? m[2] ?? m[3]!;
-  if (isPlaceholder(v) || v.length < 4) return undefined;
-  const start = e + m.index + m[0].length - v.length - (m[3] === undefined ? 1 : 0);
-  return { start, end: start + v.length, score: 0.8, why: ["command-line flag 'mysql -p'"] };
+  const g = [1, 2, 3].find((k) => m[k] !== undefined)!;
+  const v = m[g]!;
+  if (isPlaceholder(v) || v.length < 4 || /^(?:PASSWORD|PASS)$/i.test(v)) return undefined;
+  const start = e + m.indices![g]![0];
+  return { start, end: start + v.length, score: 0.8, why: [`command-line flag '${word}'`] };
+}
+
+/** SQL: CREATE USER ... IDENTIFIED BY 'x', ALTER USER ... IDENTIFIED WITH plugin BY 'x'. */
+const IDENTIFIED_BY = /identified[ \t]+(?:with[ \t]+\w+[ \t]+)?by[ \t]+(?:password[ \t]*\(?[ \t]*)?(?:'([^'\n]{1,128})'|"([^"\n]{1,128})")/iyd;
+function identifiedBy(text: string, at: number): Candidate | undefined {
+  IDENTIFIED_BY.lastIndex = at;
+  const m = IDENTIFIED_BY.exec(text);
+  if (!m) return undefined;
+  const g = m[1] !== undefined ? 1 : 2;
+  const v = m[g]!;
+  if (isPlaceholder(v) || v.length < 4 || /^[*]?[0-9A-F]{40}$/.test(v)) return undefined;
+  return { start: m.indices![g]![0], end: m.indices![g]![1], score: 0.85, why: ["sql 'identified by'"] };
 }
 
 /** Positions of every credential word in the chunk, in order. */
@@ -350,15 +394,21 @@ function anchorPositions(text: string, lower: string, anchors: ReadonlyMap<strin
 function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const out: Candidate[] = [];
   const n = text.length;
+  if (lower.length === text.length) {
+    for (const a of COMMAND_ANCHORS)
+      for (const p of anchors.get(a) ?? []) {
+        const c = commandPassword(text, p);
+        if (c && out.length < MAX_CANDIDATES) out.push(c);
+      }
+    for (const p of anchors.get('identified') ?? []) {
+      const c = identifiedBy(text, p);
+      if (c && out.length < MAX_CANDIDATES) out.push(c);
+    }
+  }
   let done = 0;
   for (const p of anchorPositions(text, lower, anchors)) {
     if (out.length >= MAX_CANDIDATES) break;
     if (p < done) continue;
-    if (text.slice(p, p + 5).toLowerCase() === 'mysql') {
-      const m = isNameChar(text, p - 1) ? undefined : mysqlPassword(text, p);
-      if (m) out.push(m);
-      continue;
-    }
     let s = p, e = p;
     while (s > 0 && p - s < MAX_NAME && isNameChar(text, s - 1)) s--;
     while (e < n && e - p < MAX_NAME && isNameChar(text, e)) e++;
@@ -408,7 +458,7 @@ export const assignments: Detector = {
   type: 'SECRET',
   category: 'secret',
   description: 'Credential read from structure: a password, secret, token or key assigned to its name in a config file, code, a connection string, a header or a flag',
-  anchors: ANCHORS,
+  anchors: [...ANCHORS, ...COMMAND_ANCHORS, 'identified'],
   find,
   examples: {
     match: [
@@ -418,7 +468,7 @@ export const assignments: Detector = {
       { text: "define('DB_PASSWORD', 'admin123');", value: 'admin123' },
       { text: '<Pass encoding="base64">aHVudGVyMjI=</Pass>', value: 'aHVudGVyMjI=' },
       { text: 'Server=db1;User Id=app;Password=Sup3rS3cret!;', value: 'Sup3rS3cret!' },
-      { text: 'api_key: 9f8e7d6c5b4a3f2e1d0c', value: '9f8e7d6c5b4a3f2e1d0c' },
+      { text: 'api_key: Zt8Kq3Lm9Np2Rs6Tu0Wx4Yb7', value: 'Zt8Kq3Lm9Np2Rs6Tu0Wx4Yb7' },
       { text: 'the password is Tr0ub4dor', value: 'Tr0ub4dor' },
     ],
     noMatch: [

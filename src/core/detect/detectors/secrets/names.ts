@@ -44,11 +44,16 @@ const TRAILERS = new Set([
 const NOT_SECRET_BEFORE = new Set([
   'public', 'pub', 'show', 'hide', 'toggle', 'forgot', 'forget', 'min', 'max', 'has', 'is', 'no', 'use', 'uses', 'enable', 'enabled', 'disable', 'require', 'requires', 'required',
   'validate', 'check', 'get', 'fetch', 'load', 'read', 'generate', 'gen', 'create', 'parse', 'num', 'count', 'len', 'length', 'allow', 'can', 'should', 'needs', 'need', 'expect',
-  'next', 'page', 'pagination', 'continuation', 'cursor', 'cancellation', 'cancel', 'lexer', 'sync', 'csrf', 'xsrf', 'sort', 'partition', 'range', 'hash', 'cache', 'map', 'dict',
-  'lookup', 'group', 'object', 'row', 'field', 'column', 'unique', 'index', 'registry', 'translation', 'i18n', 'message', 'label', 'hot', 'short', 'shortcut', 'item', 'list',
-  'route', 'query', 'keyboard', 'foreign', 'composite', 'idempotency', 'dedup', 'sequence', 'primary', 'on', 'by', 'of', 'to', 'for', 'without', 'kid',
-  'bypass', 'input', 'display', 'last', 'prompt', 'type', 'mask', 'masked', 'reset', 'change', 'update', 'verify', 'confirm', 'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit',
+  'on', 'by', 'of', 'to', 'for', 'without', 'kid', 'bypass', 'input', 'display', 'last', 'prompt', 'type', 'mask', 'masked', 'reset', 'change', 'update', 'verify', 'confirm',
+  'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit',
 ]);
+/** Before "key" only: keys of data structures, databases and keyboards (a hash_salt stays a salt). */
+const NOT_KEY_BEFORE = new Set([
+  'sort', 'partition', 'range', 'hash', 'cache', 'map', 'dict', 'lookup', 'group', 'object', 'row', 'field', 'column', 'unique', 'index', 'registry', 'translation', 'i18n',
+  'message', 'label', 'hot', 'short', 'shortcut', 'item', 'list', 'route', 'query', 'keyboard', 'foreign', 'composite', 'idempotency', 'dedup', 'sequence', 'primary',
+]);
+/** Before "token" only: tokens of parsers, pages and cancellation. */
+const NOT_TOKEN_BEFORE = new Set(['next', 'page', 'pagination', 'continuation', 'cursor', 'cancellation', 'cancel', 'lexer', 'sync', 'csrf', 'xsrf', 'max', 'input', 'output', 'completion', 'prompt']);
 /**
  * Qualifiers that make a "key" a secret. GPG, PGP and SSH are left out: "GPG key: <fingerprint>" and
  * "SSH key: ssh-ed25519 ..." name public keys far more often than private ones (PEM blocks have a detector).
@@ -105,8 +110,9 @@ export function judgeName(name: string, before = ''): NameVerdict | undefined {
   if (head < 0) return undefined;
   let kind = kindOf(parts[head]!)!;
   const prefix = parts.slice(0, head);
-  if (!prefix.length && NOT_SECRET_BEFORE.has(before.toLowerCase())) return undefined;
-  if (prefix.some((p) => NOT_SECRET_BEFORE.has(p)) && !(kind === 'password' && prefix.at(-1) === 'confirm')) return undefined;
+  const negative = (p: string): boolean => NOT_SECRET_BEFORE.has(p) || (kind === 'key' && NOT_KEY_BEFORE.has(p)) || (kind === 'token' && NOT_TOKEN_BEFORE.has(p));
+  if (prefix.some(negative) && !(kind === 'password' && prefix.at(-1) === 'confirm')) return undefined;
+  if (!prefix.length && negative(before.toLowerCase())) return undefined;
   // A credential word earlier in the name sets the kind: secret_key and api_secret_key are secrets, access_token a token.
   const earlier = prefix.map(kindOf).filter(Boolean) as CredentialKind[];
   if (kind === 'key' || kind === 'auth') {

@@ -18,7 +18,7 @@ const WORDS = new Set([
 ]);
 
 /** Template and variable syntaxes: ${X}, $X, $(cmd), %(x)s, %X%, {{ x }}, {x}, <x>, [x], #{x}, @X@, __X__, :param, @param, ?. */
-const TEMPLATE = /^(?:\\?\$[{(A-Za-z_]|\$\d+$|%\(|%[A-Za-z_]\w*%$|%[sd]$|\{|<|\[|#\{|@[A-Za-z_]\w*@?$|__\w+__$|:[A-Za-z_]\w*$|\?$)/;
+const TEMPLATE = /^(?:\\?\$[{(A-Za-z_]|\$\d+$|%\(|%[A-Za-z_]\w*%$|%[sd]$|\{\s*[A-Za-z_][\w.\s-]*\}$|\{\s*$|\{["'{]|<|\[|#\{|@[A-Za-z_]\w*@?$|__\w+__$|:[A-Za-z_]\w*$|\?$)/;
 /** A template marker anywhere inside the value (prefix${VAR}, "{{ token }}", "<%= x %>", f-string {x}). */
 const INNER_TEMPLATE = /\$\{|\{\{|%\(\w+\)|<%|#\{|\{[A-Za-z_]\w*\}/;
 /** crypt(3), bcrypt, apr1, argon2 and PBKDF2 hashes start with "$": they are values, not variables. */
