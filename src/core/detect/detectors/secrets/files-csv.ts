@@ -8,6 +8,18 @@ const PASSWORD = /^(?:login[_ ]?)?pass(?:word|wd)$/i;
 const IDENTITY = /^(?:user(?:[_ ]?name)?|login(?:[_ ](?:name|username|uri|url))?|e-?mail|url|uri|site|web ?site|origin|hostname|host|account|title|name|formactionorigin)$/i;
 const HEADER_CELL = /^[A-Za-z][\w .-]{0,40}$/;
 const NOT_A_PASSWORD = /^(?:true|false|yes|no|null|none|n\/a|-+|\d{1,3})$/i;
+/** A header cell holds the word alone: a delimiter, quote or line edge on each side (checked before any parse). */
+function cellAlone(text: string, at: number, length: number): boolean {
+  let s = at;
+  while (s > 0 && at - s < 12 && /[A-Za-z_ ]/.test(text[s - 1]!)) s--;
+  let e = at + length;
+  if (text.charCodeAt(s - 1) === 34) s--;
+  if (text.charCodeAt(e) === 34) e++;
+  const before = s === 0 ? 10 : text.charCodeAt(s - 1), after = e >= text.length ? 10 : text.charCodeAt(e);
+  const edge = (c: number): boolean => c === 44 || c === 59 || c === 9 || c === 10 || c === 13;
+  return edge(before) && edge(after) && !(before === 10 && after === 10);
+}
+
 /** Rows read after one header at most; the chunk bounds the text. */
 const MAX_ROWS = 20_000;
 
@@ -41,7 +53,7 @@ const savedLogins: Detector = {
     let after = 0;
     const hits = positionsOf(text, lower, anchors, ['password', 'passwd']);
     for (const i of hits) {
-      if (i < after) continue;
+      if (i < after || !cellAlone(text, i, /^passwd/i.test(text.slice(i, i + 6)) ? 6 : 8)) continue;
       const line = lineAround(text, i, 1024);
       if (!line) continue;
       after = line[1];

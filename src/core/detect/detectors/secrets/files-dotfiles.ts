@@ -1,5 +1,5 @@
 import type { Candidate, Detector, Verdict } from '../../types';
-import { fromBase64, lineAround, positionsOf, printable } from './files-parse';
+import { fromBase64, lineAround, lineMatches, positionsOf, printable, type LinePattern } from './files-parse';
 import { isPlaceholder } from './placeholder';
 
 /** Template syntax where a value should be: ${VAR}, $VAR, {{ var }}, %(var)s, <password>. */
@@ -134,6 +134,13 @@ function pgpassFields(line: string): string[] {
   return out;
 }
 
+const PGPASS_LINE: LinePattern[] = [{
+  name: 'pgpass-line',
+  regex: /[ \t]{0,8}(?:[^\s:#\\]|\\.){1,253}:(?:\d{1,5}|\*):(?:[^\s:\\]|\\.){1,128}:(?:[^\s:\\]|\\.){1,128}:((?:[^\s:\\]|\\.){1,256})[ \t]{0,8}\r?$/ymd,
+  score: 0.8,
+  group: 1,
+}];
+
 /**
  * PostgreSQL's password file (~/.pgpass, %APPDATA%\postgresql\pgpass.conf): lines of exactly
  * hostname:port:database:username:password, "*" for any field but the password, "\:" and "\\" escaped.
@@ -144,13 +151,8 @@ const pgpass: Detector = {
   type: 'SECRET',
   category: 'secret',
   description: 'Password in a PostgreSQL .pgpass line',
-  // No keyword marks a pgpass file: one line-anchored pattern runs over the whole chunk.
-  patterns: [{
-    name: 'pgpass-line',
-    regex: /^[ \t]{0,8}(?:[^\s:#\\]|\\.){1,253}:(?:\d{1,5}|\*):(?:[^\s:\\]|\\.){1,128}:(?:[^\s:\\]|\\.){1,128}:((?:[^\s:\\]|\\.){1,256})[ \t]{0,8}\r?$/gm,
-    score: 0.8,
-    group: 1,
-  }],
+  // No keyword marks a pgpass file: the pattern is tried at the start of each line that holds a colon.
+  find: (text) => lineMatches(text, PGPASS_LINE),
   validate: (value, text, start): Verdict => {
     const line = lineAround(text, start, 1024);
     if (!line) return false;

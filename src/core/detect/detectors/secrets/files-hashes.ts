@@ -1,5 +1,5 @@
 import type { Candidate, Detector, Pattern } from '../../types';
-import { fromBase64, lineAround, positionsOf, sqlTuple, type Cell } from './files-parse';
+import { fromBase64, lineAround, lineMatches, positionsOf, sqlTuple, type Cell, type LinePattern } from './files-parse';
 import { isPlaceholder } from './placeholder';
 
 /** crypt(3)'s alphabet ("./0-9A-Za-z"); bcrypt uses the same characters in another order. */
@@ -235,6 +235,14 @@ const sqlDump: Detector = {
   },
 };
 
+const DES_LINES: LinePattern[] = [
+  // DES crypt encodes 64 bits in 11 characters: the last one carries 2 unused bits, so it is one of 16.
+  { name: 'htpasswd-des', regex: new RegExp(`[ \\t]{0,8}[A-Za-z0-9._@-]{1,64}:(${C}{12}[.26AEIMQUYcgkosw])[ \\t]{0,8}\\r?$`, 'ymd'), score: 0.75, group: 1 },
+  // /etc/passwd's own format with the hash in it (old systems, ProFTPD and Pure-FTPd AuthUserFiles).
+  { name: 'passwd-des', regex: new RegExp(`[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{1,10}:\\d{1,10}:[^:\\n]{0,256}:[^:\\n]{0,256}:[^:\\n]{0,256}$`, 'ymd'), score: 0.9, group: 1 },
+  { name: 'shadow-des', regex: new RegExp(`[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:`, 'ymd'), score: 0.9, group: 1 },
+];
+
 /**
  * Traditional DES crypt (13 characters) and plain {SHA} in htpasswd and shadow lines, where only the line's
  * shape tells a hash from a word: "user:hash" alone on a line, or the nine fields of /etc/shadow.
@@ -244,15 +252,8 @@ const desCrypt: Detector = {
   type: 'SECRET',
   category: 'secret',
   description: 'DES crypt hash in an htpasswd, passwd or shadow line',
-  // No keyword marks these files: the patterns run over the whole chunk, anchored at line starts (a failed "^"
-  // costs one comparison per position).
-  patterns: [
-    // DES crypt encodes 64 bits in 11 characters: the last one carries 2 unused bits, so it is one of 16.
-    { name: 'htpasswd-des', regex: new RegExp(`^[ \\t]{0,8}[A-Za-z0-9._@-]{1,64}:(${C}{12}[.26AEIMQUYcgkosw])[ \\t]{0,8}\\r?$`, 'gm'), score: 0.75, group: 1 },
-    // /etc/passwd's own format with the hash in it (old systems, ProFTPD and Pure-FTPd AuthUserFiles).
-    { name: 'passwd-des', regex: new RegExp(`^[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{1,10}:\\d{1,10}:[^:\\n]{0,256}:[^:\\n]{0,256}:[^:\\n]{0,256}$`, 'gm'), score: 0.9, group: 1 },
-    { name: 'shadow-des', regex: new RegExp(`^[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:`, 'gm'), score: 0.9, group: 1 },
-  ],
+  // No keyword marks these files: the patterns are tried at the start of each line that holds a colon.
+  find: (text) => lineMatches(text, DES_LINES),
   // A word of 13 letters ("user:Administrators") is not a hash: it needs digits or symbols and both cases.
   validate: (v) => /[0-9./]/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v),
   examples: {
@@ -264,6 +265,8 @@ const desCrypt: Detector = {
     noMatch: ['title:Administrator', 'ratio:AbcdefGhijklm', 'note: rX4pQ9zLm2TcE is the build id', 'see the docs at x webadmin:rX4pQ9zLm2TcE now'],
   },
 };
+
+const PWDUMP_LINE: LinePattern[] = [{ name: 'pwdump-line', regex: /[^\s:]{1,64}:\d{1,10}:([0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}):::/ymd, score: 0.95, group: 1 }];
 
 /** The LM and NT hashes of a blank password: a disabled or empty account, nothing to crack. */
 const BLANK_LM_NT = /^aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0$|^0{32}:/i;
@@ -277,8 +280,8 @@ const pwdump: Detector = {
   type: 'SECRET',
   category: 'secret',
   description: 'Windows LM/NT password hashes in pwdump format',
-  // No keyword: one line-anchored pattern over the whole chunk.
-  patterns: [{ name: 'pwdump-line', regex: /^[^\s:]{1,64}:\d{1,10}:([0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}):::/gm, score: 0.95, group: 1 }],
+  // No keyword: the pattern is tried at the start of each line that holds a colon.
+  find: (text) => lineMatches(text, PWDUMP_LINE),
   validate: (v) => !BLANK_LM_NT.test(v) && !/^(.)\1{31}:(.)\2{31}$/.test(v),
   examples: {
     match: [{ text: 'Administrator:500:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::\nGuest:501:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::', value: 'aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c' }],

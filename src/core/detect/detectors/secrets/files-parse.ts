@@ -1,3 +1,5 @@
+import type { Candidate } from '../../types';
+
 /**
  * Small bounded readers for the positional file formats of files-*.ts: lines, CSV records and SQL value
  * tuples. The engine core has no dependencies (it runs unchanged in a content script, a worker and Node), so a
@@ -157,4 +159,54 @@ export function positionsOf(text: string, lower: string, anchors: ReadonlyMap<st
   const out: number[] = [];
   for (const w of words) for (let i = ascii.indexOf(w); i >= 0 && out.length < max; i = ascii.indexOf(w, i + 1)) out.push(i);
   return out.sort((a, b) => a - b);
+}
+
+let linesOf: string | undefined;
+let lineStarts: number[] = [];
+
+/**
+ * Starts of the lines of `text` that hold a colon: where the colon-separated line formats (pgpass, htpasswd,
+ * passwd, shadow, pwdump) can stand. Found with indexOf (lines without a colon are skipped in one step), and kept
+ * for the chunk: the detectors that need them run one after another on the same chunk.
+ */
+export function colonLines(text: string): number[] {
+  if (text === linesOf) return lineStarts;
+  const out: number[] = [];
+  for (let ls = 0; ls < text.length; ) {
+    const colon = text.indexOf(':', ls);
+    if (colon < 0) break;
+    const start = text.lastIndexOf('\n', colon) + 1;
+    out.push(start);
+    const end = text.indexOf('\n', colon);
+    if (end < 0) break;
+    ls = end + 1;
+  }
+  linesOf = text;
+  lineStarts = out;
+  return out;
+}
+
+export interface LinePattern {
+  name: string;
+  /** Sticky ('y') with 'm' (so that "$" ends a line) and 'd' (group positions); matched at each line start. */
+  regex: RegExp;
+  score: number;
+  group: number;
+}
+
+/** Each pattern tried once at the start of every line with a colon; the value is its group. */
+export function lineMatches(text: string, patterns: readonly LinePattern[], max = 2000): Candidate[] {
+  const out: Candidate[] = [];
+  for (const ls of colonLines(text)) {
+    for (const p of patterns) {
+      p.regex.lastIndex = ls;
+      const m = p.regex.exec(text);
+      const span = m?.indices?.[p.group];
+      if (!span) continue;
+      out.push({ start: span[0], end: span[1], score: p.score, why: [`pattern ${p.name} (${p.score})`] });
+      break;
+    }
+    if (out.length >= max) break;
+  }
+  return out;
 }

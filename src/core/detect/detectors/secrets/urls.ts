@@ -1,6 +1,6 @@
 import { entropy } from '../../checks';
-import type { Detector, Verdict } from '../../types';
-import { B } from './token';
+import type { Candidate, Detector, Verdict } from '../../types';
+import { positionsOf } from './files-parse';
 
 /**
  * scheme://user:password@host. The user name ends at the first ":" (it may hold an unencoded "@", as an e-mail
@@ -13,7 +13,6 @@ const PASSWORD = '[^\\s/?"\'`<>]{1,128}';
 const HOST = '[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?';
 
 const DB_SCHEMES = 'mongodb(?:\\+srv)?|mysqlx?|mariadb|postgres(?:ql)?|cockroachdb|redis|rediss|valkey|amqps?|mssql|sqlserver|oracle|clickhouse|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt|cassandra|memcached|influxdb|db2|snowflake|vertica|presto|trino';
-const DB_SCHEME = new RegExp(`^(?:jdbc:)?(?:${DB_SCHEMES})(?:\\+[a-z0-9]+)?:`, 'i');
 
 /** Values that stand where a password goes in documentation and templates. */
 const TEMPLATE = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|\{\{.*\}\}|\{[A-Za-z_]\w*\}|%\(\w+\)s|%[sd]|%[A-Za-z_]\w*%|<[^>]*>|\[[^\]]*\]|:[A-Za-z_]\w*|__\w+__|\*+|x+|\.+|#+)$/i;
@@ -60,6 +59,54 @@ const validDbUrl = (v: string): Verdict => (/^pass$/i.test(credentialsOf(v)?.pas
 /** A scheme that is itself a fill-in word (uri://user:pass@example.com in a URI library's read-me). */
 const PLACEHOLDER_SCHEME = /^(?:uri|url|scheme|protocol|proto|foo|bar):/i;
 
+/** After "scheme:": //user:password@host[:port]. */
+const AUTHORITY = new RegExp(`\\/\\/${USER}:${PASSWORD}@${HOST}`, 'y');
+const DB_PATH = /\/[^\s"'`<>]{0,512}/y;
+const URL_PATH = /\/[^\s"'`<>)]{0,512}/y;
+/** GitHub's TOKEN:x-oauth-basic@github.com: the token is the secret, and it is most of the URL. */
+const TOKEN_AS_USER = /\/\/([A-Za-z0-9_-]{16,255}):x-oauth-basic@/y;
+const SCHEME_ONLY_DB = new RegExp(`^(?:${DB_SCHEMES})(?:\\+[a-z0-9]{1,20})?$`, 'i');
+const WHY_DB = ['pattern db-url (0.95)'], WHY_URL = ['pattern basic-auth-url (0.95)'], WHY_TOKEN = ['pattern token-as-user-url (0.95)'];
+
+const isSchemeChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * URLs with credentials, read from each "://": the scheme is the run of scheme characters before it (at most
+ * 24, starting with a letter, not glued to a word), the rest one sticky match after it. A pattern with the
+ * scheme in front would be tried at every word of the text; this costs one short match per "://".
+ * Database schemes (with a driver, "postgresql+psycopg2", or JDBC's "jdbc:" before them) are one detector's,
+ * every other scheme (https, git+https, ftp, sftp, smb, ldap, socks5, rtsp...) the other's.
+ */
+function urlsAt(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, db: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const i of positionsOf(text, lower, anchors, ['://'])) {
+    let s = i;
+    while (s > 0 && i - s < 25 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    while (s < i && !isLetter(text.charCodeAt(s))) s++;
+    if (i - s < 2 || (s > 0 && (isSchemeChar(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 95))) continue;
+    if (SCHEME_ONLY_DB.test(text.slice(s, i)) !== db) continue;
+    const start = db && /jdbc:$/i.test(text.slice(Math.max(0, s - 5), s)) ? s - 5 : s;
+    if (!db) {
+      TOKEN_AS_USER.lastIndex = i + 1;
+      const t = TOKEN_AS_USER.exec(text);
+      if (t) {
+        out.push({ start: i + 3, end: i + 3 + t[1]!.length, score: 0.95, why: WHY_TOKEN });
+        continue;
+      }
+    }
+    AUTHORITY.lastIndex = i + 1;
+    if (!AUTHORITY.exec(text)) continue;
+    let end = AUTHORITY.lastIndex;
+    const path = db ? DB_PATH : URL_PATH;
+    path.lastIndex = end;
+    if (path.exec(text)) end = path.lastIndex;
+    out.push({ start, end, score: 0.95, why: db ? WHY_DB : WHY_URL });
+    if (out.length >= 2000) break;
+  }
+  return out;
+}
+
 /** Database connection strings and other URLs that carry a password. */
 export const credentialUrls: Detector[] = [
   {
@@ -68,13 +115,8 @@ export const credentialUrls: Detector[] = [
     category: 'secret',
     description: 'Database connection string with a password',
     keywords: ['mongodb', 'mysql', 'postgres', 'redis', 'valkey', 'amqp', 'mssql', 'sqlserver', 'mariadb', 'oracle', 'jdbc:', 'cockroachdb', 'clickhouse', 'couchdb', 'neo4j', 'bolt:', 'cassandra', 'memcached', 'influxdb', 'db2:', 'snowflake', 'vertica', 'presto', 'trino'],
-    window: { after: 1200 },
-    patterns: [{
-      name: 'db-url',
-      // SQLAlchemy's "postgresql+psycopg2://" names a driver after the scheme.
-      regex: new RegExp(`${B}(?:jdbc:)?(?:${DB_SCHEMES})(?:\\+[a-z0-9]{1,20})?:\\/\\/${USER}:${PASSWORD}@${HOST}(?:\\/[^\\s"'\`<>]{0,512})?`, 'gi'),
-      score: 0.95,
-    }],
+    anchors: ['://'],
+    find: (text, lower, anchors) => urlsAt(text, lower, anchors, true),
     validate: validDbUrl,
     examples: {
       match: [
@@ -91,21 +133,9 @@ export const credentialUrls: Detector[] = [
     category: 'secret',
     description: 'URL with a user name and password (basic auth, git credentials, ftp, smb, ldap, proxies)',
     keywords: ['://'],
-    window: { after: 1200 },
-    patterns: [{
-      // GitHub's TOKEN:x-oauth-basic@github.com: the token is the secret, and it is most of the URL.
-      name: 'token-as-user-url',
-      regex: new RegExp(`${B}[A-Za-z][A-Za-z0-9+.-]{1,24}:\\/\\/([A-Za-z0-9_-]{16,255}):x-oauth-basic@`, 'gd'),
-      score: 0.95,
-      group: 1,
-    }, {
-      name: 'basic-auth-url',
-      // Any scheme (https, git+https, ftp, sftp, smb, ldap, socks5, rtsp...); database schemes are the other detector's.
-      regex: new RegExp(`${B}[A-Za-z][A-Za-z0-9+.-]{1,24}:\\/\\/${USER}:${PASSWORD}@${HOST}(?:\\/[^\\s"'\`<>)]{0,512})?`, 'g'),
-      // Above an email's score: "user:pass@host" holds an email-shaped part, but the secret is what matters.
-      score: 0.95,
-    }],
-    validate: (v) => (!v.includes('://') ? realPassword(v) : DB_SCHEME.test(v) || PLACEHOLDER_SCHEME.test(v) ? false : validUrl(v)),
+    anchors: ['://'],
+    find: (text, lower, anchors) => urlsAt(text, lower, anchors, false),
+    validate: (v) => (!v.includes('://') ? realPassword(v) : PLACEHOLDER_SCHEME.test(v) ? false : validUrl(v)),
     examples: {
       match: [
         { text: 'https://apiuser:r3alP4ssw0rd@api.production.com' },
