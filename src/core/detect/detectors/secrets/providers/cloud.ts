@@ -21,9 +21,13 @@ export const cloud: TokenSpec[] = [
     match: [{ text: 'AWS_ACCOUNT_ID=123456789012', value: '123456789012' }], noMatch: ['account id 1234'],
   },
   {
-    id: 'aws-credential-pair', description: 'AWS secret access key right after its access key ID', keywords: ['akia', 'asia', 'a3t'], window: { before: 8, after: 120 },
-    regex: `${B}(?:AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}["'\\s,:;=|]{1,40}([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, group: 1, score: 0.85,
-    match: [{ text: `AKIA${fake('uc36', 16, 'pair')}','${fake('b64', 40, 'pair2')}'`, value: fake('b64', 40, 'pair2') }], noMatch: [`AKIA${fake('uc36', 16, 'pair')} and then some words`],
+    // An .s3cfg, a credentials file, a CSV export or a call: the secret within a line or two of its key ID.
+    id: 'aws-credential-pair', description: 'AWS secret access key right after its access key ID', keywords: ['akia', 'asia', 'a3t'], window: { before: 8, after: 200 },
+    regex: `${B}(?:AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])[\\s\\S]{1,100}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, group: 1, score: 0.85,
+    // Base64 of 30 random bytes mixes cases and digits; a 40-digit hex hash (a commit) does not.
+    validate: (v) => (/[a-z]/.test(v) && /[A-Z]/.test(v) && /\d/.test(v) ? undefined : false),
+    match: [{ text: `AKIA${fake('uc36', 16, 'pair')}','${fake('b64', 40, 'pair2')}'`, value: fake('b64', 40, 'pair2') }, { text: `access_key = AKIA${fake('uc36', 16, 'pair3')}\nsecret_key = ${fake('b64', 40, 'pair4')}\n`, value: fake('b64', 40, 'pair4') }],
+    noMatch: [`AKIA${fake('uc36', 16, 'pair')} and then some words`, `AKIA${fake('uc36', 16, 'pair')} commit ${fake('hex', 40, 'sha')}`],
   },
   {
     id: 'aws-session-token', description: 'AWS session token next to its name', keywords: ['session', 'security_token', 'security-token', 'securitytoken'], window: { before: 48, after: 1200 },
@@ -169,8 +173,9 @@ export const cloud: TokenSpec[] = [
   },
   named('vault-legacy-token', 'HashiCorp Vault token (before 1.10) next to its name', ['vault_token', 'vault-token', 'x-vault-token'], '[sbr]\\.[A-Za-z0-9]{24}', `s.${fake('a62', 24, 'vaultold')}`),
   {
+    // A Shamir share of 33 bytes: 44 base64 characters, no padding.
     id: 'vault-unseal-key', description: 'HashiCorp Vault unseal key', keywords: ['unseal key', 'operator unseal'], window: { before: 16, after: 80 },
-    regex: `(?:[Uu]nseal [Kk]ey(?: \\d{1,2})?:|operator unseal(?: -[a-z-]{2,20})*)\\s{1,4}([A-Za-z0-9+/]{43}=?)(?![A-Za-z0-9+/=])`, group: 1,
-    match: [{ text: `Unseal Key 1: ${fake('b64', 43, 'unseal')}=`, value: `${fake('b64', 43, 'unseal')}=` }, { text: `vault operator unseal ${fake('b64', 43, 'unseal2')}=`, value: `${fake('b64', 43, 'unseal2')}=` }], noMatch: ['Unseal Key 1: <redacted>'],
+    regex: `(?:[Uu]nseal [Kk]ey(?: \\d{1,2})?:|operator unseal(?: -[a-z-]{2,20})*)\\s{1,4}([A-Za-z0-9+/]{44})(?![A-Za-z0-9+/=])`, group: 1,
+    match: [{ text: `Unseal Key 1: ${fake('b64', 44, 'unseal')}`, value: fake('b64', 44, 'unseal') }, { text: `vault operator unseal ${fake('b64', 44, 'unseal2')}`, value: fake('b64', 44, 'unseal2') }], noMatch: ['Unseal Key 1: <redacted>'],
   },
 ];

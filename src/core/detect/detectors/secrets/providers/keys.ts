@@ -38,6 +38,12 @@ export const keys: TokenSpec[] = [
     match: [btoa(`eyJhbGciOiJIUzI1NiJ9.eyJ${fake('b64u', 40, 'jwt64')}.${fake('b64u', 43, 'jwt64b')}`)], noMatch: [btoa(`eyJhbGciOiJIUzI1NiJ9 and some more text to be long enough`)],
   },
   {
+    id: 'putty-private-key', description: 'PuTTY private key file (.ppk)', keywords: ['putty-user-key-file-'], window: { before: 8, after: 6000 },
+    regex: `PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\\r?\\n(?:[^\\r\\n]{1,200}\\r?\\n){1,40}?Private-Lines: \\d{1,3}\\r?\\n[A-Za-z0-9+/=\\r\\n]{40,5000}`,
+    match: [`PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\n${fake('b64', 64, 'ppkpub')}\nPrivate-Lines: 2\n${fake('b64', 64, 'ppk1')}\n${fake('b64', 40, 'ppk2')}`],
+    noMatch: ['PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPrivate-Lines: 1\n...'],
+  },
+  {
     id: 'wireguard-key', description: 'WireGuard private or preshared key in its configuration', keywords: ['privatekey', 'presharedkey'], window: { before: 8, after: 80 },
     regex: `(?:PrivateKey|PresharedKey)\\s{0,4}=\\s{0,4}([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])`, group: 1,
     match: [{ text: `[Interface]\nPrivateKey = ${fake('b64', 42, 'wg')}A=`, value: `${fake('b64', 42, 'wg')}A=` }], noMatch: ['PrivateKey = <your key>'],

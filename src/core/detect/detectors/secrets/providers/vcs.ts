@@ -9,6 +9,12 @@ export const vcs: TokenSpec[] = [
   githubChecked('github-user-token', 'GitHub App user-to-server token', 'ghu_'),
   githubChecked('github-installation-token', 'GitHub App installation (server-to-server) token', 'ghs_'),
   {
+    // GitHub's longer installation tokens: the installation, then a signed JWT.
+    id: 'github-installation-token-jwt', description: 'GitHub App installation token (JWT form)', keywords: ['ghs_'], window: { before: 8, after: 1200 },
+    regex: `${B}ghs_\\d{1,12}_eyJ[A-Za-z0-9_-]{10,400}\\.eyJ[A-Za-z0-9_-]{10,800}\\.[A-Za-z0-9_-]{20,600}(?![A-Za-z0-9_-])`,
+    match: [`ghs_${'7'.repeat(8)}_eyJhbGciOiJSUzI1NiJ9.eyJ${fake('b64u', 80, 'ghsjwt')}.${fake('b64u', 43, 'ghsjwt2')}`], noMatch: ['ghs_123_eyJabc'],
+  },
+  {
     id: 'github-refresh-token', description: 'GitHub App refresh token', keywords: ['ghr_'],
     regex: `${B}ghr_[A-Za-z0-9]{36,76}${E}`, match: [`ghr_${fake('a62', 76, 'ghr')}`], noMatch: ['ghr_short'],
   },
