@@ -83,6 +83,8 @@ const FILES: [string, [string, string][]][] = [
   ['npmrc', [['secret.npmrc-auth', 'Y2ktcm9ib3Q6WnE4I0xtMnZQeDdr'], ['secret.npmrc-auth', 'WnE4I0xtMnZQeDdr']]],
   ['ftpd.passwd', [['secret.htpasswd-des', 'Rka5pvCgrSnAU'], ['secret.password-hash', '$1$Xy7Kq2Lm$lijaYKNjBUEFX3PpEYqSD.']]],
   ['otr.private_key', [['secret.sexp-private-key', fixture('otr.private_key').slice(fixture('otr.private_key').indexOf('(private-key'), fixture('otr.private_key').indexOf('\n )\n)'))]]],
+  ['msmtprc', [['secret.msmtprc', 'Mq7!vL2pXz9']]],
+  ['svn.simple', [['secret.svn-cached-password', 'Sv9#kQ2m!xLp']]],
   ['near-misses.txt', []],
 ];
 

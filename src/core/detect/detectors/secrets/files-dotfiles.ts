@@ -421,4 +421,71 @@ const sexpKey: Detector = {
   },
 };
 
-export const dotfileDetectors: Detector[] = [netrc, pgpass, dockerAuth, npmrcAuth, puttyKey, sexpKey, railsMasterKey];
+/** A key line of msmtp's configuration: "account gmail", "host smtp.example.org", "auth on", "tls_starttls on". */
+const MSMTP_KEY = /^[ \t]{0,8}(?:account|host|port|from|user|auth|tls\w{0,16}|logfile|syslog|protocol|domain)[ \t]{1,8}\S/gm;
+
+/**
+ * Space-separated configuration lines "password VALUE": msmtp's ~/.msmtprc (and its system-wide msmtprc),
+ * recognised by the msmtp keys around the line (account, host, user, auth, tls...), two at least.
+ * "passwordeval" runs a command and holds no secret.
+ */
+const msmtprc: Detector = {
+  id: 'secret.msmtprc',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'Password line of an msmtp configuration (.msmtprc)',
+  keywords: ['password'],
+  anchors: ['password'],
+  find: (text, lower, anchors) => {
+    const out: Candidate[] = [];
+    for (const i of positionsOf(text, lower, anchors, ['password'], 512)) {
+      const line = lineAround(text, i, 512);
+      if (!line || !/^[ \t]*$/.test(text.slice(line[0], i))) continue;
+      const m = /^password[ \t]{1,8}("?)([^\s"][^\r\n]{0,255}?)\1[ \t]*$/.exec(text.slice(i, line[1]));
+      if (!m || unset(m[2]!)) continue;
+      const around = text.slice(Math.max(0, line[0] - 1000), Math.min(text.length, line[1] + 1000));
+      if ((around.match(MSMTP_KEY) ?? []).length < 2) continue;
+      const start = i + m[0].indexOf(m[2]!, 8);
+      out.push({ start, end: start + m[2]!.length, score: 0.9, why: ['password line among msmtp configuration keys (0.9)'] });
+    }
+    return out;
+  },
+  examples: {
+    match: [{ text: 'defaults\ntls on\naccount work\nhost smtp.example.org\nport 587\nuser kim@example.org\npassword Zq8#mL2pVx\n', value: 'Zq8#mL2pVx' }],
+    noMatch: ['account work\nhost smtp.example.org\npasswordeval "pass show mail"\n', 'password Zq8#mL2pVx\n', 'account work\nhost smtp.example.org\npassword ${SMTP_PASSWORD}\n'],
+  },
+};
+
+/**
+ * Subversion's cached credentials (~/.subversion/auth/svn.simple/<hash>): a hash dump of "K <length>" keys and
+ * "V <length>" values; the value after the key "password" is the password, of exactly its stated length.
+ */
+const svnSimple: Detector = {
+  id: 'secret.svn-cached-password',
+  type: 'SECRET',
+  category: 'secret',
+  description: 'Password cached by Subversion (auth/svn.simple)',
+  keywords: ['password'],
+  anchors: ['password'],
+  find: (text, lower, anchors) => {
+    const out: Candidate[] = [];
+    const value = /\r?\nV (\d{1,4})\r?\n/y;
+    for (const i of positionsOf(text, lower, anchors, ['password'], 512)) {
+      if (!/K 8\r?\n$/.test(text.slice(Math.max(0, i - 5), i))) continue;
+      value.lastIndex = i + 8;
+      const m = value.exec(text);
+      if (!m) continue;
+      const start = value.lastIndex, end = start + Number(m[1]);
+      if (end > text.length || !/^\r?\n/.test(text.slice(end, end + 2)) || end === start) continue;
+      if (unset(text.slice(start, end))) continue;
+      out.push({ start, end, score: 0.95, why: ['svn.simple credential cache: value of the key "password" (0.95)'] });
+    }
+    return out;
+  },
+  examples: {
+    match: [{ text: 'K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV 10\nZq8#mL2pVx\nK 15\nsvn:realmstring\nV 39\n<https://svn.example.org:443> Subversion\nK 8\nusername\nV 3\nkim\nEND\n', value: 'Zq8#mL2pVx' }],
+    noMatch: ['K 8\npassword\nV 12\nshort\nEND\n', 'K 8\npasstype\nV 8\nkeychain\nK 8\nusername\nV 3\nkim\nEND\n'],
+  },
+};
+
+export const dotfileDetectors: Detector[] = [msmtprc, svnSimple, netrc, pgpass, dockerAuth, npmrcAuth, puttyKey, sexpKey, railsMasterKey];
