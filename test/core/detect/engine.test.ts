@@ -131,6 +131,15 @@ describe('health context', () => {
   it('takes whole words only, and no names, places or plain words for shapes', () => {
     expect(terms('Tulsa, Oklahoma; the choreography and cryptography of tumoración')).toEqual([]);
     expect(terms('started dapagliflozin after the colectomy')).toEqual(['dapagliflozin', 'colectomy']);
+    // A capitalised diagnosis shape inside a sentence is a family name; words of addresses and file names are no words.
+    expect(terms('Thanks to Jonas Margaritis and arthritis@example.org for health.ts')).toEqual([]);
+    expect(terms('Arthritis of the knee.')).toEqual(['Arthritis', 'knee']);
+  });
+
+  it('reads a diagnosis code by its label, not by the word "code"', () => {
+    const codes = (text: string) => scan(text).findings.filter((f) => f.type === 'MEDICAL_CODE').map((f) => text.slice(f.start, f.end));
+    expect(codes('Port the C99 code to X11 and C89 code.')).toEqual([]);
+    expect(codes('Diagnosis E11.9, ICD-10 I10')).toEqual(['E11.9', 'I10']);
   });
 
   it('keeps a bounded number of terms however long the note, and labels a record at its end PHI', () => {

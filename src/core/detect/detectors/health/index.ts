@@ -43,7 +43,8 @@ export const healthDetectors: Detector[] = [
       { name: 'ndc', regex: /(?<![\w-])(?:\d{4}-\d{4}-\d{2}|\d{5}-\d{3}-\d{2}|\d{5}-\d{4}-\d{1,2})(?![\w-])/g, score: 0.5 },
       { name: 'cpt', regex: /\bCPT(?:\s*(?:code|#))?\s*[:#]?\s*(\d{4}[0-9FTU])\b/gid, score: 0.9, group: 1 },
     ],
-    context: { words: ['icd', 'icd-10', 'icd10', 'diagnosis', 'dx', 'code', 'codes', 'ndc', 'drug', 'billing', 'billed', 'claim'], boost: 0.35 },
+    // A label, not the word "code": "C99 code" and "X11 codes" are software.
+    context: { words: ['icd', 'icd-10', 'icd10', 'icd-10-cm', 'diagnosis', 'diagnoses', 'dx', 'ndc', 'billing', 'billed', 'claim', 'cpt'], boost: 0.35 },
     examples: {
       match: [{ text: 'ICD-10 code E11.9 for diabetes', value: 'E11.9' }, { text: 'NDC 0002-8215-01', value: '0002-8215-01' }, { text: 'CPT 99213', value: '99213' }],
       noMatch: ['room B12 is free', 'version A10'],

@@ -42,7 +42,7 @@ const BRANDS = `
 abilify actos adderall advair advil aimovig aleve allegra ambien amaryl androgel aricept arimidex atacand ativan
 augmentin avandia avapro avelox avodart bactrim benadryl benicar biktarvy boniva brilinta buspar bystolic
 cardizem cardura celebrex celexa cialis cipro claritin clarinex clomid concerta coreg cosentyx coumadin cozaar crestor
-cymbalta depakote desyrel diflucan dilantin dilaudid diovan doxy dupixent effexor elavil eliquis enbrel entresto
+cymbalta depakote desyrel diflucan dilantin dilaudid diovan dupixent effexor elavil eliquis enbrel entresto
 epclusa epipen estrace eylea farxiga flagyl flexeril flomax flonase focalin fosamax glucophage glucotrol gleevec
 harvoni humalog humira humulin imitrex imbruvica invokana januvia jardiance jentadueto kenalog keppra keytruda
 klonopin lamictal lantus lasix levaquil levemir levitra lexapro lipitor lopressor lotensin lovenox lunesta lyrica
@@ -52,17 +52,24 @@ procardia protonix provera prozac remicade renvela requip restasis revlimid risp
 singulair skyrizi soma spiriva stelara strattera suboxone synthroid tamiflu tecfidera tenormin topamax toprol tradjenta
 trelegy trulicity truvada tylenol ultram valium valtrex vasotec ventolin viagra vicodin victoza vimpat voltaren
 vyvanse wegovy wellbutrin xanax xarelto xeljanz xyzal yasmin zanaflex zantac zestril zetia zithromax zocor zofran
-zoloft zovirax zyloprim zyprexa zyrtec yaz loestrin sprintec ortho tri-cyclen ortho-novum nuvaring depo-provera
+zoloft zovirax zyloprim zyprexa zyrtec yaz loestrin sprintec tri-cyclen ortho-novum nuvaring depo-provera
 mucinex sudafed dayquil nyquil robitussin pepto-bismol imodium dulcolax miralax metamucil tums zantac
 loxonin mucosta lyrica gaster amlodin blopress diovan micardis olmetec
 `;
 
 const DEVICES = `
-foley monocryl vicryl prolene ethilon pds maxon dexon steri-strips dermabond tegaderm jackson-pratt hemovac
-pleur-evac picc port-a-cath swan-ganz medtronic omnipod dexcom freestyle libre cpap bipap
+foley monocryl vicryl prolene ethilon steri-strips dermabond tegaderm jackson-pratt hemovac pleur-evac port-a-cath
+swan-ganz omnipod dexcom cpap bipap
 `;
+
+/** Parts of brand names that are no health term alone ("Ortho" of Ortho Tri-Cyclen): names only. */
+const NAME_PARTS = 'ortho freestyle libre';
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
 
-/** Single-word names, lower case. */
-export const MEDICINES: readonly string[] = [...new Set([...words(GENERICS), ...words(BRANDS), ...words(DEVICES)])];
+/** Medicines by name, lower case: health terms (or ambiguous ones where the name is also a plain word). */
+export const MEDICINES: readonly string[] = [...new Set([...words(GENERICS), ...words(BRANDS)])];
+/** Devices and sutures mean health only beside a clinical term: "Foley" is also a family name. */
+export const DEVICES_LIST: readonly string[] = words(DEVICES);
+/** Every brand and device word, for telling names from products. */
+export const PRODUCT_NAMES: readonly string[] = [...MEDICINES, ...DEVICES_LIST, ...words(NAME_PARTS)];

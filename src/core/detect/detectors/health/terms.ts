@@ -40,8 +40,10 @@ const DOSE = ['dose (0.8)'];
 
 const isCodeChar = (c: number): boolean => isWordLetter(c) || isDigit(c) || c === 95 || c === 43 || c === 47 || c === 61;
 
+/** Not part of a code, an address or a file name: "Hx9", "chronitis@example.org", "health.ts" are no words. */
 function standsAlone(text: string, i: number, j: number): boolean {
   const before = i > 0 ? text.charCodeAt(i - 1) : 32, after = j < text.length ? text.charCodeAt(j) : 32;
+  if (after === 64 || before === 64 || (after === 46 && isLetter(text.charCodeAt(j + 1)))) return false;
   return !isCodeChar(after) && (!isCodeChar(before) || (isDigit(before) && j - i <= 3));
 }
 
@@ -100,7 +102,7 @@ function wordTerms(text: string, lower: string): Term[] {
     const shaped = !known && len >= 7 && SUFFIX_ENDINGS.has(lower.charCodeAt(j - 2) * 128 + lower.charCodeAt(j - 1));
     if ((known || shaped) && standsAlone(text, i, j) && wordCased(text, i, j)) {
       const word = lower.slice(i, j);
-      const term = known ? knownTerm(text, lower, word, i, j) : shapedTerm(word, i, j);
+      const term = known ? knownTerm(text, lower, word, i, j) : shapedTerm(text, word, i, j);
       if (term) {
         out.push(term);
         j = term.end;
@@ -121,9 +123,22 @@ function knownTerm(text: string, lower: string, word: string, i: number, j: numb
   return tier && { start: i, end: j, tier, score: tier === 'clinical' ? 0.8 : 0.6, why: VOCABULARY };
 }
 
-function shapedTerm(word: string, i: number, j: number): Term | undefined {
-  const tier = shapeTier(word);
+/**
+ * A word shaped like a diagnosis or a drug. Diagnoses are written in lower case, in capitals or at the start of
+ * a sentence; a capitalised one inside a sentence is more often a family name ("Margaritis", "Vasaitis").
+ */
+function shapedTerm(text: string, word: string, i: number, j: number): Term | undefined {
+  let tier = shapeTier(word);
+  if (tier === 'clinical' && isUpper(text.charCodeAt(i)) && !isUpper(text.charCodeAt(i + 1)) && !startsSentence(text, i)) tier = 'ambiguous';
   return tier && { start: i, end: j, tier, score: 0.6, why: SHAPE };
+}
+
+function startsSentence(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  if (k < 0) return true;
+  const c = text[k];
+  return c === '.' || c === '\n' || c === ':' || c === '!' || c === '?' || c === '-' || c === '*' || c === '(';
 }
 
 const gap = (a: Term, b: Term): number => (b.start >= a.end ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
@@ -133,7 +148,7 @@ const gap = (a: Term, b: Term): number => (b.start >= a.end ? b.start - a.end : 
  * "h/o", "post-op"), which are cues, and clinical codes with digits ("T2DM", "HbA1c", "COVID-19"), which stand
  * alone. Bounded, no nested repeats.
  */
-const FRAME = /(?<![\w/])(?:(\d{1,3} ?(?:yo|y\/o|y\.o\.|-?years?-old|years? old|yr old|-?(?:months?|weeks?|days?)-old))|[shc]\/[po]|post-?op|pre-?op|(t[12]dm|(?:hb)?a1c|covid-19|sars-cov-2|cd4))(?![\w/])/gi;
+const FRAME = /(?<![\w/])(?:(\d{1,3} ?(?:yo|y\/o|y\.o\.|-?years?-old|year old|yr old|-?(?:months?|weeks?|days?)-old))|[shc]\/[po]|post-?op|pre-?op|(t[12]dm|(?:hb)?a1c|covid-19|sars-cov-2|cd4))(?![\w/])/gi;
 const AGE = ['age in clinical shorthand (0.6)'];
 const SHORTHAND = ['clinical shorthand (0.6)'];
 

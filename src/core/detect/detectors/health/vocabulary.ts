@@ -1,5 +1,5 @@
 import { commonWordList, nameList, placeList, regionList } from '../../lexicon';
-import { MEDICINES } from './medicines';
+import { DEVICES_LIST, MEDICINES, PRODUCT_NAMES } from './medicines';
 
 /**
  * Health vocabulary in three tiers, because clinical sense is not a property of single tokens:
@@ -13,7 +13,7 @@ import { MEDICINES } from './medicines';
 export type Tier = 'clinical' | 'ambiguous' | 'abbreviation';
 
 const CLINICAL = `
-patients diagnoses prognosis disease diseases medication medications prescription prescriptions oncology oncologist
+patients prognosis disease diseases medication medications prescription prescriptions oncology oncologist
 cardiology cardiologist neurology neurologist pediatric pediatrics pediatrician psychiatric psychiatry psychiatrist
 radiology radiologist biopsy tumor tumour tumors cancer cancers carcinoma lymphoma leukemia leukaemia melanoma
 sarcoma metastatic metastasis diabetes diabetic hypertension hypertensive asthma asthmatic pneumonia influenza
@@ -44,7 +44,7 @@ infected vaccine vaccines vaccination vaccinated immunization radiation transpla
 referred consult followup rehab rehabilitation medical health healthcare complications adverse steroid steroids
 blocker blockers inhibitor inhibitors wound wounds rash fever cough pain fatigue smoking alcohol substance overdose
 withdrawal bypass covid alzheimer parkinson vertigo acne sick sickness illness illnesses injury injuries injured
-diagnostic prognostic glucose medicine medicines drug drugs pill pills doctor doctors therapist surgical vaccinate vaccinating bladder
+diagnoses diagnostic prognostic glucose medicine medicines drug drugs pill pills doctor doctors therapist surgical vaccinate vaccinating bladder
 bowel lung lungs prostate pancreas spleen uterus ovarian cervical knee hip spine spinal flare flares relapse
 `;
 
@@ -52,8 +52,7 @@ bowel lung lungs prostate pancreas spleen uterus ovarian cervical knee hip spine
 const ACRONYMS = `htn ckd chf copd dvt uti utis gerd cabg hpi adhd ptsd hiv mri ecg ekg afib nsaid nsaids`;
 
 const ABBREVIATIONS = `
-pt pts tx dx hx rx sx fx icu cad ibs inr bmi gyn obgyn prn bid tid qid qd npo htn uri
-lft lfts cbc bmp ra ms mi hf cva tia utis
+pt pts tx dx hx rx sx fx icu cad ibs inr bmi gyn obgyn qd npo cva tia
 `;
 
 /** Pairs that mean health although each word alone may not: "heart failure", "diagnosed with". */
@@ -61,7 +60,7 @@ const PAIRS: Record<string, string> = {
   heart: 'failure attack disease rate murmur', kidney: 'failure disease stones stone injury', liver: 'failure disease function enzymes',
   substance: 'abuse use', alcohol: 'abuse use dependence withdrawal intake', withdrawal: 'symptoms syndrome', blood: 'pressure sugar glucose test tests work transfusion count',
   bypass: 'surgery graft', medical: 'history record records condition conditions leave', chief: 'complaint', mental: 'health illness',
-  diagnosed: 'with as', complains: 'of', complaining: 'of', presents: 'with', prescribed: 'by', allergic: 'to', treated: 'for',
+  diagnosed: 'with', presents: 'with', prescribed: 'by', allergic: 'to', treated: 'for',
   admitted: 'for', physical: 'therapy exam examination', emergency: 'department room', sick: 'leave note', tested: 'positive',
 };
 
@@ -71,10 +70,12 @@ const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 const tiers = new Map<string, Tier>();
 for (const w of words(AMBIGUOUS)) tiers.set(w, 'ambiguous');
 for (const w of [...words(ABBREVIATIONS), ...words(ACRONYMS)]) tiers.set(w, 'abbreviation');
+for (const w of DEVICES_LIST) tiers.set(w, 'ambiguous');
 for (const w of words(CLINICAL)) tiers.set(w, 'clinical');
 
 /** Medicine names, looked up only for names and in the word pass: their tier is decided on first use. */
 const MEDICINE_SET = new Set(MEDICINES);
+const PRODUCT_SET = new Set(PRODUCT_NAMES);
 
 const CAPITAL_ACRONYMS = new Set(words(ACRONYMS));
 /** An acronym in capitals is clinical, unless a number stands beside it ("CHF 2,000" is Swiss francs). */
@@ -119,4 +120,4 @@ export function shapeTier(lower: string): Tier | undefined {
 }
 
 /** Medicine and device names, hyphenated ones included: brands are not people ("Allegra", "Tri-Cyclen", "Foley"). */
-export const isMedicineName = (lower: string): boolean => MEDICINE_SET.has(lower);
+export const isMedicineName = (lower: string): boolean => PRODUCT_SET.has(lower);
