@@ -421,8 +421,10 @@ const sexpKey: Detector = {
   },
 };
 
-/** A key line of msmtp's configuration: "account gmail", "host smtp.example.org", "auth on", "tls_starttls on". */
-const MSMTP_KEY = /^[ \t]{0,8}(?:account|host|port|from|user|auth|tls\w{0,16}|logfile|syslog|protocol|domain)[ \t]{1,8}\S/gm;
+/** Key lines only msmtp's configuration has: "account work", "tls_trust_file ...", "auth on", "logfile ...". */
+const MSMTP_OWN_KEY = /^[ \t]{0,8}(?:account[ \t]{1,32}\S|tls_\w{1,20}[ \t]{1,32}\S|auth[ \t]{1,32}(?:on|off|plain|login|cram-md5|scram-sha-1|xoauth2|oauthbearer|external|gssapi|ntlm)\b|logfile[ \t]{1,32}\S)/m;
+/** Key lines it shares with other formats. */
+const MSMTP_KEY = /^[ \t]{0,8}(?:host|port|from|user|tls|protocol|domain)[ \t]{1,32}\S/gm;
 
 /**
  * Space-separated configuration lines "password VALUE": msmtp's ~/.msmtprc (and its system-wide msmtprc),
@@ -441,18 +443,20 @@ const msmtprc: Detector = {
     for (const i of positionsOf(text, lower, anchors, ['password'], 512)) {
       const line = lineAround(text, i, 512);
       if (!line || !/^[ \t]*$/.test(text.slice(line[0], i))) continue;
-      const m = /^password[ \t]{1,8}("?)([^\s"][^\r\n]{0,255}?)\1[ \t]*$/.exec(text.slice(i, line[1]));
-      if (!m || unset(m[2]!)) continue;
+      // One token, or a quoted string: "password required pam_deny.so" is another format.
+      const m = /^password[ \t]{1,32}(?:"([^"\r\n]{1,256})"|([^\s"]{1,256}))[ \t]*$/.exec(text.slice(i, line[1]));
+      const v = m?.[1] ?? m?.[2];
+      if (!m || !v || unset(v)) continue;
       const around = text.slice(Math.max(0, line[0] - 1000), Math.min(text.length, line[1] + 1000));
-      if ((around.match(MSMTP_KEY) ?? []).length < 2) continue;
-      const start = i + m[0].indexOf(m[2]!, 8);
-      out.push({ start, end: start + m[2]!.length, score: 0.9, why: ['password line among msmtp configuration keys (0.9)'] });
+      if (!MSMTP_OWN_KEY.test(around) || (around.match(MSMTP_KEY) ?? []).length < 1) continue;
+      const start = i + m[0].indexOf(v, 8);
+      out.push({ start, end: start + v.length, score: 0.9, why: ['password line among msmtp configuration keys (0.9)'] });
     }
     return out;
   },
   examples: {
     match: [{ text: 'defaults\ntls on\naccount work\nhost smtp.example.org\nport 587\nuser kim@example.org\npassword Zq8#mL2pVx\n', value: 'Zq8#mL2pVx' }],
-    noMatch: ['account work\nhost smtp.example.org\npasswordeval "pass show mail"\n', 'password Zq8#mL2pVx\n', 'account work\nhost smtp.example.org\npassword ${SMTP_PASSWORD}\n'],
+    noMatch: ['account work\nhost smtp.example.org\npasswordeval "pass show mail"\n', 'password Zq8#mL2pVx\n', 'auth required pam_unix.so\npassword required pam_deny.so\nhost x\n', 'host = a\nuser kim\npassword Zq8#mL2pVx\n', 'account work\nhost smtp.example.org\npassword ${SMTP_PASSWORD}\n'],
   },
 };
 

@@ -302,7 +302,8 @@ const sqlStatement: Detector = {
   window: { before: 256, after: 512 },
   patterns: [
     { name: 'identified-by', regex: /\bIDENTIFIED\s{1,4}(?:WITH\s{1,4}\w{1,40}\s{1,4})?(?:BY|AS)\s{1,4}(?:PASSWORD\s{1,4})?'((?:[^'\\\n]|\\.|''){1,256})'/gid, score: 0.9, group: 1 },
-    { name: 'password-function', regex: /\b(?:OLD_)?PASSWORD\s{0,4}\(\s{0,4}'((?:[^'\\\n]|\\.|''){1,256})'\s{0,4}\)/gid, score: 0.85, group: 1 },
+    // PASSWORD('...') as SQL uses it: assigned (SET Password=PASSWORD(...)) or in a VALUES tuple, not a constructor call.
+    { name: 'password-function', regex: /(?<=[=,(]\s{0,4})(?:OLD_)?PASSWORD\s{0,4}\(\s{0,4}'((?:[^'\\\n]|\\.|''){1,256})'\s{0,4}\)/gid, score: 0.85, group: 1 },
     { name: 'role-password', regex: /\b(?:CREATE|ALTER)\s{1,4}(?:USER|ROLE)\s{1,4}[^;\n]{1,200}?\b(?:ENCRYPTED\s{1,4})?PASSWORD\s{1,4}'((?:[^'\n]|''){1,256})'/gid, score: 0.9, group: 1 },
   ],
   validate: (v) => !isPlaceholder(v) && !/^\$\{|^:\w+$|^%s$|^\?$/.test(v) && v.length >= 3,
@@ -311,10 +312,11 @@ const sqlStatement: Detector = {
       { text: "CREATE USER 'app'@'%' IDENTIFIED BY 'Zq8#mL2pVx';", value: 'Zq8#mL2pVx' },
       { text: "GRANT ALL PRIVILEGES ON shop.* TO 'shop'@'localhost' IDENTIFIED BY 'Sh0p!2024';", value: 'Sh0p!2024' },
       { text: "SET PASSWORD FOR 'root'@'localhost' = PASSWORD('R00t#pw9');", value: 'R00t#pw9' },
+      { text: "UPDATE mysql.user SET Password=PASSWORD('Up9#dL2x') WHERE User='root';", value: 'Up9#dL2x' },
       { text: "CREATE ROLE reporting WITH LOGIN PASSWORD 'Rp7$kQ2m' VALID UNTIL 'infinity';", value: 'Rp7$kQ2m' },
       { text: "ALTER USER postgres PASSWORD 'Pg9!xL2q';", value: 'Pg9!xL2q' },
     ],
-    noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY 'password';", "ALTER USER app PASSWORD '${DB_PASSWORD}';", 'the user is identified by a password', "CREATE USER app IDENTIFIED BY '';"],
+    noMatch: ["CREATE USER 'app'@'%' IDENTIFIED BY 'password';", "ALTER USER app PASSWORD '${DB_PASSWORD}';", 'the user is identified by a password', "CREATE USER app IDENTIFIED BY '';", "const password = new Password('r0sebud');"],
   },
 };
 
