@@ -71,6 +71,15 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['X-Api-Key: Pq4Lm8Zx2Kv7Rt1Wn5Bc9', 'Pq4Lm8Zx2Kv7Rt1Wn5Bc9', 'yaml key'],
     ["define( 'SECURE_AUTH_SALT', 'T5&gH8*jK2(lZ4)xC7-vB1+nM3=qW6~eR9' );", 'T5&gH8*jK2(lZ4)xC7-vB1+nM3=qW6~eR9', 'php define'],
     ['const password: string = "tsTyped9"', 'tsTyped9', 'yaml key'],
+    ['  secret_key_base: 9c2f6e1a7b3d8f4e0a5c2b7d9e1f3a6c8b0d2e4f6a8c0e2b4d6f8a0c2e4b6d8f0a', '9c2f6e1a7b3d8f4e0a5c2b7d9e1f3a6c8b0d2e4f6a8c0e2b4d6f8a0c2e4b6d8f0a', 'yaml key'],
+    ['    //"password": "subl1meSftp",', 'subl1meSftp', 'json key'],
+    ['{\\"password\\":\\"esc4pedJs0n\\",\\"user\\":\\"x\\"}', 'esc4pedJs0n', 'json key'],
+    ['set :password, "c4pistrano!"', 'c4pistrano!', 'ruby symbol'],
+    ['ssh_options[:password] = "rubyOpt99"', 'rubyOpt99', 'assignment'],
+    ['db.password:Pr0psColon', 'Pr0psColon', 'yaml key'],
+    ['bindpw = ldapB1nd!', 'ldapB1nd!', 'ini key'],
+    ["SET PASSWORD FOR 'root'@'localhost' = PASSWORD('mySqlR00t');", 'mySqlR00t', 'setter call'],
+    ['<PublishProfile publishUrl="x.scm.example.net:443" userName="$site" userPWD="Pub7Kx2Qm9Lz4Rv8" />', 'Pub7Kx2Qm9Lz4Rv8', 'xml attribute'],
   ])('%s', (text, value, syntax) => {
     const [f, ...rest] = engine.scan(text).findings;
     expect(rest).toEqual([]);
@@ -157,6 +166,7 @@ describe('placeholders, references and non-secret names are left alone', () => {
     'password_min_length: 12', 'token_url: https://oauth.example.com/token', "passwordField: 'input#pw'", 'secret_name: prod-db',
     'public_key: "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7"', 'tokenizer = "Wb2Kx8Lq5Zr1Tm7Nv3Pc"', 'password_hint: "first pet"', 'show_password: true',
     'key_id: "Kd8Lm2Qx7Zp4Rv1Tn"', 'cache_key = "Zx9Kq2Lm7Np4Rs8Tu1"', 'api_key: "1234567890abcdefghij"', 'token: "a1b2c3d4e5f6g7h8i9j0"',
+    'password: "{password}"', 'bypass: 12345678', 'print("password: %s" % pw)', 'see https://user:pass@host', 'compass = "N4Ex9Kq2"',
     'secret: "MySecretKeyForDevelopment"', 'SECRET_HASH="something-with-a-#-hash"', 'api_key = "your_api_key_here"',
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);

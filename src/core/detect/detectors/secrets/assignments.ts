@@ -61,6 +61,12 @@ function readValue(text: string, i: number, query = false): Value | undefined {
   let c = text[i];
   // String prefixes: Python b'' r'' u'', C# @"".
   if ((c === 'b' || c === 'r' || c === 'u' || c === '@') && isQuote(text[i + 1])) c = text[++i];
+  // A JSON document inside a string: {\"password\":\"x\"}.
+  if (c === '\\' && text[i + 1] === '"') {
+    const close = text.indexOf('\\"', i + 2);
+    if (close < 0 || close - i > MAX_QUOTED || text.slice(i + 2, close).includes('\n')) return undefined;
+    return { start: i + 2, end: close, quoted: true, next: text[close + 2] ?? '' };
+  }
   if (isQuote(c)) {
     let j = i + 1;
     while (j < n && j - i <= MAX_QUOTED && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
@@ -183,9 +189,22 @@ const PAIR_VALUE = /(?:^|[\s{,;<])["']?value["']?[ \t]*[=:]/i;
 
 /** Reads what follows a credential name at [s, e): the syntax and the value, if any. */
 function readSyntax(text: string, s: number, e: number, dashes: number, verdict: NameVerdict, nameLower: string): Found | undefined {
-  const before = text[s - 1];
-  const quoted = isQuote(before) && text[e] === before;
+  let before = text[s - 1];
+  let quoted = isQuote(before) && text[e] === before;
   let i = quoted ? e + 1 : e;
+  if (!quoted && before === '"' && text[s - 2] === '\\' && text[e] === '\\' && text[e + 1] === '"') {
+    quoted = true;
+    i = e + 2;
+  }
+  // Ruby symbols: set :password, "x" (Capistrano); ssh_options[:password] = "x".
+  if (before === ':' && !quoted && (text[e] === ',' || text[e] === ']') && /(?:^|\s)set[ \t]+:$|\[:$/.test(text.slice(Math.max(0, s - 6), s))) {
+    if (text[e] === ',') {
+      const v = readValue(text, e + 1);
+      return v?.quoted ? { value: v, syntax: 'ruby symbol' } : undefined;
+    }
+    before = '[';
+    i = e + 1;
+  }
 
   if (before === '<' && !quoted) {
     const v = elementContent(text, e);
@@ -216,7 +235,7 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
   }
 
   // A key follows "{", ",", "(", "[", a list dash or the start of a line; after "?" it is a ternary (x ? "PASS" : "FAIL").
-  const open = lb.trimEnd().slice(-1);
+  const open = lb.replace(/\\$/, '').trimEnd().slice(-1);
   if (open === '?') return undefined;
   if (quoted && text[i] === ']') i++;
   const nameEnd = i;
@@ -279,7 +298,8 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     return undefined;
   }
   // An unquoted YAML-like key needs a blank (or a quote) after the colon: "user:pass@host" and "pw:x" in URLs are not keys.
-  if (op === ':' && !quoted && c !== '：' && !isBlank(c2) && !isQuote(c2) && c2 !== '\n' && c2 !== '\r' && c2 !== undefined) return undefined;
+  // (At the start of a line a dotted .properties key may take its value straight after the colon.)
+  if (op === ':' && !quoted && c !== '：' && !isBlank(c2) && !isQuote(c2) && c2 !== '\n' && c2 !== '\r' && c2 !== undefined && !(/^\s*$/.test(lb) && text.slice(s, e).includes('.'))) return undefined;
 
   if (/^authori[sz]ation$|^proxy-authori[sz]ation$/.test(nameLower)) return authorizationValue(text, i + op.length);
 
@@ -310,7 +330,7 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
   if (op === '=>') syntax = 'hash key';
   else if (op === ':=') syntax = 'go assignment';
   else if (op === ':') {
-    if (quoted && !/^[{,([\-]?$/.test(open)) return undefined;
+    if (quoted && !/^[{,([\-/#*;]?$/.test(open)) return undefined;
     syntax = quoted ? 'json key' : 'yaml key';
   }
   else if (before === ';') syntax = 'connection string';

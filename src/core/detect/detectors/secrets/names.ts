@@ -26,7 +26,9 @@ const PASSWORD_WORDS = new Set([
   'пароль', 'パスワード', '密码', '密碼', '비밀번호', 'mật_khẩu',
 ]);
 /** Run endings that make a password word even inside one lower-case run (`dbpassword`, `rootpasswd`). */
-const PASSWORD_ENDINGS = ['password', 'passwd', 'passwort', 'kennwort', 'passphrase'];
+const PASSWORD_ENDINGS = ['password', 'passwd', 'passwort', 'kennwort', 'passphrase', 'pwd', 'pw', 'pass'];
+/** Words that end like a password word and are not one. */
+const NOT_PASSWORD = new Set(['bypass', 'compass', 'overpass', 'underpass', 'trespass', 'surpass', 'encompass', 'impass', 'biopass', 'lowpass', 'highpass', 'bandpass', 'multipass', 'subpass', 'renderpass', 'firstpass', 'onepass', 'twopass']);
 const SECRET_WORDS = new Set(['secret', 'secrets', 'clientsecret', 'appsecret', 'apisecret', 'consumersecret']);
 const TOKEN_WORDS = new Set(['token', 'tokens', 'apitoken', 'authtoken', 'accesstoken', 'refreshtoken', 'bearer', 'jwt', 'pat']);
 const KEY_WORDS = new Set(['key', 'keys', 'apikey', 'secretkey', 'privatekey', 'privkey', 'accesskey', 'authkey', 'masterkey', 'signingkey', 'encryptionkey', 'appkey', 'licensekey', 'sharedkey', 'accountkey', 'subscriptionkey']);
@@ -39,6 +41,7 @@ const TRAILERS = new Set([
   'value', 'val', 'plain', 'plaintext', 'clear', 'cleartext', 'raw', 'enc', 'encrypted', 'crypted', 'hash', 'hashed', 'digest', 'b64', 'base64', 'hex',
   'old', 'new', 'prod', 'production', 'dev', 'staging', 'live', 'confirm', 'confirmation', 'again', 'repeat', 'verify', 'verification',
   'secret', 'key', 'token', 'pass', 'password', 'string', 'str', 'data', 'bytes', 'main', 'primary', 'secondary', 'default', 'admin', 'root', 'user',
+  'base', // Rails secret_key_base
 ]);
 /** Words before the credential word that say the value is not a secret. */
 const NOT_SECRET_BEFORE = new Set([
@@ -75,7 +78,7 @@ export function nameParts(name: string): string[] {
 }
 
 function kindOf(part: string): CredentialKind | undefined {
-  if (PASSWORD_WORDS.has(part) || PASSWORD_ENDINGS.some((e) => part.length > e.length && part.endsWith(e))) return 'password';
+  if (PASSWORD_WORDS.has(part) || (!NOT_PASSWORD.has(part) && PASSWORD_ENDINGS.some((e) => part.length > e.length && part.endsWith(e)))) return 'password';
   if (SECRET_WORDS.has(part) || (part.length > 6 && part.endsWith('secret'))) return 'secret';
   if (TOKEN_WORDS.has(part) || (part.length > 5 && part.endsWith('token'))) return 'token';
   if (KEY_WORDS.has(part)) return 'key';

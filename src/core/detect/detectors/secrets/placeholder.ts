@@ -18,9 +18,9 @@ const WORDS = new Set([
 ]);
 
 /** Template and variable syntaxes: ${X}, $X, $(cmd), %(x)s, %X%, {{ x }}, {x}, <x>, [x], #{x}, @X@, __X__, :param, @param, ?. */
-const TEMPLATE = /^(?:\\?\$[{(A-Za-z_]|\$\d+$|%\(|%[A-Za-z_]\w*%$|%[sd]$|\{\s*[A-Za-z_][\w.\s-]*\}$|\{\s*$|\{["'{]|<|\[|#\{|@[A-Za-z_]\w*@?$|__\w+__$|:[A-Za-z_]\w*$|\?$)/;
+const TEMPLATE = /^(?:\\?\$[{(A-Za-z_]|\$\d+$|%\(|%[A-Za-z_]\w*%$|%[sd]$|\{\s*[A-Za-z_][A-Za-z_.\s-]*\d?\s*\}$|\{\d+\}$|\{\s*$|\{["'{]|<|\[|#\{|@[A-Za-z_]\w*@?$|__\w+__$|:[A-Za-z_]\w*$|\?$)/;
 /** A template marker anywhere inside the value (prefix${VAR}, "{{ token }}", "<%= x %>", f-string {x}). */
-const INNER_TEMPLATE = /\$\{|\{\{|%\(\w+\)|<%|#\{|\{[A-Za-z_]\w*\}/;
+const INNER_TEMPLATE = /\$\{|\{\{|%\(\w+\)|<%|#\{|\{[A-Za-z_][A-Za-z_.]*\d?\}/;
 /** crypt(3), bcrypt, apr1, argon2 and PBKDF2 hashes start with "$": they are values, not variables. */
 const CRYPT = /^\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
 /** Words that say "fill me in" anywhere in the value. */
