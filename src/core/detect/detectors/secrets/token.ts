@@ -30,7 +30,9 @@ export function anyCase(literal: string): string {
  * then the value as group 1. The pattern starts at the name itself, so it is tried only where a name stands.
  */
 export function assigned(names: readonly string[], value: string, end = '(?![A-Za-z0-9_+/=-])'): string {
-  return `(?:${names.map(anyCase).join('|')})[\\w.-]{0,24}["'\`]?\\s{0,4}(?:[:=,]|=>|:=|\\?=)\\s{0,4}["'\`]?(${value})${end}`;
+  // After the name: a type ("var herokuToken string = "), then one assignment of any language (=, :, =>, :=,
+  // ::=, ?=, .=, a comma between arguments, the > of an XML element), with spaces or a line break around it.
+  return `(?:${names.map(anyCase).join('|')})[\\w.-]{0,24}(?:[ \\t]{1,4}[A-Za-z][\\w.]{0,15})?["'\`]?\\s{0,8}(?:=>|:{1,3}=|[?.+]=|[:=,>])\\s{0,8}["'\`]?(${value})${end}`;
 }
 
 /**

@@ -104,6 +104,35 @@ export const cloud: TokenSpec[] = [
     regex: `(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])`, score: 0.85,
     match: [`${fake('a62', 3, 'aad')}8Q~${fake('b64u', 34, 'aad2')}`], noMatch: ['abc8Q~short'],
   },
+  // Microsoft's identifiable keys carry a fixed signature at a fixed place (microsoft/security-utilities): the
+  // signature is the keyword, the window reaches back to the start of the key.
+  {
+    id: 'azure-identifiable-key-64', description: 'Azure storage, Cosmos DB, API Management, Batch or Media Services key (identifiable format)',
+    keywords: ['+ast', 'acdb', 'apim', '+aba', '+amc'], window: { before: 96, after: 16 },
+    regex: `(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{76}(?:APIM|ACDb|\\+ABa|\\+AMC|\\+ASt)[A-Za-z0-9+/]{5}[AQgw]==`,
+    match: [`${fake('b64', 76, 'az64')}+ASt${fake('b64', 5, 'az64b')}A==`, `${fake('b64', 76, 'az64c')}ACDb${fake('b64', 5, 'az64d')}w==`], noMatch: [`${fake('b64', 40, 'az64')}+ASt${fake('b64', 5, 'az64b')}A==`],
+  },
+  {
+    id: 'azure-identifiable-key-32', description: 'Azure Event Hubs, Service Bus, Relay or Functions key (identifiable format)',
+    keywords: ['+aeh', '+asb', 'azfu', '+arm'], window: { before: 48, after: 16 },
+    regex: `(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{33}(?:\\+AEh|\\+ASb|AzFu|\\+ARm)[A-Za-z0-9+/_-]{5}[AQgw](?:=|==)?(?![A-Za-z0-9+/=_-])`,
+    match: [`${fake('b64', 33, 'az32')}+ASb${fake('b64', 5, 'az32b')}Q=`, `${fake('b64u', 33, 'az32c')}AzFu${fake('b64u', 5, 'az32d')}g==`], noMatch: [`${fake('b64', 20, 'az32')}+ASb${fake('b64', 5, 'az32b')}Q=`],
+  },
+  {
+    id: 'azure-search-key', description: 'Azure AI Search admin or query key (identifiable format)', keywords: ['azse'], window: { before: 48, after: 16 },
+    regex: `(?<![A-Za-z0-9+/])[A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5}(?![A-Za-z0-9+/])`,
+    match: [`${fake('a62', 42, 'azse')}AzSeB${fake('a62', 5, 'azse2')}`], noMatch: [`${fake('a62', 42, 'azse')}AzSeZ${fake('a62', 5, 'azse2')}`],
+  },
+  {
+    id: 'azure-container-registry-key', description: 'Azure Container Registry access key (identifiable format)', keywords: ['+acr'], window: { before: 48, after: 16 },
+    regex: `(?<![A-Za-z0-9+/])[A-Za-z0-9]{42}\\+ACR[A-D][A-Za-z0-9]{5}(?![A-Za-z0-9+/])`,
+    match: [`${fake('a62', 42, 'acr')}+ACRA${fake('a62', 5, 'acr2')}`], noMatch: [`${fake('a62', 30, 'acr')}+ACRA${fake('a62', 5, 'acr2')}`],
+  },
+  {
+    id: 'azure-common-annotated-key', description: 'Microsoft common annotated security key (Cognitive Services and others)', keywords: ['jqqj9'], window: { before: 64, after: 48 },
+    regex: `(?<![A-Za-z0-9])[A-Za-z0-9]{52}JQQJ9[9DH][A-Za-z0-9][A-L][A-Za-z0-9]{16}[A-Za-z][A-Za-z0-9]{7}(?:[A-Za-z0-9]{2}==)?(?![A-Za-z0-9])`,
+    match: [`${fake('a62', 52, 'caks')}JQQJ99k${'B'}${fake('a62', 16, 'caks2')}q${fake('a62', 7, 'caks3')}`], noMatch: [`${fake('a62', 52, 'caks')}JQQJ9Xk`],
+  },
   {
     id: 'azure-devops-pat', description: 'Azure DevOps personal access token (new format)', keywords: ['azdo'], window: { before: 90, after: 16 },
     regex: `${B}[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}${E}`,
@@ -144,7 +173,7 @@ export const cloud: TokenSpec[] = [
     id: 'cloudflare-origin-ca-key', description: 'Cloudflare Origin CA key', keywords: ['v1.0-'],
     regex: `${B}v1\\.0-[0-9a-f]{24}-[0-9a-f]{146}${E}`, match: [`v1.0-${fake('hex', 24, 'cfo1')}-${fake('hex', 146, 'cfo2')}`], noMatch: ['v1.0-abc-def'],
   },
-  named('fastly-api-token', 'Fastly API token next to its name', ['fastly'], '[A-Za-z0-9_-]{32}', fake('b64u', 32, 'fastly')),
+  named('fastly-api-token', 'Fastly API token next to its name', ['fastly'], '[A-Za-z0-9=_-]{32}', fake('b64u', 32, 'fastly')),
   prefixed('openshift-token', 'OpenShift user token', 'sha256~', 'b64u', 43),
   {
     id: 'databricks-token', description: 'Databricks personal access token', keywords: ['dapi'],

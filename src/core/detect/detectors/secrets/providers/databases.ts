@@ -8,7 +8,7 @@ export const databases: TokenSpec[] = [
   prefixed('supabase-token', 'Supabase personal access or secret key', ['sbp_', 'sb_secret_'], 'b64u', [32, 64], { sample: `sbp_${fake('hex', 40, 'supabase')}` }),
   named('supabase-service-key', 'Supabase service-role key (a JWT) next to its name', ['supabase_service', 'service_role', 'supabase_key'], 'eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}', `eyJ${fake('b64u', 30, 'sb1')}.eyJ${fake('b64u', 100, 'sb2')}.${fake('b64u', 43, 'sb3')}`),
   prefixed('clickhouse-cloud-key', 'ClickHouse Cloud API secret', '4b1d', 'a62', 38, { score: 0.85 }),
-  named('confluent-key', 'Confluent Cloud API key or secret next to its name', ['confluent'], '(?:[A-Z0-9]{16}|[A-Za-z0-9+/]{64})', fake('uc36', 16, 'confluent')),
+  named('confluent-key', 'Confluent Cloud API key or secret next to its name', ['confluent'], '(?:[A-Za-z0-9+/]{64}|[A-Za-z0-9]{16})', fake('uc36', 16, 'confluent')),
   named('mongodb-atlas-key', 'MongoDB Atlas API private key (a UUID) next to its name', ['atlas_private', 'mongodb_atlas', 'atlas_api'], UUID, uuid('atlas')),
   named('neon-key', 'Neon API key next to its name', ['neon_api', 'neon'], 'napi_[a-z0-9]{64}', `napi_${fake('lc36', 64, 'neon')}`, { extraKeywords: ['napi_'] }),
   named('upstash-token', 'Upstash REST token next to its name', ['upstash'], '[A-Za-z0-9_=-]{60,120}', fake('b64u', 80, 'upstash')),

@@ -5,7 +5,7 @@ import { fake, named, prefixed, uuid, UUID } from './shape';
 export const email: TokenSpec[] = [
   {
     id: 'sendgrid-key', description: 'SendGrid API key', keywords: ['sg.'],
-    regex: `${B}SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])`, match: [`SG.${fake('b64u', 22, 'sg1')}.${fake('b64u', 43, 'sg2')}`], noMatch: ['SG.short.value'],
+    regex: `${B}SG\\.[A-Za-z0-9=_.-]{66}(?![A-Za-z0-9=_.-])`, match: [`SG.${fake('b64u', 22, 'sg1')}.${fake('b64u', 43, 'sg2')}`], noMatch: ['SG.short.value'],
   },
   {
     id: 'mailgun-key', description: 'Mailgun private API key', keywords: ['key-'], window: { before: 200, after: 64 },

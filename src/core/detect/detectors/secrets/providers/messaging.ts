@@ -1,5 +1,5 @@
 import { B, type TokenSpec } from '../token';
-import { fake, named, uuid, UUID } from './shape';
+import { fake, named, uuid, UUID, UUID_ANY } from './shape';
 
 /** Chat, messaging, voice and community platforms: Slack, Discord, Telegram, Teams, Twilio and others. */
 export const messaging: TokenSpec[] = [
@@ -33,7 +33,7 @@ export const messaging: TokenSpec[] = [
     regex: `${B}[MNO][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38}(?![A-Za-z0-9_-])`, score: 0.85,
     match: [{ text: `DISCORD_TOKEN=M${fake('b64u', 25, 'dbot')}.${fake('b64u', 6, 'dbot2')}.${fake('b64u', 38, 'dbot3')}`, value: `M${fake('b64u', 25, 'dbot')}.${fake('b64u', 6, 'dbot2')}.${fake('b64u', 38, 'dbot3')}` }], noMatch: ['discord: Mabc.def.ghi'],
   },
-  named('discord-client-secret', 'Discord client secret or API key next to its name', ['discord'], '(?:[0-9a-f]{64}|[A-Za-z0-9_-]{32})', fake('b64u', 32, 'dsecret')),
+  named('discord-client-secret', 'Discord client secret, API key or client ID next to its name', ['discord'], '(?:[0-9a-f]{64}|[A-Za-z0-9_-]{32}|\\d{18})', fake('b64u', 32, 'dsecret')),
   {
     id: 'telegram-bot-token', description: 'Telegram bot token', keywords: [':aa'], window: { before: 24, after: 48 },
     regex: `(?<![A-Za-z0-9_:])\\d{8,10}:AA[A-Za-z0-9_-]{32,33}(?![A-Za-z0-9_-])`,
@@ -57,8 +57,8 @@ export const messaging: TokenSpec[] = [
     match: [{ text: `client = twilio.Client("AC${fake('hex', 32, 'twsid')}", "${fake('hex', 32, 'twtok')}")`, value: fake('hex', 32, 'twtok') }], noMatch: [`twilio AC${fake('hex', 32, 'twsid')}`],
   },
   named('mattermost-token', 'Mattermost access token next to its name', ['mattermost'], '[a-z0-9]{26}', fake('lc36', 26, 'mattermost')),
-  named('sendbird-token', 'Sendbird API token next to its name', ['sendbird'], '[0-9a-f]{40}', fake('hex', 40, 'sendbird')),
-  named('messagebird-key', 'MessageBird (Bird) access key next to its name', ['messagebird', 'message_bird', 'message-bird'], '[A-Za-z0-9]{25}', fake('a62', 25, 'mbird')),
+  named('sendbird-token', 'Sendbird API token or application ID next to its name', ['sendbird'], `(?:[0-9a-f]{40}|${UUID_ANY})`, fake('hex', 40, 'sendbird')),
+  named('messagebird-key', 'MessageBird (Bird) access key or client ID next to its name', ['messagebird', 'message_bird', 'message-bird'], `(?:${UUID_ANY}|[A-Za-z0-9]{25})`, fake('a62', 25, 'mbird')),
   named('vonage-secret', 'Vonage (Nexmo) API secret next to its name', ['vonage', 'nexmo'], '[A-Za-z0-9]{16}', fake('a62', 16, 'nexmo')),
   named('plivo-token', 'Plivo auth token next to its name', ['plivo'], '[A-Za-z0-9]{40}', fake('a62', 40, 'plivo')),
   named('pusher-secret', 'Pusher Channels app secret next to its name', ['pusher'], '[0-9a-f]{20}', fake('hex', 20, 'pusher')),

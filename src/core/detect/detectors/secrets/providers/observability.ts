@@ -11,6 +11,7 @@ export const observability: TokenSpec[] = [
     match: [`eu01xx${fake('hex', 30, 'nral')}NRAL`], noMatch: [`${fake('hex', 20, 'nral')}NRAL`],
   },
   named('newrelic-license-key-legacy', 'New Relic license key (40 hex) next to its name', ['license_key', 'new_relic_license', 'newrelic_license', 'nr_license'], '[0-9a-f]{40}', fake('hex', 40, 'nrlic'), { score: 0.75 }),
+  named('newrelic-user-api-id', 'New Relic user API ID next to its name', ['newrelic', 'new_relic', 'new-relic'], '[a-z0-9]{64}', fake('lc36', 64, 'nrid')),
   prefixed('newrelic-user-key', 'New Relic user API key', ['NRAK-'], 'uc36', 27),
   prefixed('newrelic-admin-key', 'New Relic admin API key', ['NRAA-'], 'hex', 27),
   prefixed('newrelic-insights-insert-key', 'New Relic Insights insert key', ['NRII-'], 'b64u', 32),
@@ -45,7 +46,7 @@ export const observability: TokenSpec[] = [
   },
   {
     id: 'dynatrace-token', description: 'Dynatrace API token', keywords: ['dt0'], window: { before: 8, after: 120 },
-    regex: `${B}dt0[a-z]\\d\\d\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}(?![A-Za-z0-9_])`,
+    regex: `${B}dt0[a-z]\\d\\d\\.[A-Za-z0-9]{24}\\.[A-Za-z0-9]{64}(?![A-Za-z0-9_])`,
     match: [`dt0c01.${fake('uc36', 24, 'dt1')}.${fake('uc36', 64, 'dt2')}`], noMatch: ['dt0c01.ABC.DEF'],
   },
   named('sumologic-access-id', 'Sumo Logic access ID next to its name', ['sumo'], 'su[A-Za-z0-9]{12}', `su${fake('a62', 12, 'sumo')}`),

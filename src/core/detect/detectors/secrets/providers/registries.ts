@@ -30,7 +30,7 @@ export const registries: TokenSpec[] = [
   prefixed('rubygems-key', 'RubyGems API key', 'rubygems_', 'hex', 48),
   prefixed('nuget-key', 'NuGet API key', 'oy2', 'lc36', 43, { score: 0.85 }),
   prefixed('crates-io-token', 'crates.io API token', 'cio', 'a62', 32, { score: 0.8 }),
-  prefixed('clojars-token', 'Clojars deploy token', 'CLOJARS_', 'lc36', 60),
+  prefixed('clojars-token', 'Clojars deploy token', 'CLOJARS_', 'a62', 60),
   {
     id: 'docker-token', description: 'Docker Hub personal access token', keywords: ['dckr_pat_', 'dckr_oat_'],
     regex: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,}`, match: [`dckr_pat_${fake('b64u', 27, 'dckr')}`, `dckr_oat_${fake('b64u', 32, 'dckr2')}`], noMatch: ['dckr_pat_tooshort'],

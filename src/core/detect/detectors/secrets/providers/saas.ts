@@ -13,7 +13,7 @@ export const saas: TokenSpec[] = [
   named('linear-client-secret', 'Linear OAuth client secret next to its name', ['linear'], '[0-9a-f]{32}', fake('hex', 32, 'linear')),
   prefixed('figma-token', 'Figma personal access token', ['figd_', 'figu_'], 'b64u', [40, 64]),
   named('asana-token', 'Asana personal access token', ['asana'], '[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[0-9a-f]{32}', `2/${'1'.repeat(16)}/${'2'.repeat(16)}:${fake('hex', 32, 'asana')}`),
-  named('asana-client-secret', 'Asana OAuth client secret next to its name', ['asana'], '[A-Za-z0-9]{32}', fake('a62', 32, 'asanasec')),
+  named('asana-client-secret', 'Asana OAuth client ID or secret next to its name', ['asana'], '(?:[A-Za-z0-9]{32}|\\d{16})', fake('a62', 32, 'asanasec')),
   {
     // "pat" alone opens a window at every "path": the name Airtable must be near.
     id: 'airtable-pat', description: 'Airtable personal access token near the name Airtable', keywords: ['airtable'], window: { before: 300, after: 300 },
@@ -26,8 +26,8 @@ export const saas: TokenSpec[] = [
   },
   named('hubspot-api-key', 'HubSpot API key (legacy, a UUID) next to its name', ['hubspot', 'hapikey'], UUID_ANY, uuid('hubspotlegacy')),
   named('zendesk-token', 'Zendesk API token next to its name', ['zendesk'], '[A-Za-z0-9]{40}', fake('a62', 40, 'zendesk')),
-  prefixed('typeform-token', 'Typeform personal access token', 'tfp_', 'b64u', [44, 72], { sample: `tfp_${fake('a62', 44, 'typeform')}_${fake('a62', 14, 'typeform2')}` }),
-  named('contentful-token', 'Contentful delivery or management token next to its name', ['contentful'], '(?:CFPAT-)?[A-Za-z0-9_-]{43}', fake('b64u', 43, 'contentful')),
+  prefixed('typeform-token', 'Typeform personal access token', 'tfp_', 'tok', [44, 72], { sample: `tfp_${fake('a62', 44, 'typeform')}_${fake('a62', 14, 'typeform2')}` }),
+  named('contentful-token', 'Contentful delivery or management token next to its name', ['contentful'], '(?:CFPAT-)?[A-Za-z0-9=_-]{43}', fake('b64u', 43, 'contentful')),
   prefixed('contentful-pat', 'Contentful personal access token', 'CFPAT-', 'b64u', 43),
   {
     id: 'okta-token', description: 'Okta API token near the name Okta or SSWS', keywords: ['okta', 'ssws'], window: { before: 16, after: 120 },
@@ -49,11 +49,12 @@ export const saas: TokenSpec[] = [
   named('salesforce-consumer-secret', 'Salesforce connected-app consumer secret next to its name', ['salesforce', 'sfdc'], '[0-9A-F]{64}', fake('HEX', 64, 'sfsecret')),
   prefixed('adafruit-io-key', 'Adafruit IO key', 'aio_', 'a62', 28),
   prefixed('adobe-client-secret', 'Adobe OAuth client secret', 'p8e-', 'b64u', 32, { sample: `p8e-${fake('a62', 32, 'adobe')}` }),
+  named('adafruit-key', 'Adafruit IO key next to its name', ['adafruit'], '[A-Za-z0-9_-]{32}', fake('b64u', 32, 'adafruit')),
   named('adobe-client-id', 'Adobe client ID next to its name', ['adobe'], '[0-9a-f]{32}', fake('hex', 32, 'adobeid'), { score: 0.7 }),
   named('clickup-token', 'ClickUp personal token next to its name', ['clickup'], 'pk_\\d{6,10}_[A-Z0-9]{32}', `pk_${'8'.repeat(8)}_${fake('uc36', 32, 'clickup')}`),
   named('monday-token', 'monday.com API token (a JWT) next to its name', ['monday'], 'eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{20,}', `eyJ${fake('b64u', 20, 'mon1')}.eyJ${fake('b64u', 80, 'mon2')}.${fake('b64u', 43, 'mon3')}`),
   named('trello-key', 'Trello API key or token next to its name', ['trello'], '(?:[0-9a-f]{32}|[0-9a-f]{64}|ATTA[0-9A-Fa-f]{64,80})', fake('hex', 64, 'trello')),
-  named('dropbox-token', 'Dropbox access token', ['dropbox'], '(?:sl\\.[A-Za-z0-9_-]{130,1100}|[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})', `sl.${fake('b64u', 140, 'dropbox')}`),
+  named('dropbox-token', 'Dropbox access token', ['dropbox'], '(?:sl\\.[A-Za-z0-9_-]{130,1100}|[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}|[A-Za-z0-9]{15})', `sl.${fake('b64u', 140, 'dropbox')}`),
   {
     id: 'dropbox-short-token', description: 'Dropbox short-lived access token', keywords: ['sl.'], window: { before: 8, after: 1200 },
     regex: `${B}sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,1100}(?![A-Za-z0-9_-])`, match: [`sl.u.${fake('b64u', 140, 'dropbox2')}`], noMatch: ['ssl.enabled', 'sl.short'],
@@ -78,7 +79,7 @@ export const saas: TokenSpec[] = [
   named('mapbox-public-token', 'Mapbox public token next to its name', ['mapbox'], 'pk\\.eyJ[A-Za-z0-9_-]{20,200}\\.[A-Za-z0-9_-]{20,40}', `pk.eyJ1Ijoi${fake('b64u', 60, 'mapboxpk')}.${fake('b64u', 22, 'mapboxpk2')}`, { score: 0.6 }),
   named('here-api-key', 'HERE location API key next to its name', ['here_api', 'here_apikey', 'here_app'], '[A-Za-z0-9_-]{43}', fake('b64u', 43, 'here')),
   named('tomtom-key', 'TomTom API key next to its name', ['tomtom'], '[A-Za-z0-9]{32}', fake('a62', 32, 'tomtom')),
-  named('algolia-admin-key', 'Algolia admin API key next to its name', ['algolia'], '[0-9a-f]{32}', fake('hex', 32, 'algolia')),
+  named('algolia-admin-key', 'Algolia admin API key next to its name', ['algolia'], '[a-z0-9]{32}', fake('hex', 32, 'algolia')),
   {
     id: 'authress-key', description: 'Authress service client access key', keywords: ['sc_', 'ext_', 'scauth_', 'authress_'], window: { before: 8, after: 220 },
     regex: `${B}(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}(?![A-Za-z0-9+/_=-])`,
@@ -95,8 +96,8 @@ export const saas: TokenSpec[] = [
     id: 'stackhawk-key', description: 'StackHawk API key', keywords: ['hawk.'],
     regex: `${B}hawk\\.[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])`, match: [`hawk.${fake('b64u', 20, 'hawk')}.${fake('b64u', 20, 'hawk2')}`], noMatch: ['hawk.eye.view'],
   },
-  named('looker-secret', 'Looker API client secret next to its name', ['looker'], '[A-Za-z0-9]{24}', fake('a62', 24, 'looker')),
-  named('nytimes-key', 'New York Times API key next to its name', ['nytimes', 'nyt_api'], '[A-Za-z0-9]{32}', fake('a62', 32, 'nyt')),
+  named('looker-secret', 'Looker API client ID or secret next to its name', ['looker'], '(?:[A-Za-z0-9]{24}|[A-Za-z0-9]{20})', fake('a62', 24, 'looker')),
+  named('nytimes-key', 'New York Times API key next to its name', ['nytimes', 'new-york-times', 'newyorktimes', 'nyt_api'], '[A-Za-z0-9=_-]{32}', fake('a62', 32, 'nyt')),
   named('nasa-key', 'NASA API key', ['nasa_api', 'nasa'], '[A-Za-z0-9]{40}', fake('a62', 40, 'nasa')),
   {
     id: 'particle-token', description: 'particle.io access token with its API URL', keywords: ['api.particle.io'], window: { before: 200, after: 300 },
@@ -115,7 +116,7 @@ export const saas: TokenSpec[] = [
   named('facebook-app-secret', 'Facebook app secret next to its name', ['facebook', 'fb_app_secret', 'fb_secret', 'fb_client_secret'], '[0-9a-f]{32}', fake('hex', 32, 'fbsecret')),
   {
     id: 'facebook-app-token', description: 'Facebook app access token (app id | secret)', keywords: ['facebook', 'graph.facebook.com', 'fb_'], window: { before: 200, after: 200 },
-    regex: `${B}\\d{15,16}(?:\\||%7C)[0-9a-f]{32}${E}`, match: [{ text: `facebook access_token=${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}`, value: `${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}` }], noMatch: [`${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}`],
+    regex: `${B}\\d{15,16}(?:\\||%7C)[0-9A-Za-z_-]{27,40}(?![A-Za-z0-9_-])`, match: [{ text: `facebook access_token=${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}`, value: `${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}` }], noMatch: [`${'1'.repeat(15)}|${fake('hex', 32, 'fbapp')}`],
   },
   named('instagram-token', 'Instagram access token', ['instagram'], 'IG[A-Za-z0-9_-]{100,300}', `IGQV${fake('b64u', 150, 'insta')}`),
   named('twitter-bearer-token', 'Twitter (X) bearer token', ['twitter', 'x_bearer'], 'A{22}[A-Za-z0-9%]{80,120}', `${'A'.repeat(22)}${fake('a62', 90, 'twbearer')}`),
@@ -143,7 +144,7 @@ export const saas: TokenSpec[] = [
     match: [`https://hooks.zapier.com/hooks/catch/${'1'.repeat(7)}/${fake('lc36', 7, 'zapier')}/`], noMatch: ['https://hooks.zapier.com/'],
   },
   named('miro-token', 'Miro access token next to its name', ['miro'], 'eyJtaXJv[A-Za-z0-9_.-]{20,200}', `eyJtaXJv${fake('b64u', 60, 'miro')}`),
-  prefixed('intra42-secret', '42 intranet client secret', ['s-s4t2ud-', 's-s4t2af-'], 'hex', 64),
+  prefixed('intra42-secret', '42 intranet client secret', ['s-s4t2ud-', 's-s4t2af-'], 'Hex', 64),
   named('openweather-key', 'OpenWeatherMap API key next to its name', ['openweather', 'owm_api'], '[0-9a-f]{32}', fake('hex', 32, 'owm')),
   named('rapidapi-key', 'RapidAPI key next to its name', ['rapidapi'], '[A-Za-z0-9_-]{50}', fake('b64u', 50, 'rapidapi')),
   named('shippo-legacy', 'ShipStation API key next to its name', ['shipstation'], '[0-9a-f]{32}', fake('hex', 32, 'shipstation')),

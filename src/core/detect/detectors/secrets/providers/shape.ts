@@ -12,11 +12,14 @@ export const CS = {
   b64u: 'A-Za-z0-9_-',
   b64: 'A-Za-z0-9+/',
   w: 'A-Za-z0-9_',
+  /** base64url with the dots and padding some tokens carry. */
+  tok: 'A-Za-z0-9_.=-',
 } as const;
 export type Charset = keyof typeof CS;
 
 /** Not followed by a character of the body (nor by a letter, digit or underscore). */
-export const endOf = (cs: Charset): string => (cs === 'b64u' ? '(?![A-Za-z0-9_-])' : cs === 'b64' ? '(?![A-Za-z0-9_+/=])' : '(?![A-Za-z0-9_])');
+export const endOf = (cs: Charset): string =>
+  cs === 'b64u' ? '(?![A-Za-z0-9_-])' : cs === 'b64' ? '(?![A-Za-z0-9_+/=])' : cs === 'tok' ? '(?![A-Za-z0-9_.=-])' : '(?![A-Za-z0-9_])';
 
 const chars = (cs: Charset): string => CS[cs].replace(/(.)-(.)/g, (_m, a: string, b: string) => {
   let s = '';

@@ -37,7 +37,7 @@ export const vcs: TokenSpec[] = [
     regex: `_gitlab_session=([0-9a-z]{32})${E}`, group: 1, match: [{ text: `Cookie: _gitlab_session=${fake('lc36', 32, 'glsess')}`, value: fake('lc36', 32, 'glsess') }], noMatch: ['_gitlab_session=abc'],
   },
   prefixed('bitbucket-app-password', 'Bitbucket app password', 'ATBB', 'a62', 32),
-  named('bitbucket-client-secret', 'Bitbucket OAuth consumer secret next to its name', ['bitbucket'], '[A-Za-z0-9]{32}', fake('a62', 32, 'bbsecret')),
+  named('bitbucket-client-secret', 'Bitbucket OAuth consumer key or secret next to its name', ['bitbucket'], '(?:[A-Za-z0-9=_-]{64}|[A-Za-z0-9]{32})', fake('a62', 32, 'bbsecret')),
   {
     id: 'atlassian-token', description: 'Atlassian API token', keywords: ['atatt3', 'atctt3'],
     regex: `${B}AT[AC]TT3[A-Za-z0-9_=-]{180,}`, match: [`ATATT3xFfGF0${'aB3dE5fG7h'.repeat(19)}`], noMatch: ['ATATT3short'],
