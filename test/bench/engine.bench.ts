@@ -1,12 +1,14 @@
 /**
  * npm run bench: the default detector set over >= 10 MB of mixed text, side by side with redact-pii and
  * @openredaction/openredaction in the same run (medians of repeated runs), p50/p99 latency for 1 KB, 100 KB and 1 MB,
- * and peak memory. A benchmark, not a test: it prints figures and judges nothing.
+ * and peak memory; and the engine of an earlier commit (BENCH_BASELINE, a git ref) in the same run, so that the
+ * cost of new work reads as before and after on the same machine at the same moment. A benchmark, not a test: it
+ * prints figures and judges nothing.
  */
 import { OpenRedaction } from '@openredaction/openredaction';
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +22,25 @@ const out = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
 await build({ entryPoints: ['src/core/detect/index.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'engine.mjs'), logLevel: 'error' });
 const enginePath = join(out, 'engine.mjs');
 const { createEngine } = (await import(pathToFileURL(enginePath).href)) as typeof import('../../src/core/detect');
+
+/**
+ * The engine as it was at BENCH_BASELINE (default: the last commit before the detection-on-real-world-text work),
+ * bundled the same way from `git archive`; undefined when the ref is not in this clone.
+ */
+const BASELINE = process.env.BENCH_BASELINE ?? '891cc04';
+async function baselineEngine(): Promise<{ scan(t: string): unknown; detectors: readonly unknown[] } | undefined> {
+  const dir = join(out, 'baseline');
+  try {
+    mkdirSync(dir);
+    execSync(`git archive ${BASELINE} src/core | tar -x -C ${JSON.stringify(dir)}`, { stdio: ['ignore', 'ignore', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  await build({ entryPoints: [join(dir, 'src/core/detect/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'baseline.mjs'), logLevel: 'error' });
+  const m = (await import(pathToFileURL(join(out, 'baseline.mjs')).href)) as typeof import('../../src/core/detect');
+  return m.createEngine();
+}
+const baseline = await baselineEngine();
 
 /** Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next. */
 function coldStart(): Record<string, number> {
@@ -49,6 +70,18 @@ const openRedaction = new OpenRedaction();
 const openred = throughput(sample.slice(0, 2), (t) => openRedaction.detect(t), 3);
 const bulwarkSample = throughput(sample, (t) => engine.scan(t), 5);
 
+// Before and after, interleaved so that the machine's load falls on both alike.
+const beforeAfter = baseline && (() => {
+  baseline.scan(docs[0]!);
+  const before: number[] = [], after: number[] = [];
+  const half = docs.slice(0, Math.ceil(docs.length / 2));
+  for (let i = 0; i < 5; i++) {
+    before.push(throughput(half, (t) => baseline.scan(t), 1));
+    after.push(throughput(half, (t) => engine.scan(t), 1));
+  }
+  return { before: median(before), after: median(after), detectors: baseline.detectors.length };
+})();
+
 /** Time to scan texts of one size, taken from all over the corpus (p50, p99). */
 function latency(size: number, runs: number): string {
   const times: number[] = [];
@@ -75,6 +108,9 @@ console.log(`same run, on a 1 MB slice:`);
 console.log(`${'Bulwark'.padEnd(30)} ${bulwarkSample.toFixed(2).padStart(9)} MB/s`);
 console.log(row('redact-pii (SyncRedactor)', redactPii, bulwarkSample));
 console.log(row('@openredaction/openredaction', openred, bulwarkSample));
+console.log(beforeAfter
+  ? `before and after (${BASELINE}, ${beforeAfter.detectors} detectors, against this tree's ${engine.detectors.length}; interleaved, median of 5 over ${(docs.length / 2 * 0.1).toFixed(1)} MB): ${beforeAfter.before.toFixed(1)} MB/s before, ${beforeAfter.after.toFixed(1)} MB/s after (${(beforeAfter.after / beforeAfter.before).toFixed(2)}x)`
+  : `before and after: the baseline ${BASELINE} is not in this clone (BENCH_BASELINE=<ref> names another)`);
 console.log(`by kind of text (MB/s, 2 MB each): ${perKind.join(', ')}`);
 console.log(`time to scan a text of ${latencies.join('; ')}`);
 const coldMedian = (k: string) => median(colds.map((c) => c[k]!)).toFixed(1);
