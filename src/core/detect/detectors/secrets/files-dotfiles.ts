@@ -358,7 +358,7 @@ const npmrcAuth: Detector = {
   category: 'secret',
   description: 'npm basic auth in an .npmrc (_auth or _password, base64)',
   keywords: ['_auth', '_password'],
-  patterns: [{ name: 'npmrc-auth', regex: /(?<![\w-])(_auth|_password)\s{0,4}=\s{0,4}["']?([A-Za-z0-9+/]{4,1400}={0,2})(?![A-Za-z0-9+/=])/gd, score: 0.9, group: 2 }],
+  patterns: [{ name: 'npmrc-auth', regex: /(?<![^\s:])(_auth|_password)\s{0,4}=\s{0,4}["']?([A-Za-z0-9+/]{4,1400}={0,2})(?![A-Za-z0-9+/=])/gd, score: 0.9, group: 2 }],
   validate: (v, text, start) => {
     const decoded = fromBase64(v);
     if (text.slice(Math.max(0, start - 16), start).includes('_auth')) return userPassword(decoded) ? { score: 0.95, note: 'decodes to user:password' } : false;
@@ -370,7 +370,7 @@ const npmrcAuth: Detector = {
       // base64 of "Zq8#Lm2vPx7k"
       { text: '//npm.example.net/:username=kim\n//npm.example.net/:_password="WnE4I0xtMnZQeDdr"', value: 'WnE4I0xtMnZQeDdr' },
     ],
-    noMatch: ['_auth=${NPM_AUTH}', '//registry.example.org/:_password=cGFzc3dvcmQ='],
+    noMatch: ['_auth=${NPM_AUTH}', '//registry.example.org/:_password=cGFzc3dvcmQ=', 'this._password = password;'],
   },
 };
 

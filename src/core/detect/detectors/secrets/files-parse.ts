@@ -145,8 +145,8 @@ export function fromBase64(s: string): string | undefined {
   }
 }
 
-/** Printable text of a decoded credential: no control characters but tabs. */
-export const printable = (s: string): boolean => !/[\x00-\x08\x0a-\x1f\x7f]/.test(s);
+/** Printable text of a decoded credential: ASCII without control characters (binary that base64 hides is not). */
+export const printable = (s: string): boolean => /^[\x20-\x7e]*$/.test(s);
 
 /**
  * Positions of `words` that are valid in `text`. The engine's anchors index the lower-cased chunk, which is

@@ -48,6 +48,8 @@ const validUrl = (v: string): Verdict => {
   if (!c || PLACEHOLDER_HOST.test(c.host)) return false;
   // CVS's ":pserver:anoncvs@host:/cvs" is a connection method, not a user and a password.
   if (!c.user && c.password.includes(':')) return false;
+  // A product's default account (amqp://guest:guest@, admin:admin) is public knowledge, not a leak.
+  if (c.user && c.user.toLowerCase() === c.password.toLowerCase()) return false;
   return realPassword(c.password);
 };
 
@@ -124,7 +126,7 @@ export const credentialUrls: Detector[] = [
         { text: 'MONGO=mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app', value: 'mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app' },
         { text: "engine = create_engine('postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse')", value: 'postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse' },
       ],
-      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379', 'redis://user:pass@localhost:6379'],
+      noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379', 'redis://user:pass@localhost:6379', 'amqp://guest:guest@localhost/'],
     },
   },
   {
