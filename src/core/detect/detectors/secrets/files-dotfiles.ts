@@ -1,10 +1,8 @@
 import type { Candidate, Detector, Verdict } from '../../types';
-import { fromBase64, lineAround, lineMatches, positionsOf, printable, type LinePattern } from './files-parse';
-import { isPlaceholder } from './placeholder';
+import { fillIn, fromBase64, lineAround, lineMatches, positionsOf, printable, type LinePattern } from './files-parse';
 
-/** Template syntax where a value should be: ${VAR}, $VAR, {{ var }}, %(var)s, <password>. */
-const TEMPLATE = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Z_][A-Z0-9_]*|\{\{.*\}\}|%\(.*\)s|<[^>]*>|%[A-Z_]+%)$/;
-export const unset = (v: string): boolean => !v || TEMPLATE.test(v) || isPlaceholder(v);
+/** No value: empty, a template or variable, a fill-in word (files-parse.ts). */
+export const unset = (v: string): boolean => !v || fillIn(v);
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -182,7 +180,7 @@ const pgpass: Detector = {
 function userPassword(decoded: string | undefined): boolean {
   if (!decoded || !printable(decoded)) return false;
   const m = /^([^:\s]{1,256}):([^]{1,1024})$/.exec(decoded);
-  return Boolean(m && !unset(m[2]!) && !isPlaceholder(m[1]!));
+  return Boolean(m && !unset(m[2]!) && !fillIn(m[1]!));
 }
 
 /**

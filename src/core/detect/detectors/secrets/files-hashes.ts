@@ -1,6 +1,5 @@
 import type { Candidate, Detector, Pattern } from '../../types';
-import { fromBase64, lineAround, lineMatches, positionsOf, sqlTuple, type Cell, type LinePattern } from './files-parse';
-import { isPlaceholder } from './placeholder';
+import { fillIn, fromBase64, lineAround, lineMatches, positionsOf, sqlTuple, type Cell, type LinePattern } from './files-parse';
 
 /** crypt(3)'s alphabet ("./0-9A-Za-z"); bcrypt uses the same characters in another order. */
 const C = '[./0-9A-Za-z]';
@@ -138,7 +137,7 @@ function createdTables(text: string, at: readonly number[]): Map<string, string[
 /** A password cell's value: a hash (hex digest or crypt shape) or a plain password; placeholders are not. */
 function judgeCell(cell: Cell): Candidate | undefined {
   const v = cell.value;
-  if (!v || v.length > 512 || /^(?:null|\\n|true|false|0|1)$/i.test(v) || isPlaceholder(v)) return undefined;
+  if (!v || v.length > 512 || /^(?:null|\\n|true|false|0|1)$/i.test(v) || fillIn(v)) return undefined;
   if (HEX_DIGEST.test(v)) return { start: cell.start, end: cell.end, score: 0.9, why: ['hex digest in the password column of an SQL dump (0.9)'] };
   if (/^\$[0-9a-z]{1,8}\$|^\*[0-9A-F]{40}$|^\{[A-Z0-9]{2,8}\}/.test(v)) return { start: cell.start, end: cell.end, score: 0.9, why: ['password hash in the password column of an SQL dump (0.9)'] };
   if (v.length < 4 || /\s/.test(v) || /^\d{1,3}$/.test(v)) return undefined;
@@ -306,7 +305,7 @@ const sqlStatement: Detector = {
     { name: 'password-function', regex: /(?<=[=,(]\s{0,4})(?:OLD_)?PASSWORD\s{0,4}\(\s{0,4}'((?:[^'\\\n]|\\.|''){1,256})'\s{0,4}\)/gid, score: 0.85, group: 1 },
     { name: 'role-password', regex: /\b(?:CREATE|ALTER)\s{1,4}(?:USER|ROLE)\s{1,4}[^;\n]{1,200}?\b(?:ENCRYPTED\s{1,4})?PASSWORD\s{1,4}'((?:[^'\n]|''){1,256})'/gid, score: 0.9, group: 1 },
   ],
-  validate: (v) => !isPlaceholder(v) && !/^\$\{|^:\w+$|^%s$|^\?$/.test(v) && v.length >= 3,
+  validate: (v) => !fillIn(v) && !/^\?$/.test(v) && v.length >= 3,
   examples: {
     match: [
       { text: "CREATE USER 'app'@'%' IDENTIFIED BY 'Zq8#mL2pVx';", value: 'Zq8#mL2pVx' },

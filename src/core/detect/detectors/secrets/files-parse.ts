@@ -210,3 +210,14 @@ export function lineMatches(text: string, patterns: readonly LinePattern[], max 
   }
   return out;
 }
+
+/** Values that stand where a password goes in documentation and templates. */
+const TEMPLATE = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|\{\{.*\}\}|\{[A-Za-z_]\w*\}|%\(\w+\)s|%[sd]|%[A-Za-z_]\w*%|<[^>]*>|\[[^\]]*\]|:[A-Za-z_]\w*|__\w+__|\*+|x+|\.+|#+)$/i;
+const FILL_IN = /^(?:(?:my|your|the|some)?[_-]?(?:pass(?:word|wd)\d?|pwd|secret|token|key)|changeme|change[_-]me|changeit|null|none|nil|undefined|redacted|masked|hidden|dummy|test|sample|example|placeholder|\.\.\.)$|your[_-]|replace|placeholder|xxxx|not[_-]?a[_-]?real|fake/i;
+
+/**
+ * A value that stands where a credential goes: a template or variable, a fill-in word, one repeated character.
+ * Narrower than placeholder.ts's isPlaceholder on purpose: these formats say by their structure that the value
+ * is a password, so a weak or leet one ("P@ssw0rd", "S3cret!23") is still reported; only "fill me in" is not.
+ */
+export const fillIn = (v: string): boolean => !v.trim() || TEMPLATE.test(v) || FILL_IN.test(v) || /^(.)\1*$/.test(v) || /\$\{|\{\{|%\(\w+\)|<%/.test(v);

@@ -1,6 +1,6 @@
 import { entropy } from '../../checks';
 import type { Candidate, Detector, Verdict } from '../../types';
-import { positionsOf } from './files-parse';
+import { fillIn, positionsOf } from './files-parse';
 
 /**
  * scheme://user:password@host. The user name ends at the first ":" (it may hold an unencoded "@", as an e-mail
@@ -14,9 +14,6 @@ const HOST = '[A-Za-z0-9._-]{1,253}(?::\\d{1,5})?';
 
 const DB_SCHEMES = 'mongodb(?:\\+srv)?|mysqlx?|mariadb|postgres(?:ql)?|cockroachdb|redis|rediss|valkey|amqps?|mssql|sqlserver|oracle|clickhouse|couchdbs?|neo4j(?:\\+s|\\+ssc)?|bolt|cassandra|memcached|influxdb|db2|snowflake|vertica|presto|trino';
 
-/** Values that stand where a password goes in documentation and templates. */
-const TEMPLATE = /^(?:\$\{.*\}|\$\(.*\)|\$[A-Za-z_]\w*|\{\{.*\}\}|\{[A-Za-z_]\w*\}|%\(\w+\)s|%[sd]|%[A-Za-z_]\w*%|<[^>]*>|\[[^\]]*\]|:[A-Za-z_]\w*|__\w+__|\*+|x+|\.+|#+)$/i;
-const FILL_IN = /^(?:(?:my|your|the|some)?[_-]?(?:pass(?:word|wd)\d?|pwd|secret|token|key)|changeme|change[_-]me|changeit|null|none|nil|undefined|redacted|masked|hidden|dummy|test|sample|example|placeholder|\.\.\.)$|your[_-]|replace|placeholder|xxxx|not[_-]?a[_-]?real|fake/i;
 
 /** A password of a URL, percent-decoded, that is a real value: not a template, a fill-in word, short or flat. */
 function realPassword(raw: string): Verdict {
@@ -26,7 +23,7 @@ function realPassword(raw: string): Verdict {
   } catch {
     /* a lone "%" is part of the password */
   }
-  if (v.length < 4 || TEMPLATE.test(v) || FILL_IN.test(v) || /^(.)\1*$/.test(v) || /\$\{|\{\{|%\(/.test(v)) return false;
+  if (v.length < 4 || fillIn(v)) return false;
   return entropy(v) >= 1.5 ? undefined : false;
 }
 
