@@ -148,6 +148,15 @@ describe('names in other languages and in prose', () => {
     'usan la palabra clave "dotenv" en npm',
     'docker run -p 8080:80 nginx',
     'mysql -u root -p shop',
+    'certtool: honor --ask-pass when loading a private key',
+    'gpg: Fix regression for non-default --passphrase-repeat option.',
+    'gpg: Support --passphrase with --quick-gen-key.',
+    'make -pass option work with token buffers',
+    '(gpgsm_cert_use_sign_p): Add arg silent and pass to cert_usage_p.',
+    'Convert the password to UCS2.',
+    'The password is UCS2-encoded before hashing',
+    'The password is 8 characters long',
+    "localStorage.setItem('token', 'jwt_abc123');",
   ])('leaves prose and code alone: %s', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -182,13 +182,15 @@ function authorizationValue(text: string, i: number): Found | undefined {
   return { value: { start: at, end: j, quoted: true, next: text[j] ?? '' }, syntax: `http header${scheme ? ` (${scheme})` : ''}`, score };
 }
 
-const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|è|e|är|er|jest|je|to|=)[ \t]*:?[ \t]+/i;
+const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|är|er|jest)[ \t]*:?[ \t]+/i;
+/** Password words that are not also verbs or other words ("pass to", "la clave de", "parola" is any word in Italian). */
+const PROSE_NAMES = /^(?:password|passwort|kennwort|passphrase|passcode|contraseña|contrasena|senha|wachtwoord|hasło|haslo|heslo|lösenord|salasana|şifre|пароль|パスワード|密码|密碼|비밀번호|motdepasse)$/;
 /** name: / name= / "name": before a value: a name/value pair (`<add key="password" value="x"/>`, k8s `- name: X` then `value: y`). */
 const PAIR_KEY = /(?:^|[\s{,;<(])["']?(?:name|key|param|parameter|variable|setting|property|field)["']?[ \t]*[=:][ \t]*["']?$/i;
 const PAIR_VALUE = /(?:^|[\s{,;<])["']?value["']?[ \t]*[=:]/i;
 
 /** Reads what follows a credential name at [s, e): the syntax and the value, if any. */
-function readSyntax(text: string, s: number, e: number, dashes: number, verdict: NameVerdict, nameLower: string): Found | undefined {
+function readSyntax(text: string, s: number, e: number, dashes: number, verdict: NameVerdict, nameLower: string, motDePasse: boolean): Found | undefined {
   let before = text[s - 1];
   let quoted = isQuote(before) && text[e] === before;
   let i = quoted ? e + 1 : e;
@@ -281,18 +283,21 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
       return v && { value: v, syntax: 'keyword and quoted value', score: 0.75 };
     }
     // --password hunter22
+    // (Not a word after it: "--passphrase with --quick-gen-key", "the -pass option" are prose about the flag.)
     if (dashes >= 1 && isBlank(text[nameEnd]) && i > nameEnd) {
       const v = readValue(text, i);
-      return v && text[v.start] !== '-' ? { value: v, syntax: 'command-line flag' } : undefined;
+      return v && text[v.start] !== '-' && !/^\p{L}+[.,;:!?)]*$/u.test(text.slice(v.start, v.end)) ? { value: v, syntax: 'command-line flag' } : undefined;
     }
     // the password is Tr0ub4dor; contraseña es ...; Passwort ist ...
-    if (verdict.kind === 'password' && !quoted) {
+    if (verdict.kind === 'password' && !quoted && PROSE_NAMES.test(motDePasse ? 'motdepasse' : nameLower)) {
       const m = PROSE_VERBS.exec(text.slice(nameEnd, nameEnd + 24));
       if (!m) return undefined;
       const v = readValue(text, nameEnd + m[0].length);
       if (!v) return undefined;
       while (v.end > v.start + 1 && /[.,!?:)]/.test(text[v.end - 1]!)) v.end--;
       const word = text.slice(v.start, v.end);
+      // The value ends the clause: "the password is UCS2-encoded before hashing" describes it.
+      if (/^[ \t]+\p{Ll}/u.test(text.slice(v.end, v.end + 3)) || word.length < 6 || !/\p{L}/u.test(word)) return undefined;
       return v.quoted || passwordShaped(word) ? { value: v, syntax: 'prose', score: 0.75 } : undefined;
     }
     return undefined;
@@ -459,7 +464,7 @@ function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly
     const motDePasse = /^passe$/i.test(name) && /mot de $/i.test(text.slice(Math.max(0, s - 7), s));
     const verdict = motDePasse ? judgeName('motdepasse') : judgeName(name, wordBefore);
     if (!verdict) continue;
-    const found = readSyntax(text, s, e, dashes, verdict, lowerName);
+    const found = readSyntax(text, s, e, dashes, verdict, lowerName, motDePasse);
     if (!found) continue;
     const v = text.slice(found.value.start, found.value.end);
     const score = found.syntax.startsWith('http header') ? judgeValue(v, { ...verdict, kind: verdict.kind === 'auth' ? 'token' : verdict.kind }, found.value) : judgeValue(v, verdict, found.value);

@@ -48,7 +48,7 @@ const NOT_SECRET_BEFORE = new Set([
   'public', 'pub', 'show', 'hide', 'toggle', 'forgot', 'forget', 'min', 'max', 'has', 'is', 'no', 'use', 'uses', 'enable', 'enabled', 'disable', 'require', 'requires', 'required',
   'validate', 'check', 'get', 'fetch', 'load', 'read', 'generate', 'gen', 'create', 'parse', 'num', 'count', 'len', 'length', 'allow', 'can', 'should', 'needs', 'need', 'expect',
   'on', 'by', 'of', 'to', 'for', 'without', 'kid', 'bypass', 'input', 'display', 'last', 'prompt', 'type', 'mask', 'masked', 'reset', 'change', 'update', 'verify', 'confirm',
-  'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit',
+  'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit', 'ask', 'prompt', 'request', 'send', 'store', 'save', 'empty', 'blank', 'weak', 'strong', 'bad', 'wrong', 'invalid',
 ]);
 /** Before "key" only: keys of data structures, databases and keyboards (a hash_salt stays a salt). */
 const NOT_KEY_BEFORE = new Set([

@@ -85,7 +85,7 @@ export function looksTyped(value: string): boolean {
     for (let i = 1; i < chars.length; i++) if (Math.abs(chars[i]!.charCodeAt(0) - chars[i - 1]!.charCodeAt(0)) === 1) near++;
     if (near >= 6 && near / (chars.length - 1) >= 0.5) return true;
   }
-  return /0123456|1234567|abcdefg|qwerty/i.test(value);
+  return /0123456|1234567|12345|abcde|abc12|qwert|asdf/i.test(value);
 }
 
 /** For credentials without a fixed shape: refuse placeholders, short and low-entropy values. */
