@@ -1,5 +1,5 @@
 import { B, E, type TokenSpec } from '../token';
-import { fake, named, prefixed } from './shape';
+import { fake, named, prefixed, uuid } from './shape';
 
 /** AI and machine-learning platforms: model APIs, inference hosts, vector stores, search APIs for agents. */
 export const ai: TokenSpec[] = [
@@ -27,6 +27,10 @@ export const ai: TokenSpec[] = [
   prefixed('perplexity-key', 'Perplexity API key', 'pplx-', 'a62', 48),
   prefixed('replicate-token', 'Replicate API token', 'r8_', 'a62', 37),
   prefixed('xai-key', 'xAI (Grok) API key', 'xai-', 'a62', 80),
+  {
+    id: 'langfuse-secret-key', description: 'Langfuse secret key', keywords: ['sk-lf-'],
+    regex: `${B}sk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9_-])`, match: [`sk-lf-${uuid('langfuse')}`], noMatch: ['sk-lf-1234'],
+  },
   prefixed('openrouter-key', 'OpenRouter API key', 'sk-or-v1-', 'hex', 64),
   prefixed('jina-key', 'Jina AI API key', 'jina_', 'b64u', 60),
   prefixed('tavily-key', 'Tavily API key', 'tvly-', 'b64u', [32, 48], { sample: `tvly-${fake('a62', 32, 'tavily')}` }),

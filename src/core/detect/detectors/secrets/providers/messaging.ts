@@ -56,6 +56,7 @@ export const messaging: TokenSpec[] = [
     regex: `${B}AC[0-9a-f]{32}[\\s"',:;=]{1,40}(?:[\\w.-]{0,40}[\\s"':=]{1,6})?([0-9a-f]{32})(?![A-Za-z0-9_])`, group: 1, score: 0.85,
     match: [{ text: `client = twilio.Client("AC${fake('hex', 32, 'twsid')}", "${fake('hex', 32, 'twtok')}")`, value: fake('hex', 32, 'twtok') }], noMatch: [`twilio AC${fake('hex', 32, 'twsid')}`],
   },
+  named('slack-signing-secret', 'Slack app signing or client secret next to its name', ['slack_signing', 'slack_client_secret', 'slack_app_secret', 'slack_secret'], '[0-9a-f]{32}', fake('hex', 32, 'slacksign')),
   named('mattermost-token', 'Mattermost access token next to its name', ['mattermost'], '[a-z0-9]{26}', fake('lc36', 26, 'mattermost')),
   named('sendbird-token', 'Sendbird API token or application ID next to its name', ['sendbird'], `(?:[0-9a-f]{40}|${UUID_ANY})`, fake('hex', 40, 'sendbird')),
   named('messagebird-key', 'MessageBird (Bird) access key or client ID next to its name', ['messagebird', 'message_bird', 'message-bird'], `(?:${UUID_ANY}|[A-Za-z0-9]{25})`, fake('a62', 25, 'mbird')),

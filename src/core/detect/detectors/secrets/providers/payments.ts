@@ -25,6 +25,10 @@ export const payments: TokenSpec[] = [
   named('mollie-key', 'Mollie API key next to its name', ['mollie'], '(?:live|test)_[A-Za-z0-9]{30}', `live_${fake('a62', 30, 'mollie')}`),
   named('coinbase-key', 'Coinbase API secret next to its name', ['coinbase'], '[A-Za-z0-9_-]{64}', fake('b64u', 64, 'coinbase')),
   named('gocardless-token', 'GoCardless access token next to its name', ['gocardless'], '(?:live|sandbox)_[A-Za-z0-9_-]{40}', `live_${fake('b64u', 40, 'gocardless')}`),
+  {
+    id: 'woocommerce-key', description: 'WooCommerce REST API consumer key or secret', keywords: ['ck_', 'cs_'], window: { before: 8, after: 60 },
+    regex: `${B}c[ks]_[0-9a-f]{40}${E}`, match: [`ck_${fake('hex', 40, 'woo')}`, `cs_${fake('hex', 40, 'woo2')}`], noMatch: ['docs_index', `ck_${fake('hex', 30, 'woo')}`],
+  },
   prefixed('shippo-token', 'Shippo API token', ['shippo_live_', 'shippo_test_'], 'Hex', 40),
   prefixed('easypost-key', 'EasyPost API key', ['EZAK', 'EZTK'], 'a62', 54),
   prefixed('duffel-token', 'Duffel API token', ['duffel_live_', 'duffel_test_'], 'b64u', 43),
