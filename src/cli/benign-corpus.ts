@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { DOCUMENT_LABELS, type DocumentLabel, type Engine, type Finding } from '../core/detect';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from '../core/detect/labels';
 import { mask } from '../core/events/mask';
@@ -46,15 +47,18 @@ export const DEFAULT_MAX_FILES = 4000;
 export const DEFAULT_MAX_BYTES = 1_000_000;
 
 /** Extensions a read-me or a change log has: none, or a text or markup format. `history.js` is code, not a log. */
-const DOC_EXT = new Set(['', '.md', '.markdown', '.txt', '.rst', '.adoc', '.asciidoc', '.org', '.mdown', '.textile']);
+const DOC_EXT = new Set(['', '.debian', '.md', '.markdown', '.txt', '.rst', '.adoc', '.asciidoc', '.org', '.mdown', '.textile']);
 const README = /^readme([-_.][\w.-]*)?$/i;
 const CHANGELOG = /^(changelog|changes|history)([-_.][\w.-]*)?$/i;
 /** package.json, TypeScript, lint and formatting configurations. */
 const CONFIG = /^(package\.json|tsconfig[\w.-]*\.json|\.eslintrc(\.\w+)?|eslint\.config\.\w+|\.prettierrc(\.\w+)?|prettier\.config\.\w+|\.jshintrc|\.editorconfig|\.markdownlint(\.\w+|rc)?|\.stylelintrc(\.\w+)?|\.travis\.yml|appveyor\.yml|\.gitlab-ci\.yml|azure-pipelines\.yml|\.nycrc(\.\w+)?|\.mocharc(\.\w+)?|\.babelrc(\.\w+)?)$/i;
 
-/** The kind of a file under a tree, by its name (and, for CI workflows, its folder); undefined for any other file. */
+/**
+ * The kind of a file under a tree, by its name (and, for CI workflows, its folder); undefined for any other file.
+ * A compressed document counts as its content (Debian ships `changelog.Debian.gz`).
+ */
 export function kindOf(path: string): BenignKind | undefined {
-  const name = basename(path);
+  const name = basename(path).replace(/\.gz$/i, '');
   const ext = extname(name).toLowerCase();
   const stem = ext ? name.slice(0, -ext.length) : name;
   if (DOC_EXT.has(ext) && README.test(stem)) return 'readme';
@@ -110,7 +114,9 @@ function readText(path: string, follow: boolean, maxBytes: number): string | 'to
     if (st.isSymbolicLink()) return 'symlink';
     if (!st.isFile()) return 'unreadable';
     if (st.size > maxBytes) return 'tooLarge';
-    const bytes = readFileSync(path);
+    const read = readFileSync(path);
+    const bytes = /\.gz$/i.test(path) ? gunzipSync(read) : read;
+    if (bytes.length > maxBytes) return 'tooLarge';
     if (bytes.includes(0)) return 'binary';
     return bytes.toString('utf8');
   } catch {

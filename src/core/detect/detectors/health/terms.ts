@@ -165,7 +165,7 @@ function frameTerms(text: string): Term[] {
 /**
  * Health terms of a chunk: clinical terms stand alone; an ambiguous word or an abbreviation counts when a
  * clinical term stands within CORROBORATION_CHARS, or when clinical shorthand surrounds it: three different
- * abbreviations or shorthand cues, or an age and another cue ("40yo male with a history of stroke"). Everyday
+ * abbreviations, shorthand cues or medical word shapes, or an age and another cue ("40yo male with a history of stroke"). Everyday
  * words never corroborate each other: "health check failure" stays quiet. The explanation names what
  * corroborated the term. Linear in the chunk: the window holds a bounded stretch of text.
  */
@@ -179,7 +179,7 @@ export function countedTerms(text: string, lower: string): Candidate[] {
   const clinical = terms.filter((t) => t.tier === 'clinical');
   const others = terms.filter((t) => t.tier !== 'clinical');
   const keys = others.map((t) => lower.slice(t.start, t.end).replace(/^\d+ ?/, ''));
-  const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE || t.why === SHORTHAND;
+  const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE || t.why === SHORTHAND || t.why === SHAPE;
   const counted: Term[] = [...clinical];
   const near = new Window(), cues = new Window();
   let c = 0, lo = 0, hi = 0, ages = 0;

@@ -33,7 +33,10 @@ insomnia apnea hospital hospitals surgery surgeries surgeon physician physicians
 hospitalisation mmhg anesthesia anaesthesia anesthesiologist cardiovascular gastrointestinal pulmonary
 respiratory neurological oncological symptomatic asymptomatic comorbid febrile afebrile
 hematology haematology urology urinary dermatology gynecology obstetrics orthopedic orthopaedic sutured sutures
-incision crohn's copd's laparoscopic laparoscopy arthroscopy mri's ct-scan ekgs ecgs chemotherapy's immunotherapy
+incision crohn's copd's laparoscopic fibrosis stenosis thrombosis necrosis cirrhosis osteoarthritis scoliosis
+psoriasis endometriosis tuberculosis hematoma haematoma glioma myeloma adenoma fibroma lipoma mesothelioma
+glioblastoma neuroblastoma retinoblastoma hepatoblastoma hematuria haematuria proteinuria dysuria atrophy hypertrophy
+mammography angiography sonography tomography laparoscopy arthroscopy mri's ct-scan ekgs ecgs chemotherapy's immunotherapy
 `;
 
 const AMBIGUOUS = `
@@ -98,10 +101,13 @@ export const KNOWN_WORDS: readonly string[] = [...new Set([...tiers.keys(), ...M
 
 /** Word endings that mark diagnoses and procedures, whatever the word: "-itis", "-ectomy". */
 const CLINICAL_SUFFIXES = ['itis', 'emia', 'aemia', 'algia', 'opathy', 'ectomy', 'otomy', 'ostomy', 'oplasty', 'oscopy', 'plegia', 'penia', 'megaly'];
-/** The WHO stems of drug names and endings of diagnoses that plain words share ("aroma", "trophy"): health unless plain English. */
-const DRUG_STEMS = ['osis', 'oma', 'uria', 'trophy', 'pril', 'sartan', 'olol', 'alol', 'statin', 'dipine', 'azole', 'prazole', 'tidine', 'cillin', 'mycin', 'floxacin', 'cycline', 'mab', 'nib', 'tinib', 'vir', 'parin', 'gliptin', 'gliflozin', 'glutide', 'triptan', 'azepam', 'azolam', 'oxetine', 'aline', 'barbital', 'caine', 'profen', 'terol', 'sone', 'olone', 'thiazide', 'semide'];
-/** Endings that end plain words as often ("cryptography", "typography", "choreography"): a hint, never alone. */
-const LOOSE_SUFFIXES = ['ography'];
+/** The WHO stems of drug names: a drug unless the word is plain English. */
+const DRUG_STEMS = ['pril', 'sartan', 'olol', 'alol', 'statin', 'dipine', 'azole', 'prazole', 'tidine', 'cillin', 'mycin', 'floxacin', 'cycline', 'mab', 'nib', 'tinib', 'vir', 'parin', 'gliptin', 'gliflozin', 'glutide', 'triptan', 'azepam', 'azolam', 'oxetine', 'aline', 'barbital', 'caine', 'profen', 'terol', 'sone', 'olone', 'thiazide', 'semide'];
+/**
+ * Endings that end plain words, typos and user names as often ("cryptography", "sypnosis", "umatoma"): a hint,
+ * never alone. The frequent diagnoses with these endings are in the clinical vocabulary.
+ */
+const LOOSE_SUFFIXES = ['ography', 'osis', 'oma', 'uria', 'trophy'];
 export const SUFFIXES = [...CLINICAL_SUFFIXES, ...DRUG_STEMS, ...LOOSE_SUFFIXES];
 const CLINICAL_SHAPE = new RegExp(`^[a-z]{3,}(?:${CLINICAL_SUFFIXES.join('|')})$`);
 const DRUG_SHAPE = new RegExp(`^[a-z]{3,}(?:${DRUG_STEMS.join('|')})$`);
@@ -113,10 +119,14 @@ const LOOSE_SHAPE = new RegExp(`^[a-z]{3,}(?:${LOOSE_SUFFIXES.join('|')})$`);
  */
 export function shapeTier(lower: string): Tier | undefined {
   if (lower.length < 7) return undefined;
-  const clinical = CLINICAL_SHAPE.test(lower), drug = !clinical && DRUG_SHAPE.test(lower);
-  if (!clinical && !drug && !LOOSE_SHAPE.test(lower)) return undefined;
+  const clinical = CLINICAL_SHAPE.test(lower), drug = !clinical && DRUG_SHAPE.test(lower), loose = !clinical && !drug && LOOSE_SHAPE.test(lower);
+  if (!clinical && !drug && !loose) return undefined;
   if (regionList().has(lower) || placeList().has(lower) || nameList().has(lower)) return undefined;
-  return clinical || (drug && !commonWordList().has(lower)) ? 'clinical' : 'ambiguous';
+  if (clinical) return 'clinical';
+  // Long words with a loose ending are mostly diagnoses ("adenocarcinoma", "leucocitosis"); short ones are as often
+  // typos and user names ("sypnosis", "umatoma").
+  const plain = commonWordList().has(lower);
+  return !plain && (drug || (lower.length >= 9 && !lower.endsWith('ography'))) ? 'clinical' : 'ambiguous';
 }
 
 /** Medicine and device names, hyphenated ones included: brands are not people ("Allegra", "Tri-Cyclen", "Foley"). */
