@@ -6,14 +6,14 @@ export const ci: TokenSpec[] = [
   prefixed('circleci-pat', 'CircleCI personal API token', 'CCIPAT_', 'b64u', [40, 80], { sample: `CCIPAT_${fake('a62', 22, 'cci')}_${fake('hex', 40, 'cci2')}` }),
   prefixed('circleci-project-token', 'CircleCI project API token', 'CCIPRJ_', 'b64u', [40, 80], { sample: `CCIPRJ_${fake('a62', 22, 'ccip')}_${fake('hex', 40, 'ccip2')}` }),
   named('circleci-token', 'CircleCI API token (40 hex) next to its name', ['circleci', 'circle_token', 'circle-token'], '[0-9a-f]{40}', fake('hex', 40, 'circle')),
-  named('travis-token', 'Travis CI access token next to its name', ['travis'], '[A-Za-z0-9_-]{22}', fake('a62', 22, 'travis')),
+  named('travis-token', 'Travis CI access token next to its name', ['travis'], '[A-Za-z0-9_-]{22}', fake('a62', 22, 'travis'), { common: true }),
   named('drone-token', 'Drone CI token next to its name', ['drone_token', 'droneci', 'drone_server_token'], '[A-Za-z0-9]{32}', fake('a62', 32, 'drone')),
   prefixed('buildkite-token', 'Buildkite API access token', 'bkua_', 'hex', 40),
   prefixed('buildkite-agent-token', 'Buildkite agent token', 'bkagent_', 'hex', 40),
   named('codecov-token', 'Codecov upload or access token next to its name', ['codecov'], `(?:${UUID}|[a-z0-9]{32})`, uuid('codecov')),
   named('codeclimate-reporter-id', 'Code Climate test reporter ID next to its name', ['cc_test_reporter_id', 'codeclimate_repo_token', 'codeclimate'], '[0-9a-f]{64}', fake('hex', 64, 'codeclimate')),
   prefixed('sonarqube-token', 'SonarQube or SonarCloud token', ['squ_', 'sqp_', 'sqa_'], 'hex', 40),
-  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar')),
+  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar'), { common: true }),
   {
     id: 'teamcity-token', description: 'TeamCity access token', keywords: ['eyj0exaioiaivenwmij9'], window: { before: 16, after: 120 },
     regex: `${B}eyJ0eXAiOiAiVENWMiJ9\\.[A-Za-z0-9_-]{36}\\.[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])`,
@@ -51,7 +51,7 @@ export const ci: TokenSpec[] = [
   },
   {
     id: 'onepassword-token', description: '1Password service-account token', keywords: ['ops_ey'],
-    regex: `${B}ops_eyJ[A-Za-z0-9+/=_-]{100,}`, match: [`ops_eyJ${'ZW1haWwiOiJl'.repeat(10)}`], noMatch: ['ops_DUMMYWFpbCI6ImVqd2U2NHFtbHhocmlA'],
+    regex: `${B}ops_eyJ[A-Za-z0-9+/=_-]{100,2000}`, match: [`ops_eyJ${'ZW1haWwiOiJl'.repeat(10)}`], noMatch: ['ops_DUMMYWFpbCI6ImVqd2U2NHFtbHhocmlA'],
   },
   {
     id: 'onepassword-secret-key', description: '1Password account secret key', keywords: ['a3-'], window: { before: 8, after: 60 },

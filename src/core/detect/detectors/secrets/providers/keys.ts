@@ -5,7 +5,7 @@ import { fake } from './shape';
 export const keys: TokenSpec[] = [
   {
     id: 'jwt', description: 'JSON Web Token', keywords: ['eyj'],
-    regex: `${B}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{16,}`, score: 0.85,
+    regex: `${B}eyJ[A-Za-z0-9_-]{8,2000}\\.eyJ[A-Za-z0-9_-]{8,8000}\\.[A-Za-z0-9_-]{16,2000}`, score: 0.85,
     match: [`eyJhbGciOiJIUzI1NiJ9.eyJ${fake('b64u', 40, 'jwt')}.${fake('b64u', 43, 'jwt2')}`],
     noMatch: ['eyJhbGciOiJIUzI1NiJ9 alone'],
   },

@@ -1,5 +1,5 @@
 import { B, E, type TokenSpec } from '../token';
-import { fake, named, prefixed, uuid, UUID } from './shape';
+import { fake, named, prefixed, uuid, UUID, JWT } from './shape';
 
 /** Payments, banking and commerce APIs. */
 export const payments: TokenSpec[] = [
@@ -36,13 +36,13 @@ export const payments: TokenSpec[] = [
     id: 'plaid-token', description: 'Plaid access token', keywords: ['access-sandbox-', 'access-development-', 'access-production-'],
     regex: `${B}access-(?:sandbox|development|production)-${UUID}${E}`, match: [`access-production-${uuid('plaid')}`], noMatch: ['access-production-1234'],
   },
-  named('plaid-secret', 'Plaid secret or client ID next to its name', ['plaid'], '(?:[a-z0-9]{30}|[a-z0-9]{24})', fake('hex', 30, 'plaidsecret')),
+  named('plaid-secret', 'Plaid secret or client ID next to its name', ['plaid'], '(?:[a-z0-9]{30}|[a-z0-9]{24})', fake('hex', 30, 'plaidsecret'), { common: true }),
   named('bittrex-key', 'Bittrex API key or secret next to its name', ['bittrex'], '[a-z0-9]{32}', fake('hex', 32, 'bittrex')),
-  named('kraken-key', 'Kraken API secret next to its name', ['kraken'], '[A-Za-z0-9/+=_-]{80,90}', fake('b64', 86, 'kraken')),
+  named('kraken-key', 'Kraken API secret next to its name', ['kraken'], '[A-Za-z0-9/+=_-]{80,90}', fake('b64', 86, 'kraken'), { common: true }),
   named('kucoin-key', 'KuCoin API key or secret next to its name', ['kucoin'], `(?:${UUID}|[0-9a-f]{24})`, fake('hex', 24, 'kucoin')),
   named('binance-key', 'Binance API key or secret next to its name', ['binance'], '[A-Za-z0-9]{64}', fake('a62', 64, 'binance')),
   named('finicity-key', 'Finicity API key or secret next to its name', ['finicity'], '(?:[0-9a-f]{32}|[A-Za-z0-9]{20})', fake('hex', 32, 'finicity')),
-  named('lemonsqueezy-key', 'Lemon Squeezy API key (a JWT) next to its name', ['lemonsqueezy', 'lemon_squeezy'], 'eyJ[A-Za-z0-9_-]{20,}\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{20,}', `eyJ${fake('b64u', 30, 'lsq1')}.eyJ${fake('b64u', 60, 'lsq2')}.${fake('b64u', 43, 'lsq3')}`),
+  named('lemonsqueezy-key', 'Lemon Squeezy API key (a JWT) next to its name', ['lemonsqueezy', 'lemon_squeezy'], JWT, `eyJ${fake('b64u', 30, 'lsq1')}.eyJ${fake('b64u', 60, 'lsq2')}.${fake('b64u', 43, 'lsq3')}`),
   prefixed('paddle-key', 'Paddle API key', ['pdl_live_apikey_', 'pdl_sdbx_apikey_'], 'a62', [40, 60], { score: 0.9 }),
   named('wise-token', 'Wise (TransferWise) API token (a UUID) next to its name', ['transferwise', 'wise_api', 'wise_token'], UUID, uuid('wise')),
 ];

@@ -13,7 +13,7 @@ const fromBase64 = (v: string): string => {
 export const registries: TokenSpec[] = [
   {
     id: 'npmrc-auth-token', description: '_authToken in an .npmrc', keywords: ['_authtoken'],
-    regex: `_authToken\\s*=\\s*([^\\s$"'{}]{16,})`, group: 1,
+    regex: `_authToken\\s*=\\s*([^\\s$"'{}]{16,512})`, group: 1,
     match: [{ text: '//registry.npmjs.org/:_authToken=3f9a2c7e-11b4-4c2d-9e8f-0a1b2c3d4e5f', value: '3f9a2c7e-11b4-4c2d-9e8f-0a1b2c3d4e5f' }],
     noMatch: ['//npm.pkg.github.com/:_authToken=${NPM_TOKEN}'],
   },
@@ -33,7 +33,7 @@ export const registries: TokenSpec[] = [
   prefixed('clojars-token', 'Clojars deploy token', 'CLOJARS_', 'a62', 60),
   {
     id: 'docker-token', description: 'Docker Hub personal access token', keywords: ['dckr_pat_', 'dckr_oat_'],
-    regex: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,}`, match: [`dckr_pat_${fake('b64u', 27, 'dckr')}`, `dckr_oat_${fake('b64u', 32, 'dckr2')}`], noMatch: ['dckr_pat_tooshort'],
+    regex: `${B}dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,128}(?![A-Za-z0-9_-])`, match: [`dckr_pat_${fake('b64u', 27, 'dckr')}`, `dckr_oat_${fake('b64u', 32, 'dckr2')}`], noMatch: ['dckr_pat_tooshort'],
   },
   {
     id: 'docker-config-auth', description: 'Registry credentials in a Docker config.json', keywords: ['"auths"', '"auth"'], window: { before: 300, after: 300 },

@@ -49,6 +49,8 @@ export const uuid = (seed: string, cs: 'hex' | 'HEX' = 'hex'): string => {
   return `${f.slice(0, 8)}-${f.slice(8, 12)}-4${f.slice(13, 16)}-a${f.slice(17, 20)}-${f.slice(20)}`;
 };
 export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A JSON Web Token: header and payload start with eyJ (base64url of '{"'), the signature follows. */
+export const JWT = 'eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,4000}\\.[A-Za-z0-9_-]{20,1000}';
 export const UUID_ANY = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -92,18 +94,25 @@ export function prefixed(
  * A value without a prefix of its own (hex, a UUID, base64): found only when one of the provider's names stands
  * right before it in an assignment (`HEROKU_API_KEY = ...`). The names are the keywords; the window is small.
  */
+/** What follows a provider's name when it names a credential: "SENTRY_", "sentryToken", "stability-ai". */
+const CREDENTIAL_SUFFIXES = ['_', '-', '.', 'api', 'key', 'token', 'secret', 'auth', 'client', 'access', 'pass', 'pat', 'write', 'signing', 'ai', 'app', 'dsn', 'login', 'id'];
+
 export function named(
   id: string, description: string, names: string[], value: string, sample: string,
-  o: Common & { extraKeywords?: string[]; window?: TokenSpec['window'] } = {},
+  o: Common & { extraKeywords?: string[]; window?: TokenSpec['window']; common?: boolean } = {},
 ): TokenSpec {
   const label = `${names[0]!.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_KEY`;
+  // A name that is also a common word ("stability", "confluent", "amplitude", "together") is a keyword only
+  // with what makes it a credential's name: the bare word would open a window in every other sentence.
+  const keywords = names.flatMap((n) => (o.common && /^[a-z0-9]+$/i.test(n) ? CREDENTIAL_SUFFIXES.map((x) => `${n}${x}`.toLowerCase()) : [n.toLowerCase()]));
   return {
     id, description,
-    keywords: [...new Set([...names.map((n) => n.toLowerCase()), ...(o.extraKeywords ?? [])])],
+    keywords: [...new Set([...keywords, ...(o.extraKeywords ?? [])])],
     regex: assigned(names, value),
     group: 1,
     score: o.score ?? 0.8,
-    window: o.window ?? { before: 16, after: 400 },
+    // The value follows the name within a few dozen characters; a JWT can be long.
+    window: o.window ?? { before: 16, after: value.startsWith('eyJ') ? 5000 : 240 },
     validate: o.validate,
     match: [{ text: `${label} = "${sample}"`, value: sample }, ...((o.match ?? []) as { text: string }[])],
     noMatch: [`value = "${sample}"`, `${label} = "${sample.slice(0, 8)}"`, ...(o.noMatch ?? [])],

@@ -40,9 +40,9 @@ export const vcs: TokenSpec[] = [
   named('bitbucket-client-secret', 'Bitbucket OAuth consumer key or secret next to its name', ['bitbucket'], '(?:[A-Za-z0-9=_-]{64}|[A-Za-z0-9]{32})', fake('a62', 32, 'bbsecret')),
   {
     id: 'atlassian-token', description: 'Atlassian API token', keywords: ['atatt3', 'atctt3'],
-    regex: `${B}AT[AC]TT3[A-Za-z0-9_=-]{180,}`, match: [`ATATT3xFfGF0${'aB3dE5fG7h'.repeat(19)}`], noMatch: ['ATATT3short'],
+    regex: `${B}AT[AC]TT3[A-Za-z0-9_=-]{180,400}(?![A-Za-z0-9_=-])`, match: [`ATATT3xFfGF0${'aB3dE5fG7h'.repeat(19)}`], noMatch: ['ATATT3short'],
   },
-  named('atlassian-legacy-token', 'Atlassian, Jira or Confluence API token (24 characters) next to its name', ['atlassian', 'jira', 'confluence'], '[A-Za-z0-9]{24}', fake('a62', 24, 'jira')),
+  named('atlassian-legacy-token', 'Atlassian, Jira or Confluence API token (24 characters) next to its name', ['atlassian', 'jira', 'confluence'], '[A-Za-z0-9]{24}', fake('a62', 24, 'jira'), { common: true }),
   named('gitea-token', 'Gitea or Forgejo access token next to its name', ['gitea', 'forgejo'], '[0-9a-f]{40}', fake('hex', 40, 'gitea')),
   {
     id: 'sourcegraph-token', description: 'Sourcegraph access token', keywords: ['sgp_'],
