@@ -27,6 +27,8 @@ const FILES: Record<string, string[]> = {
   'Other.cs': ['cSharp#77', 'javaStr88', 'goAssign66', 'rubySym44', 'Rb9Kx2Lm7Qp4Vt1Wz'],
   'commands.sh': ['MyR00tPw', 'Bkp#2024x', 'cliPass77', 'Yt7Kq2Lm9Np4Rs8Tu1Wx5Zb3', 'Ym9iOmh1bnRlcjIy', 'qryPass55'],
   'request.http': ['Mz8Kq2Xw5Lp9Rt3Vb7Nc1Yd', 'Pq4Lm8Zx2Kv7Rt1Wn5Bc9'],
+  'build.gradle': ['andr0idStore', 'andr0idKey'],
+  'server.conf': ['R3d1sConf!', '{SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='],
   bash_history: ['Ssh#Pass81', 'R3disAuth9', 'M0ngoR00t!', 'D0ckerHub7', 'Curl#Pw42', 'Pg4Hist0ry'],
   'misc.conf': ['fetchM41l', 'Sql#User55', 'pgR0le!77', 'cshPw991', 'dockerPw55', '{AQAAABAAAAAQx8Yk2Lm9Qp4Rs7Tv1Wz5Nb3Hc6=}', 'Qx7Lm2Rk9Tz4Vw8Np3Bc6Yd1', 'Np7Kx2Qm9Lz4Rv8Tb3Wc6Yd1'],
 };
@@ -78,6 +80,7 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['ssh_options[:password] = "rubyOpt99"', 'rubyOpt99', 'assignment'],
     ['db.password:Pr0psColon', 'Pr0psColon', 'yaml key'],
     ['bindpw = ldapB1nd!', 'ldapB1nd!', 'ini key'],
+    ['export MAILGUN_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'shell export'],
     ["SET PASSWORD FOR 'root'@'localhost' = PASSWORD('mySqlR00t');", 'mySqlR00t', 'setter call'],
     ['<PublishProfile publishUrl="x.scm.example.net:443" userName="$site" userPWD="Pub7Kx2Qm9Lz4Rv8" />', 'Pub7Kx2Qm9Lz4Rv8', 'xml attribute'],
   ])('%s', (text, value, syntax) => {
@@ -176,6 +179,7 @@ describe('placeholders, references and non-secret names are left alone', () => {
     'public_key: "AAAAB3NzaC1yc2EAAAADAQABAAABAQC7"', 'tokenizer = "Wb2Kx8Lq5Zr1Tm7Nv3Pc"', 'password_hint: "first pet"', 'show_password: true',
     'key_id: "Kd8Lm2Qx7Zp4Rv1Tn"', 'cache_key = "Zx9Kq2Lm7Np4Rs8Tu1"', 'api_key: "1234567890abcdefghij"', 'token: "a1b2c3d4e5f6g7h8i9j0"',
     'password: "{password}"', 'bypass: 12345678', 'print("password: %s" % pw)', 'see https://user:pass@host', 'compass = "N4Ex9Kq2"',
+    'ANY_KEY = ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==', 'CACHE_KEY=Zq8Lm2Rk9Tz4Vw8Np3Bc6Yd1', 'pass lint.', 'Pass through', 'Password hunter',
     'secret: "MySecretKeyForDevelopment"', 'SECRET_HASH="something-with-a-#-hash"', 'api_key = "your_api_key_here"',
   ])('%s', (text) => {
     expect(found(text)).toEqual([]);

@@ -73,7 +73,9 @@ function readValue(text: string, i: number, query = false): Value | undefined {
     if (text[j] !== c) return undefined;
     return { start: i + 1, end: j, quoted: true, next: text[j + 1] ?? '' };
   }
-  let j = i;
+  // A hash scheme's braces belong to the value: {SSHA}..., {bcrypt}$2a$...
+  const scheme = /^\{[A-Za-z0-9-]{2,12}\}/.exec(text.slice(i, i + 16));
+  let j = i + (scheme ? scheme[0].length : 0);
   while (j < n && j - i <= MAX_UNQUOTED && !endsUnquoted(text.charCodeAt(j), query)) j++;
   if (j === i || j - i > MAX_UNQUOTED) return undefined;
   return { start: i, end: j, quoted: false, next: text[j] ?? '' };
@@ -100,6 +102,17 @@ function notASecretShape(v: string): boolean {
   if (/^(?:~?\/|\.\.?\/|[A-Za-z]:\\)[\w.\\/ -]*$/.test(v) && /[\\/][\w.-]/.test(v.slice(1))) return true;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(v)) return true;
   return /^v?\d+(?:\.\d+){1,3}$/.test(v);
+}
+
+/** Base64 of readable words ("ZHVtbXkgdGV4dA==" is "dummy text"): an encoded sentence, not key material. */
+function decodesToText(v: string): boolean {
+  if (!/^[A-Za-z0-9+/]{16,}={0,2}$/.test(v) || v.length % 4 !== 0) return false;
+  try {
+    const t = atob(v);
+    return /^[\x20-\x7e]+$/.test(t) && / [a-z]{2,}/i.test(t) && !t.includes(':');
+  } catch {
+    return false;
+  }
 }
 
 const classes = (v: string): number => Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
@@ -132,7 +145,7 @@ function judgeValue(v: string, name: NameVerdict, value: Value): number | undefi
   if (v.length < 8 || /^\d+$/.test(v) || /^[\p{L}]+(?:[-_. ][\p{L}]+)*$/u.test(v)) return undefined;
   // Generated secrets have digits; one without needs length and mixed case inside (base64), not words and dashes.
   if (!/\d/.test(v) && (v.length < 20 || (v.match(/\p{Ll}\p{Lu}/gu) ?? []).length < 3)) return undefined;
-  if (classes(v) < 2 || entropy(v) < 3 || looksTyped(v)) return undefined;
+  if (classes(v) < 2 || entropy(v) < 3 || looksTyped(v) || decodesToText(v)) return undefined;
   return name.score;
 }
 
@@ -185,6 +198,8 @@ function authorizationValue(text: string, i: number): Found | undefined {
 const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|är|er|jest)[ \t]*:?[ \t]+/i;
 /** Password words that are not also verbs or other words ("pass to", "la clave de", "parola" is any word in Italian). */
 const PROSE_NAMES = /^(?:password|passwort|kennwort|passphrase|passcode|contraseña|contrasena|senha|wachtwoord|hasło|haslo|heslo|lösenord|salasana|şifre|пароль|パスワード|密码|密碼|비밀번호|motdepasse)$/;
+/** Credential names that are also everyday words: not directives on their own. */
+const DICTIONARY_NAMES = /^(?:pass|pw|pwd|passwd|secret|secrets|token|tokens|key|keys|auth|salt|pepper|credentials?|creds|clave|parola|mdp|bearer)$/;
 /** name: / name= / "name": before a value: a name/value pair (`<add key="password" value="x"/>`, k8s `- name: X` then `value: y`). */
 const PAIR_KEY = /(?:^|[\s{,;<(])["']?(?:name|key|param|parameter|variable|setting|property|field)["']?[ \t]*[=:][ \t]*["']?$/i;
 const PAIR_VALUE = /(?:^|[\s{,;<])["']?value["']?[ \t]*[=:]/i;
@@ -278,9 +293,18 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     }
     // fetchmailrc/esmtprc "password 'x'", SQL "WITH PASSWORD 'x'": a password word, blanks, a quoted value.
     // Only the unambiguous words: "pass 'prng'" and "palabra clave \"dotenv\"" are prose.
-    if (/^(?:password|passwd|passphrase)$/.test(nameLower) && !quoted && isBlank(text[nameEnd]) && isQuote(text[i]) && text[i] !== '`') {
+    // Gradle's storePassword "x" and keyPassword 'x' (a call without parentheses) count too: compound names are not prose.
+    if ((/^(?:password|passwd|passphrase)$/.test(nameLower) || /[a-z][A-Z]|_/.test(text.slice(s, e))) && !quoted && isBlank(text[nameEnd]) && isQuote(text[i]) && text[i] !== '`') {
       const v = readValue(text, i);
       return v && { value: v, syntax: 'keyword and quoted value', score: 0.75 };
+    }
+    // redis.conf "requirepass x", slapd.conf "rootpw x": a directive at the start of a line and its one value.
+    // (A compound directive only: "pass lint." at the start of a wrapped line is prose.)
+    if (!quoted && !dashes && /^[ \t]*$/.test(lb) && isBlank(text[nameEnd]) && !PROSE_NAMES.test(nameLower) && !DICTIONARY_NAMES.test(nameLower)) {
+      const v = readValue(text, i);
+      const rest = v && restOfLine(text, v.end, 80);
+      if (v && !v.quoted && /^[ \t]*(?:#.*)?\r?$/.test(rest ?? '') && !/[.,;:]$/.test(text.slice(v.start, v.end)) && (verdict.kind !== 'password' || passwordShaped(text.slice(v.start, v.end))))
+        return { value: v, syntax: 'config directive', score: 0.7 };
     }
     // --password hunter22
     // (Not a word after it: "--passphrase with --quick-gen-key", "the -pass option" are prose about the flag.)

@@ -48,7 +48,7 @@ const NOT_SECRET_BEFORE = new Set([
   'public', 'pub', 'show', 'hide', 'toggle', 'forgot', 'forget', 'min', 'max', 'has', 'is', 'no', 'use', 'uses', 'enable', 'enabled', 'disable', 'require', 'requires', 'required',
   'validate', 'check', 'get', 'fetch', 'load', 'read', 'generate', 'gen', 'create', 'parse', 'num', 'count', 'len', 'length', 'allow', 'can', 'should', 'needs', 'need', 'expect',
   'on', 'by', 'of', 'to', 'for', 'without', 'kid', 'bypass', 'input', 'display', 'last', 'prompt', 'type', 'mask', 'masked', 'reset', 'change', 'update', 'verify', 'confirm',
-  'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit', 'ask', 'prompt', 'request', 'send', 'store', 'save', 'empty', 'blank', 'weak', 'strong', 'bad', 'wrong', 'invalid',
+  'compare', 'match', 'matches', 'add', 'remove', 'delete', 'edit', 'ask', 'prompt', 'empty', 'blank', 'weak', 'strong', 'bad', 'wrong', 'invalid',
 ]);
 /** Before "key" only: keys of data structures, databases and keyboards (a hash_salt stays a salt). */
 const NOT_KEY_BEFORE = new Set([
@@ -123,7 +123,9 @@ export function judgeName(name: string, before = ''): NameVerdict | undefined {
     if (parts[head] === 'key' || parts[head] === 'keys') {
       if (earlier.includes('secret') || earlier.includes('password')) return { kind: 'key', score: SCORES.secret };
       // A bare key or one qualified by anything else (cache_key, sort_key, stream_key, s3_key) is too often not a secret.
-      if (!STRONG_KEY_QUALIFIERS.has(qualifier)) return undefined;
+      // An environment variable's name (MAILGUN_KEY, STRIPE_KEY) names a service's key: a lower score, and the
+      // value must still look generated.
+      if (!STRONG_KEY_QUALIFIERS.has(qualifier)) return prefix.length && /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEYS?$/.test(name) ? { kind: 'key', score: 0.7 } : undefined;
       return { kind: 'key', score: SCORES.key };
     }
   }

@@ -23,13 +23,15 @@ const TEMPLATE = /^(?:\\?\$[{(A-Za-z_]|\$\d+$|%\(|%[A-Za-z_]\w*%$|%[sd]$|\{\s*[A
 const INNER_TEMPLATE = /\$\{|\{\{|%\(\w+\)|<%|#\{|\{[A-Za-z_][A-Za-z_.]*\d?\}/;
 /** crypt(3), bcrypt, apr1, argon2 and PBKDF2 hashes start with "$": they are values, not variables. */
 const CRYPT = /^\$(?:1|2[abxy]?|5|6|7|y|gy|apr1|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|sha1|md5)\$/;
+/** LDAP and Spring Security hash schemes: {SSHA}..., {bcrypt}$2a$..., {noop}x are values. */
+const SCHEME_PREFIX = /^\{(?:s?sha(?:256|384|512)?|s?md5|crypt|pbkdf2[\w-]*|x-pbkdf2[\w-]*|argon2\w*|bcrypt|scrypt|noop|cleartext|plain)\}./i;
 /** Words that say "fill me in" anywhere in the value. */
 const FILL_IN = /your[_\s-]?|replace|example|placeholder|xxxx|not[_-]?a[_-]?real|fake|sample|goes[_\s-]?here|[_-]here$|^(?:enter|insert|put)[_\s-]|^my[_-]?(?:pass|secret|token|key)|^(?:some|a|the)[_-]?(?:pass|secret|token|key)|changeme|redacted|dummy/i;
 
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
-  if (CRYPT.test(v)) return false;
+  if (CRYPT.test(v) || SCHEME_PREFIX.test(v)) return false;
   if (/^(.)\1*$/.test(v)) return true; // xxx, ***, ..., 0000
   if (/^[*xX.•?#-]{3,}$/.test(v) || /^(?:x{3,}|\*{3,})/i.test(v)) return true;
   if (TEMPLATE.test(v) || INNER_TEMPLATE.test(v)) return true;
