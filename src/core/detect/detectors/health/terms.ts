@@ -165,7 +165,8 @@ function frameTerms(text: string): Term[] {
 /**
  * Health terms of a chunk: clinical terms stand alone; an ambiguous word or an abbreviation counts when a
  * clinical term stands within CORROBORATION_CHARS, or when clinical shorthand surrounds it: three different
- * abbreviations, shorthand cues or medical word shapes, or an age and another cue ("40yo male with a history of stroke"). Everyday
+ * abbreviations, shorthand cues or medical word shapes with shorthand or an age among them, or an age and another
+ * cue ("40yo male with a history of stroke"). Everyday
  * words never corroborate each other: "health check failure" stays quiet. The explanation names what
  * corroborated the term. Linear in the chunk: the window holds a bounded stretch of text.
  */
@@ -202,9 +203,15 @@ export function countedTerms(text: string, lower: string): Candidate[] {
     }
     const kind = t.tier === 'abbreviation' ? 'abbreviation in a clinical frame' : t.why === AGE ? 'age in clinical shorthand' : t.why === SHORTHAND ? 'clinical shorthand' : 'ambiguous word';
     if (best) counted.push({ ...t, why: [`${kind}, with "${lower.slice(best.start, best.end)}" ${gap(t, best)} characters away (${t.score})`] });
-    else if (cues.size >= 3 || (ages > 0 && near.size >= 2)) counted.push({ ...t, why: [`${kind}, with ${near.keys().filter((k) => k !== keys[i]).slice(0, 3).map((k) => `"${k}"`).join(', ')} near it (${t.score})`] });
+    else if ((cues.size >= 3 && shorthand(others, lo, hi)) || (ages > 0 && near.size >= 2)) counted.push({ ...t, why: [`${kind}, with ${near.keys().filter((k) => k !== keys[i]).slice(0, 3).map((k) => `"${k}"`).join(', ')} near it (${t.score})`] });
   }
   return counted.sort((a, b) => a.start - b.start).map(({ start, end, score, why }) => ({ start, end, score, why }));
+}
+
+/** Clinical shorthand ("s/p", "h/o", "post-op") or an age among the terms in the window. */
+function shorthand(terms: readonly Term[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (terms[i]!.why === SHORTHAND || terms[i]!.why === AGE) return true;
+  return false;
 }
 
 /** Distinct words in a sliding window, with how often each occurs in it. */
