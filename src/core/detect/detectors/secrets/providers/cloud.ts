@@ -4,7 +4,7 @@ import { fake, named, prefixed, uuid, UUID, UUID_ANY } from './shape';
 /** Cloud platforms and hosting: AWS, Google Cloud, Azure, Alibaba, DigitalOcean, IBM, Yandex and the PaaS hosts. */
 export const cloud: TokenSpec[] = [
   {
-    id: 'aws-access-key-id', description: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'],
+    id: 'aws-access-key-id', description: 'AWS access key ID', keywords: ['akia', 'asia', 'abia', 'acca', 'a3t'], window: { before: 8, after: 32 },
     regex: `${B}(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}${E}`,
     match: [{ text: 'key AKIAZ7QX3T5B2NDKQW4L here', value: 'AKIAZ7QX3T5B2NDKQW4L' }], noMatch: ['AKIAlowercase1234567', 'XAKIAZ7QX3T5B2NDKQW4L'],
   },
@@ -16,7 +16,7 @@ export const cloud: TokenSpec[] = [
     noMatch: ['AWS_SECRET_ACCESS_KEY = R6WCNd0erkAuZyD+Fe8C4IwjpYQtniKqnHAzE7Pk5fPrBRpwOnuYxA=='],
   },
   {
-    id: 'aws-account-id', description: 'AWS account ID in an assignment', keywords: ['account'],
+    id: 'aws-account-id', description: 'AWS account ID in an assignment', keywords: ['awsaccount', 'aws_account', 'aws-account'], window: { before: 8, after: 60 },
     regex: `aws_?account_?id["']?\\s*(?:[:=]|=>)\\s*["']?(\\d{4}-?\\d{4}-?\\d{4})${E}`, flags: 'i', score: 0.7, group: 1,
     match: [{ text: 'AWS_ACCOUNT_ID=123456789012', value: '123456789012' }], noMatch: ['account id 1234'],
   },

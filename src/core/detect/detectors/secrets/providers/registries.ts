@@ -29,7 +29,8 @@ export const registries: TokenSpec[] = [
   },
   prefixed('rubygems-key', 'RubyGems API key', 'rubygems_', 'hex', 48),
   prefixed('nuget-key', 'NuGet API key', 'oy2', 'lc36', 43, { score: 0.85 }),
-  prefixed('crates-io-token', 'crates.io API token', 'cio', 'a62', 32, { score: 0.8 }),
+  // "cio" alone is in every other Spanish word ("servicio"): a Cargo or registry word must be near.
+  prefixed('crates-io-token', 'crates.io API token near a Cargo or registry word', 'cio', 'a62', 32, { score: 0.8, keywords: ['cargo', 'crates', 'registry', 'token'], match: [] }),
   prefixed('clojars-token', 'Clojars deploy token', 'CLOJARS_', 'a62', 60),
   {
     id: 'docker-token', description: 'Docker Hub personal access token', keywords: ['dckr_pat_', 'dckr_oat_'],

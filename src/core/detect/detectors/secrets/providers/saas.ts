@@ -98,7 +98,7 @@ export const saas: TokenSpec[] = [
   },
   named('looker-secret', 'Looker API client ID or secret next to its name', ['looker'], '(?:[A-Za-z0-9]{24}|[A-Za-z0-9]{20})', fake('a62', 24, 'looker'), { common: true }),
   named('nytimes-key', 'New York Times API key next to its name', ['nytimes', 'new-york-times', 'newyorktimes', 'nyt_api'], '[A-Za-z0-9=_-]{32}', fake('a62', 32, 'nyt')),
-  named('nasa-key', 'NASA API key', ['nasa_api', 'nasa'], '[A-Za-z0-9]{40}', fake('a62', 40, 'nasa')),
+  named('nasa-key', 'NASA API key', ['nasa_api', 'nasa'], '[A-Za-z0-9]{40}', fake('a62', 40, 'nasa'), { common: true }),
   {
     id: 'particle-token', description: 'particle.io access token with its API URL', keywords: ['api.particle.io'], window: { before: 200, after: 300 },
     regex: `(?:access_token=|Bearer\\s{1,4})([0-9a-f]{40})(?![A-Za-z0-9])`, group: 1,
