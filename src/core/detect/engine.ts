@@ -71,7 +71,7 @@ export class Engine {
     const found: Finding[] = [];
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + CHUNK);
-      if (end < text.length) end = breakAt(text, end);
+      if (end < text.length) end = keepBlockWhole(text, start, breakAt(text, end));
       this.scanChunk(text, start, end, found);
       start = end;
       if (start < text.length) yield origin ? origin[start]! : start;
@@ -185,6 +185,25 @@ const round = (x: number): number => Math.round(x * 100) / 100;
 function breakAt(text: string, at: number): number {
   for (let i = at; i > at - 256; i--) if (text.charCodeAt(i) <= 32) return i;
   return at;
+}
+
+/** Key blocks can outgrow the overlap (a PGP private key, a long PuTTY key): a chunk never ends inside one. */
+const BLOCKS: readonly [string, string][] = [['-----BEGIN ', '-----END '], ['PuTTY-User-Key-File-', 'Private-MAC:']];
+const LONGEST_BLOCK = 16 * 1024;
+
+/**
+ * Moves a chunk boundary back to the start of a key block that begins in the chunk's last 16 KiB and ends beyond
+ * the overlap, so that the next chunk sees the block whole. Bounded: it looks back 16 KiB at most.
+ */
+function keepBlockWhole(text: string, start: number, end: number): number {
+  let best = end;
+  for (const [open, close] of BLOCKS) {
+    const at = text.lastIndexOf(open, end - 1);
+    if (at < Math.max(start + CHUNK / 2, end - LONGEST_BLOCK)) continue;
+    const closed = text.indexOf(close, at + open.length);
+    if (closed < 0 || closed + 64 > end + OVERLAP) best = Math.min(best, at);
+  }
+  return best;
 }
 
 /** Context words, IP values and each kind of passage are layers of their own beside identifiers and secrets. */

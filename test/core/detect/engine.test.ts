@@ -52,6 +52,16 @@ describe('the engine', () => {
     expect(ssns.map((f) => text.slice(f.start, f.end))).toEqual(['536-22-8726']);
   });
 
+  it('never ends a chunk inside a key block longer than the overlap', () => {
+    const pad = 'lorem ipsum dolor sit amet '.repeat(2500);
+    const body = Array.from({ length: 140 }, (_, i) => `${'MIIJKQIBAAKCAgEA3f9Kq2Lm8Np4Rs7Tu1Wx5Yz0Ab6Cd2Ef9Gh3Jk'.slice(i % 7)}${i}`.padEnd(64, 'Q')).join('\n');
+    const key = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
+    expect(key.length).toBeGreaterThan(8000);
+    const text = `${pad.slice(0, 63_000)}\n${key}\n${pad}`;
+    const keys = scan(text).findings.filter((f) => f.type === 'SECRET');
+    expect(keys.map((f) => text.slice(f.start, f.end))).toEqual([key]);
+  });
+
   it('resolves overlaps: one finding per stretch of text, the higher score winning', () => {
     const text = 'see https://user:s3cr3tP4ss@api.example.com now';
     expect(values(text, scan(text).findings)).toEqual([['SECRET', 'https://user:s3cr3tP4ss@api.example.com']]);
