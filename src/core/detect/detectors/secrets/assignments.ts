@@ -149,7 +149,8 @@ function judgeValue(v: string, name: NameVerdict, value: Value): number | undefi
   return name.score;
 }
 
-type Found = { value: Value; syntax: string; score?: number };
+/** A syntax's reading: the value, the syntax's name, a cap on the score (weaker syntaxes) or a confirmation (a decoded Basic credential). */
+type Found = { value: Value; syntax: string; cap?: number; confirmed?: number };
 
 /** XML element content after `i` (just past the element's name): `<password>x</password>`, `<Pass encoding="base64">x</Pass>`. */
 function elementContent(text: string, i: number): Value | undefined {
@@ -184,15 +185,15 @@ function authorizationValue(text: string, i: number): Found | undefined {
   while (j < text.length && j - at < 2048 && TOKEN_CHAR.test(text[j]!)) j++;
   if (j === at) return undefined;
   const scheme = m ? m[0].trim().toLowerCase() : '';
-  let score: number | undefined;
+  let confirmed: number | undefined;
   if (scheme === 'basic') {
     // Basic is base64 of user:password; a decoded colon confirms it.
     const v = text.slice(at, j);
     try {
-      if (/^[A-Za-z0-9+/]+=*$/.test(v) && atob(v).includes(':')) score = 0.9;
+      if (/^[A-Za-z0-9+/]+=*$/.test(v) && atob(v).includes(':')) confirmed = 0.9;
     } catch { /* not base64 */ }
   }
-  return { value: { start: at, end: j, quoted: true, next: text[j] ?? '' }, syntax: `http header${scheme ? ` (${scheme})` : ''}`, score };
+  return { value: { start: at, end: j, quoted: true, next: text[j] ?? '' }, syntax: `http header${scheme ? ` (${scheme})` : ''}`, confirmed };
 }
 
 const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|är|er|jest)[ \t]*:?[ \t]+/i;
@@ -276,7 +277,8 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
   if (!quoted && c === '(' && i === nameEnd) {
     if (verdict.kind === 'auth' || verdict.kind === 'credential' || verdict.kind === 'salt') return undefined;
     const v = readValue(text, i + 1);
-    return v?.quoted && /^[\s,)]/.test(v.next === '' ? ')' : text[v.end + 1] ?? ')') ? { value: v, syntax: 'setter call' } : undefined;
+    // The literal is the whole argument: setPassword("x") or setPassword("x", ...), not setPassword("x" + y).
+    return v?.quoted && /^[\s,)]?$/.test(v.next) ? { value: v, syntax: 'setter call' } : undefined;
   }
   let op = '';
   if (c === '=' && c2 === '>') op = '=>';
@@ -296,7 +298,7 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     // Gradle's storePassword "x" and keyPassword 'x' (a call without parentheses) count too: compound names are not prose.
     if ((/^(?:password|passwd|passphrase)$/.test(nameLower) || /[a-z][A-Z]|_/.test(text.slice(s, e))) && !quoted && isBlank(text[nameEnd]) && isQuote(text[i]) && text[i] !== '`') {
       const v = readValue(text, i);
-      return v && { value: v, syntax: 'keyword and quoted value', score: 0.75 };
+      return v && { value: v, syntax: 'keyword and quoted value', cap: 0.75 };
     }
     // redis.conf "requirepass x", slapd.conf "rootpw x": a directive at the start of a line and its one value.
     // (A compound directive only: "pass lint." at the start of a wrapped line is prose.)
@@ -304,7 +306,7 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
       const v = readValue(text, i);
       const rest = v && restOfLine(text, v.end, 80);
       if (v && !v.quoted && /^[ \t]*(?:#.*)?\r?$/.test(rest ?? '') && !/[.,;:]$/.test(text.slice(v.start, v.end)) && (verdict.kind !== 'password' || passwordShaped(text.slice(v.start, v.end))))
-        return { value: v, syntax: 'config directive', score: 0.7 };
+        return { value: v, syntax: 'config directive', cap: 0.7 };
     }
     // --password hunter22
     // (Not a word after it: "--passphrase with --quick-gen-key", "the -pass option" are prose about the flag.)
@@ -322,7 +324,7 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
       const word = text.slice(v.start, v.end);
       // The value ends the clause: "the password is UCS2-encoded before hashing" describes it.
       if (/^[ \t]+\p{Ll}/u.test(text.slice(v.end, v.end + 3)) || word.length < 6 || !/\p{L}/u.test(word)) return undefined;
-      return v.quoted || passwordShaped(word) ? { value: v, syntax: 'prose', score: 0.75 } : undefined;
+      return v.quoted || passwordShaped(word) ? { value: v, syntax: 'prose', cap: 0.75 } : undefined;
     }
     return undefined;
   }
@@ -491,9 +493,12 @@ function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly
     const found = readSyntax(text, s, e, dashes, verdict, lowerName, motDePasse);
     if (!found) continue;
     const v = text.slice(found.value.start, found.value.end);
-    const score = found.syntax.startsWith('http header') ? judgeValue(v, { ...verdict, kind: verdict.kind === 'auth' ? 'token' : verdict.kind }, found.value) : judgeValue(v, verdict, found.value);
+    // A header's value is a token whatever its name says; a decoded user:password confirms it.
+    const score = found.confirmed !== undefined
+      ? (isPlaceholder(v) ? undefined : found.confirmed)
+      : judgeValue(v, found.syntax.startsWith('http header') && verdict.kind === 'auth' ? { ...verdict, kind: 'token' } : verdict, found.value);
     if (score === undefined) continue;
-    const final = found.score !== undefined ? Math.min(found.score, Math.max(score, found.score)) : score;
+    const final = found.cap !== undefined ? Math.min(found.cap, score) : score;
     out.push({ start: found.value.start, end: found.value.end, score: final, why: [`${found.syntax} '${motDePasse ? 'mot de passe' : clip(name)}' (${kindLabel(verdict.kind)}, ${final})`] });
   }
   return out;
