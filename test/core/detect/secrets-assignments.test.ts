@@ -52,6 +52,7 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['<Pass encoding="base64">aHVudGVyMjI=</Pass>', 'aHVudGVyMjI=', 'xml element'],
     ['<server host="h" password="Tr0ub4dor!" />', 'Tr0ub4dor!', 'xml attribute'],
     ['<entry key="password">entryPw42</entry>', 'entryPw42', 'xml element'],
+    ['<password value="selfCl0sed!" />', 'selfCl0sed!', 'xml element'],
     ['<property name="hibernate.connection.password" value="hib3rnate" />', 'hib3rnate', 'name/value pair'],
     ["define('DB_PASSWORD', 'admin123');", 'admin123', 'php define'],
     ["$password = 'hunter22';", 'hunter22', 'php variable'],

@@ -159,7 +159,12 @@ function elementContent(text: string, i: number): Value | undefined {
     if (!isBlank(text[j])) return undefined;
     const tag = restOfLine(text, j, 200);
     const close = tag.indexOf('>');
-    if (close < 0 || tag[close - 1] === '/' || tag.lastIndexOf('<', close) >= 0) return undefined;
+    if (close < 0 || tag.lastIndexOf('<', close) >= 0) return undefined;
+    if (tag[close - 1] === '/') {
+      // <password value="x"/>
+      const m = /\svalue[ \t]*=[ \t]*(["'])([^"'\n]{1,256})\1/.exec(tag.slice(0, close));
+      return m ? { start: j + m.index + m[0].length - m[2]!.length - 1, end: j + m.index + m[0].length - 1, quoted: true, next: m[1]! } : undefined;
+    }
     j += close;
   }
   const body = text.slice(j + 1, j + 1 + MAX_QUOTED);
