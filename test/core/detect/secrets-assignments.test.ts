@@ -174,6 +174,7 @@ describe('placeholders, references and non-secret names are left alone', () => {
     'password = os.environ["DB_PASSWORD"]', 'password = getenv("DB_PASSWORD")', 'password: process.env.DB_PASSWORD,', 'password = config.password',
     'password: string;', 'password?: string', 'password: Option<String>', '"password": {"type": "string"}', 'password VARCHAR(255) NOT NULL',
     'password = ?', 'password = :password', 'WHERE password = @password', 'password = %s', 'PASSWORD=super$ecret', 'PWD=/home/bob/src',
+    "const password = given ?? randomBytes(12).toString('base64url');", 'pw = opts || fallback', 'password = entered if ok else None',
     'password = DB_PASSWORD', 'password: pw,', 'password = user_password', "pwd = (char *) (p + 1);",
     "export DATABASE_PASSWORD=\"'$PRECOMPILE_PASSWORD'\"", '"private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----"',
     'password_min_length: 12', 'token_url: https://oauth.example.com/token', "passwordField: 'input#pw'", 'secret_name: prod-db',

@@ -360,6 +360,8 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     if (/^\p{L}+$/u.test(word) && /^[ \t]+\p{L}/u.test(text.slice(v.end, v.end + 4))) return undefined;
     // In code, an identifier followed by ; , or ) is a variable (password = pw;) unless pairs of a connection string follow.
     if (/^[A-Za-z_$][\w$]*$/.test(word) && /[,)]/.test(v.next) && !query && before !== ';') return undefined;
+    // An identifier in an expression: password = given ?? randomBytes(12), pw = opts.pw || default, x = y if z else w.
+    if (/^[A-Za-z_$][\w$]*$/.test(word) && /^[ \t]+(?:\?\?|\|\||&&|[+*/%?]|-[ \t]|or[ \t]|and[ \t]|if[ \t])/.test(text.slice(v.end, v.end + 8))) return undefined;
     if (v.next === ';' && /^[A-Za-z_$][\w$]*$/.test(word) && before !== ';' && !/^;\s*[\w ]+=/.test(text.slice(v.end, v.end + 40))) return undefined;
   }
   let syntax: string;
