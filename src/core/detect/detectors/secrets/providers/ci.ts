@@ -13,7 +13,7 @@ export const ci: TokenSpec[] = [
   named('codecov-token', 'Codecov upload or access token next to its name', ['codecov'], `(?:${UUID}|[a-z0-9]{32})`, uuid('codecov')),
   named('codeclimate-reporter-id', 'Code Climate test reporter ID next to its name', ['cc_test_reporter_id', 'codeclimate_repo_token', 'codeclimate'], '[0-9a-f]{64}', fake('hex', 64, 'codeclimate')),
   prefixed('sonarqube-token', 'SonarQube or SonarCloud token', ['squ_', 'sqp_', 'sqa_'], 'hex', 40),
-  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar'), { common: true }),
+  named('sonarqube-legacy-token', 'SonarQube token (40 hex) next to its name', ['sonar'], '[0-9a-f]{40}', fake('hex', 40, 'sonar')),
   {
     id: 'teamcity-token', description: 'TeamCity access token', keywords: ['eyj0exaioiaivenwmij9'], window: { before: 16, after: 120 },
     regex: `${B}eyJ0eXAiOiAiVENWMiJ9\\.[A-Za-z0-9_-]{36}\\.[A-Za-z0-9_-]{48}(?![A-Za-z0-9_-])`,
