@@ -149,7 +149,6 @@ export const cloud: TokenSpec[] = [
   prefixed('yandex-api-key', 'Yandex Cloud API key', 'AQVN', 'b64u', [35, 38], { score: 0.85 }),
   named('yandex-access-key', 'Yandex Cloud static access key next to its name', ['yandex'], 'YC[A-Za-z0-9_-]{38}', `YC${fake('b64u', 38, 'ycak')}`),
   named('tencent-secret-id', 'Tencent Cloud SecretId next to its name', ['tencent', 'secretid', 'secret_id'], 'AKID[A-Za-z0-9]{32}', `AKID${fake('a62', 32, 'tencent')}`),
-  named('oracle-cloud-key', 'Oracle Cloud (OCI) key fingerprint next to its name', ['oci_', 'oracle'], '(?:[0-9a-f]{2}:){15}[0-9a-f]{2}', Array.from({ length: 16 }, (_, i) => fake('hex', 2, `oci${i}`)).join(':'), { common: true, score: 0.7 }),
   named('heroku-api-key', 'Heroku API key (a UUID) next to its name', ['heroku'], UUID_ANY, uuid('heroku')),
   prefixed('heroku-api-key-v2', 'Heroku API key (new format)', 'HRKU-AA', 'b64u', 58),
   prefixed('fly-token', 'Fly.io access token', ['fo1_'], 'b64u', 43),

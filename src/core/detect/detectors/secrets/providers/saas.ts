@@ -147,7 +147,7 @@ export const saas: TokenSpec[] = [
   prefixed('intra42-secret', '42 intranet client secret', ['s-s4t2ud-', 's-s4t2af-'], 'Hex', 64),
   named('openweather-key', 'OpenWeatherMap API key next to its name', ['openweather', 'owm_api'], '[0-9a-f]{32}', fake('hex', 32, 'owm')),
   named('rapidapi-key', 'RapidAPI key next to its name', ['rapidapi'], '[A-Za-z0-9_-]{50}', fake('b64u', 50, 'rapidapi')),
-  named('shippo-legacy', 'ShipStation API key next to its name', ['shipstation'], '[0-9a-f]{32}', fake('hex', 32, 'shipstation')),
+  named('shipstation-key', 'ShipStation API key next to its name', ['shipstation'], '[0-9a-f]{32}', fake('hex', 32, 'shipstation')),
   {
     id: 'thingsboard-token', description: 'ThingsBoard device access token in an API URL', keywords: ['thingsboard.cloud/api/v1/'], window: { before: 16, after: 60 },
     regex: `thingsboard\\.cloud/api/v1/([a-z0-9]{20})(?![A-Za-z0-9])`, group: 1,
