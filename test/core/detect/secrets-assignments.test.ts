@@ -81,6 +81,7 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['ssh_options[:password] = "rubyOpt99"', 'rubyOpt99', 'assignment'],
     ['db.password:Pr0psColon', 'Pr0psColon', 'yaml key'],
     ['bindpw = ldapB1nd!', 'ldapB1nd!', 'ini key'],
+    ['stripe.api.key=Qm7Xk2Lz9Rv4Tn8Wb3', 'Qm7Xk2Lz9Rv4Tn8Wb3', 'ini key'],
     ['export MAILGUN_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'shell export'],
     ["SET PASSWORD FOR 'root'@'localhost' = PASSWORD('mySqlR00t');", 'mySqlR00t', 'setter call'],
     ['<PublishProfile publishUrl="x.scm.example.net:443" userName="$site" userPWD="Pub7Kx2Qm9Lz4Rv8" />', 'Pub7Kx2Qm9Lz4Rv8', 'xml attribute'],
@@ -161,6 +162,10 @@ describe('names in other languages and in prose', () => {
     'The password is UCS2-encoded before hashing',
     'The password is 8 characters long',
     "localStorage.setItem('token', 'jwt_abc123');",
+    '* man/pl/login.1, man/pl/passwd.1: cleanups: added missing fR.',
+    '* man/ja/vipw.8: 0cb8db0f1f19de7690f0ef9baeceb919  vipw.8',
+    '* README: s#password: cvs#password: [empty password]#',
+    'awk -F: \'$3 >= 1000\' | passwd "$1 >= 1000 && $1 < 60000 {print $1}"',
   ])('leaves prose and code alone: %s', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -137,6 +137,8 @@ function judgeValue(v: string, name: NameVerdict, value: Value): number | undefi
     if (/^\s*[+.]\s|\s[+.]\s*$/.test(v)) return undefined;
   }
   if (namesACredential(v)) return undefined;
+  // Structure or code inside the value: "cvs#password: [empty]" (a sed command), "$1 >= 1000 && $1 < 60000" (awk).
+  if (/(?:pass(?:word|wd)?|secret|token|key)[:=]/i.test(v) || /\s(?:&&|\|\||[<>=!]=|=>)\s/.test(v)) return undefined;
   if (name.kind === 'password') {
     if (/^\d+$/.test(v)) return v.length >= 4 && !looksTyped(v) ? 0.65 : undefined;
     if (v.length < 4) return undefined;

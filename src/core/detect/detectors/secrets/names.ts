@@ -67,6 +67,8 @@ const STRONG_KEY_QUALIFIERS = new Set([
   'decryption', 'nonce', 'logged', 'in', 'subscription', 'write', 'deploy', 'cookie', 'webhook', 'recaptcha', 'server', 'x',
 ]);
 
+const FILE_NAME = /\.(?:\d[a-z]?|txt|json|ya?ml|toml|ini|cfg|conf|xml|md|rst|html?|c|h|cc|cpp|go|rs|py|rb|js|ts|mjs|cjs|java|cs|php|sh|gz|zip|tar|bak|orig|pem|crt|jks|p12|pfx|gpg|asc|sqlite)$/i;
+
 /** Splits a name into lower-case parts: "DB_PASSWORD" -> db, password; "mysqlPassword" -> mysql, password; "APIKey" -> api, key. */
 export function nameParts(name: string): string[] {
   return name
@@ -96,6 +98,8 @@ const SCORES: Record<CredentialKind, number> = { password: 0.85, secret: 0.85, t
  * ("API key"), used to qualify a bare "key".
  */
 export function judgeName(name: string, before = ''): NameVerdict | undefined {
+  // A file or a manual page: passwd.5, chpasswd.8, readpassphrase.3, secrets.json, token.txt.
+  if (FILE_NAME.test(name)) return undefined;
   const parts = nameParts(name);
   if (!parts.length || parts.length > 8) return undefined;
   const joined = parts.join('');
