@@ -28,10 +28,13 @@ function timeOf(fn: () => void): number {
   return best;
 }
 
-describe.each(DETECTORS.map((d) => [d.id, d] as const))('%s runs in linear time', (_id, d) => {
-  it.each(nearMatches(d).map((s, i) => [i, s] as const))('on near-match input %i', (_i, seed) => {
+// One text per detector with all its near matches in turn: each still repeats thousands of times in a megabyte,
+// and the cost is one test per detector instead of one per seed (there are some 450 detectors).
+describe('every detector runs in linear time', () => {
+  it.each(DETECTORS.map((d) => [d.id, d] as const))('%s, on its near-match input', (_id, d) => {
+    const unit = nearMatches(d).join(' ');
     const run = (size: number) => {
-      const text = repeatTo(`${seed} `, size);
+      const text = repeatTo(`${unit} `, size);
       if (d.find) {
         const lower = text.toLowerCase();
         const anchors = new KeywordScanner([...(d.anchors ?? [])]);
