@@ -12,9 +12,13 @@ export const keys: TokenSpec[] = [
   {
     // The body stops at the next "-----": a key's lines, its headers (Proc-Type, DEK-Info) and the quotes and
     // escapes of a key pasted as a string literal, but never past another BEGIN, so each BEGIN costs its own key.
-    id: 'private-key', description: 'PEM or OpenSSH private key', keywords: ['private key-----'], window: { before: 64, after: 12500 },
-    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[\\r\\n\\s"\'+])+(?:[A-Za-z0-9+/=\\s:,"\']|-(?!----)|\\\\[nr]){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
-    match: [`-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx${'Ab3dE5fG7h'.repeat(6)}\n-----END RSA PRIVATE KEY-----`],
+    // PGP blocks carry armor headers first ("Version: GnuPG v2", "Comment: ..."), a line each.
+    id: 'private-key', description: 'PEM, OpenSSH or PGP private key', keywords: ['private key-----', 'private key block-----'], window: { before: 64, after: 12500 },
+    regex: '-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[nr]|[\\r\\n\\s"\'+])+(?:(?:Version|Comment|Hash|Charset|MessageID): [^\\r\\n]{0,200}(?:\\r?\\n|\\\\n)){0,6}(?:[A-Za-z0-9+/=\\s:,"\']|-(?!----)|\\\\[nr]){40,12000}?-----END (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----',
+    match: [
+      `-----BEGIN RSA PRIVATE KEY-----\nMIICWwIBAAKBgQCYdGaf5uYMsilGHfnx${'Ab3dE5fG7h'.repeat(6)}\n-----END RSA PRIVATE KEY-----`,
+      `-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2.0.22 (GNU/Linux)\nComment: made up\n\nlQOYBF${'Zx3kQ9mLp2'.repeat(7)}\n=Ab3d\n-----END PGP PRIVATE KEY BLOCK-----`,
+    ],
     noMatch: ['-----BEGIN PRIVATE KEY-----\nxxx\n-----END PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n'],
     validate: (v) => (v.replace(/\\n|[^A-Za-z0-9+/]/g, '').length >= 64 ? undefined : false),
   },
@@ -36,12 +40,6 @@ export const keys: TokenSpec[] = [
       }
     },
     match: [btoa(`eyJhbGciOiJIUzI1NiJ9.eyJ${fake('b64u', 40, 'jwt64')}.${fake('b64u', 43, 'jwt64b')}`)], noMatch: [btoa(`eyJhbGciOiJIUzI1NiJ9 and some more text to be long enough`)],
-  },
-  {
-    id: 'putty-private-key', description: 'PuTTY private key file (.ppk)', keywords: ['putty-user-key-file-'], window: { before: 8, after: 6000 },
-    regex: `PuTTY-User-Key-File-[23]: [a-z0-9-]{3,40}\\r?\\n(?:[^\\r\\n]{1,200}\\r?\\n){1,40}?Private-Lines: \\d{1,3}\\r?\\n[A-Za-z0-9+/=\\r\\n]{40,5000}`,
-    match: [`PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: deploy\nPublic-Lines: 1\n${fake('b64', 64, 'ppkpub')}\nPrivate-Lines: 2\n${fake('b64', 64, 'ppk1')}\n${fake('b64', 40, 'ppk2')}`],
-    noMatch: ['PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPrivate-Lines: 1\n...'],
   },
   {
     id: 'wireguard-key', description: 'WireGuard private or preshared key in its configuration', keywords: ['privatekey', 'presharedkey'], window: { before: 8, after: 80 },

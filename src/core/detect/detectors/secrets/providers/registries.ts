@@ -18,11 +18,6 @@ export const registries: TokenSpec[] = [
     noMatch: ['//npm.pkg.github.com/:_authToken=${NPM_TOKEN}'],
   },
   {
-    id: 'npmrc-auth', description: '_auth (base64 user:password) in an .npmrc', keywords: ['_auth'], window: { before: 64, after: 200 },
-    regex: `(?:^|[\\s:])_auth\\s*=\\s*([A-Za-z0-9+/]{12,200}={0,2})(?![A-Za-z0-9+/=])`, group: 1,
-    match: [{ text: `//registry.example.com/:_auth=${fake('b64', 32, 'npmauth')}`, value: fake('b64', 32, 'npmauth') }], noMatch: ['_auth=${NPM_AUTH}'],
-  },
-  {
     // PyPI tokens are macaroons; the prefix is the base64 of the macaroon's location, "pypi.org".
     id: 'pypi-token', description: 'PyPI upload token', keywords: ['pypi-ageichlwas5vcmc', 'pypi-ageidgvzdc5wexbplm9yzw'],
     regex: `${B}pypi-AgE(?:IcHlwaS5vcmc|IdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}`, match: [`pypi-AgEIcHlwaS5vcmc${fake('b64u', 120, 'pypi')}`, `pypi-AgEIdGVzdC5weXBpLm9yZw${fake('b64u', 120, 'testpypi')}`], noMatch: ['pypi-upload'],
