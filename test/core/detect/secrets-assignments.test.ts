@@ -29,7 +29,7 @@ const FILES: Record<string, string[]> = {
   'request.http': ['Mz8Kq2Xw5Lp9Rt3Vb7Nc1Yd', 'Pq4Lm8Zx2Kv7Rt1Wn5Bc9'],
   'build.gradle': ['andr0idStore', 'andr0idKey'],
   'server.conf': ['R3d1sConf!', '{SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g='],
-  bash_history: ['Ssh#Pass81', 'R3disAuth9', 'M0ngoR00t!', 'D0ckerHub7', 'Curl#Pw42', 'Pg4Hist0ry'],
+  bash_history: ['Ssh#Pass81', 'R3disAuth9', 'M0ngoR00t!', 'D0ckerHub7', 'Curl#Pw42', 'Pg4Hist0ry', 'Pwsh#Plain42'],
   'misc.conf': ['fetchM41l', 'Sql#User55', 'pgR0le!77', 'cshPw991', 'dockerPw55', '{AQAAABAAAAAQx8Yk2Lm9Qp4Rs7Tv1Wz5Nb3Hc6=}', 'Qx7Lm2Rk9Tz4Vw8Np3Bc6Yd1', 'Np7Kx2Qm9Lz4Rv8Tb3Wc6Yd1'],
 };
 

@@ -362,6 +362,8 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     if (/^\p{L}+$/u.test(word) && /^[ \t]+\p{L}/u.test(text.slice(v.end, v.end + 4))) return undefined;
     // In code, an identifier followed by ; , or ) is a variable (password = pw;) unless pairs of a connection string follow.
     if (/^[A-Za-z_$][\w$]*$/.test(word) && /[,)]/.test(v.next) && !query && before !== ';') return undefined;
+    // A PowerShell cmdlet: $pw = ConvertTo-SecureString ..., Read-Host -AsSecureString.
+    if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*-[A-Z][A-Za-z]+$/.test(word) && isBlank(v.next)) return undefined;
     // An identifier in an expression: password = given ?? randomBytes(12), pw = opts.pw || default, x = y if z else w.
     if (/^[A-Za-z_$][\w$]*$/.test(word) && /^[ \t]+(?:\?\?|\|\||&&|[+*/%?]|-[ \t]|or[ \t]|and[ \t]|if[ \t])/.test(text.slice(v.end, v.end + 8))) return undefined;
     if (v.next === ';' && /^[A-Za-z_$][\w$]*$/.test(word) && before !== ';' && !/^;\s*[\w ]+=/.test(text.slice(v.end, v.end + 40))) return undefined;
@@ -395,7 +397,7 @@ const ARG = `(?:'([^'\\n]{1,128})'|"([^"\\n]{1,128})"|([^\\s'"-][^\\s'"]{0,127})
 /**
  * Commands that take a password on their command line (shell histories and scripts): mysql -pSecret (glued:
  * "-p secret" makes secret the database), sshpass -p x, redis-cli -a x, mongo -p x, docker login -p x,
- * curl -u user:password.
+ * curl -u user:password, PowerShell ConvertTo-SecureString "x" -AsPlainText.
  */
 const COMMANDS: { words: string[]; flag: RegExp; needs?: RegExp }[] = [
   { words: ['mysql', 'mysqldump', 'mysqladmin', 'mysqlimport', 'mariadb'], flag: new RegExp(`(?:^|[ \\t])-p${ARG}`, 'd') },
@@ -403,6 +405,8 @@ const COMMANDS: { words: string[]; flag: RegExp; needs?: RegExp }[] = [
   { words: ['redis-cli'], flag: new RegExp(`(?:^|[ \\t])-a[ \\t]+${ARG}`, 'd') },
   { words: ['mongo', 'mongosh', 'mongodump', 'mongorestore', 'mongoimport', 'mongoexport'], flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
   { words: ['docker', 'podman'], needs: /^[ \t]+login\b/, flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
+  // PowerShell: ConvertTo-SecureString "x" -AsPlainText -Force
+  { words: ['convertto-securestring'], needs: /-AsPlainText/i, flag: /^[ \t]+(?:-String[ \t]+)?(?:'([^'\n]{1,128})'|"([^"\n]{1,128})")/di },
   { words: ['curl'], flag: /(?:^|[ \t])(?:-u|--user)[ \t]*(?:'[^':\n]{1,64}:([^'\n]{1,128})'|"[^":\n]{1,64}:([^"\n]{1,128})"|[^\s'":]{1,64}:([^\s'"]{1,128}))/d },
 ];
 const COMMAND_ANCHORS = [...new Set(COMMANDS.flatMap((c) => c.words.map((w) => w.slice(0, 5))))];
@@ -410,7 +414,7 @@ const COMMAND_ANCHORS = [...new Set(COMMANDS.flatMap((c) => c.words.map((w) => w
 function commandPassword(text: string, at: number): Candidate | undefined {
   if (isNameChar(text, at - 1) && text[at - 1] !== '.' && text[at - 1] !== '-') return undefined;
   let e = at;
-  while (e < text.length && e - at < 16 && /[a-z-]/i.test(text[e]!)) e++;
+  while (e < text.length && e - at < 24 && /[a-z-]/i.test(text[e]!)) e++;
   const word = text.slice(at, e).toLowerCase();
   const command = COMMANDS.find((c) => c.words.includes(word));
   if (!command || !isBlank(text[e])) return undefined;
