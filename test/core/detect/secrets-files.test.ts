@@ -59,17 +59,17 @@ const FILES: [string, [string, string][]][] = [
   ['firefox-logins.csv', [['secret.saved-logins-csv', 'Hk3!tR9wQm'], ['secret.saved-logins-csv', 'Fm2$zQ8vLp']]],
   ['bitwarden.csv', [['secret.saved-logins-csv', 'Bw7!qZ2mXc']]],
   ['git-credentials', [
-    ['secret.url-credentials', 'https://kim:p@ss!#w0rd@github.com'],
-    ['secret.url-credentials', 'https://ci-bot:Tk9%40xL%23q2@gitlab.example.net'],
-    ['secret.url-credentials', 'https://x-access-token:Zq8mL2pVx7RtK3nW@git.example.org'],
+    ['secret.url-credentials', 'kim'], ['secret.url-credentials', 'p@ss!#w0rd'], ['secret.url-credentials', 'github.com'],
+    ['secret.url-credentials', 'ci-bot'], ['secret.url-credentials', 'Tk9%40xL%23q2'], ['secret.url-credentials', 'gitlab.example.net'],
+    ['secret.url-credentials', 'x-access-token'], ['secret.url-credentials', 'Zq8mL2pVx7RtK3nW'], ['secret.url-credentials', 'git.example.org'],
   ]],
   ['urls.txt', [
-    ['secret.url-credentials', 'ftp://backup:Bk3!uP9z@ftp.example.org/nightly/'],
-    ['secret.url-credentials', 'sftp://deploy:Dp7#qL2w@files.example.net:2222/upload'],
-    ['secret.url-credentials', 'smb://CORP;svc_scan:Sc4n$2024x@fs01.example.local/scans'],
-    ['secret.url-credentials', 'ldap://cn=reader,dc=example,dc=org:Ld4p!r3ad@ldap.example.org:389'],
-    ['secret.database-url', 'redis://:R3d1s!Pw9@cache.example.net:6379/0'],
-    ['secret.database-url', 'amqp://app:Mq8$zP2k@rabbit.example.net:5672/vhost'],
+    ['secret.url-credentials', 'backup'], ['secret.url-credentials', 'Bk3!uP9z'], ['secret.url-credentials', 'ftp.example.org'],
+    ['secret.url-credentials', 'deploy'], ['secret.url-credentials', 'Dp7#qL2w'], ['secret.url-credentials', 'files.example.net:2222'],
+    ['secret.url-credentials', 'CORP;svc_scan'], ['secret.url-credentials', 'Sc4n$2024x'], ['secret.url-credentials', 'fs01.example.local'],
+    ['secret.url-credentials', 'cn=reader,dc=example,dc=org'], ['secret.url-credentials', 'Ld4p!r3ad'], ['secret.url-credentials', 'ldap.example.org:389'],
+    ['secret.database-url', 'R3d1s!Pw9'], ['secret.database-url', 'cache.example.net:6379'],
+    ['secret.database-url', 'app'], ['secret.database-url', 'Mq8$zP2k'], ['secret.database-url', 'rabbit.example.net:5672'],
   ]],
   ['pwdump.txt', [
     ['secret.ntlm-hash', 'aad3b435b51404eeaad3b435b51404ee:7a21990fcd3d759941e45c490f143d5f'],
@@ -166,8 +166,8 @@ describe('Docker auths', () => {
 
 describe('credential URLs', () => {
   it('ends the password at the last @ before the host, and decodes percent-encoding before judging it', () => {
-    expect(found('git clone https://kim:p@ss@w0rd!@git.example.org/team/repo.git')).toEqual([['secret.url-credentials', 'https://kim:p@ss@w0rd!@git.example.org/team/repo.git']]);
-    expect(found('https://kim:pass%21w0rd@git.example.org')).toEqual([['secret.url-credentials', 'https://kim:pass%21w0rd@git.example.org']]);
+    expect(found('git clone https://kim:p@ss@w0rd!@git.example.org/team/repo.git')).toEqual([['secret.url-credentials', 'kim'], ['secret.url-credentials', 'p@ss@w0rd!'], ['secret.url-credentials', 'git.example.org']]);
+    expect(found('https://kim:pass%21w0rd@git.example.org')).toEqual([['secret.url-credentials', 'kim'], ['secret.url-credentials', 'pass%21w0rd'], ['secret.url-credentials', 'git.example.org']]);
     expect(found('https://kim:%24%7BPASS%7D@git.example.org')).toEqual([]);
     expect(found('https://kim:x@example.org?next=a@b.example')).toEqual([]);
   });

@@ -65,7 +65,33 @@ const URL_PATH = /\/[^\s"'`<>)]{0,512}/y;
 /** GitHub's TOKEN:x-oauth-basic@github.com: the token is the secret, and it is most of the URL. */
 const TOKEN_AS_USER = /\/\/([A-Za-z0-9_-]{16,255}):x-oauth-basic@/y;
 const SCHEME_ONLY_DB = new RegExp(`^(?:${DB_SCHEMES})(?:\\+[a-z0-9]{1,20})?$`, 'i');
-const WHY_DB = ['pattern db-url (0.95)'], WHY_URL = ['pattern basic-auth-url (0.95)'], WHY_TOKEN = ['pattern token-as-user-url (0.95)'];
+const WHY_TOKEN = ['pattern token-as-user-url (0.95)'];
+const WHY = {
+  db: { password: ['password of a database URL (0.95)'], user: ['user name of a database URL with a password (0.7)'], host: ['host and port of a database URL with a password (0.7)'] },
+  url: { password: ['password of a URL (0.95)'], user: ['user name of a URL with a password (0.7)'], host: ['host and port of a URL with a password (0.7)'] },
+};
+
+/**
+ * A credential URL as its parts: the password, and the user name and the host that go with it, each a finding of
+ * its own. The three together are the credential (catalogues such as Nosey Parker's mark each); redaction then
+ * masks each and leaves the scheme, the port and the path readable.
+ */
+function parts(text: string, start: number, end: number, db: boolean): Candidate[] {
+  const url = text.slice(start, end);
+  if (!url.includes('://') || PLACEHOLDER_SCHEME.test(url) || (db ? validDbUrl(url) : validUrl(url)) === false) return [];
+  const c = credentialsOf(url)!;
+  const at = start + url.indexOf('://') + 3;
+  const why = db ? WHY.db : WHY.url;
+  const out: Candidate[] = [];
+  if (c.user) out.push({ start: at, end: at + c.user.length, score: 0.7, why: why.user });
+  const p = at + c.user.length + 1;
+  out.push({ start: p, end: p + c.password.length, score: 0.95, why: why.password });
+  // The host with its port: where the credential opens a door.
+  const h = p + c.password.length + 1;
+  const port = /^:\d{1,5}/.exec(text.slice(h + c.host.length, h + c.host.length + 6))?.[0].length ?? 0;
+  if (c.host) out.push({ start: h, end: h + c.host.length + port, score: 0.7, why: why.host });
+  return out;
+}
 
 const isSchemeChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
@@ -100,7 +126,7 @@ function urlsAt(text: string, lower: string, anchors: ReadonlyMap<string, readon
     const path = db ? DB_PATH : URL_PATH;
     path.lastIndex = end;
     if (path.exec(text)) end = path.lastIndex;
-    out.push({ start, end, score: 0.95, why: db ? WHY_DB : WHY_URL });
+    out.push(...parts(text, start, end, db));
     if (out.length >= 2000) break;
   }
   return out;
@@ -116,12 +142,11 @@ export const credentialUrls: Detector[] = [
     keywords: ['mongodb', 'mysql', 'postgres', 'redis', 'valkey', 'amqp', 'mssql', 'sqlserver', 'mariadb', 'oracle', 'jdbc:', 'cockroachdb', 'clickhouse', 'couchdb', 'neo4j', 'bolt:', 'cassandra', 'memcached', 'influxdb', 'db2:', 'snowflake', 'vertica', 'presto', 'trino'],
     anchors: ['://'],
     find: (text, lower, anchors) => urlsAt(text, lower, anchors, true),
-    validate: validDbUrl,
     examples: {
       match: [
-        { text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db' },
-        { text: 'MONGO=mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app', value: 'mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app' },
-        { text: "engine = create_engine('postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse')", value: 'postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse' },
+        { text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'myC0mpl3xPwd' }, { text: 'DB=postgres://api_user:myC0mpl3xPwd@db.internal.com:5432/api_db', value: 'db.internal.com:5432' },
+        { text: 'MONGO=mongodb+srv://app:R3alP@ss#w0rd@cluster0.example.net/app', value: 'R3alP@ss#w0rd' },
+        { text: "engine = create_engine('postgresql+psycopg2://etl:Gx7%40kLq2%23@10.0.4.2/warehouse')", value: 'Gx7%40kLq2%23' },
       ],
       noMatch: ['mongodb://username:password@localhost:27017/database', 'mysql://user:${PASSWORD}@example.com:3306/db', 'postgresql://db.server.com:5432/production', 'redis://:%s@localhost:6379', 'redis://user:pass@localhost:6379', 'amqp://guest:guest@localhost/'],
     },
@@ -134,15 +159,16 @@ export const credentialUrls: Detector[] = [
     keywords: ['://'],
     anchors: ['://'],
     find: (text, lower, anchors) => urlsAt(text, lower, anchors, false),
-    validate: (v) => (!v.includes('://') ? realPassword(v) : PLACEHOLDER_SCHEME.test(v) ? false : validUrl(v)),
+    // The token of TOKEN:x-oauth-basic@ is checked here; the parts of a URL were checked as a whole when found.
+    validate: (v) => (/^[A-Za-z0-9_-]{16,255}$/.test(v) ? realPassword(v) : undefined),
     examples: {
       match: [
-        { text: 'https://apiuser:r3alP4ssw0rd@api.production.com' },
-        { text: 'https://kim:p@ss!#w0rd@github.com', value: 'https://kim:p@ss!#w0rd@github.com' },
+        { text: 'https://apiuser:r3alP4ssw0rd@api.production.com', value: 'r3alP4ssw0rd' }, { text: 'https://apiuser:r3alP4ssw0rd@api.production.com', value: 'apiuser' },
+        { text: 'https://kim:p@ss!#w0rd@github.com', value: 'p@ss!#w0rd' },
         { text: '"pkg": "git+https://5c2e9a7f1b3d4c6e8a0f2b4d6c8e0a1f3b5d7c9e:x-oauth-basic@github.com/org/pkg.git"', value: '5c2e9a7f1b3d4c6e8a0f2b4d6c8e0a1f3b5d7c9e' },
-        { text: 'url = https://kim%40example.org:Tq9%21zLm2@git.example.org/team/repo.git', value: 'https://kim%40example.org:Tq9%21zLm2@git.example.org/team/repo.git' },
-        { text: 'smb://CORP;backup:Wn4$tq8Lp@fileserver01/share', value: 'smb://CORP;backup:Wn4$tq8Lp@fileserver01/share' },
-        { text: 'ldaps://cn=admin,dc=example,dc=org:Ld4p!pass@ldap.example.org', value: 'ldaps://cn=admin,dc=example,dc=org:Ld4p!pass@ldap.example.org' },
+        { text: 'url = https://kim%40example.org:Tq9%21zLm2@git.example.org/team/repo.git', value: 'Tq9%21zLm2' },
+        { text: 'smb://CORP;backup:Wn4$tq8Lp@fileserver01/share', value: 'Wn4$tq8Lp' },
+        { text: 'ldaps://cn=admin,dc=example,dc=org:Ld4p!pass@ldap.example.org', value: 'Ld4p!pass' },
       ],
       noMatch: [
         'https://${username}:${password}@api.example.com/v1', 'https://user:abc@api.com/v1', 'https://YOUR_USERNAME:YOUR_PASSWORD@api.service.com',
