@@ -7,6 +7,21 @@
  * must be the head of the name: what follows it may only say how the secret is written (`_hash`, `_b64`, `2`,
  * `_confirm`), anything else (`_length`, `_url`, `_field`, `_name`, `_id`, `_file`) makes the name describe
  * something else. Words before it that say "not a secret" (`public`, `show`, `min`, `forgot`) reject it too.
+ *
+ * Decisions:
+ * - `key` alone, or after anything but a credential qualifier (`api`, `secret`, `private`, `access`, `auth`,
+ *   `signing`, `encryption`, `master`, `client`, `app`, `account`, ... see STRONG_KEY_QUALIFIERS), is not a
+ *   credential name: `key: value`, `cache_key`, `sort_key`, `i18n key` are everywhere. An environment variable
+ *   named SERVICE_KEY (MAILGUN_KEY) counts at a lower score. GPG, PGP and SSH keys are left out (fingerprints
+ *   and public keys). `key_id`, `access_key_id`, `client_id` name identifiers, not secrets.
+ * - `token`, `secret`, `auth`, `credential(s)`, `salt` count alone, but their value must look generated
+ *   (assignments.ts); a password may be weak.
+ * - `pass` counts only as a whole part or a run ending (`db_pass`, `smtppass`, `requirepass`), not in `bypass`,
+ *   `compass`, `passenger`; `pw`/`pwd` likewise (`bindpw`, `DB_PWD`).
+ * - Trailers allowed after the credential word: how it is written or which one (`_hash`, `_b64`, `_enc`, `2`,
+ *   `_confirm`, `_base` as in Rails' secret_key_base); any other (`_file`, `_path`, `_url`, `_length`, `_hint`,
+ *   `_field`, `_name`, `_id`, `_policy`) rejects the name.
+ * - File names and manual pages (`passwd.5`, `secrets.json`) are not keys.
  */
 
 /** What kind of credential a name announces; it decides which values count (see assignments.ts). */
