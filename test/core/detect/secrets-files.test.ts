@@ -13,9 +13,9 @@ const found = (text: string): [string, string][] => engine.scan(text).findings.m
 
 const FILES: [string, [string, string][]][] = [
   ['netrc', [
-    ['secret.netrc', '3f7a1c9e-52b8-4d0f-9a6e-1c2b3d4e5f60'],
-    ['secret.netrc', 'Qv8 #mZ2!pL'],
-    ['secret.netrc', 'Tq4$wN8zKp'],
+    ['secret.netrc', 'api.heroku.com'], ['secret.netrc', 'kim.lee@example.org'], ['secret.netrc', '3f7a1c9e-52b8-4d0f-9a6e-1c2b3d4e5f60'],
+    ['secret.netrc', 'git.example.net'], ['secret.netrc', 'ci-bot'], ['secret.netrc', 'Qv8 #mZ2!pL'],
+    ['secret.netrc', 'backup'], ['secret.netrc', 'Tq4$wN8zKp'],
   ]],
   ['pgpass', [
     ['secret.pgpass', 'Hq7#kL2pVz9'],
@@ -121,8 +121,8 @@ describe('credentials in the files people leak', () => {
 
 describe('netrc', () => {
   it('reads entries on one line or many, quoted passwords, and stops at a sentence', () => {
-    expect(found('machine h.example login u password p4ss-W0rd')).toEqual([['secret.netrc', 'p4ss-W0rd']]);
-    expect(found('echo "machine api.example.net login kim password Zk8mQ2xL" > ~/.netrc')).toEqual([['secret.netrc', 'Zk8mQ2xL']]);
+    expect(found('machine h.example login u password p4ss-W0rd')).toEqual([['secret.netrc', 'h.example'], ['secret.netrc', 'u'], ['secret.netrc', 'p4ss-W0rd']]);
+    expect(found('echo "machine api.example.net login kim password Zk8mQ2xL" > ~/.netrc')).toEqual([['secret.netrc', 'api.example.net'], ['secret.netrc', 'kim'], ['secret.netrc', 'Zk8mQ2xL']]);
     expect(found('The default login password for the machine is on the label.')).toEqual([]);
     expect(found('machine example.com login kim password <password>')).toEqual([]);
   });

@@ -47,12 +47,14 @@ const netrc: Detector = {
       let pos = i + 7; // "machine" and "default" have the same length
       if (pos < text.length && !isSpace(text.charCodeAt(pos))) continue;
       const limit = Math.min(text.length, i + 1024);
+      let host: ReturnType<typeof netrcToken>;
       if (!isDefault) {
-        const host = netrcToken(text, pos, limit);
+        host = netrcToken(text, pos, limit);
         if (!host || NETRC_KEYS.has(text.slice(host.start, host.end)) || !/^[A-Za-z0-9._:[\]%@-]{1,253}$/.test(text.slice(host.start, host.end))) continue;
         pos = host.next;
       }
       let login: boolean | 'anonymous' = false, clean = true;
+      let user: { start: number; end: number } | undefined;
       let password: { start: number; end: number } | undefined;
       let last = -1;
       for (let pairs = 0; pairs < 8; pairs++) {
@@ -72,7 +74,10 @@ const netrc: Detector = {
         }
         const value = netrcToken(text, key.next, limit);
         if (!value) break;
-        if (k === 'login') login = !/^(?:anonymous|ftp)$/i.test(text.slice(value.start, value.end)) || 'anonymous';
+        if (k === 'login') {
+          login = !/^(?:anonymous|ftp)$/i.test(text.slice(value.start, value.end)) || 'anonymous';
+          user = value;
+        }
         if (k === 'password') password = value;
         pos = value.next;
         last = text.charCodeAt(value.end - 1);
@@ -91,6 +96,9 @@ const netrc: Detector = {
       if (!value || unset(value)) continue;
       const score = value.length >= 4 ? 0.9 : 0.7;
       out.push({ start, end, score, why: [`netrc ${isDefault ? 'default' : 'machine'} entry with login and password (${score})`] });
+      // The login and the machine belong to the credential: each is reported, and masked, with it.
+      if (user) out.push({ start: user.start, end: user.end, score: 0.7, why: ['login of a netrc entry with a password (0.7)'] });
+      if (host) out.push({ start: host.start, end: host.end, score: 0.7, why: ['machine of a netrc entry with a password (0.7)'] });
       if (out.length > 2000) break;
     }
     return out;
