@@ -2,13 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/core/detect/engine';
+import type { Finding } from '../../../src/core/detect/types';
 import { assignments } from '../../../src/core/detect/detectors/secrets/assignments';
 import { judgeName } from '../../../src/core/detect/detectors/secrets/names';
 import { echoesName, isPlaceholder, isReference, looksTyped } from '../../../src/core/detect/detectors/secrets/placeholder';
 
 // The detector alone: what it finds is what these tests say, whatever the provider detectors find beside it.
 const engine = new Engine([assignments]);
-const found = (text: string): string[] => engine.scan(text).findings.map((f) => text.slice(f.start, f.end));
+/** The user names and hosts reported beside a password (companions.ts) are tested on their own below. */
+const isCompanion = (f: Finding): boolean => f.why.some((w) => /beside a password|^user argument/.test(w));
+const credentials = (text: string): Finding[] => engine.scan(text).findings.filter((f) => !isCompanion(f));
+const found = (text: string): string[] => credentials(text).map((f) => text.slice(f.start, f.end));
 const fixture = (name: string): string => readFileSync(resolve(import.meta.dirname, '../../fixtures/secrets', name), 'utf8');
 
 /** Every made-up credential of each fixture, and nothing else (placeholders, references and non-secret names stay). */
@@ -86,13 +90,22 @@ describe('syntaxes, one line each; the span is the value', () => {
     ["SET PASSWORD FOR 'root'@'localhost' = PASSWORD('mySqlR00t');", 'mySqlR00t', 'setter call'],
     ['<PublishProfile publishUrl="x.scm.example.net:443" userName="$site" userPWD="Pub7Kx2Qm9Lz4Rv8" />', 'Pub7Kx2Qm9Lz4Rv8', 'xml attribute'],
   ])('%s', (text, value, syntax) => {
-    const [f, ...rest] = engine.scan(text).findings;
+    const [f, ...rest] = credentials(text);
     expect(rest).toEqual([]);
     expect(text.slice(f!.start, f!.end)).toBe(value);
     expect(f!.why.join(' ')).toContain(syntax);
     expect(f!.why.join(' ')).not.toContain(value);
     expect(f!.type).toBe('SECRET');
     expect(f!.category).toBe('secret');
+  });
+
+  it('reports the user name and host on a password\'s line with it, never alone or from another line', () => {
+    const all = (text: string) => engine.scan(text).findings.map((f) => text.slice(f.start, f.end));
+    expect(all('Server=db1.corp.local;User Id=app_rw;Password=Sup3rS3cret!;')).toEqual(['db1.corp.local', 'app_rw', 'Sup3rS3cret!']);
+    expect(all('psexec \\\\10.0.94.120 -u Administrator -p Dev#adm1n cmd')).toEqual(['Administrator', 'Dev#adm1n']);
+    expect(all('var c = new NetworkCredential("svc_mail", "Vz9hlaQuk!");')).toEqual(['svc_mail', 'Vz9hlaQuk!']);
+    expect(all('DB_USER=app_rw\nDB_PASSWORD=Sup3rS3cret!')).toEqual(['Sup3rS3cret!']);
+    expect(all('DB_USER=app_rw\nDB_HOST=db1.corp.local')).toEqual([]);
   });
 
   it('names the syntax and the name in the explanation, never the value', () => {

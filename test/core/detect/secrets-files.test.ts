@@ -13,7 +13,7 @@ const found = (text: string): [string, string][] => engine.scan(text).findings.m
 
 const FILES: [string, [string, string][]][] = [
   ['netrc', [
-    ['secret.netrc', 'api.heroku.com'], ['secret.netrc', 'kim.lee@example.org'], ['secret.netrc', '3f7a1c9e-52b8-4d0f-9a6e-1c2b3d4e5f60'],
+    ['secret.netrc', '3f7a1c9e-52b8-4d0f-9a6e-1c2b3d4e5f60'],
     ['secret.netrc', 'git.example.net'], ['secret.netrc', 'ci-bot'], ['secret.netrc', 'Qv8 #mZ2!pL'],
     ['secret.netrc', 'backup'], ['secret.netrc', 'Tq4$wN8zKp'],
   ]],

@@ -1,6 +1,7 @@
 import { entropy } from '../../checks';
 import type { Candidate, Detector } from '../../types';
 import { judgeName, namesACredential, type CredentialKind, type NameVerdict } from './names';
+import { companionsOf } from './companions';
 import { isPlaceholder, isProse, isReference, looksTyped } from './placeholder';
 
 /**
@@ -407,6 +408,8 @@ const COMMANDS: { words: string[]; flag: RegExp; needs?: RegExp }[] = [
   { words: ['docker', 'podman'], needs: /^[ \t]+login\b/, flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
   // PowerShell: ConvertTo-SecureString "x" -AsPlainText -Force
   { words: ['convertto-securestring'], needs: /-AsPlainText/i, flag: /^[ \t]+(?:-String[ \t]+)?(?:'([^'\n]{1,128})'|"([^"\n]{1,128})")/di },
+  // Sysinternals PsExec and its clones: psexec \\host -u user -p password
+  { words: ['psexec', 'psexec64', 'paexec'], flag: new RegExp(`(?:^|[ \\t])-p[ \\t]+${ARG}`, 'd') },
   { words: ['curl'], flag: /(?:^|[ \t])(?:-u|--user)[ \t]*(?:'[^':\n]{1,64}:([^'\n]{1,128})'|"[^":\n]{1,64}:([^"\n]{1,128})"|[^\s'":]{1,64}:([^\s'"]{1,128}))/d },
 ];
 const COMMAND_ANCHORS = [...new Set(COMMANDS.flatMap((c) => c.words.map((w) => w.slice(0, 5))))];
@@ -427,6 +430,35 @@ function commandPassword(text: string, at: number): Candidate | undefined {
   if (isPlaceholder(v) || v.length < 4 || /^(?:PASSWORD|PASS)$/i.test(v)) return undefined;
   const start = e + m.indices![g]![0];
   return { start, end: start + v.length, score: 0.8, why: [`command-line flag '${word}'`] };
+}
+
+/**
+ * Constructors that take a user name and a password as literals: .NET's NetworkCredential("user", "pw"),
+ * DirectoryEntry("LDAP://host", "user", "pw"), PowerShell's PSCredential("user", ...). The password is the
+ * argument at `password` (0-based), the user name the one at `user`.
+ */
+const CREDENTIAL_CALLS: Record<string, { user: number; password: number }> = {
+  networkcredential: { user: 0, password: 1 }, directoryentry: { user: 1, password: 2 }, pscredential: { user: 0, password: 1 },
+};
+const CALL_ARG = /[ \t]*(?:@?"([^"\n]{0,128})"|'([^'\n]{0,128})'|([^,()"'\n]{0,128}))[ \t]*([,)])/y;
+function credentialCall(text: string, at: number, word: string): Candidate[] {
+  const spec = CREDENTIAL_CALLS[word]!;
+  let i = at + word.length;
+  while (text[i] === ' ') i++;
+  if (text[i] !== '(') return [];
+  const args: { start: number; end: number; literal: boolean }[] = [];
+  CALL_ARG.lastIndex = i + 1;
+  for (let m = CALL_ARG.exec(text); m && args.length < 4; m = CALL_ARG.exec(text)) {
+    const g = m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : 3;
+    const start = text.indexOf(m[g]!, m.index);
+    args.push({ start, end: start + m[g]!.length, literal: g < 3 });
+    if (m[4] === ')') break;
+  }
+  const pw = args[spec.password], user = args[spec.user];
+  if (!pw?.literal || pw.end - pw.start < 4 || isPlaceholder(text.slice(pw.start, pw.end))) return [];
+  const out: Candidate[] = [{ start: pw.start, end: pw.end, score: 0.85, why: [`password argument of ${word} (0.85)`] }];
+  if (user?.literal && user.end > user.start) out.push({ start: user.start, end: user.end, score: 0.7, why: [`user argument of ${word} (0.7)`] });
+  return out;
 }
 
 /** SQL: CREATE USER ... IDENTIFIED BY 'x', ALTER USER ... IDENTIFIED WITH plugin BY 'x'. */
@@ -457,13 +489,20 @@ function anchorPositions(text: string, lower: string, anchors: ReadonlyMap<strin
 
 function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const out: Candidate[] = [];
+  /** Passwords found by their names: their user names and hosts are reported with them (companions.ts). */
+  const passwords: Candidate[] = [];
   const n = text.length;
   if (lower.length === text.length) {
     for (const a of COMMAND_ANCHORS)
       for (const p of anchors.get(a) ?? []) {
         const c = commandPassword(text, p);
-        if (c && out.length < MAX_CANDIDATES) out.push(c);
+        if (c && out.length < MAX_CANDIDATES) {
+          out.push(c);
+          passwords.push(c);
+        }
       }
+    for (const word of Object.keys(CREDENTIAL_CALLS))
+      for (const p of anchors.get(word) ?? []) if (out.length < MAX_CANDIDATES) out.push(...credentialCall(text, p, word));
     for (const p of anchors.get('identified') ?? []) {
       const c = identifiedBy(text, p);
       if (c && out.length < MAX_CANDIDATES) out.push(c);
@@ -513,8 +552,9 @@ function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly
     if (score === undefined) continue;
     const final = found.cap !== undefined ? Math.min(found.cap, score) : score;
     out.push({ start: found.value.start, end: found.value.end, score: final, why: [`${found.syntax} '${motDePasse ? 'mot de passe' : clip(name)}' (${kindLabel(verdict.kind)}, ${final})`] });
+    if (verdict.kind === 'password') passwords.push(out[out.length - 1]!);
   }
-  return out;
+  return passwords.length ? [...out, ...companionsOf(text, passwords)] : out;
 }
 
 const clip = (name: string): string => (name.length > 40 ? `${name.slice(0, 37)}...` : name);
@@ -525,7 +565,7 @@ export const assignments: Detector = {
   type: 'SECRET',
   category: 'secret',
   description: 'Credential read from structure: a password, secret, token or key assigned to its name in a config file, code, a connection string, a header or a flag',
-  anchors: [...ANCHORS, ...COMMAND_ANCHORS, 'identified'],
+  anchors: [...ANCHORS, ...COMMAND_ANCHORS, 'identified', ...Object.keys(CREDENTIAL_CALLS)],
   find,
   examples: {
     match: [

@@ -96,9 +96,10 @@ const netrc: Detector = {
       if (!value || unset(value)) continue;
       const score = value.length >= 4 ? 0.9 : 0.7;
       out.push({ start, end, score, why: [`netrc ${isDefault ? 'default' : 'machine'} entry with login and password (${score})`] });
-      // The login and the machine belong to the credential: each is reported, and masked, with it.
-      if (user) out.push({ start: user.start, end: user.end, score: 0.7, why: ['login of a netrc entry with a password (0.7)'] });
-      if (host) out.push({ start: host.start, end: host.end, score: 0.7, why: ['machine of a netrc entry with a password (0.7)'] });
+      // The login and the machine belong to the credential: on the password's line, each is reported with it.
+      const sameLine = (t: { end: number }) => !text.slice(t.end, start).includes('\n');
+      if (user && sameLine(user)) out.push({ start: user.start, end: user.end, score: 0.7, why: ['login of a netrc entry with a password (0.7)'] });
+      if (host && sameLine(host)) out.push({ start: host.start, end: host.end, score: 0.7, why: ['machine of a netrc entry with a password (0.7)'] });
       if (out.length > 2000) break;
     }
     return out;
