@@ -184,11 +184,23 @@ describe('names in other languages and in prose', () => {
   });
 });
 
+describe('weak passwords that repeat their name', () => {
+  it('are reported, with a lower score: they top every list of leaked passwords', () => {
+    for (const [text, value] of [['password: secret123', 'secret123'], ['pass = "pa$$word"', 'pa$$word'], ['DB_PASSWORD=P@ssw0rd', 'P@ssw0rd']]) {
+      const [f, ...rest] = credentials(text);
+      expect(rest).toEqual([]);
+      expect(text.slice(f!.start, f!.end)).toBe(value);
+      expect(f!.score).toBe(0.6);
+    }
+    expect(found('api_key = "secret123"')).toEqual([]);
+  });
+});
+
 describe('placeholders, references and non-secret names are left alone', () => {
   it.each([
     'password: ""', 'password=', 'password: ${DB_PASSWORD}', 'password=$DB_PASSWORD', 'password = %(db_password)s', 'password: "{{ db_password }}"',
     'password=<password>', 'password: changeme', 'password: xxx', "password: '***'", 'password: your-password-here', 'PASSWORD=REPLACE_ME',
-    'password: null', 'password: None', 'password: true', 'password: false', 'password: 123', 'password: secret123', 'pass = "pa$$word"',
+    'password: null', 'password: None', 'password: true', 'password: false', 'password: 123',
     'password = os.environ["DB_PASSWORD"]', 'password = getenv("DB_PASSWORD")', 'password: process.env.DB_PASSWORD,', 'password = config.password',
     'password: string;', 'password?: string', 'password: Option<String>', '"password": {"type": "string"}', 'password VARCHAR(255) NOT NULL',
     'password = ?', 'password = :password', 'WHERE password = @password', 'password = %s', 'PASSWORD=super$ecret', 'PWD=/home/bob/src',

@@ -2,7 +2,7 @@ import { entropy } from '../../checks';
 import type { Candidate, Detector } from '../../types';
 import { judgeName, namesACredential, type CredentialKind, type NameVerdict } from './names';
 import { companionsOf } from './companions';
-import { isPlaceholder, isProse, isReference, looksTyped } from './placeholder';
+import { echoesName, isPlaceholder, isProse, isReference, looksTyped } from './placeholder';
 
 /**
  * Credentials read from structure. From each credential word (anchors found in the engine's single keyword pass),
@@ -143,9 +143,11 @@ function judgeValue(v: string, name: NameVerdict, value: Value): number | undefi
   if (name.kind === 'password') {
     if (/^\d+$/.test(v)) return v.length >= 4 && !looksTyped(v) ? 0.65 : undefined;
     if (v.length < 4) return undefined;
+    // "P@ssw0rd", "secret123": the commonest leaked passwords, and the commonest examples; reported, weaker.
+    if (echoesName(v)) return 0.6;
     return v.length < 6 ? name.score - 0.1 : name.score;
   }
-  if (v.length < 8 || /^\d+$/.test(v) || /^[\p{L}]+(?:[-_. ][\p{L}]+)*$/u.test(v)) return undefined;
+  if (echoesName(v) || v.length < 8 || /^\d+$/.test(v) || /^[\p{L}]+(?:[-_. ][\p{L}]+)*$/u.test(v)) return undefined;
   // Generated secrets have digits; one without needs length and mixed case inside (base64), not words and dashes.
   if (!/\d/.test(v) && (v.length < 20 || (v.match(/\p{Ll}\p{Lu}/gu) ?? []).length < 3)) return undefined;
   if (classes(v) < 2 || entropy(v) < 3 || looksTyped(v) || decodesToText(v)) return undefined;

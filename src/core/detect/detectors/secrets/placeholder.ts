@@ -39,10 +39,13 @@ export function isPlaceholder(value: string): boolean {
   if (/\.\.\.|…/.test(v)) return true;
   const lower = v.toLowerCase();
   if (WORDS.has(lower) || WORDS.has(lower.replace(/^(?:my|your|the|some|a)[_-]?/, ''))) return true;
-  return FILL_IN.test(v) || echoesName(v);
+  return FILL_IN.test(v);
 }
 
-/** Credential words that, as a value, only repeat the name: "secret123", "pass1", "p@ssw0rd!", "pa$$word". */
+/**
+ * Credential words that, as a value, only repeat the name: "secret123", "p@ssw0rd!", "pa$$word". People do
+ * use them (they top every list of leaked passwords), so they are weak passwords, not placeholders.
+ */
 const ECHO = new Set(['password', 'passwd', 'passw', 'pass', 'pwd', 'pw', 'passphrase', 'secret', 'token', 'key', 'apikey', 'mypassword', 'mypass', 'mysecret', 'mytoken', 'passwort', 'motdepasse']);
 const UNLEET: Record<string, string> = { '@': 'a', '4': 'a', $: 's', '5': 's', '0': 'o', '3': 'e', '1': 'i', '!': 'i', '7': 't' };
 
