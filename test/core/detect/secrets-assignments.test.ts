@@ -186,7 +186,7 @@ describe('names in other languages and in prose', () => {
 
 describe('weak passwords that repeat their name', () => {
   it('are reported, with a lower score: they top every list of leaked passwords', () => {
-    for (const [text, value] of [['password: secret123', 'secret123'], ['pass = "pa$$word"', 'pa$$word'], ['DB_PASSWORD=P@ssw0rd', 'P@ssw0rd']]) {
+    for (const [text, value] of [['password: secret123', 'secret123'], ['pass = "pa$$word"', 'pa$$word'], ['DB_PASSWORD=P@ssw0rd', 'P@ssw0rd']] as const) {
       const [f, ...rest] = credentials(text);
       expect(rest).toEqual([]);
       expect(text.slice(f!.start, f!.end)).toBe(value);
