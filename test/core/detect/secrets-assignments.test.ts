@@ -89,6 +89,8 @@ describe('syntaxes, one line each; the span is the value', () => {
     ['export MAILGUN_KEY=key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'key-3ax6xnjp29jd6fds4gc373sgvjxteol0', 'shell export'],
     ["SET PASSWORD FOR 'root'@'localhost' = PASSWORD('mySqlR00t');", 'mySqlR00t', 'setter call'],
     ['<PublishProfile publishUrl="x.scm.example.net:443" userName="$site" userPWD="Pub7Kx2Qm9Lz4Rv8" />', 'Pub7Kx2Qm9Lz4Rv8', 'xml attribute'],
+    ['if username == "jojoba" and password == "team10":', 'team10', 'comparison'],
+    ['if (user.password !== "0pen-sesame") {', '0pen-sesame', 'comparison'],
   ])('%s', (text, value, syntax) => {
     const [f, ...rest] = credentials(text);
     expect(rest).toEqual([]);

@@ -290,6 +290,11 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     // The literal is the whole argument: setPassword("x") or setPassword("x", ...), not setPassword("x" + y).
     return v?.quoted && /^[\s,)]?$/.test(v.next) ? { value: v, syntax: 'setter call' } : undefined;
   }
+  // if password == "team10", creds.Secret != "open-sesame": the literal a credential is compared with is hard-coded.
+  if ((c === '=' || c === '!') && c2 === '=') {
+    const v = readValue(text, i + (text[i + 2] === '=' ? 3 : 2));
+    return v?.quoted ? { value: v, syntax: 'comparison' } : undefined;
+  }
   let op = '';
   if (c === '=' && c2 === '>') op = '=>';
   else if (c === ':' && c2 === '=') op = ':=';
