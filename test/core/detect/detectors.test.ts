@@ -7,7 +7,7 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, det
 
   it('declares examples of both kinds', () => {
     expect(detector.examples.match.length).toBeGreaterThan(0);
-    expect(detector.examples.noMatch.length + detector.examples.match.length).toBeGreaterThan(1);
+    expect(detector.examples.noMatch.length).toBeGreaterThan(0);
   });
 
   it.each(detector.examples.match.map((e) => [e.value ?? e.text, e] as const))('finds %j', (value, example) => {
