@@ -2,7 +2,7 @@ import { combinePatterns, matchedSpan, type Combined } from './combine';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { withoutInvisible } from './invisible';
-import { documentLabels } from './labels';
+import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
 import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
@@ -82,8 +82,13 @@ export class Engine {
         f.end = origin[f.end - 1]! + 1;
       }
     const findings = resolveOverlaps(found);
-    const { labels, phi, outOfContext } = documentLabels(findings);
-    for (const f of phi) f.category = 'phi';
+    const { labels, phi, contextOf, outOfContext } = documentLabels(findings);
+    for (const f of phi) {
+      f.category = 'phi';
+      // The explanation names the term that made the context (a vocabulary word, never the identifier).
+      const h = contextOf.get(f);
+      f.why.push(h ? `health context: "${original.slice(h.start, h.end).toLowerCase()}" within ${HEALTH_CONTEXT_CHARS} characters` : 'health context: a clinical text throughout');
+    }
     for (const f of outOfContext) f.quasi = true;
     return { findings, labels, scanned: original.length, truncated };
   }

@@ -13,6 +13,8 @@ export interface Labelling {
   labels: DocumentLabel[];
   /** Identifiers that stand in health context: protected health information. */
   phi: Finding[];
+  /** For each of them, the health term that made the context (undefined where the whole text is clinical). */
+  contextOf: Map<Finding, Finding | undefined>;
   /** Batch and lot numbers with no manufacturing word near them: a lot number on a receipt is no secret. */
   outOfContext: Finding[];
 }
@@ -31,7 +33,13 @@ const NEEDS_MANUFACTURING_CONTEXT = new Set<Finding['type']>(['BATCH_NUMBER']);
 export function documentLabels(findings: readonly Finding[]): Labelling {
   const health = findings.filter((f) => f.category === 'health');
   const identifiers = findings.filter((f) => (f.category === 'pii' || f.category === 'phi') && !f.quasi);
-  const phi = isDense(health) ? identifiers : identifiers.filter((f) => nearest(health, f) <= HEALTH_CONTEXT_CHARS);
+  const dense = isDense(health);
+  const contextOf = new Map<Finding, Finding | undefined>();
+  for (const f of identifiers) {
+    const near = nearestTerm(health, f);
+    if (dense || (near && distance(near, f) <= HEALTH_CONTEXT_CHARS)) contextOf.set(f, dense ? undefined : near);
+  }
+  const phi = [...contextOf.keys()];
   const manufacturing = findings.filter((f) => f.category === 'manufacturing');
   const outOfContext = isDense(manufacturing) ? [] : findings.filter((f) => NEEDS_MANUFACTURING_CONTEXT.has(f.type) && nearest(manufacturing, f) > HEALTH_CONTEXT_CHARS);
   const labels: DocumentLabel[] = [];
@@ -39,7 +47,7 @@ export function documentLabels(findings: readonly Finding[]): Labelling {
   if (identifiers.length) labels.push('PII');
   if (findings.some((f) => f.category === 'secret')) labels.push('SECRET');
   if (findings.some((f) => f.category === 'ip' && !f.quasi && !outOfContext.includes(f))) labels.push('IP');
-  return { labels, phi, outOfContext };
+  return { labels, phi, contextOf, outOfContext };
 }
 
 /** Context terms this dense make the whole text clinical (or a manufacturing record), not only their sentences. */
@@ -48,15 +56,22 @@ function isDense(terms: readonly Finding[]): boolean {
   return terms.length >= 6 && (terms.length / span) * 1000 >= CLINICAL_TERMS_PER_1000;
 }
 
-/** Distance from a finding to the nearest context term (terms sorted by position). */
-function nearest(terms: readonly Finding[], f: Finding): number {
+const distance = (h: Finding, f: Finding): number => (h.start >= f.end ? h.start - f.end : f.start >= h.end ? f.start - h.end : 0);
+
+/** The context term nearest a finding (terms sorted by position): a binary search, however many terms. */
+function nearestTerm(terms: readonly Finding[], f: Finding): Finding | undefined {
   let lo = 0, hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (terms[mid]!.start < f.start) lo = mid + 1;
     else hi = mid;
   }
-  let best = Infinity;
-  for (const h of [terms[lo - 1], terms[lo]]) if (h) best = Math.min(best, h.start >= f.end ? h.start - f.end : f.start >= h.end ? f.start - h.end : 0);
-  return best;
+  const [a, b] = [terms[lo - 1], terms[lo]];
+  return a && (!b || distance(a, f) <= distance(b, f)) ? a : b;
 }
+
+/** Distance from a finding to the nearest context term. */
+const nearest = (terms: readonly Finding[], f: Finding): number => {
+  const h = nearestTerm(terms, f);
+  return h ? distance(h, f) : Infinity;
+};

@@ -189,6 +189,8 @@ describe('PHI needs health context near the identifier', () => {
     expect(r.findings.find((f) => f.type === 'PERSON')?.category).toBe('pii');
     const note = `${filler}\nAnna Smith was diagnosed with hypertension and started lisinopril.`;
     expect(scan(note).labels).toEqual(['PHI', 'PII']);
+    const person = scan(note).findings.find((f) => f.type === 'PERSON')!;
+    expect(person.why.at(-1)).toBe('health context: "diagnosed with" within 300 characters');
   });
 
   it('treats a text dense with clinical words as clinical throughout', () => {
