@@ -143,6 +143,8 @@ describe('names in other languages and in prose', () => {
     ['my password: hunter22', 'hunter22'],
     ['contraseña es Hunter22', 'Hunter22'],
     ['Das Passwort ist Sommer2024.', 'Sommer2024'],
+    ["Ensure the password for user 'postgres' is 'admin' or change it.", 'admin'],
+    ['echo "The password is \'Secret123\'"', 'Secret123'],
   ])('%s', (text, value) => {
     expect(found(text)).toEqual([value]);
   });

@@ -206,6 +206,7 @@ function authorizationValue(text: string, i: number): Found | undefined {
   return { value: { start: at, end: j, quoted: true, next: text[j] ?? '' }, syntax: `http header${scheme ? ` (${scheme})` : ''}`, confirmed };
 }
 
+const PROSE_WHOSE = /^[ \t]+(?:for|of)[ \t]+(?:the[ \t]+)?(?:user|account|login)?[ \t]*(?:'[^'\n]{1,32}'|"[^"\n]{1,32}"|[\w.@-]{1,32})/i;
 const PROSE_VERBS = /^[ \t]+(?:is|was|es|est|ist|é|är|er|jest)[ \t]*:?[ \t]+/i;
 /** Password words that are not also verbs or other words ("pass to", "la clave de", "parola" is any word in Italian). */
 const PROSE_NAMES = /^(?:password|passwort|kennwort|passphrase|passcode|contraseña|contrasena|senha|wachtwoord|hasło|haslo|heslo|lösenord|salasana|şifre|пароль|パスワード|密码|密碼|비밀번호|motdepasse)$/;
@@ -331,14 +332,17 @@ function readSyntax(text: string, s: number, e: number, dashes: number, verdict:
     }
     // the password is Tr0ub4dor; contraseña es ...; Passwort ist ...
     if (verdict.kind === 'password' && !quoted && PROSE_NAMES.test(motDePasse ? 'motdepasse' : nameLower)) {
-      const m = PROSE_VERBS.exec(text.slice(nameEnd, nameEnd + 24));
+      // "the password for user 'postgres' is ...", "the password of root is ...": whose password, then the verb.
+      const whose = PROSE_WHOSE.exec(text.slice(nameEnd, nameEnd + 80))?.[0].length ?? 0;
+      const m = PROSE_VERBS.exec(text.slice(nameEnd + whose, nameEnd + whose + 24));
       if (!m) return undefined;
-      const v = readValue(text, nameEnd + m[0].length);
+      const v = readValue(text, nameEnd + whose + m[0].length);
       if (!v) return undefined;
       while (v.end > v.start + 1 && /[.,!?:)]/.test(text[v.end - 1]!)) v.end--;
       const word = text.slice(v.start, v.end);
       // The value ends the clause: "the password is UCS2-encoded before hashing" describes it.
-      if (/^[ \t]+\p{Ll}/u.test(text.slice(v.end, v.end + 3)) || word.length < 6 || !/\p{L}/u.test(word)) return undefined;
+      // A quoted word is a literal however plain ("is 'admin'"); an unquoted one must look like a password.
+      if (/^[ \t]+\p{Ll}/u.test(text.slice(v.end, v.end + 3)) || word.length < (v.quoted ? 4 : 6) || !/\p{L}/u.test(word)) return undefined;
       return v.quoted || passwordShaped(word) ? { value: v, syntax: 'prose', cap: 0.75 } : undefined;
     }
     return undefined;
