@@ -166,9 +166,9 @@ function frameTerms(text: string): Term[] {
  * Health terms of a chunk: clinical terms stand alone; an ambiguous word or an abbreviation counts when a
  * clinical term stands within CORROBORATION_CHARS, or when clinical shorthand surrounds it: three different
  * abbreviations, shorthand cues or medical word shapes with shorthand or an age among them, or an age and another
- * cue ("40yo male with a history of stroke"). Everyday
- * words never corroborate each other: "health check failure" stays quiet. The explanation names what
- * corroborated the term. Linear in the chunk: the window holds a bounded stretch of text.
+ * cue ("40yo male with a history of stroke"). Everyday words never corroborate each other: "health check failure"
+ * stays quiet. The explanation names what corroborated the term. Linear in the chunk: the window holds a bounded
+ * stretch of text.
  */
 export const findHealthTerms = (text: string, lower: string): Candidate[] => thin(countedTerms(text, lower));
 
@@ -183,7 +183,8 @@ export function countedTerms(text: string, lower: string): Candidate[] {
   const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE || t.why === SHORTHAND || t.why === SHAPE;
   const counted: Term[] = [...clinical];
   const near = new Window(), cues = new Window();
-  let c = 0, lo = 0, hi = 0, ages = 0;
+  let c = 0, lo = 0, hi = 0, ages = 0, framed = 0;
+  const isFrame = (t: Term): boolean => t.why === AGE || t.why === SHORTHAND;
   for (let i = 0; i < others.length; i++) {
     const t = others[i]!;
     // Clinical terms are sorted: move to the last one that starts before this term, then compare it and the next.
@@ -195,23 +196,19 @@ export function countedTerms(text: string, lower: string): Candidate[] {
       near.add(keys[hi]!);
       if (isCue(others[hi]!)) cues.add(keys[hi]!);
       if (others[hi]!.why === AGE) ages++;
+      if (isFrame(others[hi]!)) framed++;
     }
     for (; lo < i && t.start - others[lo]!.end > CORROBORATION_CHARS; lo++) {
       near.remove(keys[lo]!);
       if (isCue(others[lo]!)) cues.remove(keys[lo]!);
       if (others[lo]!.why === AGE) ages--;
+      if (isFrame(others[lo]!)) framed--;
     }
     const kind = t.tier === 'abbreviation' ? 'abbreviation in a clinical frame' : t.why === AGE ? 'age in clinical shorthand' : t.why === SHORTHAND ? 'clinical shorthand' : 'ambiguous word';
     if (best) counted.push({ ...t, why: [`${kind}, with "${lower.slice(best.start, best.end)}" ${gap(t, best)} characters away (${t.score})`] });
-    else if ((cues.size >= 3 && shorthand(others, lo, hi)) || (ages > 0 && near.size >= 2)) counted.push({ ...t, why: [`${kind}, with ${near.keys().filter((k) => k !== keys[i]).slice(0, 3).map((k) => `"${k}"`).join(', ')} near it (${t.score})`] });
+    else if ((cues.size >= 3 && framed > 0) || (ages > 0 && near.size >= 2)) counted.push({ ...t, why: [`${kind}, with ${near.keys().filter((k) => k !== keys[i]).slice(0, 3).map((k) => `"${k}"`).join(', ')} near it (${t.score})`] });
   }
   return counted.sort((a, b) => a.start - b.start).map(({ start, end, score, why }) => ({ start, end, score, why }));
-}
-
-/** Clinical shorthand ("s/p", "h/o", "post-op") or an age among the terms in the window. */
-function shorthand(terms: readonly Term[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (terms[i]!.why === SHORTHAND || terms[i]!.why === AGE) return true;
-  return false;
 }
 
 /** Distinct words in a sliding window, with how often each occurs in it. */
