@@ -201,12 +201,15 @@ const LONGEST_BLOCK = 16 * 1024;
  * the overlap, so that the next chunk sees the block whole. Bounded: it looks back 16 KiB at most.
  */
 function keepBlockWhole(text: string, start: number, end: number): number {
+  const from = Math.max(start + CHUNK / 2, end - LONGEST_BLOCK);
+  // Only this stretch is read: searches in the whole text would cost its length at every chunk.
+  const part = text.slice(from, Math.min(text.length, end + OVERLAP));
   let best = end;
   for (const [open, close] of BLOCKS) {
-    const at = text.lastIndexOf(open, end - 1);
-    if (at < Math.max(start + CHUNK / 2, end - LONGEST_BLOCK)) continue;
-    const closed = text.indexOf(close, at + open.length);
-    if (closed < 0 || closed + 64 > end + OVERLAP) best = Math.min(best, at);
+    const at = part.lastIndexOf(open, end - from - 1);
+    if (at < 0) continue;
+    const closed = part.indexOf(close, at + open.length);
+    if (closed < 0 || from + closed + 64 > end + OVERLAP) best = Math.min(best, from + at);
   }
   return best;
 }
