@@ -52,8 +52,10 @@ function collect(re: RegExp, text: string, from: number, to: number, first: numb
 export function companionsOf(text: string, spans: readonly { start: number; end: number }[]): Candidate[] {
   const windows: [number, number][] = [];
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1, lineEnd = text.indexOf('\n', s.end);
-    const from = Math.max(lineStart, s.start - REACH), to = Math.min(lineEnd < 0 ? text.length : lineEnd, s.end + REACH);
+    // The password's line, at most REACH either side (read in slices: a text without line breaks stays linear).
+    const back = Math.max(0, s.start - REACH), ahead = Math.min(text.length, s.end + REACH);
+    const before = text.slice(back, s.start).lastIndexOf('\n'), after = text.slice(s.end, ahead).indexOf('\n');
+    const from = before < 0 ? back : back + before + 1, to = after < 0 ? ahead : s.end + after;
     const last = windows[windows.length - 1];
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
