@@ -35,23 +35,10 @@ export function csvRecord(text: string, from: number, delim: number, maxLength =
   for (;;) {
     if (cells.length >= maxFields) return undefined;
     if (i < limit && text.charCodeAt(i) === 34) {
-      const start = i + 1;
-      let j = start, escaped = false;
-      for (;;) {
-        if (j >= limit) return undefined;
-        if (text.charCodeAt(j) === 34) {
-          if (text.charCodeAt(j + 1) === 34) {
-            escaped = true;
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      const raw = text.slice(start, j);
-      cells.push({ value: escaped ? raw.replace(/""/g, '"') : raw, start, end: j });
-      i = j + 1;
+      const cell = quotedCell(text, i, limit, false);
+      if (!cell) return undefined;
+      cells.push(cell);
+      i = cell.end + 1;
     } else {
       const start = i;
       while (i < limit && text.charCodeAt(i) !== delim && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
@@ -85,29 +72,10 @@ export function sqlTuple(text: string, from: number, maxLength = 16384, maxField
     if (i >= limit || cells.length >= maxFields) return undefined;
     const q = text.charCodeAt(i);
     if (q === 39 || q === 34) {
-      const start = i + 1;
-      let j = start, escaped = false;
-      for (;;) {
-        if (j >= limit) return undefined;
-        const c = text.charCodeAt(j);
-        if (c === 92) {
-          escaped = true;
-          j += 2;
-          continue;
-        }
-        if (c === q) {
-          if (text.charCodeAt(j + 1) === q) {
-            escaped = true;
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      const raw = text.slice(start, j);
-      cells.push({ value: escaped ? raw.replace(/\\(.)|''|""/g, (m, c: string | undefined) => c ?? m[0]!) : raw, start, end: j });
-      i = j + 1;
+      const cell = quotedCell(text, i, limit, true);
+      if (!cell) return undefined;
+      cells.push(cell);
+      i = cell.end + 1;
     } else {
       // A bare value: up to the next comma or closing parenthesis at depth 0 (NOW(), CONCAT('a','b') are skipped).
       let depth = 0;
@@ -131,6 +99,35 @@ export function sqlTuple(text: string, from: number, maxLength = 16384, maxField
     else if (c === 41) return { cells, next: i + 1 };
     else return undefined;
   }
+}
+
+/**
+ * The quoted field whose opening quote is at `at` (CSV's "...", SQL's '...' or "..."): a doubled quote stands for
+ * one, and with `backslash` (SQL) a backslash escapes the next character. The cell ends before the closing quote;
+ * undefined when none comes before `limit`.
+ */
+function quotedCell(text: string, at: number, limit: number, backslash: boolean): Cell | undefined {
+  const q = text.charCodeAt(at), start = at + 1;
+  let j = start, escaped = false;
+  for (;;) {
+    if (j >= limit) return undefined;
+    const c = text.charCodeAt(j);
+    if (backslash && c === 92) {
+      escaped = true;
+      j += 2;
+      continue;
+    }
+    if (c === q) {
+      if (text.charCodeAt(j + 1) !== q) break;
+      escaped = true;
+      j += 2;
+      continue;
+    }
+    j++;
+  }
+  const raw = text.slice(start, j);
+  const value = !escaped ? raw : backslash ? raw.replace(/\\(.)|''|""/g, (m, c: string | undefined) => c ?? m[0]!) : raw.replace(/""/g, '"');
+  return { value, start, end: j };
 }
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
