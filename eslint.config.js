@@ -25,7 +25,7 @@ const layer = (dir, others) => ({
 });
 
 export default tseslint.config(
-  // Fixtures are data (made-up leaked config files, test pages' scripts are linted where they are code).
+  // test/fixtures/secrets holds made-up leaked config files (.js, .py, .php among them): data, not the project's code.
   { ignores: ['node_modules/', '.output/', '.wxt/', 'coverage/', 'test/fixtures/secrets/'] },
   ...tseslint.configs.recommended,
   {
