@@ -9,7 +9,7 @@ import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DOCUMENT_LABELS, type DocumentLabel, type Engine, type Finding } from '../core/detect';
-import { documentLabels, HEALTH_CONTEXT_CHARS } from '../core/detect/labels';
+import { documentLabels } from '../core/detect/labels';
 import { mask } from '../core/events/mask';
 
 export const BENIGN_KINDS = ['readme', 'changelog', 'config', 'licence'] as const;
@@ -185,8 +185,9 @@ export function scanBenign(engine: Engine, corpus: BenignCorpus): BenignScan[] {
     const r = engine.scan(file.text);
     const causes: BenignScan['causes'] = [];
     if (r.labels.includes('PHI')) {
-      const { phi } = documentLabels(r.findings);
-      const near = r.findings.filter((h) => h.category === 'health' && phi.some((p) => h.start < p.end + HEALTH_CONTEXT_CHARS && p.start < h.end + HEALTH_CONTEXT_CHARS));
+      // The terms that made each identifier's context, as the labels found them (all of them in a clinical text).
+      const { phi, contextOf } = documentLabels(r.findings);
+      const near = [...new Set([...contextOf.values()].filter((h) => h !== undefined))];
       causes.push({ label: 'PHI', findings: [...phi, ...(near.length ? near : r.findings.filter((h) => h.category === 'health'))] });
     }
     if (r.labels.includes('SECRET')) causes.push({ label: 'SECRET', findings: r.findings.filter((f) => f.category === 'secret') });

@@ -36,8 +36,8 @@ export function documentLabels(findings: readonly Finding[]): Labelling {
   const dense = isDense(health);
   const contextOf = new Map<Finding, Finding | undefined>();
   for (const f of identifiers) {
-    const near = nearestTerm(health, f);
-    if (dense || (near && distance(near, f) <= HEALTH_CONTEXT_CHARS)) contextOf.set(f, dense ? undefined : near);
+    const near = dense ? undefined : nearestTerm(health, f);
+    if (dense || (near && distance(near, f) <= HEALTH_CONTEXT_CHARS)) contextOf.set(f, near);
   }
   const phi = [...contextOf.keys()];
   const manufacturing = findings.filter((f) => f.category === 'manufacturing');

@@ -6,13 +6,13 @@ import type { Candidate } from '../../types';
 import { isClinicalAcronym, KNOWN_WORDS, PAIR_NEXT, SUFFIXES, shapeTier, tierOf, type Tier } from './vocabulary';
 
 /** How near a clinical term must stand for an ambiguous word or an abbreviation to count: about a sentence. */
-export const CORROBORATION_CHARS = 160;
+const CORROBORATION_CHARS = 160;
 /**
  * Health terms are context, reported to label a document, never redacted. One term per this many characters
  * stands for the terms beside it (and the last of each run is kept), so a long clinical note yields a bounded
  * number of findings while every stretch with health terms keeps one within this distance.
  */
-export const TERM_SPACING = 100;
+const TERM_SPACING = 100;
 
 /** Hashes of the known words: a word is lower-cased and looked up only when its hash is among them. */
 const WORD_HASHES = new Set(KNOWN_WORDS.map(hashWord));

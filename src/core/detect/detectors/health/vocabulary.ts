@@ -69,7 +69,7 @@ const PAIRS: Record<string, string> = {
 
 const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
 
-/** Medicines whose names are also everyday words, people or places ("Allegra", "Soma", "Foley") need a clinical term near them. */
+/** Each listed word's tier (a word in two lists takes the later: clinical wins); medicines get theirs in tierOf. */
 const tiers = new Map<string, Tier>();
 for (const w of words(AMBIGUOUS)) tiers.set(w, 'ambiguous');
 for (const w of [...words(ABBREVIATIONS), ...words(ACRONYMS)]) tiers.set(w, 'abbreviation');
