@@ -19,6 +19,12 @@ export function extensionId(): string {
   return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
 }
 
+/**
+ * The Chromium flag that gives the unpacked extension what a policy-installed one has (webRequestBlocking under
+ * Manifest V3): the network backstop's mode. Without it, the page-world hook is the only network guard.
+ */
+export const policyInstalledArgs = (): string[] => [`--allowlisted-extension-id=${extensionId()}`];
+
 export interface Session {
   context: BrowserContext;
   worker: Worker;

@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
 import { ClassifierId, Classifiers } from './classifiers';
 
-/** Where content is leaving through. */
-export const CHANNELS = ['paste', 'drop', 'file-upload', 'form-submit', 'prompt-submit', 'email-send', 'programmatic-upload'] as const;
+/**
+ * Where content is leaving through. `web-request`: text a page sends by itself (fetch, XMLHttpRequest, beacons,
+ * WebSocket messages, form.submit(), query strings), seen by the page-world hook or the network backstop;
+ * `programmatic-upload`: files sent the same way.
+ */
+export const CHANNELS = ['paste', 'drop', 'file-upload', 'form-submit', 'prompt-submit', 'email-send', 'programmatic-upload', 'web-request'] as const;
 /** What policy can do, weakest first: the order is the precedence (block beats redact beats warn beats audit). */
 export const ACTIONS = ['allow', 'audit', 'warn', 'redact', 'block'] as const;
 /** Named kinds of destination; `unknown` is every host on no list. */
