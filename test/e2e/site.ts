@@ -1,8 +1,8 @@
 /**
  * The web apps the guard is tested against, served over HTTPS from test/e2e/pages. Chromium resolves every
  * host name to this server (--host-resolver-rules), so a page can be opened as mail.google.com or
- * chat.openai.com and the guard sees the real destination. Every request with a body is recorded: what
- * reached the network.
+ * chat.openai.com and the guard sees the real destination. What reached the network is recorded: every request
+ * with a body, every query string, every WebSocket message (on /ws).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
 
 const PAGES = resolve('test/e2e/pages');
 /** Built by test/e2e/global-setup.ts (and by the guard benchmark) from pages/editors.ts. */
@@ -17,6 +18,8 @@ export const EDITORS_BUNDLE = resolve('.output/test-pages/editors.js');
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
 export interface Received {
+  /** POST, PUT..., GET (a request with a query string: `body` is the decoded query), or WS (one WebSocket message). */
+  method: string;
   host: string;
   path: string;
   body: string;
@@ -42,11 +45,15 @@ export async function startSite(): Promise<Site> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      if (req.method === 'POST') {
+      const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+      const method = req.method ?? 'GET';
+      if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
         if (site.down) return void res.writeHead(503).end();
-        received.push({ host: (req.headers.host ?? '').replace(/:\d+$/, ''), path, body: Buffer.concat(chunks).toString('latin1') });
+        received.push({ method, host, path, body: Buffer.concat(chunks).toString('latin1') });
         return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
       }
+      const query = new URL(req.url ?? '/', 'https://x').search;
+      if (query) received.push({ method, host, path, body: decodeURIComponent(query.slice(1).replace(/\+/g, ' ')) });
       const file = path === '/editors.js' ? EDITORS_BUNDLE : join(PAGES, path.replace(/^\/+/, '').replace(/\.\./g, ''));
       let content: Buffer;
       try {
@@ -57,6 +64,11 @@ export async function startSite(): Promise<Site> {
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(content);
     });
   });
+  const sockets = new WebSocketServer({ server, path: '/ws' });
+  sockets.on('connection', (socket, req) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    socket.on('message', (data) => received.push({ method: 'WS', host, path: '/ws', body: Buffer.from(data as Buffer).toString('latin1') }));
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const port = (server.address() as AddressInfo).port;
   const site: Site = {
@@ -66,6 +78,8 @@ export async function startSite(): Promise<Site> {
     url: (host, page) => `https://${host}:${port}/${page}`,
     args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors'],
     close: async () => {
+      for (const socket of sockets.clients) socket.terminate();
+      await new Promise<void>((ok) => sockets.close(() => ok()));
       await new Promise<void>((ok) => server.close(() => ok()));
       rmSync(dir, { recursive: true, force: true });
     },
