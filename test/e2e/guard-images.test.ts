@@ -1,6 +1,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
+import { png } from '../core/extract/image-fixtures';
 import { answer, dialogText, HARMLESS, PHI, uploadPage, waitForDialog } from './employee';
 
 /** OCR's first image loads its model in the file-reader frame: seconds, not milliseconds. A fresh browser's
@@ -67,6 +68,17 @@ describe('an image bound inside the organisation is not read (real Chromium)', (
     await page().setInputFiles('#file', file('record.png', 'image/png', await screenshot(env.session.context, RECORD_PAGE)));
     await expect.poll(() => uploads().length, { timeout: 15_000 }).toBe(1);
     expect(await dialogText(page())).toBeUndefined();
+  });
+
+  it('holds a PNG whose chunks are sound but whose pixels do not decode: the frame decodes images for real', async () => {
+    const bytes = png(16, 16);
+    const idat = Buffer.from(bytes).indexOf('IDAT') + 4;
+    bytes.fill(0x55, idat, idat + 8);
+    await page().setInputFiles('#file', file('chart.png', 'image/png', Buffer.from(bytes)));
+    const text = await waitForDialog(page());
+    expect(text).toContain('chart.png');
+    await answer(page(), { choose: 'cancel' });
+    expect(uploads()).toEqual([]);
   });
 });
 
