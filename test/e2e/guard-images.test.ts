@@ -2,7 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { png } from '../core/extract/image-fixtures';
-import { answer, dialogText, HARMLESS, PHI, uploadPage, waitForDialog } from './employee';
+import { answer, dialogText, HARMLESS, PHI, seen, uploadPage, waitForDialog } from './employee';
 
 /** OCR's first image loads its model in the file-reader frame: seconds, not milliseconds. A fresh browser's
  * first file also loads the decider and the frame: waits for an upload are generous. */
@@ -51,6 +51,22 @@ describe('files by structure, images read by OCR when bound outside the organisa
     expect(text).toContain('Social Security numbers');
     await answer(page(), { choose: 'cancel' });
     expect(uploads()).toEqual([]);
+  });
+
+  it('reads a screenshot pasted into the page by OCR and holds the paste', async () => {
+    const shot = await screenshot(env.session.context, RECORD_PAGE);
+    await page().evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+      const box = Object.assign(document.createElement('div'), { id: 'box', contentEditable: 'true' });
+      document.body.append(box);
+    }, shot.toString('base64'));
+    await page().focus('#box');
+    await page().keyboard.press('Control+V');
+    const text = await waitForDialog(page(), OCR_MS);
+    expect(text).toContain('Social Security numbers');
+    await answer(page(), { choose: 'cancel' });
+    expect((await seen(page())).filter((e) => e.type === 'paste')).toEqual([]);
   });
 
   it('lets an image without text through, read and found clean', async () => {
