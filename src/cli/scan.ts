@@ -2,7 +2,8 @@
  * npm run --silent scan -- --jsonl FILE|-    one JSON line in ({"id", "text"|"full_text"}), one JSON line out
  * npm run scan -- FILE                       a readable report of one text file (values masked)
  * npm run --silent scan -- --files FILE...   one JSON line per file of any format ({"file", "status", "labels", "findings"});
- *                                            --ocr also reads the text in images (seconds per image)
+ *                                            images are read by OCR (seconds per image; --no-ocr skips it: an
+ *                                            image is then reported with status "image", its text unread)
  * --policy FILE (any form) adds the organisation's classifiers of that policy (dictionaries, code formats, patterns)
  */
 import { createReadStream, readFileSync } from 'node:fs';
@@ -122,7 +123,7 @@ async function main(argv: string[]): Promise<number> {
   if (files >= 0) {
     const paths = argv.slice(files + 1).filter((a) => !a.startsWith('--'));
     if (!paths.length) throw new Error('--files needs at least one file');
-    return scanFiles(engine, paths, argv.includes('--ocr'));
+    return scanFiles(engine, paths, !argv.includes('--no-ocr'));
   }
   const jsonl = argv.indexOf('--jsonl');
   if (jsonl >= 0) {

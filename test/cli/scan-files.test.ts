@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { docx, encryptedZip, pdf, xlsx, zip, zipBomb } from '../core/extract/fixtures';
+import { png } from '../core/extract/image-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'bulwark-files-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,10 +24,11 @@ describe('npm run scan -- --files', () => {
       file('bundle.zip', zip({ 'keys/.env': 'AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' })),
       file('bomb.zip', zipBomb(20_000_000)),
       file('locked.zip', encryptedZip({ 'a.csv': 'x' })),
-      file('scan.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])),
+      file('scan.png', png(8, 8)),
+      file('cut.png', png(8, 8).subarray(0, 40)),
       file('big.bin', new Uint8Array(1000).fill(0)),
     ];
-    const r = scan(...paths, join(dir, 'missing.txt'));
+    const r = scan('--no-ocr', ...paths, join(dir, 'missing.txt'));
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.file.slice(dir.length + 1), l.status])).toEqual([
       ['record.docx', 'ok'],
@@ -36,6 +38,7 @@ describe('npm run scan -- --files', () => {
       ['bomb.zip', 'bomb'],
       ['locked.zip', 'encrypted'],
       ['scan.png', 'image'],
+      ['cut.png', 'unreadable'],
       ['big.bin', 'unreadable'],
       ['missing.txt', 'unreadable'],
     ]);
@@ -48,5 +51,11 @@ describe('npm run scan -- --files', () => {
     expect(r.status).toBe(1);
     // Values never appear in the output: offsets and places only.
     expect(r.stdout).not.toContain('219-09-9999');
+  });
+
+  it('reads images by OCR unless told not to: an image without text is then read, and clean', () => {
+    const path = file('blank.png', png(64, 32));
+    expect(JSON.parse(scan(path).stdout)).toMatchObject({ status: 'ok', format: 'png', findings: [] });
+    expect(JSON.parse(scan('--no-ocr', path).stdout)).toMatchObject({ status: 'image', reason: 'an image: its text is not read' });
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { docx, encryptedZip, pdf, xlsx, zip, zipBomb } from '../core/extract/fixtures';
+import { png } from '../core/extract/image-fixtures';
 import { answer, dialogText, uploadPage, waitForDialog } from './employee';
 
 const upload = (name: string, mimeType: string, bytes: Uint8Array) => ({ name, mimeType, buffer: Buffer.from(bytes) });
@@ -55,8 +56,8 @@ describe('an image is an image for the policy, whatever its name says (real Chro
   const { page, uploads } = uploadPage({ policy });
 
   it('blocks a PNG renamed to .txt under a rule on image/*', async () => {
-    await page().setInputFiles('#file', upload('notes.txt', 'text/plain', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])));
-    const text = await waitForDialog(page());
+    await page().setInputFiles('#file', upload('notes.txt', 'text/plain', png(32, 16)));
+    const text = await waitForDialog(page(), 60_000);
     expect(text).toContain('Cancel');
     expect(text).not.toContain('Share anyway');
     await answer(page(), { choose: 'cancel' });
@@ -65,7 +66,7 @@ describe('an image is an image for the policy, whatever its name says (real Chro
 });
 
 describe('text in images, where the policy turns OCR on (real Chromium)', () => {
-  const { env, page } = uploadPage({ policy: { ...DEFAULT_POLICY, version: 8, readImages: true } });
+  const { env, page } = uploadPage({ policy: { ...DEFAULT_POLICY, version: 8, readImages: 'always' } });
 
   it('reads a screenshot of a patient form and finds the SSN in it', async () => {
     const painter = await env.session.context.newPage();

@@ -1,3 +1,4 @@
+import { checkImage, printableRuns, type ImageFormat } from './image';
 import { htmlToText, jsonToText, parseDelimited, rtfToText, xmlToText } from './markup';
 import { looksLikeMail, parseMail } from './mime';
 import { docxParts, ooxmlKind, pptxParts, xlsxParts } from './ooxml';
@@ -7,17 +8,22 @@ import { DEFAULT_LIMITS, type Extraction, type ExtractLimits, type ExtractStatus
 import { readEntry, readEntryText, zipEntries, ZipError, type Budget } from './zip';
 
 export * from './types';
+export { IMAGE_FORMATS, type ImageFormat } from './image';
 
 /** Reads a PDF's text page by page; the platform gives one (pdf.js in Node, in a worker in the extension). */
 export type PdfReader = (bytes: Uint8Array, maxPages: number) => Promise<{ pages: string[]; encrypted?: boolean; pageCount: number }>;
 
-/** Reads the text in an image (OCR); given only where an administrator turned it on, since it costs seconds. */
+/** Reads the text in an image (OCR); given where the policy reads images (readImages), since it costs seconds. */
 export type OcrReader = (bytes: Uint8Array) => Promise<string>;
+
+/** A real decode of an image (the browser's createImageBitmap), where the platform has one: false when it fails. */
+export type ImageDecoder = (bytes: Uint8Array, format: ImageFormat) => Promise<boolean>;
 
 export interface ExtractOptions {
   limits?: Partial<ExtractLimits>;
   pdf?: PdfReader;
   ocr?: OcrReader;
+  decodeImage?: ImageDecoder;
 }
 
 interface Context {
@@ -25,11 +31,14 @@ interface Context {
   budget: Budget;
   pdf?: PdfReader;
   ocr?: OcrReader;
+  decodeImage?: ImageDecoder;
   parts: TextPart[];
   skipped: Skipped[];
   chars: number;
   /** The worst thing met inside, for the whole file's status. */
   worst?: { status: Exclude<ExtractStatus, 'ok' | 'image'>; reason: string };
+  /** Why the file, itself an image, had its pixels unread (no OCR here, or OCR failed). */
+  imageUnread?: string;
 }
 
 const SEVERITY: Record<string, number> = { bomb: 4, encrypted: 3, 'too-large': 2, unreadable: 1 };
@@ -42,7 +51,7 @@ const SEVERITY: Record<string, number> = { bomb: 4, encrypted: 3, 'too-large': 2
 export async function extract(bytes: Uint8Array, name: string, options: ExtractOptions = {}): Promise<Extraction> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (bytes.length > limits.maxFileBytes) return { status: 'too-large', reason: `${bytes.length} bytes, more than the limit of ${limits.maxFileBytes}`, format: 'unknown', parts: [], skipped: [] };
-  const ctx: Context = { limits, budget: { remaining: limits.maxExpandedBytes, maxRatio: limits.maxRatio }, pdf: options.pdf, ocr: options.ocr, parts: [], skipped: [], chars: 0 };
+  const ctx: Context = { limits, budget: { remaining: limits.maxExpandedBytes, maxRatio: limits.maxRatio }, pdf: options.pdf, ocr: options.ocr, decodeImage: options.decodeImage, parts: [], skipped: [], chars: 0 };
   let format = 'unknown';
   try {
     format = await read(ctx, bytes, name, '', 0);
@@ -50,8 +59,9 @@ export async function extract(bytes: Uint8Array, name: string, options: ExtractO
     // A reader's own failure on hostile input: the file is unreadable, and the answer says why.
     note(ctx, 'unreadable', '', `could not read: ${(e as Error).message}`);
   }
-  const status: ExtractStatus = format === 'image' && !ctx.parts.length ? 'image' : (ctx.worst && (ctx.worst.status !== 'unreadable' || !ctx.parts.length) ? ctx.worst.status : 'ok');
-  const reason = status === 'ok' ? undefined : status === 'image' ? 'an image: its text is not read' : ctx.worst?.reason;
+  const failed = ctx.worst && (ctx.worst.status !== 'unreadable' || !ctx.parts.length) ? ctx.worst : undefined;
+  const status: ExtractStatus = failed ? failed.status : ctx.imageUnread ? 'image' : 'ok';
+  const reason = failed?.reason ?? ctx.imageUnread;
   return { status, ...(reason ? { reason } : {}), format, parts: ctx.parts, skipped: ctx.skipped };
 }
 
@@ -93,18 +103,21 @@ async function read(ctx: Context, bytes: Uint8Array, name: string, at: string, d
     else note(ctx, 'unreadable', at, 'a legacy binary Office file (.doc, .xls, .ppt): not read');
     return 'ole';
   }
-  if (kind === 'image') {
-    if (ctx.ocr) add(ctx, join(at, 'image text'), await ctx.ocr(bytes));
-    else ctx.skipped.push({ location: at || '(file)', reason: 'an image: its text is not read' });
-    return 'image';
-  }
   if (kind === 'gzip') {
     note(ctx, 'unreadable', at, 'a gzip stream: not read');
     return 'gzip';
   }
+  let image = kind === 'image' ? checkImage(bytes) : undefined;
+  if (image && 'image' in image) {
+    // Where the platform can decode it for real, an image must also decode; TIFF is one browsers cannot.
+    if (!ctx.decodeImage || image.image === 'tiff' || (await ctx.decodeImage(bytes, image.image))) return readImage(ctx, bytes, image, name, at, depth);
+    image = { damaged: image.image, reason: 'it does not decode' };
+  }
   const decoded = decodeText(bytes);
   if ('binary' in decoded) {
-    note(ctx, 'unreadable', at, 'binary data of an unknown format');
+    // Image magic without an image's structure, and no text either: a damaged (or cut) image.
+    if (image) note(ctx, 'unreadable', at, `a damaged ${image.damaged.toUpperCase()} image: ${image.reason}`);
+    else note(ctx, 'unreadable', at, 'binary data of an unknown format');
     return 'binary';
   }
   const text = decoded.text;
@@ -117,6 +130,36 @@ async function read(ctx: Context, bytes: Uint8Array, name: string, at: string, d
   if (e === 'csv' || e === 'tsv') return readDelimited(ctx, text, at), e;
   add(ctx, at || 'text', text);
   return `text/${decoded.encoding}`;
+}
+
+/**
+ * An image: its pixels through OCR where it is given (an image it could not read stays an unread image, for the
+ * policy's failure mode), the text it carries besides (comments, metadata, text hidden in its data) and whatever
+ * was appended after its end (a text, an archive) read as what it is.
+ */
+async function readImage(ctx: Context, bytes: Uint8Array, image: { image: ImageFormat; end: number }, name: string, at: string, depth: number): Promise<string> {
+  let unread: string | undefined = 'an image: its text is not read';
+  if (ctx.ocr) {
+    try {
+      add(ctx, join(at, 'image text'), await ctx.ocr(bytes));
+      unread = undefined;
+    } catch (e) {
+      unread = `an image that OCR could not read (${(e as Error).message})`;
+    }
+  }
+  if (unread) {
+    ctx.skipped.push({ location: at || '(file)', reason: unread });
+    if (!at) ctx.imageUnread = unread;
+  }
+  add(ctx, join(at, 'image metadata'), printableRuns(bytes.subarray(0, image.end)));
+  const after = bytes.subarray(image.end);
+  if (after.some((x) => x !== 0)) {
+    const place = join(at, 'after the image');
+    if (depth >= ctx.limits.maxDepth) note(ctx, 'unreadable', place, `nested deeper than ${ctx.limits.maxDepth}: not opened`);
+    else if (sniff(after) !== 'other' || !('binary' in decodeText(after))) await read(ctx, after, name, place, depth + 1);
+    else add(ctx, place, printableRuns(after));
+  }
+  return image.image;
 }
 
 /** CSV and TSV: with a header row, each value is written after its column's name, so the name gives context. */

@@ -1,14 +1,10 @@
-/** What a file is, from its first bytes (names lie more often than bytes do). */
-export type Sniffed = 'zip' | 'pdf' | 'ole' | 'image' | 'rtf' | 'gzip' | 'other';
+import { imageMagic } from './image';
 
-const IMAGE_MAGIC: number[][] = [
-  [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0xff, 0xd8, 0xff], // JPEG
-  [0x47, 0x49, 0x46, 0x38], // GIF
-  [0x42, 0x4d], // BMP
-  [0x49, 0x49, 0x2a, 0x00], // TIFF little-endian
-  [0x4d, 0x4d, 0x00, 0x2a], // TIFF big-endian
-];
+/**
+ * What a file is, from its first bytes (names lie more often than bytes do). For an image this is only a claim:
+ * checkImage (image.ts) says whether the structure behind the magic is one.
+ */
+export type Sniffed = 'zip' | 'pdf' | 'ole' | 'image' | 'rtf' | 'gzip' | 'other';
 
 const starts = (b: Uint8Array, magic: readonly number[], at = 0) => magic.every((m, i) => b[at + i] === m);
 
@@ -17,7 +13,7 @@ export function sniff(b: Uint8Array): Sniffed {
   if (starts(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf';
   if (starts(b, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return 'ole';
   if (starts(b, [0x1f, 0x8b])) return 'gzip';
-  if (IMAGE_MAGIC.some((m) => starts(b, m)) || (starts(b, [0x52, 0x49, 0x46, 0x46]) && starts(b, [0x57, 0x45, 0x42, 0x50], 8))) return 'image';
+  if (imageMagic(b)) return 'image';
   if (starts(b, [0x7b, 0x5c, 0x72, 0x74, 0x66])) return 'rtf';
   return 'other';
 }

@@ -14,13 +14,19 @@ export const ACTIONS = ['allow', 'audit', 'warn', 'redact', 'block'] as const;
 export const DESTINATION_CATEGORIES = ['webmail', 'collaboration', 'file-sharing', 'generative-ai', 'unknown'] as const;
 /** What a rule can ask for besides entity types. `pii` covers `phi` too: a health record is personal data. */
 export const CONTENT_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
-/** Why content could not be scanned. */
-export const FAILURES = ['too-large', 'encrypted', 'unreadable', 'error', 'timeout'] as const;
+/** Why content could not be scanned. `image`: an image bound outside the organisation whose text was not read. */
+export const FAILURES = ['too-large', 'encrypted', 'unreadable', 'error', 'timeout', 'image'] as const;
+/**
+ * When the text in images is read (OCR): `external` for images bound outside the organisation (hosts not under
+ * internalDomains), `always`, or `never`.
+ */
+export const READ_IMAGES = ['external', 'always', 'never'] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 export type Action = (typeof ACTIONS)[number];
 export type DestinationCategory = (typeof DESTINATION_CATEGORIES)[number];
 export type Failure = (typeof FAILURES)[number];
+export type ReadImages = (typeof READ_IMAGES)[number];
 
 /** "mail.google.com", "*.slack.com" (any subdomain), or "*" (every host). Lower case, no scheme, no path. */
 export const HostPattern = z
@@ -92,9 +98,16 @@ export const Policy = z
       .object(Object.fromEntries(FAILURES.map((f) => [f, FailMode.optional()])) as Record<Failure, z.ZodOptional<typeof FailMode>>)
       .strict()
       .default({})
-      .describe('closed (the default): content that could not be scanned counts as holding PHI and secrets; open: as clean, and audited.'),
+      .describe('closed (the default): content that could not be scanned counts as holding PHI and secrets; open: as clean, and audited. image: an image bound outside the organisation whose text was not read (OCR off or unable).'),
     classifiers: Classifiers.default({ compoundCodes: [], dictionaries: [], patterns: [] }).describe("The organisation's own classifiers: code formats, dictionaries, patterns."),
-    readImages: z.boolean().default(false).describe('Read the text in images (OCR, English) before deciding on them. Costs a second or more per image; off by default.'),
+    readImages: z
+      .union([z.enum(READ_IMAGES), z.boolean()])
+      // The boolean of earlier versions: true read every image, false none.
+      .transform((v): ReadImages => (v === true ? 'always' : v === false ? 'never' : v))
+      .default('external')
+      .describe(
+        'When the text in images is read (OCR, English; a second or more per image) before deciding: external (the default) for images bound outside the organisation (hosts not under internalDomains), always, or never (true and false, in policy documents of earlier versions, mean always and never). An image bound outside that is not read counts as unscannable (failures.image).',
+      ),
   })
   .strict()
   .superRefine((p, ctx) => {

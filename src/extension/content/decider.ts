@@ -4,7 +4,7 @@ import { redact } from '../../core/detect/redact';
 import type { Finding } from '../../core/detect/types';
 import { keyedHash } from '../../core/events/hash';
 import { mergeSummaries, summarize, summaryValues, type FindingSummary } from '../../core/events/summary';
-import { ACTIONS, type Decision, type EvaluationContext } from '../../core/policy';
+import { ACTIONS, imageReading, type Decision, type EvaluationContext } from '../../core/policy';
 import type { DecisionReport, ToBackground } from '../messages';
 import { BridgeRequestSchema } from './bridge-schema';
 import { PolicyClient } from './policy-client';
@@ -91,7 +91,7 @@ export class Decider {
       for (const file of share.files ?? []) {
         // Reading a large document takes a while before scanning starts: show progress (and Stop) meanwhile.
         const ticking = setInterval(() => progressOf(0), 100);
-        const read = await readFile(file, stop.signal, { ocr: policy.policy.readImages }).finally(() => clearInterval(ticking));
+        const read = await readFile(file, stop.signal, imageReading(policy.policy, host)).finally(() => clearInterval(ticking));
         if (read.failure) {
           unreadable.push(file.name);
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));

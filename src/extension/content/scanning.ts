@@ -1,7 +1,7 @@
 import type { Engine } from '../../core/detect/engine';
 import type { ScanResult } from '../../core/detect/types';
-import { DEFAULT_LIMITS, type TextPart } from '../../core/extract';
-import type { EvaluationContext, Failure } from '../../core/policy';
+import { DEFAULT_LIMITS, IMAGE_FORMATS, type ImageFormat, type TextPart } from '../../core/extract';
+import type { EvaluationContext, Failure, ImageReading } from '../../core/policy';
 import { extractor } from './extractor-client';
 
 /** How long the guard scans before it lets the page breathe (and paints progress). */
@@ -45,32 +45,34 @@ export interface FileRead {
 }
 
 /**
- * Reads a file of any format the extractors know (office documents, PDF, archives, e-mail, text) in the
+ * Reads a file of any format the extractors know (office documents, PDF, archives, e-mail, text, images) in the
  * file-reader frame, off the page's main thread. Encrypted files, bombs and what cannot be read come back as
- * failures for the policy's failure modes; an image has no text.
+ * failures for the policy's failure modes; so does an image whose text was not read where `images` says it must.
  */
-export async function readFile(f: File, signal?: AbortSignal, options: { ocr?: boolean } = {}): Promise<FileRead> {
+export async function readFile(f: File, signal?: AbortSignal, images: ImageReading = { ocr: false, unreadFails: false }): Promise<FileRead> {
   const facts: FileFacts = { name: f.name, type: f.type, size: f.size };
   // Over the extractors' own limit the bytes are not even loaded: the policy's too-large failure mode decides.
   if (f.size > DEFAULT_LIMITS.maxFileBytes) return { parts: [], failure: 'too-large', file: { ...facts, unscannable: true } };
   let x;
   try {
-    x = await extractor.extract(f, signal, options);
+    x = await extractor.extract(f, signal, { ocr: images.ocr });
   } catch (e) {
     if (signal?.aborted) throw new Cancelled();
     throw e;
   }
+  // An image by its structure is an image for the policy's file types ("image/*"), whatever its name says; a
+  // file named .png that is text is not.
+  const file = (IMAGE_FORMATS as readonly string[]).includes(x.format) ? { ...facts, type: `image/${x.format as ImageFormat}` } : facts;
   switch (x.status) {
     case 'ok':
-      return { parts: x.parts, file: facts };
+      return { parts: x.parts, file };
     case 'image':
-      // An image by its bytes is an image for the policy's file types ("image/*"), whatever its name says.
-      return { parts: x.parts, file: { ...facts, type: f.type.startsWith('image/') ? f.type : 'image/unknown' } };
+      return images.unreadFails ? { parts: x.parts, failure: 'image', reason: x.reason, file: { ...file, unscannable: true } } : { parts: x.parts, file };
     case 'encrypted':
-      return { parts: x.parts, failure: 'encrypted', reason: x.reason, file: { ...facts, encrypted: true } };
+      return { parts: x.parts, failure: 'encrypted', reason: x.reason, file: { ...file, encrypted: true } };
     case 'too-large':
-      return { parts: x.parts, failure: 'too-large', reason: x.reason, file: { ...facts, unscannable: true } };
+      return { parts: x.parts, failure: 'too-large', reason: x.reason, file: { ...file, unscannable: true } };
     default:
-      return { parts: x.parts, failure: 'unreadable', reason: x.reason, file: { ...facts, unscannable: true } };
+      return { parts: x.parts, failure: 'unreadable', reason: x.reason, file: { ...file, unscannable: true } };
   }
 }

@@ -2,7 +2,7 @@ import * as pdfjs from 'pdfjs-dist';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import browser from 'webextension-polyfill';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { extract, type OcrReader } from '../../core/extract';
+import { extract, type ImageDecoder, type OcrReader } from '../../core/extract';
 import { pdfReader } from '../../core/extract/pdf';
 import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest } from './protocol';
 
@@ -21,7 +21,7 @@ export function serveExtraction(): void {
       let reply: ExtractReply;
       try {
         if (typeof data?.id !== 'number' || typeof data.name !== 'string' || !(data.bytes instanceof ArrayBuffer)) throw new Error('a malformed request');
-        reply = { id: data.id, result: await extract(new Uint8Array(data.bytes), data.name, { pdf, limits: data.limits, ocr: data.ocr ? ocr : undefined }) };
+        reply = { id: data.id, result: await extract(new Uint8Array(data.bytes), data.name, { pdf, limits: data.limits, ocr: data.ocr ? ocr : undefined, decodeImage }) };
       } catch (err) {
         reply = { id: typeof data?.id === 'number' ? data.id : -1, error: (err as Error).message };
       }
@@ -30,6 +30,16 @@ export function serveExtraction(): void {
     port.postMessage({ ready: true });
   });
 }
+
+/**
+ * A real decode by the browser's own image decoders, after the structure checks: what passes both is an image
+ * any page would show. Scaled down on the way (16 x 16) so that a large photo costs no large bitmap.
+ */
+const decodeImage: ImageDecoder = (bytes) =>
+  createImageBitmap(new Blob([bytes.slice()]), { resizeWidth: 16, resizeHeight: 16 }).then(
+    (bitmap) => (bitmap.close(), true),
+    () => false,
+  );
 
 /**
  * tesseract.js from the extension's own files (build output ocr/: its worker, the WebAssembly core and the
