@@ -1,6 +1,5 @@
-import type { Engine } from '../../../core/detect/engine';
 import { counts } from '../../../core/detect/redact';
-import type { Finding } from '../../../core/detect/types';
+import type { Detector, Finding } from '../../../core/detect/types';
 import { summarize, type FindingSummary } from '../../../core/events/summary';
 import { DEFAULT_POLICY, engineFor, evaluate, hostMatches, type Channel, type Decision, type Policy } from '../../../core/policy';
 import { Allowances } from './allowances';
@@ -24,6 +23,8 @@ export interface Stopped {
   tabId: number;
   /** The frame whose document sent it (a frame's navigation: the frame that started it). */
   frameId: number;
+  /** A navigation of the tab's page (form.submit()): Chromium shows its error page in place of the page. */
+  navigation: boolean;
   summary: FindingSummary[];
   /** What "continue" allows: the hashes of the values found, or of the content itself when it holds none. */
   hashes: string[];
@@ -32,7 +33,8 @@ export interface Stopped {
 /** The state the synchronous decision needs, in memory: kept up to date from storage by the backstop's start. */
 export interface BackstopState {
   policy: Policy;
-  engine: Engine;
+  /** The organisation's protected data (when enrolled), for the engine: see engineFor. */
+  extra?: { key: object; detectors: readonly Detector[] };
   key: SipKey;
   allowances: Allowances;
   /** Origins never checked: the extension itself, the organisation's policy and events servers. */
@@ -41,7 +43,7 @@ export interface BackstopState {
 
 export function initialState(key: SipKey): BackstopState {
   // Until the policy in force is read from storage (a few milliseconds after the worker starts), the bundled default decides.
-  return { policy: DEFAULT_POLICY, engine: engineFor(DEFAULT_POLICY), key, allowances: new Allowances(), skipOrigins: new Set() };
+  return { policy: DEFAULT_POLICY, key, allowances: new Allowances(), skipOrigins: new Set() };
 }
 
 /**
@@ -70,12 +72,13 @@ export function decideRequest(state: BackstopState, details: RequestDetails): Re
   let whole: string | undefined;
   const contentHash = () => (whole ??= consentHash(state.key, 'content', content.text));
   const isAllowed = (f: Finding) => (f.passage ? allowed(contentHash()) : allowed(valueHash(state.key, f.type, content.text.slice(f.start, f.end))));
-  const findings = state.engine.scan(content.text).findings.filter((f) => !counts(f) || !isAllowed(f));
+  // Built on first use, once per policy (engineFor keeps it): building it allocates a lot, which a starting worker should not.
+  const findings = engineFor(state.policy, state.extra).scan(content.text).findings.filter((f) => !counts(f) || !isAllowed(f));
   const channel: Channel = content.files ? 'programmatic-upload' : 'web-request';
   const failure = content.failure && !allowed(contentHash()) ? content.failure : undefined;
   const decision = evaluate(state.policy, findings, { channel, host, failure });
   if (decision.action === 'allow') return { kind: 'pass' };
-  const stopped: Stopped = { decision, channel, host, origin, tabId, frameId: frameOf(details), summary: summarize(content.text, findings), hashes: hashesOf(state.key, content.text, findings, failure ? contentHash() : undefined, contentHash) };
+  const stopped: Stopped = { decision, channel, host, origin, tabId, frameId: frameOf(details), navigation: details.type === 'main_frame', summary: summarize(content.text, findings), hashes: hashesOf(state.key, content.text, findings, failure ? contentHash() : undefined, contentHash) };
   return decision.action === 'audit' ? { kind: 'audit', ...stopped } : { kind: 'stop', ...stopped };
 }
 

@@ -20,6 +20,7 @@ import type { RequestDetails } from './read';
 const SESSION = 'bulwark.backstop';
 /** After the employee cancels, the same content from the same page is stopped without asking for this long. */
 const QUIET_MS = 15_000;
+const WARM_UP_AFTER_MS = 5_000;
 
 let sessionKeyBytes = newSessionKey();
 const state: BackstopState = initialState(sipKey(sessionKeyBytes));
@@ -101,6 +102,7 @@ async function askEmployee(stop: Stopped): Promise<void> {
       summary: stop.summary.map(({ type, category, count, previews }) => ({ type, category, count, previews })),
     };
     try {
+      if (stop.navigation) await returnToPage(tabId);
       const reply = BackstopAnswer.safeParse(await browser.tabs.sendMessage(tabId, ask, { frameId: stop.tabId >= 0 ? stop.frameId : 0 }));
       if (reply.success) answer = reply.data;
     } catch {
@@ -142,6 +144,29 @@ export async function backstopMode(): Promise<'backstop' | 'page-only'> {
 export async function backstopInfo(): Promise<{ network: 'backstop' | 'page-only'; consentKey: string }> {
   await backstopReady();
   return { network: await backstopMode(), consentKey: toBase64(sessionKeyBytes) };
+}
+
+/**
+ * A cancelled navigation of the page (a form.submit()) leaves Chromium's "blocked" error page in the tab: go back
+ * to the page the employee was in (from the back-forward cache where it can, with what they typed), then ask there.
+ */
+async function returnToPage(tabId: number): Promise<void> {
+  // The error page commits a moment after the cancel.
+  await new Promise((r) => setTimeout(r, 300));
+  const loaded = new Promise<void>((resolve) => {
+    const done = () => {
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      clearTimeout(timer);
+      resolve();
+    };
+    const onUpdated = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
+      if (id === tabId && change.status === 'complete') done();
+    };
+    const timer = setTimeout(done, 10_000);
+    browser.tabs.onUpdated.addListener(onUpdated);
+  });
+  await browser.tabs.goBack(tabId);
+  await loaded;
 }
 
 async function tabOfOrigin(origin: string): Promise<number | undefined> {
@@ -204,10 +229,10 @@ async function loadPolicy(): Promise<void> {
 }
 
 function setPolicy(policy: Policy, extra?: { key: object; detectors: readonly Detector[] }): void {
-  state.policy = policy;
-  state.engine = engineFor(policy, extra);
-  // The engine reads its word lists on first use: read them now, not while a request waits.
-  state.engine.scan('Abel Bern met Cato at 1 Main St.');
+  [state.policy, state.extra] = [policy, extra];
+  // The engine and its word lists are built on first use: build them soon, not while a request waits, and not
+  // while the worker starts (in tests, building it then lost a pending storage.managed call of the same worker).
+  setTimeout(() => engineFor(state.policy, state.extra).scan('Abel Bern met Cato at 1 Main St.'), WARM_UP_AFTER_MS);
 }
 
 async function record(stop: Stopped, outcome: DecisionReport['outcome'], justification?: string): Promise<void> {
