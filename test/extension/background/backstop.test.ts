@@ -67,6 +67,8 @@ describe('the backstop decision (synchronous, with the policy in memory)', () =>
     expect(decideRequest(state, request({ url: 'https://files.ourpharma.com/up', requestBody: body })).kind).toBe('pass');
     expect(decideRequest(state, request({ initiator: undefined, type: 'main_frame', method: 'GET', url: `${PAGE}/?q=${encodeURIComponent(PHI)}` })).kind).toBe('pass');
     expect(decideRequest(state, request({ requestBody: body })).kind).toBe('stop');
+    // A sandboxed frame has an opaque origin: still a page.
+    expect(decideRequest(state, request({ initiator: 'null', requestBody: body })).kind).toBe('stop');
   });
 
   it('a too-large body follows the policy failure mode: asked by default (closed), audited when open', () => {

@@ -53,8 +53,9 @@ export function initialState(key: SipKey): BackstopState {
  */
 export function decideRequest(state: BackstopState, details: RequestDetails): RequestVerdict {
   const origin = details.initiator ?? originOf(details.originUrl);
-  // Requests the browser starts itself (a typed address, a bookmark) come from no page.
-  if (!origin || origin === 'null' || state.skipOrigins.has(origin)) return { kind: 'pass' };
+  // Requests the browser starts itself (a typed address, a bookmark) come from no page. A sandboxed frame's
+  // opaque origin ("null") is a page all the same.
+  if (!origin || state.skipOrigins.has(origin)) return { kind: 'pass' };
   let url: URL;
   try {
     url = new URL(details.url);

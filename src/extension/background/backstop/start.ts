@@ -29,6 +29,9 @@ let protectedVersion = -1;
 let loaded: Promise<void> | undefined;
 /** Pages (tab and origin) with a dialog open or just cancelled: further stops there are silent. */
 const quiet = new Map<string, number>();
+/** Audits recorded lately (tab, origin, destination and content): until when a repeat is not recorded again. */
+const audited = new Map<string, number>();
+const AUDIT_REPEAT_MS = 60_000;
 
 /**
  * The network backstop: a blocking webRequest listener that reads what every page, frame, worker and service
@@ -48,6 +51,7 @@ export function startBackstop(): void {
   }
   browser.tabs.onRemoved.addListener((tabId) => {
     state.allowances.forgetTab(tabId);
+    for (const page of quiet.keys()) if (page.startsWith(`${tabId}\u0000`)) quiet.delete(page);
     void saveSession();
   });
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -73,11 +77,24 @@ function onRequest(details: RequestDetails): { cancel: boolean } | undefined {
   }
   if (verdict.kind === 'pass') return undefined;
   if (verdict.kind === 'audit') {
-    void record(verdict, 'sent');
+    if (firstAudit(verdict)) void record(verdict, 'sent');
     return undefined;
   }
   void askEmployee(verdict);
   return { cancel: true };
+}
+
+/**
+ * An app sends the same content again and again (autosave, search as you type): one audit event per page and
+ * content a minute, not one per request.
+ */
+function firstAudit(v: Stopped): boolean {
+  const key = `${v.tabId}\u0000${v.origin}\u0000${v.host}\u0000${[...v.hashes].sort().join(',')}`;
+  const now = Date.now();
+  if ((audited.get(key) ?? 0) > now) return false;
+  if (audited.size > 1000) audited.clear();
+  audited.set(key, now + AUDIT_REPEAT_MS);
+  return true;
 }
 
 /**
