@@ -168,9 +168,16 @@ export async function backstopInfo(): Promise<{ network: 'backstop' | 'page-only
  * to the page the employee was in (from the back-forward cache where it can, with what they typed), then ask there.
  */
 async function returnToPage(tabId: number): Promise<void> {
-  // The error page commits a moment after the cancel.
-  await new Promise((r) => setTimeout(r, 300));
-  const loaded = new Promise<void>((resolve) => {
+  // The error page commits a moment after the cancel: wait for it, then go back and wait for the page.
+  await tabComplete(tabId, 2_000);
+  const back = tabComplete(tabId, 10_000);
+  await browser.tabs.goBack(tabId);
+  await back;
+}
+
+/** Resolves when the tab has finished loading, or after `timeoutMs`. */
+function tabComplete(tabId: number, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     const done = () => {
       browser.tabs.onUpdated.removeListener(onUpdated);
       clearTimeout(timer);
@@ -179,11 +186,9 @@ async function returnToPage(tabId: number): Promise<void> {
     const onUpdated = (id: number, change: browser.Tabs.OnUpdatedChangeInfoType) => {
       if (id === tabId && change.status === 'complete') done();
     };
-    const timer = setTimeout(done, 10_000);
+    const timer = setTimeout(done, timeoutMs);
     browser.tabs.onUpdated.addListener(onUpdated);
   });
-  await browser.tabs.goBack(tabId);
-  await loaded;
 }
 
 async function tabOfOrigin(origin: string): Promise<number | undefined> {
