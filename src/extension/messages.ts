@@ -41,9 +41,45 @@ export const ToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decision'), report: DecisionReport }).strict(),
   // A frame's document was rewritten and its guard's listeners erased: run the guard again in the tab.
   z.object({ type: z.literal('rearm-frames') }).strict(),
+  // The employee continued after a warning (content guard): the values' session hashes (see BackstopAsk), so that
+  // the network backstop does not stop the request that carries them. Answered once they are in force.
+  z.object({ type: z.literal('consent'), hashes: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(1000) }).strict(),
 ]);
 export type ToBackground = z.infer<typeof ToBackground>;
 
 /** The background's answer to get-policy: the policy in force and where it came from. */
-export const PolicyAnswer = z.object({ policy: Policy, source: z.enum(['managed', 'central', 'default']), hashKey: z.string().optional() });
+export const PolicyAnswer = z.object({
+  policy: Policy,
+  source: z.enum(['managed', 'central', 'default']),
+  hashKey: z.string().optional(),
+  /** Which network guard is in force: the background's backstop (blocking webRequest, granted to policy installs) or the page-world hook alone. */
+  network: z.enum(['backstop', 'page-only']).optional(),
+  /** The session's SipHash key (16 bytes, base64) for consent hashes. */
+  consentKey: z.string().regex(/^[A-Za-z0-9+/]{22}==$/).optional(),
+});
 export type PolicyAnswer = z.infer<typeof PolicyAnswer>;
+
+/** The background's question to the tab whose request it stopped: what was found (masked), and the decision. */
+export const BackstopAsk = z
+  .object({
+    type: z.literal('backstop-ask'),
+    channel: z.enum(CHANNELS),
+    host: z.string().max(253),
+    decision: z.object({ action: z.enum(ACTIONS), rule: z.string().max(100).optional(), message: z.string().max(500).optional(), helpUrl: z.string().max(2000).optional(), requireJustification: z.boolean() }).strict(),
+    summary: z
+      .array(
+        z.object({
+          type: z.enum(ENTITY_TYPES),
+          category: z.enum(['phi', 'pii', 'secret', 'ip', 'health', 'manufacturing']),
+          count: z.number().int().min(1),
+          previews: DecisionReport.shape.findings.element.shape.previews,
+        }).strict(),
+      )
+      .max(ENTITY_TYPES.length),
+  })
+  .strict();
+export type BackstopAsk = z.infer<typeof BackstopAsk>;
+
+/** The tab's answer: the employee's choice in the dialog. */
+export const BackstopAnswer = z.object({ choice: z.enum(['continue', 'cancel']), justification: z.string().max(1000).optional() }).strict();
+export type BackstopAnswer = z.infer<typeof BackstopAnswer>;

@@ -7,6 +7,7 @@ import { eventQueueState, flushEvents, FLUSH_ALARM, recordEvent } from './events
 import { enrollment } from './enrollment';
 import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 import { refreshProtectedData } from './protected-data';
+import { backstopInfo, consent, startBackstop } from './backstop/start';
 
 /**
  * Wires the background's listeners. They are registered synchronously (an MV3 service worker is woken by the
@@ -30,6 +31,7 @@ export function startBackground(): void {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') refreshNow();
   });
+  startBackstop();
   browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
     const m = ToBackground.safeParse(message);
     if (!m.success) return Promise.resolve({ error: 'malformed message' });
@@ -42,6 +44,8 @@ export function startBackground(): void {
         return rearmFrames(sender);
       case 'decision':
         return Promise.all([recordDecision(m.data.report), recordEvent(m.data.report)]).then(() => ({ ok: true }));
+      case 'consent':
+        return consent(sender, m.data.hashes);
     }
   });
   // For administrators and end-to-end tests: inspect the policy in force from the service worker's console.
@@ -95,6 +99,6 @@ async function guardOpenTabs(): Promise<void> {
 
 /** The policy in force, and the organisation's hash key when the browser is enrolled (for keyed hashes). */
 async function policyAnswer() {
-  const [answer, enrolled] = await Promise.all([effectivePolicy(), enrollment()]);
-  return { ...answer, hashKey: enrolled?.hashKey };
+  const [answer, enrolled, backstop] = await Promise.all([effectivePolicy(), enrollment(), backstopInfo()]);
+  return { ...answer, hashKey: enrolled?.hashKey, ...backstop };
 }

@@ -5,7 +5,8 @@ import type { Finding } from '../../core/detect/types';
 import { keyedHash } from '../../core/events/hash';
 import { mergeSummaries, summarize, summaryValues, type FindingSummary } from '../../core/events/summary';
 import { ACTIONS, imageReading, type Decision, type EvaluationContext } from '../../core/policy';
-import type { DecisionReport, ToBackground } from '../messages';
+import { BackstopAsk, type BackstopAnswer, type DecisionReport, type ToBackground } from '../messages';
+import { consentTo } from './backstop-client';
 import { BridgeRequestSchema } from './bridge-schema';
 import { PolicyClient } from './policy-client';
 import { Cancelled, readFile, scanInSlices } from './scanning';
@@ -138,7 +139,21 @@ export class Decider {
     const justification = choice.justification && redactFreeText(choice.justification);
     void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
+    // The network backstop must not stop the request that carries what the employee just chose to share.
+    await consentTo(summary);
     return { go: true, text: share.text };
+  }
+
+  /**
+   * The network backstop stopped a request of this frame (a worker's, a form navigation, a beacon) and asks
+   * here, with what it found (masked). The question comes from the background, checked all the same.
+   */
+  async askAboutStoppedRequest(message: unknown): Promise<BackstopAnswer> {
+    const ask = BackstopAsk.safeParse(message);
+    if (!ask.success) return { choice: 'cancel' };
+    const { decision, channel, host, summary } = ask.data;
+    const choice = await askEmployee({ decision, channel, host, summary, unreadable: [], canRedact: false });
+    return choice.kind === 'continue' ? { choice: 'continue', justification: choice.justification } : { choice: 'cancel' };
   }
 
   /**

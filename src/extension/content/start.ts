@@ -1,3 +1,4 @@
+import { listenForBackstop } from './backstop-client';
 import { Guard } from './guard';
 import { guardBridge } from './interceptors/bridge';
 import { guardDrop } from './interceptors/drop';
@@ -15,6 +16,7 @@ export function startGuard(signal: AbortSignal): Guard {
   const guard = new Guard();
   answerProbes(signal);
   watchChildFrames(signal);
+  listenForBackstop(signal);
   const warmOnFocus = (e: Event) => {
     if (editableOf(origin(e))) guard.warm();
   };

@@ -1,4 +1,5 @@
 import type { PolicyAnswer } from '../messages';
+import { NETWORK } from '../popup/PolicyStatus';
 import { usePolicyAnswer } from '../use-policy-answer';
 
 type Match = PolicyAnswer['policy']['rules'][number]['match'];
@@ -19,6 +20,14 @@ export function PolicyView() {
         {source === 'default' ? 'Bulwark’s default protection' : 'Set by your organization'} · {policy.name ?? 'Policy'} · version {policy.version}. These
         settings are read-only.
       </p>
+      {answer.network && (
+        <p data-testid="network">
+          {NETWORK[answer.network]}.{' '}
+          {answer.network === 'backstop'
+            ? 'Bulwark also checks what pages, workers and forms send over the network.'
+            : 'What pages send by themselves is checked inside the page; workers and form navigations are not covered. Your organization can install Bulwark by policy to check them too.'}
+        </p>
+      )}
       <table>
         <thead>
           <tr>

@@ -7,6 +7,12 @@ const WHERE: Record<PolicyAnswer['source'], string> = {
   default: 'Default protection (no policy from your organization)',
 };
 
+/** Which network guard is in force (see background/backstop): the backstop needs a policy install. */
+export const NETWORK: Record<NonNullable<PolicyAnswer['network']>, string> = {
+  backstop: 'Network check: on (installed by your organization)',
+  'page-only': 'Network check: page level only',
+};
+
 /** Tells the employee who sets the rules: their organization (managed or central policy) or Bulwark's default. */
 export function PolicyStatus() {
   const answer = usePolicyAnswer();
@@ -19,6 +25,7 @@ export function PolicyStatus() {
       <p>
         {answer.policy.name ?? 'Policy'} · version {answer.policy.version} · {answer.policy.rules.length} rules
       </p>
+      {answer.network && <p data-testid="network">{NETWORK[answer.network]}</p>}
     </section>
   );
 }

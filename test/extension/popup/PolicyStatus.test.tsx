@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../src/extension/background/start';
 import { PolicyStatus } from '../../../src/extension/popup/PolicyStatus';
@@ -33,5 +33,22 @@ describe('the popup', () => {
     render(<PolicyStatus />, document.getElementById('app')!);
     await settle();
     expect(document.querySelector('[role=alert]')?.textContent).toMatch(/could not read its policy/);
+  });
+
+  it('says when the network check is page level only (no blocking webRequest: an unpacked or store install)', async () => {
+    startBackground();
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[data-testid=network]')?.textContent).toContain('Network check: page level only');
+  });
+
+  it('says when the network backstop is on (blocking webRequest granted, as to a policy install)', async () => {
+    const contains = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    startBackground();
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(contains).toHaveBeenCalledWith({ permissions: ['webRequestBlocking'] });
+    expect(document.querySelector('[data-testid=network]')?.textContent).toContain('Network check: on (installed by your organization)');
+    contains.mockRestore();
   });
 });

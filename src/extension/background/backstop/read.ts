@@ -1,0 +1,81 @@
+import { textOfFields } from '../../../core/detect/fields';
+
+/** The part of a webRequest.onBeforeRequest event the backstop reads (Chromium's and Firefox's shapes agree). */
+export interface RequestDetails {
+  url: string;
+  method: string;
+  type: string;
+  tabId: number;
+  frameId: number;
+  parentFrameId?: number;
+  /** Chromium: the origin that made the request; Firefox: originUrl. Absent for what the browser itself starts. */
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+  requestBody?: {
+    error?: string;
+    formData?: Record<string, string[]>;
+    raw?: { bytes?: ArrayBuffer; file?: string }[];
+  } | null;
+}
+
+/** Raw bodies are read up to this many bytes; the rest is not scanned and the request counts as too large. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RequestContent {
+  /** What the request carries, as the recipient reads it: query values, form fields, the body. */
+  text: string;
+  /** Raw parts that are files (an upload of a Blob or File): the backstop cannot read them synchronously. */
+  files: number;
+  /** The body was longer than MAX_BODY_BYTES (only its first part is in `text`), or the browser could not give it. */
+  failure?: 'too-large' | 'unreadable';
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/**
+ * Reads what a request carries out of the page, without waiting: the query string's values (decoded), the form
+ * fields the browser parsed (urlencoded and multipart bodies), and raw bodies as UTF-8 (with percent-encoded
+ * text decoded beside it). Form fields go through textOfFields, so an identifier split over fields is one.
+ */
+export function readRequest(details: RequestDetails): RequestContent {
+  const values: string[] = [...queryValues(details.url)];
+  let files = 0;
+  let failure: RequestContent['failure'];
+  const body = details.requestBody;
+  if (body?.error) failure = 'unreadable';
+  if (body?.formData) for (const field of Object.values(body.formData)) values.push(...field);
+  if (body?.raw) {
+    let room = MAX_BODY_BYTES;
+    const chunks: string[] = [];
+    for (const part of body.raw) {
+      if (part.file !== undefined) files++;
+      if (!part.bytes) continue;
+      if (part.bytes.byteLength > room) failure = 'too-large';
+      const take = Math.min(room, part.bytes.byteLength);
+      chunks.push(decoder.decode(new Uint8Array(part.bytes, 0, take)));
+      room -= take;
+    }
+    const raw = chunks.join('');
+    if (raw) values.push(raw, ...decodedCopy(raw));
+  }
+  return { text: textOfFields(values), files, failure };
+}
+
+/** The values of the URL's query string, decoded ("+" is a space); names are the app's, not the employee's. */
+function queryValues(url: string): string[] {
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const end = url.indexOf('#', q);
+  try {
+    return [...new URLSearchParams(url.slice(q + 1, end < 0 ? undefined : end)).values()];
+  } catch {
+    return [url.slice(q + 1)];
+  }
+}
+
+/** A body of urlencoded text sent as a string (fetch with an encoded body): its decoded values too. */
+function decodedCopy(raw: string): string[] {
+  if (!/%[0-9a-f]{2}/i.test(raw) && !(raw.includes('+') && raw.includes('='))) return [];
+  return [...new URLSearchParams(raw).entries()].flat().filter((v) => v !== raw);
+}
