@@ -1,0 +1,282 @@
+import { MapBuilder, type Mapped } from './mapped';
+
+/**
+ * Encoded runs read as what they carry: btoa(record), the hex of its UTF-8 bytes, encodeURIComponent(record), and
+ * one encoding inside another (base64 of percent-encoding, percent-encoding twice) up to MAX_DEPTH. A run is
+ * decoded only when what comes out is text: valid UTF-8, at least MIN_TEXT characters, every one printable
+ * (letters, marks, digits, punctuation, symbols, spaces, tabs, line breaks) and at least half of them letters,
+ * digits or spaces. Random ids, hashes and keys decode to bytes that fail this almost always (a byte of random
+ * data is printable ASCII with odds of 95 in 256, a dozen in a row with odds under one in 100,000); JWTs (the
+ * secret detectors judge those) and base64 in data: URLs of images are not decoded at all.
+ *
+ * The decoded text is inserted at the end of its run's line, on a line of its own, so that context words on that
+ * line still stand near it and what follows the run (a closing quote, the rest of a URL) stays as it was; each of its characters maps to the encoded characters that carry it, so that a finding is
+ * reported at that part of the run, and two values in one run stay two findings.
+ */
+export type Encoding = 'base64' | 'hex' | 'percent-encoding';
+
+export interface Decoded {
+  /** The decoded stretch of the readable text, [from, to). */
+  from: number;
+  to: number;
+  how: Encoding;
+  /** Stretches decoded again inside this one. */
+  inner: Decoded[];
+}
+
+/** Characters that may still be decoded in this scan; shared by every level. */
+export interface Budget {
+  left: number;
+}
+
+type Read = (text: string, depth: number, budget: Budget) => Mapped & { decoded: Decoded[] };
+
+export const MAX_DEPTH = 2;
+export const MIN_TEXT = 8;
+/** The shortest runs looked at: 12 bytes of base64, 10 of hex, two escapes of percent-encoding. */
+const MIN_BASE64 = 16, MIN_HEX = 20, MIN_ESCAPES = 2;
+/** Encoded characters decoded per run at most. */
+export const MAX_RUN = 256 * 1024;
+/** Encoded characters decoded first, to reject garbage cheaply. */
+const PROBE = 24;
+
+/** The characters of base64 (both alphabets), hex and URLs: the runs looked at are made of these. */
+const TOKEN_CHARS = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=_.~!*'()%-") TOKEN_CHARS[c.charCodeAt(0)] = 1;
+const MIN_TOKEN = 12;
+const HEX = /^(?:[0-9a-fA-F]{2})+$/;
+const ESCAPE = /%[0-9a-fA-F]{2}/g;
+/** A JWT: dot-separated parts, one of them base64 of a JSON object ("eyJ" is base64 of '{"'). */
+const JWT = /(?:^|\.)eyJ[\w-]*\./;
+const IMAGE_DATA_URL = /data:image\/[\w.+-]+;base64,$/i;
+
+/** The runs of token characters at least MIN_TOKEN long, as start, end pairs, in one pass (a regex is slower). */
+function tokensOf(text: string): number[] {
+  const out: number[] = [];
+  let start = -1;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && TOKEN_CHARS[c] === 1) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start >= MIN_TOKEN) out.push(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0 && n - start >= MIN_TOKEN) out.push(start, n);
+  return out;
+}
+
+export function decodeRuns(text: string, depth: number, budget: Budget, read: Read): Mapped & { decoded: Decoded[] } {
+  if (depth >= MAX_DEPTH || budget.left <= 0) return { text, decoded: [] };
+  const found: { at: number; run: Run; text: string; starts: Int32Array; ends: Int32Array; inner: Decoded[] }[] = [];
+  const tokens = tokensOf(text);
+  for (let t = 0; t < tokens.length && budget.left > 0; t += 2) {
+    for (const run of runsOf(text.slice(tokens[t], tokens[t + 1]), tokens[t]!, text)) {
+      const encoded = text.slice(run.start, run.end);
+      // A probe first: garbage (a long word, a hash) shows in its first bytes, before the whole run is decoded.
+      const probe = decodeBytes(run.how, encoded.slice(0, PROBE), PROBE);
+      const head = probe && utf8(probe.bytes, true);
+      if (!head || !PRINTABLE.test(head.text)) continue;
+      const bytes = decodeBytes(run.how, encoded, budget.left);
+      const raw = bytes && utf8(bytes.bytes, bytes.cut);
+      if (!raw || !isText(raw.text)) continue;
+      budget.left -= raw.text.length;
+      const inner = read(raw.text, depth + 1, budget);
+      // Each character of the inner text -> the raw characters it stands for -> their bytes -> the encoded characters.
+      const n = inner.text.length, starts = new Int32Array(n), ends = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        starts[i] = run.start + bytes.startOf(raw.byteStart[inner.start ? inner.start[i]! : i]!);
+        ends[i] = run.start + bytes.endOf(raw.byteEnd[inner.end ? inner.end[i]! - 1 : i]! - 1);
+      }
+      // At the end of the run's line: what follows the run on its line (a closing quote, the rest of a URL) stays.
+      const eol = text.indexOf('\n', run.end);
+      found.push({ at: eol < 0 ? text.length : eol, run, text: inner.text, starts, ends, inner: inner.decoded });
+      if (budget.left <= 0) break;
+    }
+  }
+  if (!found.length) return { text, decoded: [] };
+  const out = new MapBuilder(text.length + 2 * found.reduce((n, f) => n + f.text.length + 2, 0));
+  const decoded: Decoded[] = [];
+  let from = 0;
+  for (const f of found) {
+    out.keep(text, from, f.at);
+    from = f.at;
+    out.put('\n', f.run.start, f.run.end);
+    const at = out.length;
+    out.putSpans(f.text, f.starts, f.ends);
+    decoded.push({ from: at, to: out.length, how: f.run.how, inner: shift(f.inner, at) });
+  }
+  out.keep(text, from, text.length);
+  return { ...out.done(), decoded };
+}
+
+interface Run { start: number; end: number; how: Encoding }
+
+/** The encoded runs of one token, in order (positions in the text). */
+function runsOf(token: string, at: number, text: string): Run[] {
+  ESCAPE.lastIndex = 0;
+  let escapes = 0;
+  while (escapes < MIN_ESCAPES && ESCAPE.test(token)) escapes++;
+  if (escapes >= MIN_ESCAPES) return [{ start: at, end: at + token.length, how: 'percent-encoding' }];
+  if (JWT.test(token)) return [];
+  const runs: Run[] = [];
+  // The runs of the base64 alphabets in the token, each with its padding ("a.b", "key=value" hold two).
+  for (let i = 0; i < token.length; ) {
+    let j = i;
+    while (j < token.length && SIXTETS[token.charCodeAt(j)]! >= 0) j++;
+    const length = j - i;
+    while (j < token.length && j - i - length < 2 && token.charCodeAt(j) === 61) j++;
+    if (length >= MIN_BASE64) {
+      const start = at + i, value = token.slice(i, i + length);
+      const hex = length >= MIN_HEX && HEX.test(value);
+      if (!IMAGE_DATA_URL.test(text.slice(Math.max(0, start - 64), start))) runs.push({ start, end: at + j, how: hex ? 'hex' : 'base64' });
+    }
+    i = j + (j === i ? 1 : 0);
+    while (i < token.length && SIXTETS[token.charCodeAt(i)]! < 0) i++;
+  }
+  return runs;
+}
+
+interface Bytes {
+  bytes: Uint8Array;
+  /** Whether the run was cut short (a limit): its last character may be incomplete. */
+  cut: boolean;
+  /** The first encoded character (in the run) that carries byte b, and the end of the last one. */
+  startOf(b: number): number;
+  endOf(b: number): number;
+}
+
+function decodeBytes(how: Encoding, run: string, maxBytes: number): Bytes | undefined {
+  if (how === 'hex') {
+    const n = Math.min(run.length >> 1, maxBytes, MAX_RUN >> 1);
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i++) bytes[i] = parseInt(run.slice(2 * i, 2 * i + 2), 16);
+    return { bytes, cut: n < run.length >> 1, startOf: (b) => 2 * b, endOf: (b) => 2 * b + 2 };
+  }
+  if (how === 'base64') return base64(run, maxBytes);
+  return percent(run, maxBytes);
+}
+
+const SIXTETS = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) SIXTETS['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+SIXTETS['-'.charCodeAt(0)] = 62;
+SIXTETS['_'.charCodeAt(0)] = 63;
+
+/** Standard and URL-safe base64, padded or not; byte b is carried by characters 8b/6 to (8b+7)/6. */
+function base64(run: string, maxBytes: number): Bytes | undefined {
+  let length = run.length;
+  while (length > 0 && run.charCodeAt(length - 1) === 61) length--;
+  if (length % 4 === 1) return undefined;
+  const whole = Math.floor((length * 6) / 8);
+  const n = Math.min(whole, maxBytes, Math.floor((MAX_RUN * 6) / 8));
+  const bytes = new Uint8Array(n);
+  let acc = 0, bits = 0, b = 0;
+  for (let i = 0; i < length && b < n; i++) {
+    acc = ((acc << 6) | SIXTETS[run.charCodeAt(i)]!) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[b++] = (acc >> bits) & 0xff;
+    }
+  }
+  return { bytes, cut: n < whole, startOf: (x) => Math.floor((8 * x) / 6), endOf: (x) => Math.floor((8 * x + 7) / 6) + 1 };
+}
+
+/** Percent-encoding as forms and encodeURIComponent write it ("+" is a space). */
+function percent(run: string, maxBytes: number): Bytes {
+  const limit = Math.min(run.length, MAX_RUN, maxBytes);
+  const bytes = new Uint8Array(limit);
+  const pos = new Int32Array(limit + 1);
+  let n = 0, i = 0;
+  while (i < run.length && n < limit) {
+    pos[n] = i;
+    const c = run.charCodeAt(i);
+    if (c === 37 && i + 2 < run.length && /^[0-9a-fA-F]{2}$/.test(run.slice(i + 1, i + 3))) {
+      bytes[n++] = parseInt(run.slice(i + 1, i + 3), 16);
+      i += 3;
+    } else {
+      bytes[n++] = c === 43 ? 32 : c;
+      i++;
+    }
+  }
+  pos[n] = i;
+  return { bytes: bytes.subarray(0, n), cut: i < run.length, startOf: (b) => pos[b]!, endOf: (b) => pos[b + 1]! };
+}
+
+interface Utf8 {
+  text: string;
+  /** For each UTF-16 unit of text, the first byte of its character and the end of its last. */
+  byteStart: Int32Array;
+  byteEnd: Int32Array;
+}
+
+/** Strict UTF-8 (no overlong forms, no surrogates); undefined for bytes that are not. A cut run may end mid-character. */
+function utf8(bytes: Uint8Array, cut: boolean): Utf8 | undefined {
+  const units: number[] = [];
+  const byteStart = new Int32Array(bytes.length), byteEnd = new Int32Array(bytes.length);
+  let u = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (!len) return undefined;
+    if (i + len > bytes.length) return cut ? done(units, byteStart, byteEnd, u) : undefined;
+    let cp = len === 1 ? b : b & (0xff >> (len + 1));
+    for (let k = 1; k < len; k++) {
+      const c = bytes[i + k]!;
+      if ((c & 0xc0) !== 0x80) return undefined;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if ((len === 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (len === 4 && (cp < 0x10000 || cp > 0x10ffff))) return undefined;
+    const pair = cp > 0xffff;
+    if (pair) units.push(0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff));
+    else units.push(cp);
+    for (let k = pair ? 2 : 1; k > 0; k--, u++) {
+      byteStart[u] = i;
+      byteEnd[u] = i + len;
+    }
+    i += len;
+  }
+  return done(units, byteStart, byteEnd, u);
+}
+
+function done(units: number[], byteStart: Int32Array, byteEnd: Int32Array, n: number): Utf8 {
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.slice(i, i + 8192));
+  return { text, byteStart: byteStart.subarray(0, n), byteEnd: byteEnd.subarray(0, n) };
+}
+
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\t\n\r]*$/u;
+const WORDLIKE = /[\p{L}\p{N} ]+/gu;
+
+/** Decoded bytes that a person would read as text (the rule above). */
+export function isText(s: string): boolean {
+  if (s.length < MIN_TEXT || s.includes('\ufffd') || !PRINTABLE.test(s)) return false;
+  return (s.length - s.replace(WORDLIKE, '').length) * 2 >= s.length;
+}
+
+function shift(ds: Decoded[], by: number): Decoded[] {
+  return ds.map((d) => ({ from: d.from + by, to: d.to + by, how: d.how, inner: shift(d.inner, by) }));
+}
+
+/** How the character at `pos` was decoded ("base64, then percent-encoding"), or undefined if it was not. */
+export function decodedAt(ds: readonly Decoded[], pos: number): string | undefined {
+  const hows: string[] = [];
+  for (let level = ds; level.length; ) {
+    let lo = 0, hi = level.length - 1, hit: Decoded | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, d = level[mid]!;
+      if (pos < d.from) hi = mid - 1;
+      else if (pos >= d.to) lo = mid + 1;
+      else {
+        hit = d;
+        break;
+      }
+    }
+    if (!hit) break;
+    hows.push(hit.how);
+    level = hit.inner;
+  }
+  return hows.length ? hows.join(', then ') : undefined;
+}
