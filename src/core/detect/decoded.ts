@@ -9,8 +9,8 @@ import { MapBuilder, type Mapped } from './mapped';
  * data is printable ASCII with odds of 95 in 256, a dozen in a row with odds under one in 100,000); JWTs (the
  * secret detectors judge those) and base64 in data: URLs of images are not decoded at all.
  *
- * The decoded text is inserted at the end of its run's line, on a line of its own, so that context words on that
- * line still stand near it and what follows the run (a closing quote, the rest of a URL) stays as it was; each of its characters maps to the encoded characters that carry it, so that a finding is
+ * The decoded text is inserted at the end of its run's paragraph, on a line of its own, so that context words of
+ * that paragraph still stand near it and the structure around the run stays as it was; each of its characters maps to the encoded characters that carry it, so that a finding is
  * reported at that part of the run, and two values in one run stay two findings.
  */
 export type Encoding = 'base64' | 'hex' | 'percent-encoding';
@@ -37,8 +37,8 @@ export const MIN_TEXT = 8;
 const MIN_BASE64 = 16, MIN_HEX = 20, MIN_ESCAPES = 2;
 /** Encoded characters decoded per run at most. */
 export const MAX_RUN = 256 * 1024;
-/** Encoded characters decoded first, to reject garbage cheaply. */
-const PROBE = 24;
+/** Bytes decoded first, to reject garbage cheaply. */
+const PROBE = 12;
 
 /** The characters of base64 (both alphabets), hex and URLs: the runs looked at are made of these. */
 const TOKEN_CHARS = new Uint8Array(128);
@@ -72,13 +72,16 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
   if (depth >= MAX_DEPTH || budget.left <= 0) return { text, decoded: [] };
   const found: { at: number; run: Run; text: string; starts: Int32Array; ends: Int32Array; inner: Decoded[] }[] = [];
   const tokens = tokensOf(text);
+  const blocks = keyBlocks(text);
+  let paragraphEnd = -1, block = 0;
   for (let t = 0; t < tokens.length && budget.left > 0; t += 2) {
-    for (const run of runsOf(text.slice(tokens[t], tokens[t + 1]), tokens[t]!, text)) {
+    const [start, end] = [tokens[t]!, tokens[t + 1]!];
+    while (block < blocks.length && blocks[block]![1] <= start) block++;
+    if (block < blocks.length && blocks[block]![0] < end) continue;
+    for (const run of runsOf(text.slice(start, end), start, text)) {
       const encoded = text.slice(run.start, run.end);
-      // A probe first: garbage (a long word, a hash) shows in its first bytes, before the whole run is decoded.
-      const probe = decodeBytes(run.how, encoded.slice(0, PROBE), PROBE);
-      const head = probe && utf8(probe.bytes, true);
-      if (!head || !PRINTABLE.test(head.text)) continue;
+      // Garbage (a long word, a path, a hash) shows in its first bytes, before the whole run is decoded.
+      if (run.how !== 'percent-encoding' && !headIsText(encoded, run.how)) continue;
       const bytes = decodeBytes(run.how, encoded, budget.left);
       const raw = bytes && utf8(bytes.bytes, bytes.cut);
       if (!raw || !isText(raw.text)) continue;
@@ -90,9 +93,8 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
         starts[i] = run.start + bytes.startOf(raw.byteStart[inner.start ? inner.start[i]! : i]!);
         ends[i] = run.start + bytes.endOf(raw.byteEnd[inner.end ? inner.end[i]! - 1 : i]! - 1);
       }
-      // At the end of the run's line: what follows the run on its line (a closing quote, the rest of a URL) stays.
-      const eol = text.indexOf('\n', run.end);
-      found.push({ at: eol < 0 ? text.length : eol, run, text: inner.text, starts, ends, inner: inner.decoded });
+      if (run.end > paragraphEnd) paragraphEnd = endOfParagraph(text, run.end);
+      found.push({ at: paragraphEnd, run, text: inner.text, starts, ends, inner: inner.decoded });
       if (budget.left <= 0) break;
     }
   }
@@ -114,24 +116,58 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
 
 interface Run { start: number; end: number; how: Encoding }
 
+/**
+ * Where decoded text goes: the end of the run's paragraph (the next blank line), where no structure that a
+ * detector reads (a quoted value, a URL, a YAML or JSON block) is cut.
+ */
+function endOfParagraph(text: string, from: number): number {
+  BLANK_LINE.lastIndex = from;
+  const m = BLANK_LINE.exec(text);
+  return m ? m.index : text.length;
+}
+const BLANK_LINE = /\n[ \t]*\r?\n/g;
+
+/**
+ * Key blocks (PEM, PGP, PuTTY): base64 of binary key material, judged whole by the secret detectors. A line of
+ * one can decode to a few printable bytes ("b2stUHJvLmxvY2Fs" is "ok-Pro.local"); none is decoded.
+ */
+function keyBlocks(text: string): [number, number][] {
+  const blocks: [number, number][] = [];
+  for (const [open, close] of KEY_BLOCKS) {
+    open.lastIndex = 0;
+    for (let m = open.exec(text); m; m = open.exec(text)) {
+      const closed = text.indexOf(close, m.index + m[0].length);
+      const end = closed < 0 ? text.length : closed + close.length;
+      blocks.push([m.index, end]);
+      open.lastIndex = end;
+    }
+  }
+  return blocks.sort((a, b) => a[0] - b[0]);
+}
+/** Only blocks labelled as keys: "-----BEGIN NOTE-----" around btoa(record) is decoded like any run. */
+const KEY_BLOCKS: readonly [RegExp, string][] = [[/-----BEGIN [A-Z0-9 ]*(?:KEY|CERTIFICATE|PGP|SIGNATURE)[A-Z0-9 ]*-----/g, '-----END '], [/PuTTY-User-Key-File-/g, 'Private-MAC:']];
+
 /** The encoded runs of one token, in order (positions in the text). */
 function runsOf(token: string, at: number, text: string): Run[] {
-  ESCAPE.lastIndex = 0;
-  let escapes = 0;
-  while (escapes < MIN_ESCAPES && ESCAPE.test(token)) escapes++;
-  if (escapes >= MIN_ESCAPES) return [{ start: at, end: at + token.length, how: 'percent-encoding' }];
-  if (JWT.test(token)) return [];
+  if (token.includes('%')) {
+    ESCAPE.lastIndex = 0;
+    let escapes = 0;
+    while (escapes < MIN_ESCAPES && ESCAPE.test(token)) escapes++;
+    if (escapes >= MIN_ESCAPES) return [{ start: at, end: at + token.length, how: 'percent-encoding' }];
+  }
+  if (token.length < MIN_BASE64 || (token.includes('eyJ') && JWT.test(token))) return [];
   const runs: Run[] = [];
   // The runs of the base64 alphabets in the token, each with its padding ("a.b", "key=value" hold two).
   for (let i = 0; i < token.length; ) {
-    let j = i;
-    while (j < token.length && SIXTETS[token.charCodeAt(j)]! >= 0) j++;
+    let j = i, alphabets = 0;
+    for (let c = token.charCodeAt(j); j < token.length && SIXTETS[c]! >= 0; c = token.charCodeAt(++j)) alphabets |= ALPHABET[c]!;
     const length = j - i;
     while (j < token.length && j - i - length < 2 && token.charCodeAt(j) === 61) j++;
-    if (length >= MIN_BASE64) {
+    // "+/" and "-_" together belong to no alphabet: a path ("io/npm/abort-controller"), not base64.
+    if (length >= MIN_BASE64 && alphabets !== 3) {
       const start = at + i, value = token.slice(i, i + length);
       const hex = length >= MIN_HEX && HEX.test(value);
-      if (!IMAGE_DATA_URL.test(text.slice(Math.max(0, start - 64), start))) runs.push({ start, end: at + j, how: hex ? 'hex' : 'base64' });
+      if (text.charCodeAt(start - 1) !== 44 || !IMAGE_DATA_URL.test(text.slice(Math.max(0, start - 64), start))) runs.push({ start, end: at + j, how: hex ? 'hex' : 'base64' });
     }
     i = j + (j === i ? 1 : 0);
     while (i < token.length && SIXTETS[token.charCodeAt(i)]! < 0) i++;
@@ -163,6 +199,38 @@ const SIXTETS = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) SIXTETS['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
 SIXTETS['-'.charCodeAt(0)] = 62;
 SIXTETS['_'.charCodeAt(0)] = 63;
+/** 1 for the characters of the standard alphabet only, 2 for those of the URL-safe one only. */
+const ALPHABET = new Uint8Array(128);
+ALPHABET['+'.charCodeAt(0)] = ALPHABET['/'.charCodeAt(0)] = 1;
+ALPHABET['-'.charCodeAt(0)] = ALPHABET['_'.charCodeAt(0)] = 2;
+
+const HEAD = new Uint8Array(PROBE);
+/** Whether the first PROBE bytes of a base64 or hex run are printable ASCII or well-formed UTF-8 (no allocation). */
+function headIsText(run: string, how: Encoding): boolean {
+  let n = 0;
+  if (how === 'hex') for (let i = 0; i + 1 < run.length && n < PROBE; i += 2) HEAD[n++] = parseInt(run.slice(i, i + 2), 16);
+  else
+    for (let i = 0, acc = 0, bits = 0; i < run.length && n < PROBE; i++) {
+      const v = SIXTETS[run.charCodeAt(i)]!;
+      if (v < 0) break;
+      acc = ((acc << 6) | v) & 0xffffff;
+      bits += 6;
+      if (bits >= 8) HEAD[n++] = (acc >> (bits -= 8)) & 0xff;
+    }
+  for (let i = 0; i < n; ) {
+    const c = HEAD[i]!;
+    if (c < 0x80) {
+      if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 0x7f) return false;
+      i++;
+      continue;
+    }
+    const len = c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (!len) return false;
+    for (let k = 1; k < len && i + k < n; k++) if ((HEAD[i + k]! & 0xc0) !== 0x80) return false;
+    i += len;
+  }
+  return true;
+}
 
 /** Standard and URL-safe base64, padded or not; byte b is carried by characters 8b/6 to (8b+7)/6. */
 function base64(run: string, maxBytes: number): Bytes | undefined {

@@ -9,10 +9,10 @@ import { compose, MapBuilder, type Mapped } from './mapped';
  *
  * Three stages, each skipped after one fast check when it has nothing to do (most text is ASCII):
  * 1. NFKC normalisation, with format characters (category Cf), default-ignorable characters (variation selectors,
- *    tag characters, fillers) removed; the full-width colon read as ": "; digits of other scripts ("٢١٩") read as ASCII digits, dashes (\p{Pd}) as
- *    "-", and combining marks on a digit ("2\u0332") dropped.
+ *    tag characters, fillers) removed; the full-width colon read as ": "; digits of other scripts ("٢١٩") read
+ *    as ASCII digits, dashes (\p{Pd}) and the minus sign as "-", and combining marks on a digit ("2\u0332") dropped.
  * 2. Digits written one by one joined (see joinSpacedDigits).
- * 3. Encoded runs (base64, hex, percent-encoding) decoded and inserted after the run (see decoded.ts).
+ * 3. Encoded runs (base64, hex, percent-encoding) decoded and inserted after their paragraph (see decoded.ts).
  */
 export interface Readable extends Mapped {
   /** Stretches of `text` decoded from an encoded run, in order; empty when nothing was decoded. */
@@ -30,13 +30,13 @@ export function readable(text: string, depth = 0, budget: Budget = { left: DECOD
 export const DECODE_BUDGET = 1024 * 1024;
 
 /** Non-ASCII characters that NFKC or the folds below may change; ASCII never changes in stage 1. */
-const NEEDS = /[\p{Changes_When_NFKC_Casefolded}\p{M}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Nd}\p{Pd}]/uy;
+const NEEDS = /[\p{Changes_When_NFKC_Casefolded}\p{M}\p{Cf}\p{Default_Ignorable_Code_Point}\p{Nd}\p{Pd}\u2212]/uy;
 /** The fast check: a search for the next non-ASCII character is several times faster than one for NEEDS. */
 const NON_ASCII = /[^\x00-\x7f]/g;
 const MARK = /\p{M}/u;
 /** A cluster is a character and the marks that follow it, up to the stream-safe limit of NFKC (30 marks). */
 const MARKS = /\p{M}{0,30}/uy;
-const FOLD = /[\p{Cf}\p{Default_Ignorable_Code_Point}]|(?<=\p{Nd})\p{M}+|(?![0-9-])[\p{Nd}\p{Pd}]/gu;
+const FOLD = /[\p{Cf}\p{Default_Ignorable_Code_Point}]|(?<=\p{Nd})\p{M}+|(?![0-9-])[\p{Nd}\p{Pd}\u2212]/gu;
 const ND = /\p{Nd}/u;
 /**
  * The full-width colon of CJK text ("パスワード：hunter22") carries its own space: it reads as ": ", the way a key's
@@ -58,20 +58,37 @@ export function normalise(text: string): Mapped {
     MARKS.lastIndex = m.index + hit[0].length;
     MARKS.exec(text);
     const end = MARKS.lastIndex;
+    NON_ASCII.lastIndex = end;
+    const cluster = text.slice(begin, end), read = readCluster(cluster);
+    // Most candidates stay as they are ("ß", "Ö", a mark already composed): the text is copied, not mapped.
+    if (read === cluster) continue;
     out ??= new MapBuilder(text.length);
     out.keep(text, from, begin);
-    out.put(fold(text.slice(begin, end).replace(WIDE_COLON, ': ').normalize('NFKC')), begin, end);
-    from = NON_ASCII.lastIndex = end;
+    out.put(read, begin, end);
+    from = end;
   }
   if (!out) return { text };
   out.keep(text, from, text.length);
   return out.done();
 }
 
+/**
+ * Short clusters repeat (a text in full-width forms, digits of one script, the same hidden character): each is
+ * read once per engine and remembered, up to a bound.
+ */
+const READ = new Map<string, string>();
+function readCluster(cluster: string): string {
+  let read = READ.get(cluster);
+  if (read !== undefined) return read;
+  read = fold(cluster.replace(WIDE_COLON, ': ').normalize('NFKC'));
+  if (cluster.length <= 4 && READ.size < 4096) READ.set(cluster, read);
+  return read;
+}
+
 const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
 
 function fold(s: string): string {
-  return s.replace(FOLD, (c) => (ND.test(c) ? String(digitValue(c.codePointAt(0)!)) : c[0] === '-' || /\p{Pd}/u.test(c) ? '-' : ''));
+  return s.replace(FOLD, (c) => (ND.test(c) ? String(digitValue(c.codePointAt(0)!)) : /[\p{Pd}\u2212]/u.test(c) ? '-' : ''));
 }
 
 /**
