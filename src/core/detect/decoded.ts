@@ -50,21 +50,24 @@ const ESCAPE = /%[0-9a-fA-F]{2}/g;
 const JWT = /(?:^|\.)eyJ[\w-]*\./;
 const IMAGE_DATA_URL = /data:image\/[\w.+-]+;base64,$/i;
 
-/** The runs of token characters at least MIN_TOKEN long, as start, end pairs, in one pass (a regex is slower). */
+/**
+ * The runs of token characters that may hold an encoded run, as start, end pairs, in one pass (a regex is slower):
+ * at least MIN_BASE64 long, or MIN_TOKEN long with a "%" in them.
+ */
 function tokensOf(text: string): number[] {
   const out: number[] = [];
-  let start = -1;
+  let start = -1, percent = false;
   const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 0;
     if (c < 128 && TOKEN_CHARS[c] === 1) {
-      if (start < 0) start = i;
+      if (start < 0) [start, percent] = [i, false];
+      if (c === 37) percent = true;
     } else if (start >= 0) {
-      if (i - start >= MIN_TOKEN) out.push(start, i);
+      if (i - start >= MIN_BASE64 || (percent && i - start >= MIN_TOKEN)) out.push(start, i);
       start = -1;
     }
   }
-  if (start >= 0 && n - start >= MIN_TOKEN) out.push(start, n);
   return out;
 }
 
@@ -75,7 +78,7 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
   const blocks = keyBlocks(text);
   let paragraphEnd = -1, block = 0;
   for (let t = 0; t < tokens.length && budget.left > 0; t += 2) {
-    const [start, end] = [tokens[t]!, tokens[t + 1]!];
+    const start = tokens[t]!, end = tokens[t + 1]!;
     while (block < blocks.length && blocks[block]![1] <= start) block++;
     if (block < blocks.length && blocks[block]![0] < end) continue;
     for (const run of runsOf(text.slice(start, end), start, text)) {

@@ -74,7 +74,7 @@ export function normalise(text: string): Mapped {
 
 /**
  * Short clusters repeat (a text in full-width forms, digits of one script, the same hidden character): each is
- * read once per engine and remembered, up to a bound.
+ * read once and remembered (a pure function of the cluster), up to a bound.
  */
 const READ = new Map<string, string>();
 function readCluster(cluster: string): string {
