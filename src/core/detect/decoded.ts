@@ -76,13 +76,18 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
   const found: { at: number; run: Run; text: string; starts: Int32Array; ends: Int32Array; inner: Decoded[] }[] = [];
   const tokens = tokensOf(text);
   const blocks = keyBlocks(text);
-  let paragraphEnd = -1, block = 0;
+  let paragraphEnd = -1, block = 0, wrappedEnd = -1;
   for (let t = 0; t < tokens.length && budget.left > 0; t += 2) {
     const start = tokens[t]!, end = tokens[t + 1]!;
+    if (start < wrappedEnd) continue;
     while (block < blocks.length && blocks[block]![1] <= start) block++;
     if (block < blocks.length && blocks[block]![0] < end) continue;
     for (const run of runsOf(text.slice(start, end), start, text)) {
-      const encoded = text.slice(run.start, run.end);
+      const wrap = wrapped(text, run);
+      if (wrap) wrappedEnd = run.end = wrap.end;
+      const encoded = wrap ? wrap.encoded : text.slice(run.start, run.end);
+      /** Where the encoded character i stands in the text. */
+      const pos = wrap ? (i: number) => run.start + Math.floor(i / wrap.width) * (wrap.width + wrap.gap) + (i % wrap.width) : (i: number) => run.start + i;
       // Garbage (a long word, a path, a hash) shows in its first bytes, before the whole run is decoded.
       if (run.how !== 'percent-encoding' && !headIsText(encoded, run.how)) continue;
       const bytes = decodeBytes(run.how, encoded, budget.left);
@@ -93,8 +98,8 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
       // Each character of the inner text -> the raw characters it stands for -> their bytes -> the encoded characters.
       const n = inner.text.length, starts = new Int32Array(n), ends = new Int32Array(n);
       for (let i = 0; i < n; i++) {
-        starts[i] = run.start + bytes.startOf(raw.byteStart[inner.start ? inner.start[i]! : i]!);
-        ends[i] = run.start + bytes.endOf(raw.byteEnd[inner.end ? inner.end[i]! - 1 : i]! - 1);
+        starts[i] = pos(bytes.startOf(raw.byteStart[inner.start ? inner.start[i]! : i]!));
+        ends[i] = pos(bytes.endOf(raw.byteEnd[inner.end ? inner.end[i]! - 1 : i]! - 1) - 1) + 1;
       }
       if (run.end > paragraphEnd) paragraphEnd = endOfParagraph(text, run.end);
       found.push({ at: paragraphEnd, run, text: inner.text, starts, ends, inner: inner.decoded });
@@ -118,6 +123,36 @@ export function decodeRuns(text: string, depth: number, budget: Budget, read: Re
 }
 
 interface Run { start: number; end: number; how: Encoding }
+
+/**
+ * A run wrapped over lines, as `base64` (76 characters), PEM (64) and `xxd -p` (60) write it: the run ends its line,
+ * its length is a multiple of 4 (of 2 for hex) and at least WRAP_MIN, and the lines after it are of its alphabet,
+ * as long, but for a last one that may be shorter (and padded); MAX_RUN characters at most (the rest is another
+ * run). Returns the lines joined, or undefined.
+ */
+function wrapped(text: string, run: Run): { encoded: string; width: number; gap: number; end: number } | undefined {
+  const width = run.end - run.start;
+  if (run.how === 'percent-encoding' || width < WRAP_MIN || width % (run.how === 'hex' ? 2 : 4) || text.charCodeAt(run.end - 1) === 61) return undefined;
+  const gap = text.startsWith('\r\n', run.end) ? 2 : text.charCodeAt(run.end) === 10 ? 1 : 0;
+  if (!gap) return undefined;
+  const lines = [text.slice(run.start, run.end)];
+  let end = run.end, length = width;
+  while (length < MAX_RUN) {
+    const from = end + gap;
+    let to = from;
+    while (to < text.length && to - from < width && (run.how === 'hex' ? HEX_CHAR.test(text[to]!) : SIXTETS[text.charCodeAt(to)]! >= 0)) to++;
+    if (run.how === 'base64') while (to < text.length && text.charCodeAt(to) === 61 && to - from < width) to++;
+    const next = text.charCodeAt(to);
+    // The line must end there: at a line break, a blank or the end of the text.
+    if (to === from || (to < text.length && next !== 10 && next !== 13 && next !== 32 && next !== 9)) break;
+    lines.push(text.slice(from, to));
+    [end, length] = [to, length + to - from];
+    if (to - from < width || text.charCodeAt(to - 1) === 61 || (gap === 2 ? !text.startsWith('\r\n', to) : next !== 10)) break;
+  }
+  return lines.length > 1 ? { encoded: lines.join(''), width, gap, end } : undefined;
+}
+const WRAP_MIN = 40;
+const HEX_CHAR = /[0-9a-fA-F]/;
 
 /**
  * Where decoded text goes: the end of the run's paragraph (the next blank line), where no structure that a

@@ -33,6 +33,21 @@ describe('encoded runs, decoded and scanned', () => {
     expect(ssns(twice)).toEqual([{ at: '219%252009%25209999', why: 'decoded from percent-encoding, then percent-encoding' }]);
   });
 
+  it('reads a run wrapped over lines (base64 at 76, PEM at 64, xxd -p at 60) as one, a value across a break included', () => {
+    // 52 characters before the SSN: its bytes 52 to 62 straddle a line break at 76 base64 characters (57 bytes a
+    // line) and at 60 hex characters (30 bytes); at 64 base64 characters (48 bytes) they stand on the second line.
+    const record = `${'a note about the visit, nothing more to say here. '.slice(0, 47)} SSN 219-09-9999, seen for hypertension.`;
+    for (const [encoded, wrap, across] of [[b64(record), 76, true], [b64(record), 64, false], [hex(record), 60, true]] as const) {
+      const lines = encoded.replace(new RegExp(`.{${wrap}}`, 'g'), '$&\n');
+      const found = ssns(lines);
+      expect(found, `${wrap}`).toHaveLength(1);
+      expect(found[0]!.at.includes('\n'), `${wrap}`).toBe(across);
+      expect(ssns(lines.replace(/\n/g, '\r\n'))).toHaveLength(1);
+    }
+    // Lines of different widths are separate runs: each is read alone.
+    expect(readable(`${b64('first line of a note: fine')}\n${b64('second one, quite a bit longer than the first')}`).decoded).toHaveLength(2);
+  });
+
   it('finds base64 of percent-encoding, and keeps two values in one run apart', () => {
     const text = `b=${b64(encodeURIComponent('SSN: 219-09-9999 and SSN 536-22-8726'))}`;
     const found = ssns(text);

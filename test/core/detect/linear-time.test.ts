@@ -74,6 +74,7 @@ describe('reading text as a person reads it', () => {
   const hostile: Record<string, string> = {
     'base64 of text, end to end': base64,
     'base64 of text between blank lines': `${base64}\n\n`,
+    'base64 of text wrapped at 76': `${Buffer.from('a line of text that decodes to something. 0123456789').toString('base64').slice(0, 76)}\n`,
     'base64-like characters': 'QUFBQUFBQUFBQUFB+/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
     'hex-like characters': '0123456789abcdef',
     'percent escapes': '%41%42%43%25%32%35',
