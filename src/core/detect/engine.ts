@@ -1,8 +1,9 @@
+import { decodedAt } from './decoded';
 import { combinePatterns, matchedSpan, type Combined } from './combine';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
-import { withoutInvisible } from './invisible';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
+import { readable } from './readable';
 import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
@@ -67,27 +68,37 @@ export class Engine {
     const maxChars = this.options.maxChars ?? DEFAULT_MAX_CHARS;
     const truncated = input.length > maxChars;
     const original = truncated ? input.slice(0, maxChars) : input;
-    const { text, origin } = withoutInvisible(original);
+    // The text as a person reads it (normalised, joined, decoded); what is found there is mapped back.
+    const { text, start: from, end: to, decoded } = readable(original);
     const found: Finding[] = [];
+    let progress = 0;
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + CHUNK);
       if (end < text.length) end = keepBlockWhole(text, start, breakAt(text, end));
       this.scanChunk(text, start, end, found);
       start = end;
-      if (start < text.length) yield origin ? origin[start]! : start;
+      // Decoded text stands after its run: progress is the furthest point of the original reached.
+      progress = Math.max(progress, from ? from[start] ?? original.length : start);
+      if (start < text.length) yield progress;
     }
-    if (origin)
-      for (const f of found) {
-        f.start = origin[f.start]!;
-        f.end = origin[f.end - 1]! + 1;
+    /** The words of health context as the engine read them (a decoded term is not shown in its encoded form). */
+    const read = new Map<Finding, string>();
+    for (const f of found) {
+      if (f.category === 'health') read.set(f, text.slice(f.start, f.end));
+      const how = decoded.length ? decodedAt(decoded, f.start) : undefined;
+      if (how) f.why.push(`decoded from ${how}`);
+      if (from && to) {
+        f.start = from[f.start]!;
+        f.end = to[f.end - 1]!;
       }
+    }
     const findings = resolveOverlaps(found);
     const { labels, phi, contextOf, outOfContext } = documentLabels(findings);
     for (const f of phi) {
       f.category = 'phi';
       // The explanation names the term that made the context (a vocabulary word, never the identifier).
       const h = contextOf.get(f);
-      f.why.push(h ? `health context: "${original.slice(h.start, h.end).toLowerCase()}" within ${HEALTH_CONTEXT_CHARS} characters` : 'health context: a clinical text throughout');
+      f.why.push(h ? `health context: "${(read.get(h) ?? original.slice(h.start, h.end)).toLowerCase()}" within ${HEALTH_CONTEXT_CHARS} characters` : 'health context: a clinical text throughout');
     }
     for (const f of outOfContext) f.quasi = true;
     return { findings, labels, scanned: original.length, truncated };
