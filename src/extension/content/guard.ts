@@ -31,14 +31,14 @@ export class Guard {
    * The synchronous path of a request from the page-world hook (REQUEST_EVENT's detail, or a form): true when
    * it may go on now. Pages send requests from their first moment (analytics, polling), and the decider is
    * ~900 KB of script: until the employee has done anything in this page (no key pressed, no click, no drop,
-   * no paste: the browser's sticky user activation, which a gesture in a child frame gives its parents too),
-   * nothing of theirs can be in a request, and it goes on without loading the decider. After that, a request
-   * waits for the decider when it is not loaded yet, and is decided inside the call when it is.
+   * no paste: the browser's sticky user activation of this frame or a same-origin parent, which a page's
+   * script can reach), nothing of theirs can be in a request, and it goes on without loading the decider.
+   * After that, a request waits for the decider when it is not loaded yet, and is decided inside the call when it is.
    */
   requestMayGo(detail: unknown, form?: HTMLFormElement): boolean {
     const decider = deciderIfLoaded();
     if (decider) return (form ? decider.decideFormNow(form) : decider.decideRequestNow(detail)) === true;
-    return !this.wanted && !(navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive;
+    return !this.wanted && !employeeActive();
   }
 
   /** A request from the page-world hook (any API, a form, a clipboard read, a detached file chooser). Unchecked input. */
@@ -62,4 +62,19 @@ export class Guard {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** Whether a gesture reached this frame or a same-origin parent (whose script can reach this frame). */
+function employeeActive(): boolean {
+  let win: Window = window;
+  for (let depth = 0; depth < 16; depth++) {
+    try {
+      if ((win.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive) return true;
+    } catch {
+      return false; // another origin: its script cannot reach this frame's data
+    }
+    if (win.parent === win) return false;
+    win = win.parent;
+  }
+  return false;
 }

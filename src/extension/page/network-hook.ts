@@ -19,6 +19,8 @@ import { hookSockets } from './sockets';
 import { hookXhr } from './xhr';
 
 const INSTALLED = Symbol.for('bulwark.network-hook');
+/** The bridge a window's hook uses, where a child window without an origin of its own finds its parent's. */
+const BRIDGE = Symbol.for('bulwark.network-hook.bridge');
 const HOOKS = [hookFetch, hookXhr, hookBeacon, hookSockets, hookForms, hookClipboard, hookFileChoosers];
 
 /** `bridge`: a child window hooked by its parent talks to its parent's content script. */
@@ -27,7 +29,8 @@ export function installNetworkHook(win: Window & typeof globalThis = window, bri
   const marked = win as unknown as Record<symbol, boolean>;
   if (marked[INSTALLED]) return;
   marked[INSTALLED] = true;
-  const to = bridge ?? bridgeTo(win);
+  const to = bridge ?? parentBridge(win) ?? bridgeTo(win);
+  (win as unknown as Record<symbol, Bridge>)[BRIDGE] = to;
   for (const hook of HOOKS) {
     // One API failing to wrap (missing in this browser) must not leave the others unwrapped.
     try {
@@ -37,4 +40,17 @@ export function installNetworkHook(win: Window & typeof globalThis = window, bri
     }
   }
   hookChildWindows(win, (child) => installNetworkHook(child, to));
+}
+
+/**
+ * A frame without an origin of its own (about:blank, srcdoc) is the page's own, often hidden: its requests are
+ * decided by the parent's guard, so that the dialog shows where the employee sees it.
+ */
+function parentBridge(win: Window & typeof globalThis): Bridge | undefined {
+  try {
+    if (win.location.protocol !== 'about:' || win.parent === win) return undefined;
+    return (win.parent as unknown as Record<symbol, Bridge | undefined>)[BRIDGE];
+  } catch {
+    return undefined; // a parent of another origin
+  }
 }

@@ -18,6 +18,9 @@ export function takeHeldForm(id: unknown): HTMLFormElement | undefined {
  * go on. preventDefault means held: the page world then asks through the bridge (interceptors/bridge.ts).
  */
 export function guardRequestsNow(guard: Guard, signal: AbortSignal): void {
+  // After the employee's first gesture requests wait for the decider: start loading it then, not at the request.
+  for (const type of ['pointerdown', 'keydown'])
+    addEventListener(type, (e) => e.isTrusted && guard.warm(), { capture: true, passive: true, once: true, signal });
   addEventListener(
     REQUEST_EVENT,
     (e) => {
