@@ -16,7 +16,8 @@ export interface Bridge {
 
 export function bridgeTo(win: Window & typeof globalThis): Bridge {
   let next = 0;
-  const target = win.location.origin === 'null' ? '*' : win.location.origin;
+  // Read when first needed: reading location at every page load costs more than the rest of the bridge.
+  const target = () => (win.location.origin === 'null' ? '*' : win.location.origin);
   return {
     id: () => `${Date.now().toString(36)}-${next++}`,
     now(request) {
@@ -34,7 +35,7 @@ export function bridgeTo(win: Window & typeof globalThis): Bridge {
           resolve({ go: e.data?.go === true, text: typeof e.data?.text === 'string' ? e.data.text : undefined });
         };
         const message: BridgeRequest = { tag: BRIDGE_TAG, ...request };
-        win.postMessage(message, target, [channel.port2]);
+        win.postMessage(message, target(), [channel.port2]);
       }),
   };
 }

@@ -34,12 +34,11 @@ export function hookForms(win: Window & typeof globalThis, bridge: Bridge): void
   proto.requestSubmit = guard(proto.requestSubmit);
 
   // A submit button clicked by script submits its form as requestSubmit(button) does: decided before the click.
-  for (const Button of [win.HTMLButtonElement, win.HTMLInputElement]) {
-    const click = Button.prototype.click;
-    Button.prototype.click = function (this: HTMLButtonElement | HTMLInputElement) {
-      const form = this.type === 'submit' && !this.disabled ? this.form : null;
-      if (!form || passing.has(form)) return click.call(this);
-      held(form, () => click.call(this));
-    };
-  }
+  // Wrapped on HTMLElement (click lives there): touching HTMLButtonElement would build its interface at every page load.
+  const click = win.HTMLElement.prototype.click;
+  win.HTMLElement.prototype.click = function (this: HTMLElement) {
+    const form = (this.localName === 'button' || this.localName === 'input') && (this as HTMLButtonElement).type === 'submit' && !(this as HTMLButtonElement).disabled ? (this as HTMLButtonElement).form : null;
+    if (!form || passing.has(form)) return click.call(this);
+    held(form, () => click.call(this));
+  };
 }

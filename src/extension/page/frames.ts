@@ -14,7 +14,8 @@ export function hookChildWindows(win: Window & typeof globalThis, install: (chil
       // Another origin: it has its own content scripts, and the page cannot call its fetch.
     }
   };
-  for (const Element of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement, win.HTMLEmbedElement]) {
+  // <frame> and <embed> are left out: building their interfaces costs every page load, and neither is how pages make frames.
+  for (const Element of [win.HTMLIFrameElement, win.HTMLObjectElement]) {
     if (!Element) continue;
     for (const name of ['contentWindow', 'contentDocument'] as const) {
       const descriptor = Object.getOwnPropertyDescriptor(Element.prototype, name);
