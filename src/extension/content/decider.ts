@@ -142,6 +142,8 @@ export class Decider {
     const justification = choice.justification && redactFreeText(choice.justification);
     void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
+    // The recipients are part of what the employee chose to send: the app's own request of this email carries them.
+    for (const r of share.recipients ?? []) for (const f of this.policy?.engine().scan(r).findings ?? []) this.consented.add(consentKey(r, f));
     return { go: true, text: share.text };
   }
 
