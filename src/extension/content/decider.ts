@@ -6,11 +6,13 @@ import { keyedHash } from '../../core/events/hash';
 import { mergeSummaries, summarize, summaryValues, type FindingSummary } from '../../core/events/summary';
 import { ACTIONS, imageReading, type Decision, type EvaluationContext } from '../../core/policy';
 import { BackstopAsk, type BackstopAnswer, type DecisionReport, type ToBackground } from '../messages';
+import type { BridgeAnswer, TextPart } from '../bridge-protocol';
 import { consentTo } from './backstop-client';
-import { BridgeRequestSchema } from './bridge-schema';
+import { BridgeRequestSchema, RequestNowSchema } from './bridge-schema';
+import { formValues, textOfRequest } from './request-text';
 import { PolicyClient } from './policy-client';
 import { Cancelled, readFile, scanInSlices } from './scanning';
-import type { Share, Verdict } from './share';
+import { destinationHost, type Share, type Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 
 /**
@@ -41,6 +43,8 @@ export class Decider {
   private readonly passedFiles = new Set<string>();
   /** The text decideNow scanned last: when it must be held after all, decide does not scan it again. */
   private lastScan: { text: string; findings: Finding[] } | undefined;
+  /** Texts of requests the employee refused on this page (the latest few), refused again without asking. */
+  private readonly refusedRequests = new Set<string>();
 
   constructor() {
     this.ready = PolicyClient.start().then((p) => {
@@ -139,8 +143,14 @@ export class Decider {
     const justification = choice.justification && redactFreeText(choice.justification);
     void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
+    // The recipients are part of what the employee chose to send: the app's own request of this email carries them.
+    const recipients = (share.recipients ?? []).flatMap((r) => {
+      const found = this.policy?.engine().scan(r).findings ?? [];
+      for (const f of found) this.consented.add(consentKey(r, f));
+      return summarize(r, found);
+    });
     // The network backstop must not stop the request that carries what the employee just chose to share.
-    await consentTo(summary);
+    await consentTo([...summary, ...recipients]);
     return { go: true, text: share.text };
   }
 
@@ -159,24 +169,95 @@ export class Decider {
   /**
    * A request from the page-world hook, validated here because any page script can send one. Files this
    * frame already let through (chosen in an input, dropped) are not asked about again when the app uploads them.
+   * Text the page sends by itself is 'web-request', files 'programmatic-upload', a clipboard read 'paste' (the
+   * page gets the redacted text where the employee chooses so). A form's fields are read from the form.
    */
-  async decideRequest(request: unknown): Promise<boolean> {
+  async decideRequest(request: unknown, form?: HTMLFormElement): Promise<BridgeAnswer> {
     const parsed = BridgeRequestSchema.safeParse(request);
-    if (!parsed.success) {
+    if (!parsed.success || (parsed.data.kind === 'form' && !form)) {
       console.warn('[bulwark] refused a malformed request from the page');
-      return false;
+      return { go: false };
     }
     const { kind, url, parts } = parsed.data;
+    const host = new URL(url).hostname.toLowerCase();
+    if (kind === 'form') return { go: await this.decideShare(this.formShare(form!), host) };
     const files = parts.flatMap((p) => ('file' in p ? [asFile(p.file)] : [])).filter((f) => !this.passedFiles.has(fileKey(f)));
-    const text = parts.flatMap((p) => ('field' in p ? [p.value] : [])).join('\n');
-    if (!files.length && !text.trim()) return true;
-    const share: Share = { channel: kind === 'upload' ? 'programmatic-upload' : 'file-upload', text, files, redactable: false };
-    return (await this.decide(share, new URL(url).hostname.toLowerCase())).go;
+    const texts = parts.filter((p): p is TextPart => !('file' in p));
+    if (kind === 'paste') {
+      const text = texts.map((p) => ('body' in p ? p.body : p.value)).join('\n');
+      const share: Share = { channel: 'paste', text, files, redactable: texts.length === 1 && !files.length };
+      const verdict = await this.decide(share, host || destinationHost());
+      return verdict.go ? { go: true, text: verdict.text !== text ? verdict.text : undefined } : { go: false };
+    }
+    if (kind === 'file-input') return { go: (await this.decide({ channel: 'file-upload', text: textOfRequest(texts), files, redactable: false }, host)).go };
+    return { go: await this.decideShare(this.requestShare(texts, files), host) };
+  }
+
+  /** The synchronous path of a request (REQUEST_EVENT's JSON detail): true when it may go on now. */
+  decideRequestNow(detail: unknown): true | undefined {
+    if (typeof detail !== 'string') return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(detail);
+    } catch {
+      return undefined;
+    }
+    const parsed = RequestNowSchema.safeParse(json);
+    if (!parsed.success || parsed.data.files) return undefined;
+    return this.decideShareNow(this.requestShare(parsed.data.parts, []), new URL(parsed.data.url).hostname.toLowerCase());
+  }
+
+  /** The synchronous path of form.submit() and requestSubmit(). */
+  decideFormNow(form: HTMLFormElement): true | undefined {
+    const share = this.formShare(form);
+    return share.files?.length ? undefined : this.decideShareNow(share, formHost(form));
+  }
+
+  private requestShare(texts: readonly TextPart[], files: File[]): Share {
+    return { channel: files.length ? 'programmatic-upload' : 'web-request', text: textOfRequest(texts), files, redactable: false };
+  }
+
+  private formShare(form: HTMLFormElement): Share {
+    const { values, files } = formValues(form);
+    const unpassed = files.filter((f) => !this.passedFiles.has(fileKey(f)));
+    return this.requestShare(values.map((value) => ({ field: '', value })), unpassed);
+  }
+
+  private decideShareNow(share: Share, host: string): true | undefined {
+    if (!share.text.trim() && !share.files?.length) return true;
+    if (this.refusedRequests.has(share.text)) return undefined;
+    return this.decideNow(share, host);
+  }
+
+  /**
+   * The full decision of a request. Apps retry what failed (autosave, polling): a request the employee refused
+   * is refused again on this page without a new dialog.
+   */
+  private async decideShare(share: Share, host: string): Promise<boolean> {
+    if (!share.text.trim() && !share.files?.length) return true;
+    if (!share.files?.length && this.refusedRequests.has(share.text)) return false;
+    const { go } = await this.decide(share, host);
+    if (!go && !share.files?.length) {
+      if (this.refusedRequests.size >= 32) this.refusedRequests.delete(this.refusedRequests.values().next().value!);
+      this.refusedRequests.add(share.text);
+    }
+    return go;
   }
 
   private unconsented(text: string, findings: Finding[]): Finding[] {
     return this.consented.size ? findings.filter((f) => !this.consented.has(consentKey(text, f))) : findings;
   }
+}
+
+/** Where a form goes: its action's host; this frame's for an action that is not a web address. */
+function formHost(form: HTMLFormElement): string {
+  try {
+    const url = new URL(form.getAttribute('action') ?? '', document.baseURI);
+    if (/^https?:$/.test(url.protocol)) return url.hostname.toLowerCase();
+  } catch {
+    // not a URL: this frame's host
+  }
+  return destinationHost();
 }
 
 const fileKey = (f: File): string => `${f.name}\u0000${f.size}\u0000${f.lastModified}\u0000${f.type}`;

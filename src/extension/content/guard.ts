@@ -1,5 +1,6 @@
 import type { Decider } from './decider';
 import { deciderIfLoaded, loadDecider } from './decider-loader';
+import type { BridgeAnswer } from '../bridge-protocol';
 import { destinationHost, type Share, type Verdict } from './share';
 
 /**
@@ -8,9 +9,12 @@ import { destinationHost, type Share, type Verdict } from './share';
  */
 export class Guard {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Whether the decider was asked for (the employee started to share something in this frame). */
+  private wanted = false;
 
   /** Starts loading the decider, so that the first share is decided without waiting. */
   warm(): void {
+    this.wanted = true;
     loadDecider().catch(() => undefined);
   }
 
@@ -23,12 +27,27 @@ export class Guard {
     return this.inTurn(async (decider) => (decider ? decider.decide(share, destinationHost()) : { go: true, text: share.text }));
   }
 
-  /** A request from the page-world hook: an upload or a detached file chooser. Unchecked input. */
-  async decideRequest(request: unknown): Promise<boolean> {
-    return this.inTurn(async (decider) => (decider ? decider.decideRequest(request) : true));
+  /**
+   * The synchronous path of a request from the page-world hook (REQUEST_EVENT's detail, or a form): true when
+   * it may go on now. Pages send requests from their first moment (analytics, polling), and the decider is
+   * ~900 KB of script: until the employee has done anything in this page (no key pressed, no click, no drop,
+   * no paste: the browser's sticky user activation of this frame or a same-origin parent, which a page's
+   * script can reach), nothing of theirs can be in a request, and it goes on without loading the decider.
+   * After that, a request waits for the decider when it is not loaded yet, and is decided inside the call when it is.
+   */
+  requestMayGo(detail: unknown, form?: HTMLFormElement): boolean {
+    const decider = deciderIfLoaded();
+    if (decider) return (form ? decider.decideFormNow(form) : decider.decideRequestNow(detail)) === true;
+    return !this.wanted && !employeeActive();
+  }
+
+  /** A request from the page-world hook (any API, a form, a clipboard read, a detached file chooser). Unchecked input. */
+  async decideRequest(request: unknown, form?: HTMLFormElement): Promise<BridgeAnswer> {
+    return this.inTurn(async (decider) => (decider ? decider.decideRequest(request, form) : { go: true }));
   }
 
   private inTurn<T>(run: (decider: Decider | undefined) => Promise<T>): Promise<T> {
+    this.wanted = true;
     const next = this.queue.then(async () => {
       let decider;
       try {
@@ -43,4 +62,19 @@ export class Guard {
     this.queue = next.catch(() => undefined);
     return next;
   }
+}
+
+/** Whether a gesture reached this frame or a same-origin parent (whose script can reach this frame). */
+function employeeActive(): boolean {
+  let win: Window = window;
+  for (let depth = 0; depth < 16; depth++) {
+    try {
+      if ((win.navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive) return true;
+    } catch {
+      return false; // another origin: its script cannot reach this frame's data
+    }
+    if (win.parent === win) return false;
+    win = win.parent;
+  }
+  return false;
 }

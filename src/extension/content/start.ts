@@ -4,6 +4,7 @@ import { guardBridge } from './interceptors/bridge';
 import { guardDrop } from './interceptors/drop';
 import { guardFileInputs } from './interceptors/file-input';
 import { guardPaste } from './interceptors/paste';
+import { guardRequestsNow } from './interceptors/request-now';
 import { guardSending } from './interceptors/send';
 import { answerProbes, watchChildFrames } from './rearm';
 import { editableOf, origin } from './targets';
@@ -21,7 +22,7 @@ export function startGuard(signal: AbortSignal): Guard {
     if (editableOf(origin(e))) guard.warm();
   };
   addEventListener('focusin', warmOnFocus, { capture: true, passive: true, signal });
-  for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending, guardBridge]) {
+  for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending, guardBridge, guardRequestsNow]) {
     // One interceptor failing to install must not take the others down.
     try {
       install(guard, signal);
