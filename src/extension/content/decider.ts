@@ -11,6 +11,9 @@ import { PolicyClient } from './policy-client';
 import { Cancelled, readFile, scanInSlices } from './scanning';
 import type { Share, Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
+import { FieldWatcher, stops } from './fields/watcher';
+import { destinationHost } from './share';
+import { Markers } from './ui/markers';
 
 /**
  * Texts up to this size are decided inside the event when everything is loaded (a scan of 256 KB takes some
@@ -40,12 +43,22 @@ export class Decider {
   private readonly passedFiles = new Set<string>();
   /** The text decideNow scanned last: when it must be held after all, decide does not scan it again. */
   private lastScan: { text: string; findings: Finding[] } | undefined;
+  private readonly markers = new Markers();
+  /** What each field holds and what policy would do with it, known before anything sends it (fields/watcher.ts). */
+  readonly fields = new FieldWatcher(
+    {
+      engine: () => this.policy?.engine(),
+      decide: (text, findings, channel) => this.policy!.decide(this.unconsented(text, findings), { channel, host: destinationHost() }),
+    },
+    (field, entry) => (entry && stops(entry.decision) ? this.markers.show(field, entry.decision.action, summarize(entry.text, this.unconsented(entry.text, entry.findings))) : this.markers.hide(field)),
+  );
 
   constructor() {
     this.ready = PolicyClient.start().then((p) => {
       this.policy = p;
       // The engine reads its word lists one initial at a time on first use (~15 ms): read them now, not in a paste.
       setTimeout(() => p.engine().scan(WARM_UP));
+      this.fields.flush();
     });
   }
 
@@ -138,6 +151,7 @@ export class Decider {
     const justification = choice.justification && redactFreeText(choice.justification);
     void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
+    this.fields.rejudge();
     return { go: true, text: share.text };
   }
 

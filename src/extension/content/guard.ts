@@ -1,6 +1,7 @@
 import type { Decider } from './decider';
 import { deciderIfLoaded, loadDecider } from './decider-loader';
 import { destinationHost, type Share, type Verdict } from './share';
+import type { Editable } from './targets';
 
 /**
  * What every frame carries from page load: the interceptors' entry to the decider, which it loads when the
@@ -8,10 +9,35 @@ import { destinationHost, type Share, type Verdict } from './share';
  */
 export class Guard {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Fields changed before the decider (and with it the field watcher) was loaded. */
+  private readonly changedEarly = new Set<Editable>();
 
   /** Starts loading the decider, so that the first share is decided without waiting. */
   warm(): void {
     loadDecider().catch(() => undefined);
+  }
+
+  /** The employee changed a field: the decider's watcher scans it later, off this event (fields/watcher.ts). */
+  fieldChanged(field: Editable): void {
+    const decider = deciderIfLoaded();
+    if (decider) return decider.fields.changed(field);
+    if (this.changedEarly.add(field).size > 1) return;
+    loadDecider().then(
+      (d) => {
+        for (const f of this.changedEarly) d.fields.changed(f);
+        this.changedEarly.clear();
+      },
+      () => this.changedEarly.clear(),
+    );
+  }
+
+  fieldLeft(field: Editable): void {
+    deciderIfLoaded()?.fields.left(field);
+  }
+
+  /** Whether policy would stop what these fields hold; undefined before the decider has loaded. */
+  wouldStop(fields: readonly Editable[]): boolean | undefined {
+    return deciderIfLoaded()?.fields.wouldStop(fields);
   }
 
   /** Inside the event: true when the share may go on untouched; undefined when it must be held. */

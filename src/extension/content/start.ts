@@ -19,6 +19,15 @@ export function startGuard(signal: AbortSignal): Guard {
     if (editableOf(origin(e))) guard.warm();
   };
   addEventListener('focusin', warmOnFocus, { capture: true, passive: true, signal });
+  // Typed text is known before any gesture sends it: these only mark the field; the decider scans it later.
+  addEventListener('input', (e) => {
+    const field = editableOf(origin(e));
+    if (field) guard.fieldChanged(field);
+  }, { capture: true, passive: true, signal });
+  addEventListener('focusout', (e) => {
+    const field = editableOf(origin(e));
+    if (field) guard.fieldLeft(field);
+  }, { capture: true, passive: true, signal });
   for (const install of [guardPaste, guardDrop, guardFileInputs, guardSending, guardBridge]) {
     // One interceptor failing to install must not take the others down.
     try {
