@@ -5,7 +5,7 @@ import { guardFileInputs } from './interceptors/file-input';
 import { guardPaste } from './interceptors/paste';
 import { guardSending } from './interceptors/send';
 import { answerProbes, watchChildFrames } from './rearm';
-import { editableOf, origin } from './targets';
+import { editableOf, inGuardUi, origin } from './targets';
 
 /**
  * The guard of one frame. Registering listeners is all it does at page load (in the capture phase, on window,
@@ -22,7 +22,7 @@ export function startGuard(signal: AbortSignal): Guard {
   // Typed text is known before any gesture sends it: these only mark the field; the decider scans it later.
   addEventListener('input', (e) => {
     const field = editableOf(origin(e));
-    if (field) guard.fieldChanged(field);
+    if (field && !inGuardUi(field)) guard.fieldChanged(field);
   }, { capture: true, passive: true, signal });
   addEventListener('focusout', (e) => {
     const field = editableOf(origin(e));

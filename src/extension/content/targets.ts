@@ -118,7 +118,7 @@ const CLICKABLE_DEPTH = 4;
  * that lead somewhere are navigation, and fields are where typing happens: neither is an activation.
  */
 export function activatableOf(el: Element | undefined): HTMLElement | undefined {
-  if (!el || editableOf(el)) return undefined;
+  if (!el || editableOf(el) || inGuardUi(el)) return undefined;
   const button = buttonOf(el);
   if (button) return button;
   for (let e: Element | null = el, i = 0; e && i < CLICKABLE_DEPTH && e.localName !== 'body'; e = e.parentElement, i++) {
@@ -126,6 +126,12 @@ export function activatableOf(el: Element | undefined): HTMLElement | undefined 
     if (e.hasAttribute('onclick') || e.hasAttribute('tabindex') || e.ownerDocument.defaultView?.getComputedStyle(e).cursor === 'pointer') return e as HTMLElement;
   }
   return undefined;
+}
+
+/** The guard's own dialog and markers (elements named bulwark-*): pressing their buttons sends nothing. */
+export function inGuardUi(el: Element): boolean {
+  for (let e: Element | null = el; e; e = parentOf(e)) if (e.localName.startsWith('bulwark-')) return true;
+  return false;
 }
 
 const leadsSomewhere = (a: HTMLAnchorElement): boolean => {

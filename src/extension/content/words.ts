@@ -25,26 +25,28 @@ export const SEND_WORDS: readonly string[] = [
 ];
 
 /**
- * Fields that take a message, prompt, comment or note: where Enter may send (placeholders like "Ask anything",
- * "Nachricht schreiben…", "Écrire un message", "メッセージを入力").
+ * Fields that take a message, prompt or comment: where Enter sends rather than starts a line (placeholders like
+ * "Ask anything", "Nachricht schreiben…", "Écrire un message", "メッセージを入力"). Notes are not here: Enter in
+ * a notes box is a new line, and holding it would eat the line (a single-line field outside a form is decided
+ * by what it holds instead: see interceptors/send.ts).
  */
 export const PROMPT_WORDS: readonly string[] = [
   // English
-  'prompt', 'message', 'ask', 'chat', 'reply', 'send', 'question', 'compose', 'write', 'comment', 'note', 'notes', 'post', 'say',
+  'prompt', 'message', 'ask', 'chat', 'reply', 'send', 'question', 'compose', 'write', 'comment', 'post', 'say',
   // German
-  'nachricht', 'nachrichten', 'frage', 'fragen', 'schreiben', 'schreibe', 'antworten', 'antwort', 'kommentar', 'kommentieren', 'notiz', 'notizen', 'senden', 'eingabe',
+  'nachricht', 'nachrichten', 'frage', 'fragen', 'schreiben', 'schreibe', 'antworten', 'antwort', 'kommentar', 'kommentieren', 'senden', 'eingabe',
   // French
-  'message', 'demander', 'question', 'écrire', 'écrivez', 'répondre', 'réponse', 'commentaire', 'note', 'notes', 'discuter', 'envoyer',
+  'message', 'demander', 'question', 'écrire', 'écrivez', 'répondre', 'réponse', 'commentaire', 'discuter', 'envoyer',
   // Spanish
-  'mensaje', 'pregunta', 'preguntar', 'escribir', 'escribe', 'responder', 'respuesta', 'comentario', 'nota', 'notas', 'enviar',
+  'mensaje', 'pregunta', 'preguntar', 'escribir', 'escribe', 'responder', 'respuesta', 'comentario', 'enviar',
   // Italian
-  'messaggio', 'domanda', 'chiedi', 'scrivi', 'scrivere', 'rispondi', 'risposta', 'commento', 'nota', 'note', 'invia',
+  'messaggio', 'domanda', 'chiedi', 'scrivi', 'scrivere', 'rispondi', 'risposta', 'commento', 'invia',
   // Dutch
-  'bericht', 'vraag', 'vragen', 'schrijf', 'schrijven', 'antwoord', 'reactie', 'opmerking', 'notitie', 'notities', 'verzenden',
+  'bericht', 'vraag', 'vragen', 'schrijf', 'schrijven', 'antwoord', 'reactie', 'opmerking', 'verzenden',
   // Portuguese
-  'mensagem', 'pergunta', 'perguntar', 'escrever', 'escreva', 'responder', 'resposta', 'comentário', 'comentario', 'nota', 'notas',
+  'mensagem', 'pergunta', 'perguntar', 'escrever', 'escreva', 'responder', 'resposta', 'comentário', 'comentario', 
   // Japanese
-  'メッセージ', '質問', '入力', '返信', 'コメント', 'メモ', 'チャット', '送信', 'プロンプト',
+  'メッセージ', '質問', '入力', '返信', 'コメント', 'チャット', '送信', 'プロンプト',
 ];
 
 /**

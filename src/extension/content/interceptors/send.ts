@@ -3,7 +3,7 @@ import type { Guard } from '../guard';
 import { destinationHost, type Share } from '../share';
 import { replaceAllText } from '../replay';
 import { composeAt } from '../sites';
-import { activatableOf, buttonOf, composerFields, editableOf, formFields, isSendButton, isTool, looksLikePrompt, origin, textOf, type Editable } from '../targets';
+import { activatableOf, buttonOf, composerFields, editableOf, formFields, inGuardUi, isSendButton, isTool, looksLikePrompt, origin, textOf, type Editable } from '../targets';
 
 interface Sending {
   share: Share;
@@ -31,7 +31,7 @@ const isFormSubmitButton = (b: Element): b is HTMLButtonElement | HTMLInputEleme
 const POINTER_SEQUENCE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'] as const;
 const KEY_SEQUENCE = ['keydown', 'keypress', 'keyup'] as const;
 /** A held gesture's later events are swallowed for this long at most (a press held down, then let go elsewhere). */
-const GESTURE_MS = 2000;
+const GESTURE_MS = 1000;
 
 /**
  * The moment typed text leaves: a form's submit, Enter (or Ctrl/Cmd+Enter) in a prompt or message field, a
@@ -58,7 +58,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
   /** The form or control the guard is submitting or activating again after an allow. */
   let passing: EventTarget | undefined;
   /** The rest of a held gesture: its events must not reach the page either. */
-  let swallowing: { target: Element; until: number; last: string } | undefined;
+  let swallowing: { target: Element; until: number; last: string; ended: () => void } | undefined;
   const again = (target: EventTarget, send: () => void) => {
     passing = target;
     try {
@@ -73,30 +73,48 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     e.stopImmediatePropagation();
   };
 
-  const hold = (e: Event, sending: Sending, resend: () => void): boolean => {
+  /**
+   * Holds `e` unless the share may go on at once. `after` delays the decision (and its dialog) to the end of the
+   * gesture: a dialog that opened under the pointer at pointerdown would take the pointerup and the click.
+   */
+  const hold = (e: Event, sending: Sending, resend: () => void, after: () => Promise<void> = () => Promise.resolve()): boolean => {
     const { share, field } = sending;
     if (!share.text.trim() || guard.decideNow(share)) return false;
     stop(e);
-    void guard.decide(share).then((verdict) => {
-      // The held gesture's own events came long before the employee's answer: later ones are theirs again.
-      swallowing = undefined;
-      if (!verdict.go) return;
-      if (field && verdict.text !== share.text) replaceAllText(field, verdict.text);
-      resend();
-    });
+    void after()
+      .then(() => guard.decide(share))
+      .then((verdict) => {
+        // The held gesture's own events came before the employee's answer: later ones are theirs again.
+        swallowing = undefined;
+        if (!verdict.go) return;
+        if (field && verdict.text !== share.text) replaceAllText(field, verdict.text);
+        resend();
+      });
     return true;
   };
+
+  const endGesture = () => {
+    swallowing?.ended();
+    swallowing = undefined;
+  };
+  /** Starts swallowing the rest of a gesture; resolves when it ends (its last event, or GESTURE_MS). */
+  const swallow = (target: Element, last: string): Promise<void> =>
+    new Promise((ended) => {
+      endGesture();
+      swallowing = { target, last, until: Date.now() + GESTURE_MS, ended };
+      setTimeout(ended, GESTURE_MS);
+    });
 
   /** Swallows the later events of a held gesture; true when `e` was one. */
   const swallowed = (e: Event): boolean => {
     if (!swallowing) return false;
     const el = origin(e);
     if (Date.now() > swallowing.until || !el || !(swallowing.target === el || swallowing.target.contains(el) || el.contains(swallowing.target))) {
-      if (e.type === 'pointerdown' || e.type === 'keydown') swallowing = undefined;
+      if (e.type === 'pointerdown' || e.type === 'keydown') endGesture();
       return false;
     }
     stop(e);
-    if (e.type === swallowing.last) swallowing = undefined;
+    if (e.type === swallowing.last) endGesture();
     return true;
   };
 
@@ -123,7 +141,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     if (!fields.length || guard.wouldStop(fields) !== true) return;
     const form = isFormSubmitButton(control) ? control.form : control.closest('form');
     const sending = sendingFrom(control, form ? formFields(form) : fields, form ? 'form-submit' : 'prompt-submit');
-    if (hold(e, sending, () => replay(control, e.type, init)) && e.type !== last) swallowing = { target: control, until: Date.now() + GESTURE_MS, last };
+    hold(e, sending, () => replay(control, e.type, init), e.type === last ? undefined : () => swallow(control, last));
   };
 
   addEventListener(
@@ -155,8 +173,8 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     (e) => {
       if (!e.isTrusted || swallowed(e) || e.isComposing || e.altKey || e.repeat) return;
       const target = origin(e);
+      if (!target || inGuardUi(target)) return;
       const field = editableOf(target);
-      if (!target) return;
       const init: KeyboardEventInit = { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey };
       if (!field) {
         // Enter or Space on a focused control activates it, as a click does.
@@ -178,7 +196,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       // In an email body, Enter starts a line and Ctrl/Cmd+Enter sends.
       if (sending.share.channel === 'email-send' && !withModifier) return;
       // The keypress and keyup of a held Enter are held too: some apps send on keyup.
-      if (hold(e, sending, () => replay(target, 'keydown', init))) swallowing = { target, until: Date.now() + GESTURE_MS, last: 'keyup' };
+      hold(e, sending, () => replay(target, 'keydown', init), () => swallow(target, 'keyup'));
     },
     { capture: true, signal },
   );
@@ -189,6 +207,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     (e) => {
       if (!e.isTrusted || swallowed(e)) return;
       const el = origin(e);
+      if (!el || inGuardUi(el)) return;
       const button = buttonOf(el);
       if (button && passing !== button && isSendButton(button)) {
         // A form's submit button: the submit listener checks that form.
