@@ -204,7 +204,8 @@ export function fieldsIn(root: ParentNode): Editable[] {
     for (const el of node.querySelectorAll(FIELD_SELECTOR)) add(el);
     for (const el of node.querySelectorAll('*')) {
       if (--budget.left < 0) return;
-      const shadow = shadowRootOf(el);
+      // Closed roots hang on custom elements (web components); asking the browser for every <div> would cost.
+      const shadow = el.shadowRoot ?? (el.localName.includes('-') ? shadowRootOf(el) : null);
       if (shadow) visit(shadow, budget);
       if (el.localName === 'iframe') {
         const doc = sameOriginDocument(el as HTMLIFrameElement);

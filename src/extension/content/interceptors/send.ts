@@ -32,6 +32,8 @@ const POINTER_SEQUENCE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'c
 const KEY_SEQUENCE = ['keydown', 'keypress', 'keyup'] as const;
 /** A held gesture's later events are swallowed for this long at most (a press held down, then let go elsewhere). */
 const GESTURE_MS = 1000;
+/** How long the composer found for a control stands: the events of one press come within this. */
+const COMPOSER_MEMORY_MS = 500;
 
 /**
  * The moment typed text leaves: a form's submit, Enter (or Ctrl/Cmd+Enter) in a prompt or message field, a
@@ -134,10 +136,18 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     });
   };
 
+  /** The composer of the control last activated: pointerdown, mousedown and click of one press look once. */
+  let lastComposer: { control: Element; at: number; fields: Editable[] } | undefined;
+  const composerOf = (control: Element): Editable[] => {
+    const now = performance.now();
+    if (lastComposer?.control !== control || now - lastComposer.at > COMPOSER_MEMORY_MS) lastComposer = { control, at: now, fields: composerFields(control) };
+    return lastComposer.fields;
+  };
+
   /** The general rule (above): an activation on a control whose composer holds what policy would stop. */
   const activation = (e: Event, control: HTMLElement, last: string, init: KeyboardEventInit = {}) => {
     if (passing === control || isTool(control)) return;
-    const fields = composerFields(control);
+    const fields = composerOf(control);
     if (!fields.length || guard.wouldStop(fields) !== true) return;
     const form = isFormSubmitButton(control) ? control.form : control.closest('form');
     const sending = sendingFrom(control, form ? formFields(form) : fields, form ? 'form-submit' : 'prompt-submit');
