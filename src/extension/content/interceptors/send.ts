@@ -32,6 +32,8 @@ const POINTER_SEQUENCE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'c
 const KEY_SEQUENCE = ['keydown', 'keypress', 'keyup'] as const;
 /** A held gesture's later events are swallowed for this long at most (a press held down, then let go elsewhere). */
 const GESTURE_MS = 1000;
+/** The keyup of the key that answered a dialog comes within this. */
+const ANSWER_KEY_MS = 500;
 /** How long the composer found for a control stands: the events of one press come within this. */
 const COMPOSER_MEMORY_MS = 500;
 
@@ -59,6 +61,8 @@ const COMPOSER_MEMORY_MS = 500;
 export function guardSending(guard: Guard, signal: AbortSignal): void {
   /** The form or control the guard is submitting or activating again after an allow. */
   let passing: EventTarget | undefined;
+  /** When the employee last answered a dialog of this interceptor: that key's keyup is the dialog's. */
+  let answeredAt = -Infinity;
   /** The rest of a held gesture: its events must not reach the page either. */
   let swallowing: { target: Element; until: number; last: string; ended: () => void } | undefined;
   const again = (target: EventTarget, send: () => void) => {
@@ -86,8 +90,10 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     void after()
       .then(() => guard.decide(share))
       .then((verdict) => {
-        // The held gesture's own events came before the employee's answer: later ones are theirs again.
+        // The held gesture's own events came before the employee's answer: later ones are theirs again. The
+        // key that answered the dialog (Enter on Share anyway) lets go after it closed, on the page's field.
         swallowing = undefined;
+        answeredAt = performance.now();
         if (!verdict.go) return;
         if (field && verdict.text !== share.text) replaceAllText(field, verdict.text);
         resend();
@@ -210,7 +216,18 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     },
     { capture: true, signal },
   );
-  for (const type of ['keypress', 'keyup'] as const) addEventListener(type, (e) => e.isTrusted && swallowed(e), { capture: true, signal });
+  for (const type of ['keypress', 'keyup'] as const)
+    addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted || swallowed(e)) return;
+        if ((e.key === 'Enter' || e.key === ' ') && performance.now() - answeredAt < ANSWER_KEY_MS) {
+          answeredAt = -Infinity;
+          stop(e);
+        }
+      },
+      { capture: true, signal },
+    );
 
   addEventListener(
     'click',
