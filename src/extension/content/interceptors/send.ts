@@ -221,7 +221,9 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       type,
       (e) => {
         if (!e.isTrusted || swallowed(e)) return;
-        if ((e.key === 'Enter' || e.key === ' ') && performance.now() - answeredAt < ANSWER_KEY_MS) {
+        // Only the keyup: a button in the guard's own dialog is pressed by its keypress.
+        const el = origin(e);
+        if (type === 'keyup' && el && !inGuardUi(el) && (e.key === 'Enter' || e.key === ' ') && performance.now() - answeredAt < ANSWER_KEY_MS) {
           answeredAt = -Infinity;
           stop(e);
         }
