@@ -32,8 +32,6 @@ const POINTER_SEQUENCE = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'c
 const KEY_SEQUENCE = ['keydown', 'keypress', 'keyup'] as const;
 /** A held gesture's later events are swallowed for this long at most (a press held down, then let go elsewhere). */
 const GESTURE_MS = 1000;
-/** The keyup of the key that answered a dialog comes within this. */
-const ANSWER_KEY_MS = 500;
 /** How long the composer found for a control stands: the events of one press come within this. */
 const COMPOSER_MEMORY_MS = 500;
 
@@ -61,8 +59,11 @@ const COMPOSER_MEMORY_MS = 500;
 export function guardSending(guard: Guard, signal: AbortSignal): void {
   /** The form or control the guard is submitting or activating again after an allow. */
   let passing: EventTarget | undefined;
-  /** When the employee last answered a dialog of this interceptor: that key's keyup is the dialog's. */
-  let answeredAt = -Infinity;
+  /**
+   * A key pressed in the guard's own dialog (Enter on Share anyway): it closes the dialog, and its keyup then
+   * lands on the page's field, where an app that sends on keyup would send a second time. That keyup is the dialog's.
+   */
+  let dialogKey: string | undefined;
   /** The rest of a held gesture: its events must not reach the page either. */
   let swallowing: { target: Element; until: number; last: string; ended: () => void } | undefined;
   const again = (target: EventTarget, send: () => void) => {
@@ -90,10 +91,8 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     void after()
       .then(() => guard.decide(share))
       .then((verdict) => {
-        // The held gesture's own events came before the employee's answer: later ones are theirs again. The
-        // key that answered the dialog (Enter on Share anyway) lets go after it closed, on the page's field.
+        // The held gesture's own events came before the employee's answer: later ones are theirs again.
         swallowing = undefined;
-        answeredAt = performance.now();
         if (!verdict.go) return;
         if (field && verdict.text !== share.text) replaceAllText(field, verdict.text);
         resend();
@@ -189,7 +188,8 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     (e) => {
       if (!e.isTrusted || swallowed(e) || e.isComposing || e.altKey || e.repeat) return;
       const target = origin(e);
-      if (!target || inGuardUi(target)) return;
+      dialogKey = target && inGuardUi(target) ? e.key : undefined;
+      if (!target || dialogKey) return;
       const field = editableOf(target);
       const init: KeyboardEventInit = { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey };
       if (!field) {
@@ -221,12 +221,9 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       type,
       (e) => {
         if (!e.isTrusted || swallowed(e)) return;
-        // Only the keyup: a button in the guard's own dialog is pressed by its keypress.
         const el = origin(e);
-        if (type === 'keyup' && el && !inGuardUi(el) && (e.key === 'Enter' || e.key === ' ') && performance.now() - answeredAt < ANSWER_KEY_MS) {
-          answeredAt = -Infinity;
-          stop(e);
-        }
+        if (type === 'keyup' && e.key === dialogKey && el && !inGuardUi(el)) stop(e);
+        if (type === 'keyup') dialogKey = undefined;
       },
       { capture: true, signal },
     );
