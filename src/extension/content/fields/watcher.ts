@@ -107,6 +107,11 @@ export class FieldWatcher {
     return this.combined.stops;
   }
 
+  /** The fields of one send read as one text, as the send reads them. */
+  textOfFields(values: readonly string[]): string {
+    return textOfFields(values);
+  }
+
   /** Policy or consent changed: what each watched field holds is judged again. */
   rejudge(): void {
     this.combined = undefined;

@@ -1,4 +1,3 @@
-import { textOfFields } from '../../../core/detect/fields';
 import type { Guard } from '../guard';
 import { destinationHost, type Share } from '../share';
 import { replaceAllText } from '../replay';
@@ -12,7 +11,7 @@ interface Sending {
 }
 
 /** An email when a webmail adapter recognises a compose window around `el`; else the text of `fields`. */
-function sendingFrom(el: Element, fields: readonly Editable[], channel: 'form-submit' | 'prompt-submit'): Sending {
+function sendingFrom(guard: Guard, el: Element, fields: readonly Editable[], channel: 'form-submit' | 'prompt-submit'): Sending {
   const compose = composeAt(el, destinationHost());
   if (compose) {
     const attachments = compose.attachments.length ? `\n\n${compose.attachments.join('\n')}` : '';
@@ -21,7 +20,7 @@ function sendingFrom(el: Element, fields: readonly Editable[], channel: 'form-su
   const holding = fields.filter((f) => textOf(f).trim());
   // One field is sent as it stands (a redaction rewrites it); several as the recipient reads them together.
   if (holding.length === 1) return { share: { channel, text: textOf(holding[0]!), redactable: true }, field: holding[0] };
-  return { share: { channel, text: textOfFields(holding.map(textOf)), redactable: false } };
+  return { share: { channel, text: guard.textOfFields(holding.map(textOf)), redactable: false } };
 }
 
 const isFormSubmitButton = (b: Element): b is HTMLButtonElement | HTMLInputElement =>
@@ -155,7 +154,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
     const fields = composerOf(control);
     if (!fields.length || guard.wouldStop(fields) !== true) return;
     const form = isFormSubmitButton(control) ? control.form : control.closest('form');
-    const sending = sendingFrom(control, form ? formFields(form) : fields, form ? 'form-submit' : 'prompt-submit');
+    const sending = sendingFrom(guard, control, form ? formFields(form) : fields, form ? 'form-submit' : 'prompt-submit');
     hold(e, sending, () => replay(control, e.type, init), e.type === last ? undefined : () => swallow(control, last));
   };
 
@@ -166,7 +165,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       if (!e.isTrusted || !(form instanceof HTMLFormElement) || passing === form) return;
       const submitter = (e as SubmitEvent).submitter;
       if (submitter && passing === submitter) return;
-      hold(e, sendingFrom(submitter ?? form, formFields(form), 'form-submit'), () => again(form, () => form.requestSubmit(submitter)));
+      hold(e, sendingFrom(guard, submitter ?? form, formFields(form), 'form-submit'), () => again(form, () => form.requestSubmit(submitter)));
     },
     { capture: true, signal },
   );
@@ -208,7 +207,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       const mayText = looksLikePrompt(field) || (withModifier && !singleLine);
       const mayStop = singleLine && !(field as HTMLInputElement).form && guard.wouldStop([field]) === true;
       if (!mayText && !mayStop) return;
-      const sending = sendingFrom(field, [field], 'prompt-submit');
+      const sending = sendingFrom(guard, field, [field], 'prompt-submit');
       // In an email body, Enter starts a line and Ctrl/Cmd+Enter sends.
       if (sending.share.channel === 'email-send' && !withModifier) return;
       // The keypress and keyup of a held Enter are held too: some apps send on keyup.
@@ -238,7 +237,7 @@ export function guardSending(guard: Guard, signal: AbortSignal): void {
       if (button && passing !== button && isSendButton(button)) {
         // A form's submit button: the submit listener checks that form.
         if (isFormSubmitButton(button)) return;
-        hold(e, sendingFrom(button, composerFields(button), 'prompt-submit'), () => again(button, () => button.click()));
+        hold(e, sendingFrom(guard, button, composerFields(button), 'prompt-submit'), () => again(button, () => button.click()));
         return;
       }
       const control = activatableOf(el);
