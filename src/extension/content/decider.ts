@@ -14,6 +14,8 @@ import { PolicyClient } from './policy-client';
 import { Cancelled, readFile, scanInSlices } from './scanning';
 import { destinationHost, type Share, type Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
+import { FieldWatcher, stops } from './fields/watcher';
+import { Markers } from './ui/markers';
 
 /**
  * Texts up to this size are decided inside the event when everything is loaded (a scan of 256 KB takes some
@@ -45,12 +47,22 @@ export class Decider {
   private lastScan: { text: string; findings: Finding[] } | undefined;
   /** Texts of requests the employee refused on this page (the latest few), refused again without asking. */
   private readonly refusedRequests = new Set<string>();
+  private readonly markers = new Markers();
+  /** What each field holds and what policy would do with it, known before anything sends it (fields/watcher.ts). */
+  readonly fields = new FieldWatcher(
+    {
+      engine: () => this.policy?.engine(),
+      decide: (text, findings, channel) => this.policy!.decide(this.unconsented(text, findings), { channel, host: destinationHost() }),
+    },
+    (field, entry) => (entry && stops(entry.decision) ? this.markers.show(field, entry.decision.action, summarize(entry.text, this.unconsented(entry.text, entry.findings))) : this.markers.hide(field)),
+  );
 
   constructor() {
     this.ready = PolicyClient.start().then((p) => {
       this.policy = p;
       // The engine reads its word lists one initial at a time on first use (~15 ms): read them now, not in a paste.
       setTimeout(() => p.engine().scan(WARM_UP));
+      this.fields.flush();
     });
   }
 
@@ -151,6 +163,7 @@ export class Decider {
     });
     // The network backstop must not stop the request that carries what the employee just chose to share.
     await consentTo([...summary, ...recipients]);
+    this.fields.rejudge();
     return { go: true, text: share.text };
   }
 

@@ -28,3 +28,24 @@ progress { width: 100%; }
 .dark { --bg: #202124; --fg: #ececf1; --muted: #b4b5bd; --field: #2d2e32; --border: #7c7d85; --accent: #f0a030; --block: #f28b82; --link: #8ab4f8; }
 .dark button.primary { color: #202124; }
 `;
+
+/** The field marker's styles: the dialog's colours, a badge of 20 px that never takes more than its own box. */
+export const MARKER_STYLES = `
+:host { all: initial !important; }
+.marker-frame { position: relative; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; pointer-events: none; }
+.marker { pointer-events: auto; box-sizing: border-box; width: 20px; height: 20px; padding: 0; border-radius: 50%;
+  border: 2px solid var(--bg); background: var(--accent); color: #fff; font: 700 12px/16px system-ui, sans-serif;
+  cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+.block .marker { background: var(--block); }
+.marker:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+.marker-details { pointer-events: auto; position: absolute; right: 0; top: 24px; box-sizing: border-box;
+  width: max-content; max-width: min(320px, calc(100vw - 16px)); padding: 8px 10px; border-radius: 8px;
+  background: var(--bg); color: var(--fg); border-top: 3px solid var(--accent); box-shadow: 0 4px 16px rgba(0,0,0,.3); }
+.block .marker-details { border-top-color: var(--block); }
+.marker-details p { margin: 0 0 4px; }
+.marker-details ul { margin: 0; padding-left: 18px; }
+.previews { font-family: ui-monospace, Menlo, Consolas, monospace; color: var(--muted); }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.light { --bg: #fff; --fg: #1b1b1f; --muted: #55565e; --accent: #a15c00; --block: #b3261e; --link: #0b57d0; }
+.dark { --bg: #202124; --fg: #ececf1; --muted: #b4b5bd; --accent: #a15c00; --block: #b3261e; --link: #8ab4f8; }
+`;
