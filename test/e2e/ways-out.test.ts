@@ -45,7 +45,8 @@ const fillAndEnter = (box: string) => async (page: Page, text: string) => {
 };
 const byScript = (route: string) => async (page: Page, text: string) => {
   await page.fill('#any-box', text);
-  await page.evaluate((r) => (window as unknown as { routes: Record<string, () => void> }).routes[r]!(), route);
+  // The app does not wait for its request here: a held one waits for the employee's answer.
+  await page.evaluate((r) => void (window as unknown as { routes: Record<string, () => unknown> }).routes[r]!(), route);
 };
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 /** A record whose only identifier is written to look different to the engine than to the reader. */
@@ -133,7 +134,8 @@ const CASES: Case[] = [
   {
     name: 'split-fields',
     path: 'split',
-    texts: { held: '219 09 9999', twin: '12 34 56' },
+    // Not 219-09-9999: a known sample number scores under the rule's threshold without a context word.
+    texts: { held: '536 22 8841', twin: '12 34 56' },
     act: async (page, text) => {
       const [a, b, c] = text.split(' ');
       await page.fill('#ssn-a', a!);

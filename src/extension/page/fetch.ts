@@ -16,8 +16,15 @@ export function hookFetch(win: Window & typeof globalThis, bridge: Bridge): void
     if (!url) return original.call(win, input, init);
     return (async () => {
       let sent = init;
+      let target: RequestInfo | URL = input;
       let body: unknown = init?.body;
-      if (body === undefined && request?.body) body = await bodyOf(request);
+      if (body === undefined && request?.body) {
+        // The Request goes out with the bytes read from it: the original's body, once a clone was taken, would
+        // go as a stream, which the network backstop cannot read (and then counts as unreadable).
+        const bytes = await request.clone().arrayBuffer();
+        body = await bodyOf(request, bytes);
+        target = new win.Request(request, { body: bytes });
+      }
       if (tagOf(body) === 'ReadableStream') {
         body = await new win.Response(body as ReadableStream).arrayBuffer();
         const { duplex: _, ...rest } = init as RequestInit & { duplex?: string };
@@ -26,21 +33,18 @@ export function hookFetch(win: Window & typeof globalThis, bridge: Bridge): void
       const out = readNow(body);
       const verdict = screen(bridge, url, out);
       if (verdict !== true && !(await verdict).go) throw new TypeError(`Failed to fetch: the ${out.blobs.length ? 'upload' : 'request'} was ${STOPPED}`);
-      return original.call(win, input, sent);
+      return original.call(win, target, sent);
     })();
   };
 }
 
-/** A Request's body, read from a clone: form bodies as FormData (files stay files), others as bytes. */
-async function bodyOf(request: Request): Promise<unknown> {
-  const copy = request.clone();
+/** What a Request's body holds, from its bytes: form bodies as FormData (files stay files), others as the bytes. */
+async function bodyOf(request: Request, bytes: ArrayBuffer): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
-  if (/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) {
-    try {
-      return await copy.formData();
-    } catch {
-      return request.clone().arrayBuffer();
-    }
+  if (!/^multipart\/form-data|^application\/x-www-form-urlencoded/i.test(type)) return bytes;
+  try {
+    return await new Response(bytes, { headers: { 'content-type': type } }).formData();
+  } catch {
+    return bytes;
   }
-  return copy.arrayBuffer();
 }
