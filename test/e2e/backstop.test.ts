@@ -13,9 +13,9 @@ import { answer, dialogText, guardedBrowser, HARMLESS, paste, PHI, PHI_VALUES, w
 const BLOCK = { policy: { version: 3, name: 'No patient data out', rules: [{ id: 'no-phi-out', match: { categories: ['phi'] }, action: 'block' }] } };
 const WARN = { policy: { version: 4, name: 'Ask before patient data', rules: [{ id: 'ask-phi', match: { categories: ['phi'] }, action: 'warn' }] } };
 
-type Route = 'formSubmit' | 'beacon' | 'xhr' | 'query' | 'worker' | 'serviceWorker';
+type Route = 'formSubmit' | 'navigate' | 'beacon' | 'xhr' | 'query' | 'worker' | 'serviceWorker';
 /** Where each route's request arrives at the test site. */
-const PATHS: Record<Route, string> = { formSubmit: '/form-post', beacon: '/beacon', xhr: '/xhr', query: '/search', worker: '/worker-save', serviceWorker: '/sw-save' };
+const PATHS: Record<Route, string> = { formSubmit: '/form-post', navigate: '/backstop.html', beacon: '/beacon', xhr: '/xhr', query: '/search', worker: '/worker-save', serviceWorker: '/sw-save' };
 
 /** Runs a route in the page; a form.submit() navigates, which ends the evaluation (expected). */
 const send = (page: Page, route: Route, text: string) =>
@@ -62,7 +62,7 @@ describe('the network backstop under a block policy (real Chromium, policy-insta
     await expect.poll(() => arrived(PATHS[route]).length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(arrived(PATHS[route]).map((r) => r.body).join('\n')).toContain(HARMLESS.split(' ').slice(0, 3).join(route === 'formSubmit' ? '+' : ' '));
     expect(leaked()).toEqual([]);
-    if (route === 'formSubmit') await state.page.waitForURL(/form-post/);
+    if (route === 'formSubmit' || route === 'navigate') await state.page.waitForURL(route === 'formSubmit' ? /form-post/ : /backstop.html\?note=/);
   });
 
   it('tells the employee in the tab why it stopped a worker request: masked previews, only Cancel', async () => {
@@ -101,14 +101,16 @@ describe('the network backstop under a warn policy', () => {
     expect(await dialogText(state.page)).toBeUndefined();
   });
 
-  it('a form.submit() navigation with patient data: the tab goes back to the page, asks, and the second submit goes', async () => {
-    await send(state.page, 'formSubmit', PHI);
+  it('a navigation with patient data in its query: the tab goes back to the page, asks, and the second try goes', async () => {
+    // form.submit() is held in the page by the page-world hook first; a navigation the page makes itself is seen
+    // only by the backstop, which cancels it, takes the tab back to the page and asks there.
+    await send(state.page, 'navigate', PHI);
     await answer(state.page, { choose: 'continue' });
-    expect(arrived('/form-post')).toEqual([]);
-    await send(state.page, 'formSubmit', PHI);
-    await expect.poll(() => arrived('/form-post').length, { timeout: 15_000 }).toBe(1);
-    expect(arrived('/form-post')[0]!.body).toContain('219-09-9999');
-    await state.page.waitForURL(/form-post/);
+    expect(arrived('/backstop.html')).toEqual([]);
+    await send(state.page, 'navigate', PHI);
+    await expect.poll(() => arrived('/backstop.html').length, { timeout: 15_000 }).toBe(1);
+    expect(arrived('/backstop.html')[0]!.body).toContain('219-09-9999');
+    await state.page.waitForURL(/backstop.html\?note=/);
   });
 
   it('after Cancel the retries stay stopped and nothing is asked again for a while', async () => {
