@@ -13,8 +13,8 @@ type OnMessageListener = (message: unknown, sender: unknown, sendResponse: (answ
 
 /**
  * The content half of the network backstop: the background stopped a request of this frame (its page, a
- * worker, a form navigation) and asks the employee here. Registering costs one listener at page load; the
- * decider (with the dialog) loads only when a question comes.
+ * worker, a form navigation) and asks the employee here. The decider registers it when it loads; where none is
+ * loaded yet, the backstop loads one into the frame and asks again.
  */
 export function listenForBackstop(signal: AbortSignal): void {
   const api = globalThis as { browser?: { runtime: { onMessage: OnMessage } }; chrome?: { runtime: { onMessage: OnMessage } } };

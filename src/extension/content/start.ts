@@ -1,4 +1,3 @@
-import { listenForBackstop } from './backstop-client';
 import { Guard } from './guard';
 import { guardBridge } from './interceptors/bridge';
 import { guardDrop } from './interceptors/drop';
@@ -17,7 +16,6 @@ export function startGuard(signal: AbortSignal): Guard {
   const guard = new Guard();
   answerProbes(signal);
   watchChildFrames(signal);
-  listenForBackstop(signal);
   const warmOnFocus = (e: Event) => {
     if (editableOf(origin(e))) guard.warm();
   };

@@ -120,7 +120,7 @@ async function askEmployee(stop: Stopped): Promise<void> {
     };
     try {
       if (stop.navigation) await returnToPage(tabId);
-      const reply = BackstopAnswer.safeParse(await browser.tabs.sendMessage(tabId, ask, { frameId: stop.tabId >= 0 ? stop.frameId : 0 }));
+      const reply = BackstopAnswer.safeParse(await askInFrame(tabId, stop.tabId >= 0 ? stop.frameId : 0, ask));
       if (reply.success) answer = reply.data;
     } catch {
       // The tab has no guard (it closed, or it is a page the extension may not enter): the request stays stopped.
@@ -134,6 +134,19 @@ async function askEmployee(stop: Stopped): Promise<void> {
   } else {
     quiet.set(page, Date.now() + QUIET_MS);
     await record(shown, 'cancelled');
+  }
+}
+
+/**
+ * The frame's decider hears the question (content/backstop-client.ts); a frame where the employee has not yet
+ * worked has none: it is loaded there (as for the frame's own first share) and asked again.
+ */
+async function askInFrame(tabId: number, frameId: number, ask: BackstopAsk): Promise<unknown> {
+  try {
+    return await browser.tabs.sendMessage(tabId, ask, { frameId });
+  } catch {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/decider.js'] });
+    return browser.tabs.sendMessage(tabId, ask, { frameId });
   }
 }
 
