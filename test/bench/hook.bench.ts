@@ -3,23 +3,21 @@
  * sendBeacon (the call itself, 5 ms apart) with harmless business text of 1 KB and 100 KB, p50 / p99, in three states:
  * before the employee has done anything in the page (the decider is not loaded; requests only cross the
  * synchronous path), after a gesture with the decider loaded (each request is scanned inside the call), and the
- * same browser without the extension as the peer in the same run. Then the script time of a page load with and
- * without the extension (CDP ScriptDuration: guard.js and page-hook.js together) and the size of page-hook.js.
+ * same browser without the extension as the peer in the same run. A page load's cost is measured by
+ * guard.bench.ts.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, EXTENSION_DIR, extensionId, launch } from '../e2e/chromium';
+import { CHROMIUM, extensionId, launch } from '../e2e/chromium';
 import buildForTests from '../e2e/global-setup';
 import { startSite } from '../e2e/site';
-import { median } from './measure';
 
 const SIZES = [
   { label: '1 KB', bytes: 1024, runs: 200 },
   { label: '100 KB', bytes: 100 * 1024, runs: 60 },
 ];
-const LOADS = 25;
 type Times = { fetch: [number, number]; call: [number, number]; beacon: [number, number] };
 
 await buildForTests();
@@ -68,24 +66,6 @@ for (const size of SIZES) {
   const added = (k: keyof Times, i: 0 | 1) => `${(rows[i][1][k][0] - peer[k][0]).toFixed(2)}`;
   console.log(`    added at p50, before a gesture / after: fetch ${added('fetch', 0)} / ${added('fetch', 1)} ms; fetch() ${added('call', 0)} / ${added('call', 1)} ms; sendBeacon ${added('beacon', 0)} / ${added('beacon', 1)} ms`);
 }
-
-async function scriptMs(context: BrowserContext): Promise<number> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url(), { waitUntil: 'load' });
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  await cdp.detach();
-  await page.close();
-  return metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
-}
-const loads = { with: [] as number[], without: [] as number[] };
-for (let i = 0; i < LOADS; i++) {
-  loads.with.push(await scriptMs(guarded.context));
-  loads.without.push(await scriptMs(plainContext));
-}
-const [withMs, withoutMs] = [median(loads.with), median(loads.without)];
-console.log(`page load, script time on the main thread (median of ${LOADS} loads): with Bulwark ${withMs.toFixed(2)} ms, without ${withoutMs.toFixed(2)} ms, added ${(withMs - withoutMs).toFixed(2)} ms (guard.js and page-hook.js; page-hook.js is ${(statSync(`${EXTENSION_DIR}/page-hook.js`).size / 1024).toFixed(1)} KB)`);
 
 await guarded.close();
 await plainContext.close();

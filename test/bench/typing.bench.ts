@@ -3,7 +3,7 @@
  * harmless business text, (1) the latency of a keystroke, from its keydown to the page's own input handler
  * (p50, p99), with the built extension and, as the peer in the same run, the same browser without it; (2) the
  * script time per keystroke including the watcher's scan after each pause in typing (CDP ScriptDuration), which
- * runs off the keystroke's path; (3) the script time a page load spends on the guard's content scripts.
+ * runs off the keystroke's path. A page load's cost is measured by guard.bench.ts.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
@@ -15,7 +15,6 @@ import { mixedCorpus } from './corpus';
 const FIELD_BYTES = 10 * 1024;
 const KEYSTROKES = 300;
 const PAUSED_KEYSTROKES = 30;
-const LOADS = 25;
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const median = (xs: number[]) => quantile(xs, 0.5);
@@ -66,15 +65,6 @@ async function scriptPerPausedKeystroke(page: Page): Promise<number> {
   return (after - before) / PAUSED_KEYSTROKES;
 }
 
-async function loadScriptMs(page: Page, url: string): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Performance.enable');
-  await page.goto(url, { waitUntil: 'load' });
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  await cdp.detach();
-  return metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
-}
-
 await buildForTests();
 const site = await startSite();
 const guarded = await launch(extensionId(), {}, site.args);
@@ -100,16 +90,6 @@ for (const b of browsers) {
 }
 const [w, wo] = rows as [(typeof rows)[0], (typeof rows)[0]];
 console.log(`  added by the guard: keystroke p50 ${(w.p50 - wo.p50).toFixed(2)} / p99 ${(w.p99 - wo.p99).toFixed(2)} ms; script per keystroke typing on ${(w.steady - wo.steady).toFixed(3)} ms; per scan of the field after a pause (off the keystroke's path) ${(w.paused - wo.paused).toFixed(2)} ms`);
-
-const loads: Record<string, number[]> = {};
-for (let i = 0; i < LOADS; i++)
-  for (const b of browsers) {
-    const page = await b.context.newPage();
-    (loads[b.name] ??= []).push(await loadScriptMs(page, url));
-    await page.close();
-  }
-const [withMs, withoutMs] = browsers.map((b) => median(loads[b.name]!));
-console.log(`page load, script time on the main thread (median of ${LOADS} loads): with Bulwark ${withMs!.toFixed(2)} ms, without ${withoutMs!.toFixed(2)} ms, added ${(withMs! - withoutMs!).toFixed(2)} ms`);
 
 await guarded.close();
 await plain.close();
