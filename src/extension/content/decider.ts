@@ -9,7 +9,8 @@ import { BackstopAsk, type BackstopAnswer, type DecisionReport, type ToBackgroun
 import type { BridgeAnswer, TextPart } from '../bridge-protocol';
 import { consentTo, listenForBackstop } from './backstop-client';
 import { BridgeRequestSchema, RequestNowSchema } from './bridge-schema';
-import { formValues, textOfRequest } from './request-text';
+import { textOfRequest } from '../../core/extract/request';
+import { formValues } from './request-text';
 import { PolicyClient } from './policy-client';
 import { Cancelled, readFile, scanInSlices } from './scanning';
 import { destinationHost, type Share, type Verdict } from './share';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { formValues, textOfRequest } from '../../../src/extension/content/request-text';
+import { textOfRequest } from '../../../src/core/extract/request';
+import { formValues } from '../../../src/extension/content/request-text';
 
 describe('a request read as the person who typed it reads it', () => {
   it('unescapes JSON string values (\\uXXXX, \\n) and reads numbers', () => {

@@ -1,4 +1,4 @@
-import { textOfFields } from '../../../core/detect/fields';
+import { textOfRequest, type RequestPart } from '../../../core/extract/request';
 
 /** The part of a webRequest.onBeforeRequest event the backstop reads (Chromium's and Firefox's shapes agree). */
 export interface RequestDetails {
@@ -39,16 +39,17 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 
 /**
  * Reads what a request carries out of the page, without waiting: the query string's values (decoded), the form
- * fields the browser parsed (urlencoded and multipart bodies), and raw bodies as UTF-8 (with percent-encoded
- * text decoded beside it). Form fields go through textOfFields, so an identifier split over fields is one.
+ * fields the browser parsed (urlencoded and multipart bodies), and raw bodies as UTF-8, all read as the page's
+ * guard reads a request (core/extract/request.ts: JSON unescaped, URL-encoded text decoded, an identifier split
+ * over fields joined).
  */
 export function readRequest(details: RequestDetails): RequestContent {
-  const values: string[] = [...queryValues(details.url)];
+  const parts: RequestPart[] = queryValues(details.url).map((value) => ({ field: '', value }));
   let files = 0;
   let failure: RequestContent['failure'];
   const body = details.requestBody;
   if (body?.error) failure = 'unreadable';
-  if (body?.formData) for (const field of Object.values(body.formData)) values.push(...field);
+  if (body?.formData) for (const [field, values] of Object.entries(body.formData)) for (const value of values) parts.push({ field, value });
   if (body?.raw) {
     let room = MAX_BODY_BYTES;
     const chunks: string[] = [];
@@ -62,9 +63,10 @@ export function readRequest(details: RequestDetails): RequestContent {
       room -= take;
     }
     const raw = chunks.join('');
-    if (raw) values.push(raw, ...decodedCopy(raw));
+    // onBeforeRequest has no headers: the body's kind (JSON, URL-encoded, text) is read from the body itself.
+    if (raw) parts.push({ body: raw, type: '' });
   }
-  return { text: textOfFields(values), files, failure };
+  return { text: textOfRequest(parts), files, failure };
 }
 
 /** Control bytes (other than tab, line breaks and form feed) in the first 4 KB: no text format has them. */
@@ -88,10 +90,4 @@ function queryValues(url: string): string[] {
   } catch {
     return [url.slice(q + 1)];
   }
-}
-
-/** A body of urlencoded text sent as a string (fetch with an encoded body): its decoded values too. */
-function decodedCopy(raw: string): string[] {
-  if (!/%[0-9a-f]{2}/i.test(raw) && !(raw.includes('+') && raw.includes('='))) return [];
-  return [...new URLSearchParams(raw).entries()].flat().filter((v) => v !== raw);
 }
