@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, schemaState } from '../../src/server/store/schema';
-import { MIGRATIONS, type Migration } from '../../src/server/store/migrations';
+import { MIGRATIONS, sqlMigration, type Migration } from '../../src/server/store/migrations';
 import { PostgresDriver } from '../../src/server/store/postgres';
 import { Store } from '../../src/server/store';
 import { DATABASES, freshStore } from './harness';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => pg?.stop());
 
 /** A migration that fails on purpose if it runs twice (its table exists then). */
-const counting: Migration = { id: 9001, name: 'test-once', statements: () => ['CREATE TABLE applied_once (n BIGINT)', 'INSERT INTO applied_once (n) VALUES (1)'] };
+const counting = sqlMigration(9001, 'test-once', () => ['CREATE TABLE applied_once (n BIGINT)', 'INSERT INTO applied_once (n) VALUES (1)']);
 
 describe.each(DATABASES)('schema migrations on %s', (kind) => {
   it('are numbered, increasing and unique', () => {
@@ -38,7 +38,7 @@ describe.each(DATABASES)('schema migrations on %s', (kind) => {
 
   it('a migration that fails leaves nothing half done and is tried again at the next start', async () => {
     const { store, dispose } = await freshStore(kind, pg);
-    const broken: Migration = { id: 9002, name: 'test-broken', statements: () => ['CREATE TABLE half_done (n BIGINT)', 'INSERT INTO no_such_table VALUES (1)'] };
+    const broken: Migration = sqlMigration(9002, 'test-broken', () => ['CREATE TABLE half_done (n BIGINT)', 'INSERT INTO no_such_table VALUES (1)']);
     try {
       await expect(migrate(store.db, [...MIGRATIONS, broken])).rejects.toThrow();
       expect((await schemaState(store.db, [...MIGRATIONS, broken])).pending).toEqual([9002]);

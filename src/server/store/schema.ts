@@ -17,7 +17,7 @@ export async function migrate(db: SqlDriver, migrations: readonly Migration[] = 
       if (tx.dialect === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
       await tx.run(LEDGER);
       if ((await tx.query('SELECT id FROM schema_migrations WHERE id = ?', [m.id])).length) return;
-      for (const s of m.statements(tx.dialect)) await tx.run(s);
+      await m.apply(tx);
       await tx.run('INSERT INTO schema_migrations (id, name, applied_ms) VALUES (?, ?, ?)', [m.id, m.name, Date.now()]);
     });
   }

@@ -1,4 +1,4 @@
-import type { Migration } from './migration';
+import { sqlMigration } from './migration';
 
 /**
  * The first wave's tables, in the SQL both databases accept; only the auto-numbered key and the append-only
@@ -44,8 +44,4 @@ const POSTGRES_APPEND_ONLY = [
   `CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only()`,
 ];
 
-export const tables: Migration = {
-  id: 1,
-  name: 'tables',
-  statements: (dialect) => (dialect === 'sqlite' ? [...TABLES('INTEGER PRIMARY KEY AUTOINCREMENT'), ...SQLITE_APPEND_ONLY] : [...TABLES('BIGSERIAL PRIMARY KEY'), ...POSTGRES_APPEND_ONLY]),
-};
+export const tables = sqlMigration(1, 'tables', (dialect) => (dialect === 'sqlite' ? [...TABLES('INTEGER PRIMARY KEY AUTOINCREMENT'), ...SQLITE_APPEND_ONLY] : [...TABLES('BIGSERIAL PRIMARY KEY'), ...POSTGRES_APPEND_ONLY]));
