@@ -11,6 +11,7 @@ import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { verifyChain } from './audit-chain';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
+import { healthRoutes } from './health';
 import { problem, readJson, readQuery } from './http';
 import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
@@ -18,6 +19,7 @@ import { RateLimiter } from './rate-limit';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash, verifyPassword } from './secrets';
 import { ROLES, type Store } from './store';
+import { databaseUnavailable, serviceUnavailable } from './unavailable';
 
 export interface AppOptions {
   store: Store;
@@ -64,6 +66,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((err, c) => {
+    // The database is away (restarting, failing over): 503 with Retry-After, so that clients keep what they sent.
+    if (databaseUnavailable(err)) return serviceUnavailable(c);
     // The message may name a value from a request; the log gets the error's kind, code and place only.
     console.error(`[bulwark] ${c.req.method} ${c.req.path}: ${err.name}${(err as { code?: string }).code ? ` ${(err as { code?: string }).code}` : ''}`);
     return problem(c, 500, 'internal', 'The server could not answer this request.');
@@ -76,6 +80,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cache-Control', c.res.headers.get('Cache-Control') ?? 'no-store');
   });
+
+  app.route('/', healthRoutes(store.db));
 
   /** Who is asking: a device token, an API token or a session cookie. */
   const authenticate = createMiddleware<Env>(async (c, next) => {

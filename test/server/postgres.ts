@@ -11,6 +11,11 @@ import { join } from 'node:path';
 export interface TestPostgres {
   url: string;
   stop(): void;
+  /** pg_ctl restart: 'fast' ends sessions cleanly, 'immediate' as a crash would. */
+  restart(mode?: 'fast' | 'immediate'): void;
+  /** Stops the server but keeps its data, for startServer() to bring it back on the same port. */
+  stopServer(mode?: 'fast' | 'immediate'): void;
+  startServer(): void;
 }
 
 const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'];
@@ -29,10 +34,15 @@ export async function startPostgres(): Promise<TestPostgres> {
   const data = join(dir, 'data');
   runAs(bin('initdb'), ['-D', data, '-U', 'bulwark', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  runAs(bin('pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  const pgCtl = (...args: string[]) => runAs(bin('pg_ctl'), ['-D', data, '-l', join(dir, 'log'), '-w', '-o', options, ...args]);
+  pgCtl('start');
   runAs(bin('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'bulwark', 'bulwark']);
   return {
     url: `postgres://bulwark@127.0.0.1:${port}/bulwark`,
+    restart: (mode = 'fast') => void pgCtl('-m', mode, 'restart'),
+    stopServer: (mode = 'fast') => void pgCtl('-m', mode, 'stop'),
+    startServer: () => void pgCtl('start'),
     stop() {
       try {
         runAs(bin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);

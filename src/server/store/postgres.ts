@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { numberedPlaceholders, type SqlDriver } from './driver';
 
+const CONNECT_TIMEOUT_MS = 3_000;
+
 // BIGINT columns hold milliseconds and sequence numbers, well inside a double's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
@@ -11,10 +13,23 @@ export class PostgresDriver implements SqlDriver {
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(connectionString: string): Promise<PostgresDriver> {
-    const pool = new pg.Pool({ connectionString, max: 10 });
+    const pool = new pg.Pool({
+      connectionString,
+      max: 10,
+      // While the database is away a request waits at most this long for a connection, then answers 503.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // A connection whose peer vanished without a word (a failover, a cut network) is found out and fails.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
     pool.on('error', (e) => console.error(`[bulwark] postgres: ${e.message}`));
-    await pool.query('SELECT 1');
+    try {
+      await pool.query('SELECT 1');
+    } catch (e) {
+      await pool.end().catch(() => undefined);
+      throw new Error(`PostgreSQL at ${whereIs(connectionString)} is not reachable: ${(e as Error).message}`, { cause: e });
+    }
     return new PostgresDriver(pool);
   }
 
@@ -28,6 +43,15 @@ export class PostgresDriver implements SqlDriver {
 
   async transaction<T>(work: (tx: SqlDriver) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: without this one, a connection that dies while the
+    // transaction holds it (PostgreSQL restarted) is an unhandled 'error' event and ends the process. The
+    // query under way rejects on its own; the dead client is thrown away on release.
+    let broken: Error | undefined;
+    const onError = (e: Error) => {
+      broken = e;
+      console.error(`[bulwark] postgres: ${e.message}`);
+    };
+    client.on('error', onError);
     const tx: SqlDriver = {
       dialect: 'postgres',
       query: async <R>(sql: string, params: readonly unknown[] = []) => (await client.query(numberedPlaceholders(sql), params as unknown[])).rows as R[],
@@ -41,14 +65,25 @@ export class PostgresDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (e) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!broken) await client.query('ROLLBACK').catch((r: Error) => (broken = r));
       throw e;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+}
+
+/** Host, port and database of a connection string, for messages: never the user's password. */
+function whereIs(connectionString: string): string {
+  try {
+    const u = new URL(connectionString);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(the configured server)';
   }
 }
