@@ -5,17 +5,21 @@ import type { DecisionReport } from '../messages';
 import { enrollment, ensureEnrolled, forgetEnrollment, localDeviceId } from './enrollment';
 import { effectivePolicy, readManagedSettings } from './policy';
 import { EventQueue, type SendResult } from './queue';
+import { retryAfterMs } from './retry-after';
+import { SendSchedule } from './send-schedule';
 
 export const FLUSH_ALARM = 'bulwark.events-flush';
 const SEND_TIMEOUT_MS = 30_000;
 
 let queue: Promise<EventQueue<BulwarkEvent>> | undefined;
 const events = () => (queue ??= EventQueue.open<BulwarkEvent>('bulwark-events'));
+const schedule = new SendSchedule(() => void flushEvents());
 
 /**
  * Turns the guard's report of a decision into an event, checks it against the schema that refuses raw
  * values, stores it in the durable queue before anything else, and tries to send. An event the schema
- * refuses is not stored: the console says which fields, never their content.
+ * refuses is not stored: the console says which fields, never their content. It is sent with the events that
+ * come in the next seconds, in one batch (send-schedule.ts).
  */
 export async function recordEvent(report: DecisionReport): Promise<void> {
   const [{ settings }, { policy }] = await Promise.all([readManagedSettings(), effectivePolicy()]);
@@ -42,12 +46,13 @@ export async function recordEvent(report: DecisionReport): Promise<void> {
     return;
   }
   await (await events()).add(event.data);
-  void flushEvents();
+  schedule.added(JSON.stringify(event.data).length);
 }
 
 /**
- * Sends what waits: to the enrolled server with the device's token, or to a plain events URL. The alarm calls
- * this again while the backend is away.
+ * Sends what waits: to the enrolled server with the device's token, or to a plain events URL. While the
+ * backend is away or busy (503, 429) the queue backs off, as Retry-After says or exponentially; a timer (while
+ * the worker lives) and the alarm try again.
  */
 export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent: number; waiting: number }> {
   const { settings } = await readManagedSettings();
@@ -62,7 +67,7 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
       body: JSON.stringify({ events: batch, dropped }),
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });
-  return q.flush(async (batch): Promise<SendResult> => {
+  const result = await q.flush(async (batch): Promise<SendResult> => {
     const { dropped } = await q.state();
     let response = await post(batch, dropped);
     if (response.status === 401 && enrolled) {
@@ -77,8 +82,13 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
       return 'sent';
     }
     // The backend says this batch can never be taken (malformed, too large): set it aside, do not loop on it.
-    return [400, 413, 422].includes(response.status) ? 'refused' : 'retry';
+    if ([400, 413, 422].includes(response.status)) return 'refused';
+    const wait = [429, 503].includes(response.status) ? retryAfterMs(response.headers.get('Retry-After')) : undefined;
+    return wait === undefined ? 'retry' : { retryAfterMs: wait };
   });
+  const { nextAttemptAt } = await q.state();
+  if (result.waiting && nextAttemptAt > Date.now()) schedule.at(nextAttemptAt);
+  return result;
 }
 
 export async function eventQueueState() {

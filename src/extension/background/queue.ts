@@ -11,8 +11,11 @@ export interface Queued<T> {
   event: T;
 }
 
-/** What the receiver said of a batch: taken, try again later (down, busy), or refused for good (malformed). */
-export type SendResult = 'sent' | 'retry' | 'refused';
+/**
+ * What the receiver said of a batch: taken, try again later (down, busy), or refused for good (malformed).
+ * A receiver that says when to try again (Retry-After) gives that wait instead of the exponential one.
+ */
+export type SendResult = 'sent' | 'retry' | 'refused' | { retryAfterMs: number };
 
 export interface QueueState {
   /** Events not stored because the queue was full, since the last report of it. */
@@ -33,7 +36,9 @@ export interface QueueOptions {
   /** The most events kept waiting; beyond it new events are counted as dropped, and the count is reported. */
   maxEvents?: number;
   batchSize?: number;
-  /** Backoff after a failed send: base * 2^failures, at most max, with full jitter. */
+  /** A batch's JSON stays under this many bytes (the receiver has a body limit); one event always goes. */
+  maxBatchBytes?: number;
+  /** Backoff after a failed send: base * 2^failures, at most max, with full jitter. A Retry-After is capped at max too. */
   baseDelayMs?: number;
   maxDelayMs?: number;
   now?: () => number;
@@ -56,7 +61,7 @@ export class EventQueue<T> {
         db.createObjectStore('state');
       },
     });
-    return new EventQueue<T>(db, { maxEvents: 50_000, batchSize: 200, baseDelayMs: 5_000, maxDelayMs: 60 * 60_000, now: () => Date.now(), random: Math.random, ...options });
+    return new EventQueue<T>(db, { maxEvents: 50_000, batchSize: 200, maxBatchBytes: 512 * 1024, baseDelayMs: 5_000, maxDelayMs: 5 * 60_000, now: () => Date.now(), random: Math.random, ...options });
   }
 
   /** Stores an event; false (and the drop counted) when the queue is full. */
@@ -101,7 +106,7 @@ export class EventQueue<T> {
     for (;;) {
       const state = await this.state();
       if (this.options.now() < state.nextAttemptAt) break;
-      const batch = await this.db.getAll('events', undefined, this.options.batchSize);
+      const batch = this.withinBytes(await this.db.getAll('events', undefined, this.options.batchSize));
       if (!batch.length) break;
       let result: SendResult;
       try {
@@ -109,10 +114,12 @@ export class EventQueue<T> {
       } catch {
         result = 'retry';
       }
-      if (result === 'retry') {
+      if (result !== 'sent' && result !== 'refused') {
+        // Kept in the database, so that a service worker started again does not try before its time.
         const failures = state.failures + 1;
         const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(failures - 1, 30));
-        await this.db.put('state', { ...state, failures, nextAttemptAt: this.options.now() + Math.ceil(this.options.random() * ceiling) }, 'state');
+        const wait = result === 'retry' ? Math.ceil(this.options.random() * ceiling) : Math.min(result.retryAfterMs, this.options.maxDelayMs);
+        await this.db.put('state', { ...state, failures, nextAttemptAt: this.options.now() + wait }, 'state');
         break;
       }
       const tx = this.db.transaction(['events', 'refused', 'state'], 'readwrite');
@@ -127,6 +134,16 @@ export class EventQueue<T> {
     return { sent, waiting: await this.size() };
   }
 
+  /** The oldest events of a batch whose JSON stays under the byte bound (at least one). */
+  private withinBytes(batch: Queued<unknown>[]): Queued<unknown>[] {
+    let bytes = 0;
+    for (let i = 0; i < batch.length; i++) {
+      bytes += utf8Length(JSON.stringify(batch[i]!.event)) + 1;
+      if (bytes > this.options.maxBatchBytes && i > 0) return batch.slice(0, i);
+    }
+    return batch;
+  }
+
   /** Takes `n` off the dropped count once the receiver has been told of them. */
   async forgetDropped(n: number): Promise<void> {
     const tx = this.db.transaction('state', 'readwrite');
@@ -139,3 +156,6 @@ export class EventQueue<T> {
     this.db.close();
   }
 }
+
+const encoder = new TextEncoder();
+const utf8Length = (s: string) => encoder.encode(s).length;

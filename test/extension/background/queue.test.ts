@@ -89,4 +89,42 @@ describe('the durable event queue', () => {
     await Promise.all([q.flush(send), q.flush(send)]);
     expect(received).toEqual([1, 2, 3, 4]);
   });
+
+  it('keeps a batch under its byte bound, and sends an event larger than the bound alone', async () => {
+    const q = await EventQueue.open<{ id: number; pad: string }>(`q${n++}`, { maxBatchBytes: 1_000 });
+    for (let id = 1; id <= 6; id++) await q.add({ id, pad: 'x'.repeat(id === 4 ? 2_000 : 300) });
+    const batches: number[][] = [];
+    await q.flush(async (b) => {
+      expect(b.length === 1 || JSON.stringify(b).length <= 1_000).toBe(true);
+      batches.push(b.map((e) => e.id));
+      return 'sent';
+    });
+    expect(batches.flat()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(batches).toContainEqual([4]);
+    expect(batches.length).toBeGreaterThan(2);
+  });
+
+  it('waits as long as the receiver says (Retry-After), at most the cap, and counts the failure', async () => {
+    let now = 0;
+    const q = await fresh({ maxDelayMs: 60_000, now: () => now });
+    await q.add({ id: 1 });
+    await q.flush(async () => ({ retryAfterMs: 30_000 }));
+    expect(await q.state()).toMatchObject({ failures: 1, nextAttemptAt: 30_000 });
+    now = 30_000;
+    await q.flush(async () => ({ retryAfterMs: 3_600_000 }));
+    expect(await q.state()).toMatchObject({ failures: 2, nextAttemptAt: 90_000 });
+  });
+
+  it('backs off at most five minutes by default', async () => {
+    let now = 0;
+    const q = await fresh({ now: () => now, random: () => 1 });
+    await q.add({ id: 1 });
+    for (let i = 0; i < 20; i++) {
+      await q.flush(async () => 'retry');
+      now = (await q.state()).nextAttemptAt;
+    }
+    const before = now;
+    await q.flush(async () => 'retry');
+    expect((await q.state()).nextAttemptAt - before).toBe(5 * 60_000);
+  });
 });
