@@ -67,7 +67,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.onError((err, c) => {
     // The database is away (restarting, failing over): 503 with Retry-After, so that clients keep what they sent.
-    if (databaseUnavailable(err)) return serviceUnavailable(c);
+    if (databaseUnavailable(err)) return serviceUnavailable(c, err);
     // The message may name a value from a request; the log gets the error's kind, code and place only.
     console.error(`[bulwark] ${c.req.method} ${c.req.path}: ${err.name}${(err as { code?: string }).code ? ` ${(err as { code?: string }).code}` : ''}`);
     return problem(c, 500, 'internal', 'The server could not answer this request.');

@@ -29,8 +29,20 @@ export function databaseUnavailable(error: unknown, depth = 0): boolean {
   return databaseUnavailable(e.cause, depth + 1);
 }
 
+let lastLogMs = 0;
+
 /** The answer while the database is away: 503, Retry-After, the API's error shape. The client keeps what it sent. */
-export function serviceUnavailable(c: Context): Response {
+export function serviceUnavailable(c: Context, error: unknown): Response {
+  // One line every ten seconds during an outage, not one per request; the code only (messages may name hosts).
+  if (Date.now() - lastLogMs > 10_000) {
+    lastLogMs = Date.now();
+    console.error(`[bulwark] the database is unavailable (${codeOf(error)}): answering 503 with Retry-After`);
+  }
   c.header('Retry-After', String(RETRY_AFTER_SECONDS));
   return problem(c, 503, 'unavailable', 'The database is not reachable for now; nothing was stored. Try again later.');
 }
+
+const codeOf = (error: unknown): string => {
+  const e = error as { code?: unknown; name?: unknown } | undefined;
+  return typeof e?.code === 'string' ? e.code : typeof e?.name === 'string' ? e.name : 'error';
+};

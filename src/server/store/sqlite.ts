@@ -41,7 +41,8 @@ export class SqliteDriver implements SqlDriver {
         this.db.exec('COMMIT');
         return result;
       } catch (e) {
-        this.db.exec('ROLLBACK');
+        // SQLite may have rolled back already (an I/O error, a full disk): then ROLLBACK would hide the cause.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw e;
       }
     });
