@@ -6,7 +6,7 @@ import { openStore } from '../../src/server/store';
 import { PostgresDriver } from '../../src/server/store/postgres';
 import { DATABASES, makeEvent } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
-import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, type SenderReport } from './server-process';
+import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, summary, type SenderReport } from './server-process';
 
 // Drill: kill -9 of a real server process while devices send, twice, and a restart each time. Devices retry
 // the same batch until a 2xx, as the extension does; a batch stored just before the kill is sent again after
@@ -85,5 +85,6 @@ describe.each(DATABASES)('kill -9 of the server during ingestion on %s', (kind) 
     expect(reports.some((r) => r.statuses.has(0))).toBe(true);
     expect(stored.length).toBe(sent.length);
     expect(new Set(stored)).toEqual(new Set(sent));
+    console.log(`kill -9 drill on ${kind}: ${sent.length} events from ${SENDERS} devices, ${KILLS} kills, answers ${summary(reports)}, stored ${stored.length} (${new Set(stored).size} distinct)`);
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDriver } from '../../src/server/store/postgres';
 import { makeEvent } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
-import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, type SenderReport, type ServerProcess } from './server-process';
+import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, summary, type SenderReport, type ServerProcess } from './server-process';
 
 // Drill: PostgreSQL restarts (fast: sessions ended cleanly; immediate: as after a crash) and then stays away a
 // while, as a real server process takes events from devices that retry like the extension. The process must
@@ -110,5 +110,6 @@ describe.each(['fast', 'immediate'] as const)('PostgreSQL restarted (-m %s) unde
     const stored = await storedIds(url);
     expect(stored.length).toBe(new Set(stored).size);
     expect(new Set(stored)).toEqual(new Set(sent));
+    console.log(`PostgreSQL -m ${mode} drill: ${sent.length} events from ${SENDERS} devices, answers ${summary(reports)}, stored ${stored.length} (${new Set(stored).size} distinct)`);
   });
 });

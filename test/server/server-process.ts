@@ -100,6 +100,13 @@ export async function sendLikeADevice(url: () => string, device: { id: string; t
   }
 }
 
+/** "200 x812, 503 x40, no answer x9": what the devices were told, for the drill's log line. */
+export const summary = (reports: SenderReport[]): string => {
+  const all = new Map<number, number>();
+  for (const r of reports) for (const [s, n] of r.statuses) all.set(s, (all.get(s) ?? 0) + n);
+  return [...all].sort(([a], [b]) => a - b).map(([s, n]) => `${s || 'no answer'} x${n}`).join(', ');
+};
+
 export const newReport = (): SenderReport => ({ sent: [], statuses: new Map(), withoutRetryAfter: 0 });
 
 export function freePort(): Promise<number> {
