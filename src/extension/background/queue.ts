@@ -38,7 +38,10 @@ export interface QueueOptions {
   batchSize?: number;
   /** A batch's JSON stays under this many bytes (the receiver has a body limit); one event always goes. */
   maxBatchBytes?: number;
-  /** Backoff after a failed send: base * 2^failures, at most max, with full jitter. A Retry-After is capped at max too. */
+  /**
+   * Backoff after a failed send: base * 2^failures, at most max, with full jitter. A receiver's Retry-After is
+   * the least wait (capped at max too).
+   */
   baseDelayMs?: number;
   maxDelayMs?: number;
   now?: () => number;
@@ -118,7 +121,9 @@ export class EventQueue<T> {
         // Kept in the database, so that a service worker started again does not try before its time.
         const failures = state.failures + 1;
         const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(failures - 1, 30));
-        const wait = result === 'retry' ? Math.ceil(this.options.random() * ceiling) : Math.min(result.retryAfterMs, this.options.maxDelayMs);
+        // Retry-After is the least wait; a long outage still spreads a fleet's tries out exponentially.
+        const jittered = Math.ceil(this.options.random() * ceiling);
+        const wait = result === 'retry' ? jittered : Math.min(Math.max(result.retryAfterMs, jittered), this.options.maxDelayMs);
         await this.db.put('state', { ...state, failures, nextAttemptAt: this.options.now() + wait }, 'state');
         break;
       }

@@ -104,15 +104,23 @@ describe('the durable event queue', () => {
     expect(batches.length).toBeGreaterThan(2);
   });
 
-  it('waits as long as the receiver says (Retry-After), at most the cap, and counts the failure', async () => {
+  it('waits at least as long as the receiver says (Retry-After), at most the cap, and counts the failure', async () => {
     let now = 0;
-    const q = await fresh({ maxDelayMs: 60_000, now: () => now });
+    const q = await fresh({ baseDelayMs: 1_000, maxDelayMs: 60_000, now: () => now, random: () => 1 });
     await q.add({ id: 1 });
     await q.flush(async () => ({ retryAfterMs: 30_000 }));
     expect(await q.state()).toMatchObject({ failures: 1, nextAttemptAt: 30_000 });
     now = 30_000;
     await q.flush(async () => ({ retryAfterMs: 3_600_000 }));
     expect(await q.state()).toMatchObject({ failures: 2, nextAttemptAt: 90_000 });
+    // A server that keeps saying "in 5 s" through a long outage: the waits still grow (1, 2, 4... s), to the cap.
+    const waits: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      now = (await q.state()).nextAttemptAt;
+      await q.flush(async () => ({ retryAfterMs: 5_000 }));
+      waits.push((await q.state()).nextAttemptAt - now);
+    }
+    expect(waits).toEqual([5_000, 8_000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000]);
   });
 
   it('backs off at most five minutes by default', async () => {
