@@ -443,12 +443,13 @@ export class Store {
     const after = await this.siemCursor(name);
     const rows =
       this.db.dialect === 'postgres'
-        ? await this.db.query<EventRow & { tx: string }>(
-            'SELECT tx::text AS tx, seq, received_ms, doc FROM events WHERE (tx, seq) > (?::xid8, ?) AND tx < (SELECT pg_snapshot_xmin(pg_current_snapshot())) ORDER BY tx, seq LIMIT ?',
+        ? // (The text form has its own name: ORDER BY tx would sort the text, where '999' > '1004'.)
+          await this.db.query<EventRow & { tx_text: string }>(
+            'SELECT tx::text AS tx_text, seq, received_ms, doc FROM events WHERE (tx, seq) > (?::xid8, ?) AND tx < (SELECT pg_snapshot_xmin(pg_current_snapshot())) ORDER BY tx, seq LIMIT ?',
             [after.tx, after.seq, limit],
           )
-        : await this.db.query<EventRow & { tx: string }>("SELECT '0' AS tx, seq, received_ms, doc FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [after.seq, limit]);
-    return rows.map((r) => ({ ...toStored(r), position: { tx: r.tx, seq: Number(r.seq) } }));
+        : await this.db.query<EventRow & { tx_text: string }>("SELECT '0' AS tx_text, seq, received_ms, doc FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [after.seq, limit]);
+    return rows.map((r) => ({ ...toStored(r), position: { tx: r.tx_text, seq: Number(r.seq) } }));
   }
 
   /** Takes the destination's lease if it is free or expired, or renews it; true when `holder` holds it now. */
