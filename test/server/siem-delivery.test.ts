@@ -1,10 +1,17 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerConfig } from '../../src/server/config';
 import { Forwarder } from '../../src/server/siem/forwarder';
 import { HttpJsonSink } from '../../src/server/siem/http-json';
 import { startServer, type RunningServer } from '../../src/server/server';
-import { openStore } from '../../src/server/store';
+import { openStore, Store } from '../../src/server/store';
+import { MIGRATIONS } from '../../src/server/store/migrations';
+import { PostgresDriver } from '../../src/server/store/postgres';
+import { migrate } from '../../src/server/store/schema';
+import { SqliteDriver } from '../../src/server/store/sqlite';
 import { DATABASES, freshStore, makeEvent, startBackend } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 import { enrollDevices, freshDatabase, httpCollector, ingest, syslogCollector, tally, until } from './siem-drill';
@@ -49,6 +56,31 @@ describe.each(DATABASES)('a destination lease on %s', (kind) => {
       expect(await store.takeSiemLease('siem:x', 'a', 60_000)).toBe(true);
     } finally {
       await dispose();
+    }
+  });
+});
+
+describe.each(DATABASES)('upgrading on %s', (kind) => {
+  it('a database from before the settled reading resumes at its old cursor, then forwards what comes after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-siem-upgrade-'));
+    const db = kind === 'sqlite' ? SqliteDriver.open(join(dir, 'bulwark.sqlite')) : await PostgresDriver.open(await freshDatabase(postgres));
+    try {
+      await migrate(db, MIGRATIONS.filter((m) => m.id < 3));
+      const old = [makeEvent(), makeEvent(), makeEvent(), makeEvent()];
+      for (const e of old)
+        await db.run("INSERT INTO events (id, time_ms, received_ms, device_id, channel, host, action, outcome, types, type_mask, doc) VALUES (?, ?, ?, ?, 'paste', 'chatgpt.com', 'block', 'cancelled', '', 0, ?)", [e.id, Date.parse(e.time), Date.now(), e.device.id, JSON.stringify(e)]);
+      const seqs = await db.query<{ seq: number }>('SELECT seq FROM events ORDER BY seq');
+      // The old forwarder had sent the first two.
+      await db.run("INSERT INTO siem_cursors (name, seq) VALUES ('siem:x', ?)", [seqs[1]!.seq]);
+
+      const store = await Store.open(db);
+      const newer = makeEvent();
+      await store.addEvents([newer]);
+      const batch = await store.siemBatch('siem:x', 10);
+      expect(batch.map((b) => b.event.id)).toEqual([old[2]!.id, old[3]!.id, newer.id]);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
