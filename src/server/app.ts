@@ -17,6 +17,7 @@ import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { RateLimiter } from './rate-limit';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
+import type { SiemStatus } from './siem/forwarder';
 import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash, verifyPassword } from './secrets';
 import { ROLES, type Store } from './store';
 import { databaseUnavailable, serviceUnavailable } from './unavailable';
@@ -30,6 +31,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Called after events were stored, so forwarders need not poll. */
   onEvents?: () => void;
+  /** The SIEM destinations' delivery state (GET /api/siem/status). */
+  siemStatus?: () => Promise<SiemStatus[]>;
   limits?: Partial<typeof DEFAULT_LIMITS>;
   /** Reads PDFs among documents registered for fingerprinting (pdf.js, which the platform supplies). */
   pdf?: ExtractOptions['pdf'];
@@ -444,6 +447,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/audit', authenticate, need('audit.read'), async (c) => c.json({ entries: await store.audit() }));
 
   app.get('/api/audit/verify', authenticate, need('audit.read'), async (c) => c.json(verifyChain(await store.audit())));
+
+  app.get('/api/siem/status', authenticate, need('fleet.manage'), async (c) => c.json({ destinations: (await options.siemStatus?.()) ?? [] }));
 
   // ---- the console ----
 

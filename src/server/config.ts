@@ -18,6 +18,8 @@ export const ServerConfig = z
         ]),
       )
       .default([]),
+    /** How long an instance keeps forwarding to a destination without renewing its lease: after a crash, another instance takes over this much later. */
+    siemLeaseSeconds: z.number().min(0.5).max(3600).default(30),
   })
   .strict();
 

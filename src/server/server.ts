@@ -4,7 +4,7 @@ import { extname, join } from 'node:path';
 import { createApp, type AppOptions } from './app';
 import type { ServerConfig } from './config';
 import { orgKeys, type OrgKeys } from './org';
-import { Forwarder, type Sink } from './siem/forwarder';
+import { Forwarder, type ForwarderOptions, type Sink } from './siem/forwarder';
 import { HttpJsonSink } from './siem/http-json';
 import { SyslogSink } from './siem/syslog';
 import { openStore, type Store } from './store';
@@ -21,12 +21,12 @@ export const CONSOLE_DIR = '.output/console';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.map': 'application/json' };
 
 /** Opens the store, makes the organisation's keys on first start, and serves the API, the console and the forwarders. */
-export async function startServer(config: ServerConfig, options: { consoleDir?: string; store?: Store; pdf?: AppOptions['pdf'] } = {}): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, options: { consoleDir?: string; store?: Store; pdf?: AppOptions['pdf']; forwarder?: ForwarderOptions } = {}): Promise<RunningServer> {
   const store = options.store ?? (await openStore({ dataDir: config.dataDir, postgresUrl: config.postgresUrl }));
   const keys = await orgKeys(store);
   const sinks: Sink[] = config.siem.map((s) => (s.type === 'syslog' ? new SyslogSink({ ...s, productVersion: process.env.npm_package_version }) : new HttpJsonSink(s)));
-  const forwarder = new Forwarder(store, sinks);
-  const app = createApp({ store, keys, consoleFiles: consoleFiles(options.consoleDir ?? CONSOLE_DIR), secureCookies: config.secureCookies, onEvents: () => forwarder.kick(), pdf: options.pdf });
+  const forwarder = new Forwarder(store, sinks, { leaseMs: config.siemLeaseSeconds * 1000, ...options.forwarder });
+  const app = createApp({ store, keys, consoleFiles: consoleFiles(options.consoleDir ?? CONSOLE_DIR), secureCookies: config.secureCookies, onEvents: () => forwarder.kick(), siemStatus: () => forwarder.report(), pdf: options.pdf });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });

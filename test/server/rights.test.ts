@@ -49,6 +49,7 @@ const TABLE: Array<{ method: string; path: string; body?: () => unknown; allowed
   { method: 'DELETE', path: '/api/devices/no-such-device', allowed: ADMINS },
   { method: 'GET', path: '/api/audit', allowed: ADMINS },
   { method: 'GET', path: '/api/audit/verify', allowed: ADMINS },
+  { method: 'GET', path: '/api/siem/status', allowed: ADMINS },
 ];
 
 const EVERYONE: Who[] = ['anonymous', 'device', ...ROLES];

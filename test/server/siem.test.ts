@@ -100,6 +100,6 @@ describe('forwarding to SIEMs', () => {
     expect(hecGot.map((h) => h.event.metadata.uid)).toEqual(ids);
     expect(auth).toBe('Splunk hec-token');
     // A restarted forwarder resumes from its cursor: nothing is sent twice.
-    expect(await store.cursor('siem:qradar')).toBe(await store.cursor('siem:splunk'));
+    expect(await store.siemCursor('siem:qradar')).toEqual(await store.siemCursor('siem:splunk'));
   });
 });

@@ -34,7 +34,9 @@ export function syslogMessage(e: BulwarkEvent, o: Pick<SyslogOptions, 'format' |
 
 /**
  * Syslog over TCP (or TLS, RFC 5425) with octet-counting framing (RFC 6587), one connection kept open. A
- * write that fails closes it; the forwarder retries the batch on a new one.
+ * write that fails closes it; the forwarder retries the batch on a new one. Syslog has no acknowledgment: a
+ * batch counts as delivered once the operating system took it, so a collector that dies with bytes in flight
+ * loses them (HTTP collectors answer for what they took).
  */
 export class SyslogSink implements Sink {
   readonly name: string;

@@ -63,6 +63,29 @@ export interface StoredEvent {
   event: BulwarkEvent;
 }
 
+/** Where a SIEM destination's forwarding stands: the inserting transaction ('0' on SQLite) and the event's seq. */
+export interface SiemPosition {
+  tx: string;
+  seq: number;
+}
+
+export interface SiemEvent extends StoredEvent {
+  position: SiemPosition;
+}
+
+export interface SiemState {
+  /** The instance that forwards to it now; null while nobody holds a live lease. */
+  holder: string | null;
+  failures: number;
+  lastError: string | null;
+  /** Events delivered since the destination was configured, by every instance. */
+  forwarded: number;
+  cursor: SiemPosition;
+  pending: number;
+  /** When the oldest event not yet delivered arrived (ms since 1970). */
+  oldestPendingMs: number | null;
+}
+
 export interface EventPage {
   events: StoredEvent[];
   /** Pass back as `cursor` for the next (older) page; absent on the last page. */
@@ -78,6 +101,8 @@ export interface RollupRow {
   n: number;
 }
 
+/** The database's clock in milliseconds since 1970 (leases compare against one clock, whichever instance asks). */
+const NOW_MS = { postgres: '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint', sqlite: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)" } as const;
 const FILTER_COLUMNS = { user: 'user_name', device: 'device_id', host: 'host', channel: 'channel', rule: 'rule', action: 'action', outcome: 'outcome' } as const;
 const INSERT_CHUNK = 500;
 
@@ -367,11 +392,6 @@ export class Store {
     return { events: page.map(toStored), next: rowsFound.length > limit && last ? encodeCursor(last.time_ms, last.seq) : undefined };
   }
 
-  /** Events in the order they arrived, after `seq`: what a SIEM forwarder reads. */
-  async eventsAfter(seq: number, limit: number): Promise<StoredEvent[]> {
-    return (await this.db.query<EventRow>('SELECT seq, received_ms, doc FROM events WHERE seq > ? ORDER BY seq LIMIT ?', [seq, limit])).map(toStored);
-  }
-
   async rollups(fromDay: string, toDay: string, dims: readonly RollupDim[]): Promise<RollupRow[]> {
     return this.db.query<RollupRow>(`SELECT day, dim, key, action, n FROM rollups WHERE day >= ? AND day <= ? AND dim IN (${dims.map(() => '?').join(',')})`, [fromDay, toDay, ...dims]);
   }
@@ -405,12 +425,94 @@ export class Store {
 
   // --- SIEM forwarding ---
 
-  async cursor(name: string): Promise<number> {
-    return (await this.db.query<{ seq: number }>('SELECT seq FROM siem_cursors WHERE name = ?', [name]))[0]?.seq ?? 0;
+  // A destination's cursor is the position (tx, seq) of the last event it acknowledged; see migration 003 for
+  // why PostgreSQL needs the transaction. Leases and the cursor's moves use the database's clock, so that the
+  // instances' clocks need not agree.
+
+  async siemCursor(name: string): Promise<SiemPosition> {
+    const [row] = await this.db.query<{ tx: string; seq: number }>('SELECT tx, seq FROM siem_cursors WHERE name = ?', [name]);
+    return row ? { tx: row.tx, seq: Number(row.seq) } : { tx: '0', seq: 0 };
   }
 
-  async setCursor(name: string, seq: number): Promise<void> {
-    await this.db.run('INSERT INTO siem_cursors (name, seq) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET seq = excluded.seq', [name, seq]);
+  /**
+   * The next events after the destination's cursor, in (tx, seq) order. On PostgreSQL only those inserted by
+   * transactions older than the oldest one still running: those have all ended, so no event can still appear
+   * behind them, and a cursor that passes them never skips one.
+   */
+  async siemBatch(name: string, limit: number): Promise<SiemEvent[]> {
+    const after = await this.siemCursor(name);
+    const rows =
+      this.db.dialect === 'postgres'
+        ? // (The text form has its own name: ORDER BY tx would sort the text, where '999' > '1004'.)
+          await this.db.query<EventRow & { tx_text: string }>(
+            'SELECT tx::text AS tx_text, seq, received_ms, doc FROM events WHERE (tx, seq) > (?::xid8, ?) AND tx < (SELECT pg_snapshot_xmin(pg_current_snapshot())) ORDER BY tx, seq LIMIT ?',
+            [after.tx, after.seq, limit],
+          )
+        : await this.db.query<EventRow & { tx_text: string }>("SELECT '0' AS tx_text, seq, received_ms, doc FROM events WHERE seq > ? ORDER BY seq LIMIT ?", [after.seq, limit]);
+    return rows.map((r) => ({ ...toStored(r), position: { tx: r.tx_text, seq: Number(r.seq) } }));
+  }
+
+  /** Takes the destination's lease if it is free or expired, or renews it; true when `holder` holds it now. */
+  async takeSiemLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    const now = NOW_MS[this.db.dialect];
+    const rows = await this.db.query(
+      `INSERT INTO siem_leases (name, holder, expires_ms) VALUES (?, ?, ${now} + ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_ms = excluded.expires_ms
+       WHERE siem_leases.holder = excluded.holder OR siem_leases.expires_ms <= ${now} RETURNING holder`,
+      [name, holder, ttlMs],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * After the destination acknowledged events up to `to`: moves the cursor there and renews the lease, in one
+   * transaction, only if `holder` still holds the lease (fencing: an instance that was paused while another
+   * took over moves nothing). The lease row is locked first, so a takeover waits for this to commit.
+   */
+  async siemDelivered(name: string, holder: string, ttlMs: number, to: SiemPosition, count: number): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const renewed = await tx.run(`UPDATE siem_leases SET expires_ms = ${NOW_MS[tx.dialect]} + ?, failures = 0, last_error = NULL WHERE name = ? AND holder = ?`, [ttlMs, name, holder]);
+      if (!renewed) return false;
+      await tx.run(
+        'INSERT INTO siem_cursors (name, tx, seq, forwarded) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET tx = excluded.tx, seq = excluded.seq, forwarded = siem_cursors.forwarded + excluded.forwarded',
+        [name, to.tx, to.seq, count],
+      );
+      return true;
+    });
+  }
+
+  /** The holder's failures in a row and its last error, for every instance's status page. */
+  async siemFailed(name: string, holder: string, failures: number, error: string): Promise<void> {
+    await this.db.run('UPDATE siem_leases SET failures = ?, last_error = ? WHERE name = ? AND holder = ?', [failures, error.slice(0, 500), name, holder]);
+  }
+
+  /** Lets go of the lease (a clean stop), so that another instance takes over at once. */
+  async releaseSiemLease(name: string, holder: string): Promise<void> {
+    await this.db.run('UPDATE siem_leases SET expires_ms = 0 WHERE name = ? AND holder = ?', [name, holder]);
+  }
+
+  /** Who forwards to the destination, how far it is, and what waits: events after the cursor (counted up to 100,000) and the oldest one's age. */
+  async siemState(name: string): Promise<SiemState> {
+    const cursor = await this.siemCursor(name);
+    const [lease] = await this.db.query<{ holder: string; expires_ms: number; failures: number; last_error: string | null; now_ms: number }>(
+      `SELECT holder, expires_ms, failures, last_error, ${NOW_MS[this.db.dialect]} AS now_ms FROM siem_leases WHERE name = ?`,
+      [name],
+    );
+    const [counted] = await this.db.query<{ forwarded: number }>('SELECT forwarded FROM siem_cursors WHERE name = ?', [name]);
+    const after = this.db.dialect === 'postgres' ? ['(tx, seq) > (?::xid8, ?)', [cursor.tx, cursor.seq]] as const : ['seq > ?', [cursor.seq]] as const;
+    const order = this.db.dialect === 'postgres' ? 'tx, seq' : 'seq';
+    const [pending] = await this.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events WHERE ${after[0]} LIMIT 100000) p`, [...after[1]]);
+    const [oldest] = await this.db.query<{ received_ms: number }>(`SELECT received_ms FROM events WHERE ${after[0]} ORDER BY ${order} LIMIT 1`, [...after[1]]);
+    const live = lease && Number(lease.expires_ms) > Number(lease.now_ms);
+    return {
+      holder: live ? lease.holder : null,
+      failures: Number(lease?.failures ?? 0),
+      lastError: lease?.last_error ?? null,
+      forwarded: Number(counted?.forwarded ?? 0),
+      cursor,
+      pending: Number(pending!.n),
+      oldestPendingMs: oldest ? Number(oldest.received_ms) : null,
+    };
   }
 
   // --- audit trail ---
