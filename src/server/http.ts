@@ -36,7 +36,6 @@ export function readQuery<T extends z.ZodType>(c: Context, schema: T): { ok: tru
 
 export const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /\u0000|\p{Cs}/u;
 const UNSTORABLE_MESSAGE = 'no NUL characters or lone surrogates';
 

@@ -8,9 +8,7 @@ import { ACTIONS, CHANNELS, DESTINATION_CATEGORIES } from '../policy/schema';
  * Control characters (NUL among them: PostgreSQL refuses it in text) and lone surrogates (not Unicode, and not
  * storable either): no string of an event holds one, so one bad event is refused alone, not its whole batch.
  */
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
-// eslint-disable-next-line no-control-regex
 const UNSTORABLE_ALL = /[\u0000-\u001f\u007f]|\p{Cs}/gu;
 
 /** True when a string has no control characters and no lone surrogates. */

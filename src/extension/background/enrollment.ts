@@ -4,6 +4,8 @@ import { readManagedSettings } from './policy';
 
 const ENROLLMENT = 'bulwark.enrollment';
 const DEVICE_KEY = 'bulwark.deviceId';
+/** The name the server gave this device at its last enrollment: asked for again after a revocation. */
+const ENROLLED_ID = 'bulwark.enrolledDeviceId';
 const TIMEOUT_MS = 15_000;
 
 /** What the backend gave this browser at enrollment; kept in local storage, which survives restarts. */
@@ -42,13 +44,27 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
   const serverUrl = settings.serverUrl.replace(/\/+$/, '');
   const held = await enrollment();
   if (held?.serverUrl === serverUrl) return held;
-  try {
-    const response = await fetchFn(`${serverUrl}/api/enroll`, {
+  const user = settings.user ?? (await profileUser());
+  const post = (deviceId: string | undefined) =>
+    fetchFn(`${serverUrl}/api/enroll`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: settings.enrollmentToken, deviceId: settings.deviceId ?? (await localDeviceId()), user: settings.user }),
+      body: JSON.stringify({ token: settings.enrollmentToken, deviceId, user }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
+  try {
+    // The administrator's name for this device, else the name the server gave it last time (free again once
+    // revoked), else a new one from the server. A name held by another live device is refused (409): next one.
+    const remembered = (await browser.storage.local.get(ENROLLED_ID))[ENROLLED_ID];
+    const names = [...new Set([settings.deviceId, typeof remembered === 'string' ? remembered : undefined].filter((n) => n !== undefined)), undefined];
+    let asked = names[0];
+    let response = await post(asked);
+    for (const name of names.slice(1)) {
+      if (response.status !== 409) break;
+      console.warn(`[bulwark] enrollment with ${serverUrl}: another enrolled device is named ${asked}; an administrator can revoke it to free the name. Enrolling ${name ? `as ${name}` : 'under a name the server gives'}.`);
+      asked = name;
+      response = await post(name);
+    }
     if (!response.ok) {
       console.warn(`[bulwark] enrollment with ${serverUrl} refused: HTTP ${response.status}`);
       return undefined;
@@ -59,10 +75,20 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
       return undefined;
     }
     const next: Enrollment = { ...made.data, serverUrl };
-    await browser.storage.local.set({ [ENROLLMENT]: next });
+    await browser.storage.local.set({ [ENROLLMENT]: next, [ENROLLED_ID]: next.deviceId });
     return next;
   } catch (e) {
     console.warn(`[bulwark] enrollment with ${serverUrl} failed: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The browser's signed-in profile (Chromium, with the identity.email permission): who uses it, when managed settings do not say. */
+async function profileUser(): Promise<string | undefined> {
+  const identity = (browser as unknown as { identity?: { getProfileUserInfo?: (details: { accountStatus: 'ANY' }) => Promise<{ email?: string }> } }).identity;
+  try {
+    return (await identity?.getProfileUserInfo?.({ accountStatus: 'ANY' }))?.email || undefined;
+  } catch {
     return undefined;
   }
 }

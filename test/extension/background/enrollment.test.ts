@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { DecisionReport } from '../../../src/extension/messages';
+import { newToken, tokenHash } from '../../../src/server/secrets';
 import { startBackend, type TestBackend } from '../../server/harness';
 
 // The background against the real backend (SQLite): enrollment, the device token on every batch, revocation.
@@ -49,6 +50,45 @@ describe('enrollment with the backend', () => {
     expect(second.deviceToken).not.toBe(first.deviceToken);
     expect(await stored()).toHaveLength(1);
     expect((await events.eventQueueState()).waiting).toBe(0);
+  });
+
+  it('cannot take over a live device by naming it: it enrolls under a name the server gives, and the real device keeps working', async () => {
+    const realToken = newToken('bwd');
+    expect(await b.server.store.enrollDevice('asset-4711', tokenHash(realToken), 'erin@ourpharma.example')).toBe(true);
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken, deviceId: 'asset-4711', user: 'mallory@ourpharma.example' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect((await events.eventQueueState()).waiting).toBe(0);
+    const held = (await enrollment.enrollment())!;
+    expect(held.deviceId).not.toBe('asset-4711');
+    expect(held.deviceId).toMatch(/^device-[0-9a-f-]{36}$/);
+    expect(warn.mock.calls.flat().join('\n')).toMatch(/another enrolled device is named asset-4711; an administrator can revoke it/);
+    warn.mockRestore();
+    // The real asset-4711 still sends with its own token; its events keep its own user.
+    const real = await fetch(`${b.url}/api/device/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${realToken}` }, body: JSON.stringify({ events: [] }) });
+    expect(real.status).toBe(200);
+    expect((await b.server.store.devices()).find((d) => d.id === 'asset-4711')).toMatchObject({ user: 'erin@ourpharma.example', revoked: false });
+  });
+
+  it('takes the name the administrator gives once the old device holding it was revoked (a replaced laptop)', async () => {
+    const oldToken = newToken('bwd');
+    await b.server.store.enrollDevice('asset-0815', tokenHash(oldToken), 'frank@ourpharma.example');
+    expect((await b.call('/api/devices/asset-0815', { method: 'DELETE', as: 'admin' })).status).toBe(200);
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken, deviceId: 'asset-0815', user: 'frank@ourpharma.example' });
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect((await enrollment.enrollment())!.deviceId).toBe('asset-0815');
+    expect((await stored()).map((s) => s.event.device)).toEqual([{ id: 'asset-0815', user: 'frank@ourpharma.example' }]);
+  });
+
+  it("enrolls with the browser's signed-in profile as the user when managed settings name none", async () => {
+    (fakeBrowser as unknown as { identity: unknown }).identity = { getProfileUserInfo: async () => ({ email: 'grace@ourpharma.example', id: '1' }) };
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect((await stored()).map((s) => s.event.device.user)).toEqual(['grace@ourpharma.example']);
+    delete (fakeBrowser as unknown as { identity?: unknown }).identity;
   });
 
   it('keeps events on the device when the enrollment token was revoked meanwhile', async () => {
