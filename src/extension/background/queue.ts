@@ -11,8 +11,11 @@ export interface Queued<T> {
   event: T;
 }
 
-/** What the receiver said of a batch: taken, try again later (down, busy), or refused for good (malformed). */
-export type SendResult = 'sent' | 'retry' | 'refused';
+/**
+ * What the receiver said of a batch: taken, try again later (down, busy), refused for good (malformed), or
+ * taken except the events at these indexes, which it refused for good.
+ */
+export type SendResult = 'sent' | 'retry' | 'refused' | { refused: readonly number[] };
 
 export interface QueueState {
   /** Events not stored because the queue was full, since the last report of it. */
@@ -115,14 +118,15 @@ export class EventQueue<T> {
         await this.db.put('state', { ...state, failures, nextAttemptAt: this.options.now() + Math.ceil(this.options.random() * ceiling) }, 'state');
         break;
       }
+      const refusedAt = result === 'refused' ? new Set(batch.keys()) : new Set(result === 'sent' ? [] : result.refused.filter((i) => i < batch.length));
       const tx = this.db.transaction(['events', 'refused', 'state'], 'readwrite');
-      for (const q of batch) {
+      for (const [i, q] of batch.entries()) {
         await tx.objectStore('events').delete(q.seq!);
-        if (result === 'refused') await tx.objectStore('refused').add({ event: q.event });
+        if (refusedAt.has(i)) await tx.objectStore('refused').add({ event: q.event });
       }
-      await tx.objectStore('state').put({ ...state, failures: 0, nextAttemptAt: 0, refused: state.refused + (result === 'refused' ? batch.length : 0) }, 'state');
+      await tx.objectStore('state').put({ ...state, failures: 0, nextAttemptAt: 0, refused: state.refused + refusedAt.size }, 'state');
       await tx.done;
-      if (result === 'sent') sent += batch.length;
+      sent += batch.length - refusedAt.size;
     }
     return { sent, waiting: await this.size() };
   }

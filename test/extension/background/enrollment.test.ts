@@ -91,6 +91,21 @@ describe('enrollment with the backend', () => {
     delete (fakeBrowser as unknown as { identity?: unknown }).identity;
   });
 
+  it('sets aside an event the backend refuses alone (an older version let a NUL through), and delivers the rest once', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
+    await events.recordEvent(report);
+    const { EventQueue } = await import('../../../src/extension/background/queue');
+    const queue = await EventQueue.open<Record<string, unknown>>('bulwark-events');
+    const [good] = await queue.peek();
+    await queue.add({ ...good, id: crypto.randomUUID(), rule: 'r\u0000' });
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect(await events.eventQueueState()).toMatchObject({ waiting: 0, refused: 1 });
+    expect(await stored()).toHaveLength(2);
+    await events.flushEvents();
+    expect(await stored()).toHaveLength(2);
+  });
+
   it('keeps events on the device when the enrollment token was revoked meanwhile', async () => {
     await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
     await events.flushEvents();
