@@ -417,7 +417,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ name, role: body.value.role ?? user.role });
   });
 
-  app.get('/api/tokens', authenticate, need('people.manage'), async (c) => c.json({ tokens: await store.apiTokens() }));
+  // effective_role: what the token may do now (bounded by its creator's role); null: it no longer works.
+  app.get('/api/tokens', authenticate, need('people.manage'), async (c) =>
+    c.json({ tokens: (await store.apiTokens()).map(({ creator_role, ...t }) => ({ ...t, effective_role: tokenRole(t.role, creator_role ?? undefined) ?? null })) }),
+  );
 
   app.post('/api/tokens', authenticate, need('people.manage'), async (c) => {
     const body = await readJson(c, z.object({ label: z.string().trim().min(1).max(100), role: ROLE }).strict());

@@ -114,6 +114,11 @@ describe.each(DATABASES)('device and user identity on %s', (kind) => {
     expect((await asToken('/api/users')).status).toBe(401);
     expect((await asToken('/api/events')).status).toBe(401);
     expect((await asChild('/api/events')).status).toBe(401);
+    const listed = (await (await b.call('/api/tokens', { as: 'admin' })).json()).tokens as Array<{ id: number; created_by: string; effective_role: string | null }>;
+    expect(listed.filter((t) => t.id === made.id || t.id === child.id)).toEqual([
+      expect.objectContaining({ created_by: 'tina', effective_role: null }),
+      expect.objectContaining({ created_by: 'tina', effective_role: null }),
+    ]);
 
     expect((await b.call('/api/users/tina', { method: 'PATCH', as: 'admin', json: { role: 'admin' } })).status).toBe(200);
     expect((await asToken('/api/users')).status).toBe(200);

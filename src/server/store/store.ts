@@ -166,9 +166,10 @@ export class Store {
     return row && { id: row.id, label: row.label, role: row.role, createdBy: row.created_by, creatorRole: row.creator_role ?? undefined };
   }
 
+  /** Every API token, with its creator's current role (null when that person is gone). */
   async apiTokens() {
-    return this.db.query<{ id: number; label: string; role: Role; created_by: string; created_ms: number; revoked_ms: number | null }>(
-      'SELECT id, label, role, created_by, created_ms, revoked_ms FROM api_tokens ORDER BY id',
+    return this.db.query<{ id: number; label: string; role: Role; created_by: string; created_ms: number; revoked_ms: number | null; creator_role: Role | null }>(
+      'SELECT t.id, t.label, t.role, t.created_by, t.created_ms, t.revoked_ms, u.role AS creator_role FROM api_tokens t LEFT JOIN users u ON u.name = t.created_by ORDER BY t.id',
     );
   }
 
