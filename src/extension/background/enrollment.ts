@@ -95,6 +95,9 @@ async function profileUser(): Promise<string | undefined> {
 
 /** The server no longer knows this token (the device was revoked): enroll again at the next chance. */
 export async function forgetEnrollment(): Promise<void> {
+  // Its name is kept: enrolling again asks for it (free again, since the administrator revoked it).
+  const held = await enrollment();
+  if (held) await browser.storage.local.set({ [ENROLLED_ID]: held.deviceId });
   await browser.storage.local.remove(ENROLLMENT);
 }
 

@@ -52,6 +52,19 @@ describe('enrollment with the backend', () => {
     expect((await events.eventQueueState()).waiting).toBe(0);
   });
 
+  it('keeps its name through a revocation even when an older version enrolled it', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
+    await events.flushEvents();
+    const first = (await enrollment.enrollment())!;
+    // An older version kept only the enrollment itself.
+    await fakeBrowser.storage.local.remove('bulwark.enrolledDeviceId');
+    await b.call(`/api/devices/${first.deviceId}`, { method: 'DELETE', as: 'admin' });
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect((await enrollment.enrollment())!.deviceId).toBe(first.deviceId);
+    expect(await stored()).toHaveLength(1);
+  });
+
   it('cannot take over a live device by naming it: it enrolls under a name the server gives, and the real device keeps working', async () => {
     const realToken = newToken('bwd');
     expect(await b.server.store.enrollDevice('asset-4711', tokenHash(realToken), 'erin@ourpharma.example')).toBe(true);
