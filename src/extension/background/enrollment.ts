@@ -17,6 +17,8 @@ export const Enrollment = z.object({
   hashKey: z.string(),
   /** The key that signs the organisation's policy, learnt over the enrollment's TLS connection. */
   policyPublicKey: z.string(),
+  /** The user the device enrolled with (the server's answer does not carry it). */
+  user: z.string().optional(),
 });
 export type Enrollment = z.infer<typeof Enrollment>;
 
@@ -42,13 +44,16 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
   const { settings } = await readManagedSettings();
   if (!settings.serverUrl || !settings.enrollmentToken) return undefined;
   const serverUrl = settings.serverUrl.replace(/\/+$/, '');
-  const held = await enrollment();
-  if (held?.serverUrl === serverUrl) return held;
   const user = settings.user ?? (await profileUser());
+  const held = await enrollment();
+  const renewing = held?.serverUrl === serverUrl ? held : undefined;
+  if (renewing && renewing.user === user) return renewing;
+  // The user changed (managed settings, the signed-in profile): the device enrolls itself again under its own
+  // name, with its own token as proof, so that its events are its new user's, verified. Refused, the old holds.
   const post = (deviceId: string | undefined) =>
     fetchFn(`${serverUrl}/api/enroll`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(renewing ? { Authorization: `Bearer ${renewing.deviceToken}` } : {}) },
       body: JSON.stringify({ token: settings.enrollmentToken, deviceId, user }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
@@ -56,7 +61,9 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
     // The administrator's name for this device, else the name the server gave it last time (free again once
     // revoked), else a new one from the server. A name held by another live device is refused (409): next one.
     const remembered = (await browser.storage.local.get(ENROLLED_ID))[ENROLLED_ID];
-    const names = [...new Set([settings.deviceId, typeof remembered === 'string' ? remembered : undefined].filter((n) => n !== undefined)), undefined];
+    const names = renewing
+      ? [renewing.deviceId]
+      : [...new Set([settings.deviceId, typeof remembered === 'string' ? remembered : undefined].filter((n) => n !== undefined)), undefined];
     let asked = names[0];
     let response = await post(asked);
     for (const name of names.slice(1)) {
@@ -67,19 +74,19 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
     }
     if (!response.ok) {
       console.warn(`[bulwark] enrollment with ${serverUrl} refused: HTTP ${response.status}`);
-      return undefined;
+      return renewing;
     }
-    const made = Enrollment.omit({ serverUrl: true }).safeParse(await response.json());
+    const made = Enrollment.omit({ serverUrl: true, user: true }).safeParse(await response.json());
     if (!made.success) {
       console.warn(`[bulwark] enrollment with ${serverUrl}: the answer is not an enrollment`);
-      return undefined;
+      return renewing;
     }
-    const next: Enrollment = { ...made.data, serverUrl };
+    const next: Enrollment = { ...made.data, serverUrl, user };
     await browser.storage.local.set({ [ENROLLMENT]: next, [ENROLLED_ID]: next.deviceId });
     return next;
   } catch (e) {
     console.warn(`[bulwark] enrollment with ${serverUrl} failed: ${(e as Error).message}`);
-    return undefined;
+    return renewing;
   }
 }
 

@@ -52,6 +52,20 @@ describe('enrollment with the backend', () => {
     expect((await events.eventQueueState()).waiting).toBe(0);
   });
 
+  it('enrolls itself again, with its own token, when its user changes, so that its events stay verified', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken, user: 'hank@ourpharma.example' });
+    await events.flushEvents();
+    const first = (await enrollment.enrollment())!;
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken, user: 'ida@ourpharma.example' });
+    await events.recordEvent(report);
+    await events.flushEvents();
+    const second = (await enrollment.enrollment())!;
+    expect(second.deviceId).toBe(first.deviceId);
+    expect(second.deviceToken).not.toBe(first.deviceToken);
+    expect((await stored()).map((s) => s.event.device)).toEqual([{ id: first.deviceId, user: 'ida@ourpharma.example' }]);
+    expect((await b.server.store.devices()).find((d) => d.id === first.deviceId)?.user).toBe('ida@ourpharma.example');
+  });
+
   it('keeps its name through a revocation even when an older version enrolled it', async () => {
     await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
     await events.flushEvents();
