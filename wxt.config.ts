@@ -46,7 +46,9 @@ export default defineConfig({
     // scripting: the engine is put into a frame when its guard first needs it (see content/engine-loader.ts);
     // all hosts: the guard stands in every page and frame.
     // unlimitedStorage: the organisation's protected data (exact-data tables, fingerprints) can pass 10 MB.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'webRequest', 'webRequestBlocking'],
+    // identity, identity.email (Chromium): the signed-in profile's address is the device's user at enrollment
+    // when managed settings name none.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', 'webRequest', 'webRequestBlocking', ...(browser === 'firefox' ? [] : ['identity', 'identity.email'])],
     host_permissions: ['<all_urls>'],
     content_scripts: contentScripts(browser),
     // OCR's WebAssembly core needs wasm-unsafe-eval in extension pages (it compiles the module it ships with).

@@ -1,25 +1,27 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
-import { BulwarkEvent } from '../core/events/event';
+import { PlainText } from '../core/events/event';
 import { summarize } from '../core/events/summary';
 import { CHANNELS, engineFor, evaluate } from '../core/policy';
 import type { ExtractOptions } from '../core/extract';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { verifyChain } from './audit-chain';
+import { limitBodies } from './body-limits';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { healthRoutes } from './health';
 import { problem, readJson, readQuery } from './http';
+import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { RateLimiter } from './rate-limit';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import type { SiemStatus } from './siem/forwarder';
 import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash, verifyPassword } from './secrets';
-import { ROLES, type Store } from './store';
+import { ROLES, type PublishedPolicy, type Store } from './store';
+import { ownerOf, tokenRole } from './token-role';
 import { databaseUnavailable, serviceUnavailable } from './unavailable';
 
 export interface AppOptions {
@@ -86,16 +88,31 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.route('/', healthRoutes(store.db));
 
+  // Every route has a body limit: 64 KB unless named here.
+  app.use(
+    '*',
+    limitBodies([
+      { path: '/api/enroll', maxBytes: 4096 },
+      { path: '/api/login', maxBytes: 4096 },
+      { path: '/api/device/events', maxBytes: limits.eventBodyBytes },
+      { path: '/api/policies', maxBytes: POLICY_BYTES },
+      { path: '/api/policies/validate', maxBytes: POLICY_BYTES },
+      { path: '/api/policies/preview', maxBytes: POLICY_BYTES },
+      { path: '/api/protected-data/', maxBytes: 64 * 1024 * 1024 },
+    ]),
+  );
+
   /** Who is asking: a device token, an API token or a session cookie. */
   const authenticate = createMiddleware<Env>(async (c, next) => {
-    const bearer = c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const bearer = bearerOf(c);
     let principal: Principal | undefined;
     if (bearer?.startsWith('bwd_')) {
       const device = await store.deviceByToken(tokenHash(bearer));
       if (device) principal = { kind: 'device', deviceId: device.id, user: device.user };
     } else if (bearer?.startsWith('bwk_')) {
       const token = await store.apiToken(tokenHash(bearer));
-      if (token) principal = { kind: 'user', name: `token:${token.label}`, role: token.role, via: 'token' };
+      const role = token && tokenRole(token.role, token.creatorRole);
+      if (token && role) principal = { kind: 'user', name: `token:${token.label}`, role, via: 'token', owner: token.createdBy };
     } else if (!bearer) {
       const session = getCookie(c, SESSION_COOKIE);
       const user = session ? await store.sessionUser(tokenHash(session)) : undefined;
@@ -135,18 +152,27 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- browsers ----
 
-  app.post('/api/enroll', limitBody(4096, 'An enrollment request is small.'), async (c) => {
+  /**
+   * Enrollment with the fleet's token. The server names the device, unless it asks for a name (an asset tag);
+   * a name that belongs to a live device is only given again to that device (its own token as Bearer: the token
+   * is rotated) or after an administrator revoked it: the fleet's token alone cannot take a device over.
+   */
+  app.post('/api/enroll', async (c) => {
     const wait = enrollLimiter.take(remoteAddress(c));
     if (wait) return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
-    const body = await readJson(
-      c,
-      z.object({ token: z.string().min(1).max(200), deviceId: z.string().trim().min(1).max(128).optional(), user: z.string().trim().min(1).max(256).optional() }).strict(),
-    );
+    const body = await readJson(c, z.object({ token: z.string().min(1).max(200), deviceId: PlainText(128).pipe(z.string().trim().min(1)).optional(), user: PlainText(256).pipe(z.string().trim().min(1)).optional() }).strict());
     if (!body.ok) return body.response;
     if (!(await store.enrollmentTokenValid(tokenHash(body.value.token)))) return problem(c, 401, 'unauthenticated', 'The enrollment token is unknown, expired or revoked.');
     const deviceId = body.value.deviceId ?? `device-${crypto.randomUUID()}`;
     const deviceToken = newToken('bwd');
-    await store.enrollDevice(deviceId, tokenHash(deviceToken), body.value.user);
+    const proof = bearerOf(c);
+    if (!(await store.enrollDevice(deviceId, tokenHash(deviceToken), body.value.user, proof && tokenHash(proof))))
+      return problem(
+        c,
+        409,
+        'device-exists',
+        `A device is enrolled as ${deviceId} already. Only that device (with its own token) can enroll under this name again, or an administrator revokes ${deviceId} first (console: People and devices); enroll without a name to get a new one.`,
+      );
     return c.json({ deviceId, deviceToken, hashKey: keys.hashKey, policyPublicKey: keys.signingPublicKey }, 201);
   });
 
@@ -167,35 +193,23 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(published.body);
   });
 
-  app.post(
-    '/api/device/events',
-    limitBody(limits.eventBodyBytes, `A batch is at most ${limits.eventBodyBytes} bytes.`),
-    authenticate,
-    device,
-    async (c) => {
-      const body = await readJson(c, z.object({ events: z.array(z.unknown()), dropped: z.number().int().min(0).default(0) }).strict());
-      if (!body.ok) return body.response;
-      if (body.value.events.length > limits.eventsPerBatch) return problem(c, 413, 'too-large', `A batch holds at most ${limits.eventsPerBatch} events.`);
-      const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
-      const valid: BulwarkEvent[] = [];
-      const rejected: Array<{ index: number; paths: string[] }> = [];
-      body.value.events.forEach((raw, index) => {
-        const r = BulwarkEvent.safeParse(raw);
-        // The token says which device this is; an event cannot speak for another one.
-        if (r.success) valid.push({ ...r.data, device: { id: p.deviceId, user: r.data.device.user ?? p.user ?? undefined } });
-        else rejected.push({ index, paths: [...new Set(r.error.issues.map((i) => i.path.join('.')))] });
-      });
-      if (rejected.length) console.warn(`[bulwark] device ${p.deviceId}: ${rejected.length} event(s) refused by the schema at ${rejected.flatMap((r) => r.paths).slice(0, 5).join(', ')}`);
-      const { inserted, duplicates } = await store.addEvents(valid);
-      await store.deviceSeen(p.deviceId, body.value.dropped);
-      if (inserted) options.onEvents?.();
-      return c.json({ accepted: inserted, duplicates, rejected });
-    },
-  );
+  app.post('/api/device/events', authenticate, device, async (c) => {
+    // Each event's text is checked by its schema: one bad event is refused alone.
+    const body = await readJson(c, z.object({ events: z.array(z.unknown()), dropped: z.number().int().min(0).default(0) }).strict(), { perItem: true });
+    if (!body.ok) return body.response;
+    if (body.value.events.length > limits.eventsPerBatch) return problem(c, 413, 'too-large', `A batch holds at most ${limits.eventsPerBatch} events.`);
+    const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
+    const { valid, duplicates: known, rejected } = await readBatch(store, p, body.value.events);
+    if (rejected.length) console.warn(`[bulwark] device ${p.deviceId}: ${rejected.length} event(s) refused by the schema at ${rejected.flatMap((r) => r.paths).slice(0, 5).join(', ')}`);
+    const { inserted, duplicates } = await store.addEvents(valid);
+    await store.deviceSeen(p.deviceId, body.value.dropped);
+    if (inserted) options.onEvents?.();
+    return c.json({ accepted: inserted, duplicates: known + duplicates, rejected });
+  });
 
   // ---- people: sign in ----
 
-  app.post('/api/login', limitBody(4096, 'A sign-in request is small.'), async (c) => {
+  app.post('/api/login', async (c) => {
     const body = await readJson(c, z.object({ name: z.string().min(1).max(128), password: z.string().min(1).max(1024) }).strict());
     if (!body.ok) return body.response;
     // Failed attempts are counted per account: five, then one a minute.
@@ -309,14 +323,13 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get('/api/protected-data', authenticate, need('policy.read'), async (c) => c.json(await protectedData.summary()));
 
-  const UPLOAD_BODY = limitBody(64 * 1024 * 1024, 'An upload is at most 64 MB.');
-  app.post('/api/protected-data/tables', UPLOAD_BODY, authenticate, need('policy.write'), async (c) => {
+  app.post('/api/protected-data/tables', authenticate, need('policy.write'), async (c) => {
     const body = await readJson(c, TableUpload);
     if (!body.ok) return body.response;
     const r = await protectedData.uploadTable(body.value, actor(c));
     return 'errors' in r ? c.json({ errors: r.errors }, 422) : c.json(r, 201);
   });
-  app.post('/api/protected-data/documents', UPLOAD_BODY, authenticate, need('policy.write'), async (c) => {
+  app.post('/api/protected-data/documents', authenticate, need('policy.write'), async (c) => {
     const body = await readJson(c, DocumentUpload);
     if (!body.ok) return body.response;
     const r = await protectedData.addDocument(body.value, actor(c));
@@ -339,16 +352,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     return found ? c.json(found) : problem(c, 404, 'not-found', 'No policy has this version.');
   });
 
-  const POLICY_BODY = limitBody(1024 * 1024, 'A policy is at most 1 MB.');
-
-  app.post('/api/policies/validate', POLICY_BODY, authenticate, need('policy.write'), async (c) => {
+  app.post('/api/policies/validate', authenticate, need('policy.write'), async (c) => {
     const body = await readJson(c, z.object({ policy: z.unknown() }).strict());
     if (!body.ok) return body.response;
     const r = validatePolicy(body.value.policy);
     return c.json(r.ok ? { ok: true, errors: [] } : r);
   });
 
-  app.post('/api/policies/preview', POLICY_BODY, authenticate, need('policy.write'), async (c) => {
+  app.post('/api/policies/preview', authenticate, need('policy.write'), async (c) => {
     const body = await readJson(
       c,
       z
@@ -369,11 +380,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ ok: true, decision, labels, findings: summarize(body.value.text, findings) });
   });
 
-  app.post('/api/policies', POLICY_BODY, authenticate, need('policy.write'), async (c) => {
+  app.post('/api/policies', authenticate, need('policy.write'), async (c) => {
     const body = await readJson(c, z.object({ policy: z.record(z.string(), z.unknown()), note: NoteSchema }).strict());
     if (!body.ok) return body.response;
-    const r = await publishPolicy(store, keys, body.value.policy, actor(c), body.value.note);
-    return 'errors' in r ? c.json({ ok: false, errors: r.errors }, 422) : c.json(r, 201);
+    return published(c, await publishPolicy(store, keys, body.value.policy, actor(c), body.value.note));
   });
 
   app.post('/api/policies/:version/rollback', authenticate, need('policy.write'), async (c) => {
@@ -381,8 +391,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!old) return problem(c, 404, 'not-found', 'No policy has this version.');
     const body = await readJson(c, z.object({ note: NoteSchema }).strict());
     if (!body.ok) return body.response;
-    const r = await publishPolicy(store, keys, old.doc.policy, actor(c), body.value.note || `Rolled back to version ${old.version}`, old.version);
-    return 'errors' in r ? c.json({ ok: false, errors: r.errors }, 422) : c.json(r, 201);
+    return published(c, await publishPolicy(store, keys, old.doc.policy, actor(c), body.value.note || `Rolled back to version ${old.version}`, old.version));
   });
 
   // ---- people and fleet ----
@@ -417,13 +426,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ name, role: body.value.role ?? user.role });
   });
 
-  app.get('/api/tokens', authenticate, need('people.manage'), async (c) => c.json({ tokens: await store.apiTokens() }));
+  // effective_role: what the token may do now (bounded by its creator's role); null: it no longer works.
+  app.get('/api/tokens', authenticate, need('people.manage'), async (c) =>
+    c.json({ tokens: (await store.apiTokens()).map(({ creator_role, ...t }) => ({ ...t, effective_role: tokenRole(t.role, creator_role ?? undefined) ?? null })) }),
+  );
 
   app.post('/api/tokens', authenticate, need('people.manage'), async (c) => {
     const body = await readJson(c, z.object({ label: z.string().trim().min(1).max(100), role: ROLE }).strict());
     if (!body.ok) return body.response;
     const token = newToken('bwk');
-    const id = await store.addApiToken(tokenHash(token), body.value.label, body.value.role, actor(c));
+    // A token belongs to a person (a token made with a token belongs to that token's owner): its role follows theirs.
+    const id = await store.addApiToken(tokenHash(token), body.value.label, body.value.role, ownerOf(c.get('principal') as Extract<Principal, { kind: 'user' }>));
     await store.appendAudit({ actor: actor(c), action: 'token.create', target: body.value.label, detail: { id, role: body.value.role } });
     return c.json({ id, token, ...body.value }, 201);
   });
@@ -466,18 +479,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app;
 }
 
-/**
- * A body-size limit that answers 413 in the API's shape. The rest of the body is not read, so the connection
- * cannot carry another request: it is closed.
- */
-function limitBody(maxSize: number, message: string) {
-  return bodyLimit({
-    maxSize,
-    onError: (c) => {
-      c.header('Connection', 'close');
-      return problem(c, 413, 'too-large', message);
-    },
-  });
+const POLICY_BYTES = 1024 * 1024;
+
+/** The Bearer token of a request, if it carries one. */
+const bearerOf = (c: Context): string | undefined => c.req.header('Authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+
+/** A publish's answer: 201 with the version, 422 with the policy's errors, 409 when another publisher was first. */
+function published(c: Context, r: PublishedPolicy | { errors: Array<{ path: string; message: string }> } | { conflict: number }) {
+  if ('errors' in r) return c.json({ ok: false, errors: r.errors }, 422);
+  if ('conflict' in r) return problem(c, 409, 'conflict', `Someone published version ${r.conflict} first; reload and try again.`);
+  return c.json(r, 201);
 }
 
 /** The peer's address (behind a proxy, the proxy's: then every enrollment shares one budget). */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { generateKeyPair, Policy, signPolicy, type PolicyInput } from '../core/policy';
+import { generateKeyPair, Policy, publicKeyOf, signPolicy, type PolicyInput } from '../core/policy';
 import type { PublishedPolicy, Store } from './store';
 
 /**
@@ -14,12 +14,25 @@ export interface OrgKeys {
   hashKey: string;
 }
 
+/** The signing pair as one setting: written whole by the first instance, so that no instance sees half of it. */
+const KEY_PAIR = 'policy.signingKeyPair';
+const KeyPair = z.object({ publicKey: z.string().min(1), privateKey: z.string().min(1) });
+
 export async function orgKeys(store: Store): Promise<OrgKeys> {
-  const pair = await generateKeyPair();
-  const signingPrivateKey = await store.settingOnce('policy.signingPrivateKey', pair.privateKey);
-  const signingPublicKey = await store.settingOnce('policy.signingPublicKey', signingPrivateKey === pair.privateKey ? pair.publicKey : '');
+  const { publicKey: signingPublicKey, privateKey: signingPrivateKey } = await signingKeys(store);
   const hashKey = await store.settingOnce('events.hashKey', randomBytes(32).toString('base64'));
   return { signingPublicKey, signingPrivateKey, hashKey };
+}
+
+/**
+ * The organisation's signing pair. Databases made before the pair was one setting keep theirs in two
+ * (policy.signingPrivateKey, policy.signingPublicKey); two instances starting together could leave the public
+ * half empty there, so that half is derived from the private one.
+ */
+async function signingKeys(store: Store): Promise<z.infer<typeof KeyPair>> {
+  const oldPrivate = await store.setting('policy.signingPrivateKey');
+  if (oldPrivate) return { privateKey: oldPrivate, publicKey: (await store.setting('policy.signingPublicKey')) || (await publicKeyOf(oldPrivate)) };
+  return KeyPair.parse(JSON.parse(await store.settingOnce(KEY_PAIR, JSON.stringify(await generateKeyPair()))));
 }
 
 export interface PolicyError {
@@ -35,16 +48,25 @@ export function validatePolicy(input: unknown): { ok: true; policy: Policy } | {
 
 /**
  * Publishes a policy as the next version: numbered by the server (a browser never goes back to a lower
- * number), signed, stored, and written to the audit trail with who did it.
+ * number), signed, stored, and written to the audit trail with who did it. When another publisher took that
+ * number first, nothing is stored and the answer says so.
  */
-export async function publishPolicy(store: Store, keys: OrgKeys, input: unknown, actor: string, note: string, rolledBackFrom?: number): Promise<PublishedPolicy | { errors: PolicyError[] }> {
+export async function publishPolicy(
+  store: Store,
+  keys: OrgKeys,
+  input: unknown,
+  actor: string,
+  note: string,
+  rolledBackFrom?: number,
+): Promise<PublishedPolicy | { errors: PolicyError[] } | { conflict: number }> {
   const current = await store.currentPolicy();
   const version = (current?.version ?? 0) + 1;
   const checked = validatePolicy({ ...(input as PolicyInput), version });
   if (!checked.ok) return { errors: checked.errors };
   const doc = await signPolicy(checked.policy, keys.signingPrivateKey);
   const published: PublishedPolicy = { version, doc: { policy: doc.policy, signature: doc.signature }, publishedMs: Date.now(), publishedBy: actor, note };
-  await store.publishPolicy(published);
+  // Two publishers racing for the same number: the first one's version stands, the other hears so (and nothing of its goes in the audit trail).
+  if (!(await store.publishPolicy(published))) return { conflict: version };
   await store.appendAudit({ actor, action: rolledBackFrom ? 'policy.rollback' : 'policy.publish', target: `policy v${version}`, detail: { version, note, ...(rolledBackFrom ? { from: rolledBackFrom } : {}) } });
   return published;
 }

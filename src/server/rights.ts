@@ -19,7 +19,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 export type Principal =
-  | { kind: 'user'; name: string; role: Role; via: 'session' | 'token'; sessionHash?: string }
+  /** `owner`: for an API token, the person who made it (its role is bounded by theirs). */
+  | { kind: 'user'; name: string; role: Role; via: 'session' | 'token'; sessionHash?: string; owner?: string }
   | { kind: 'device'; deviceId: string; user: string | null };
 
 export function allowed(principal: Principal, permission: Permission): boolean {

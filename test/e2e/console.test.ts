@@ -18,6 +18,8 @@ describe('the console', () => {
       makeEvent({
         id: blockedId,
         time: new Date(now - 60_000).toISOString(),
+        // What the server stores when a device names someone other than its enrolled user.
+        device: { id: 'device-under-test', user: 'alice@example.com', userVerified: false, claimedUser: 'mallory@example.com' },
         destination: { host: 'claude.ai', categories: ['generative-ai'] },
         justification: 'Needed for the deviation report',
         findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••99'], hashes: [] }],
@@ -61,6 +63,7 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => rows.count()).toBe(1);
     await expect.poll(() => rows.first().textContent()).toContain('claude.ai');
+    expect(await rows.first().textContent()).toContain('alice@example.com (claimed mallory@example.com, unverified)');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'CSV' }).click();
@@ -73,6 +76,7 @@ describe('the console', () => {
     const detail = await page.locator('main').textContent();
     expect(detail).toContain('•••-••-••99');
     expect(detail).toContain('Needed for the deviation report');
+    expect(detail).toContain('Claimed user (unverified)mallory@example.com');
     await page.screenshot({ path: '.output/console-event.png' });
     // Analysts read policy but cannot change it.
     await page.getByRole('link', { name: 'Policy' }).click();

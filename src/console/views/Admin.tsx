@@ -17,6 +17,9 @@ interface Token {
   id: number;
   label: string;
   role?: string;
+  /** API tokens: what the token may do now (its creator's role bounds it); null: it no longer works. */
+  effective_role?: string | null;
+  created_by?: string;
   created_ms: number;
   expires_ms?: number;
   revoked_ms: number | null;
@@ -158,7 +161,11 @@ function TokenTable({ tokens, revoke }: { tokens: Token[]; revoke: (id: number) 
         {tokens.map((t) => (
           <tr>
             <td>{t.label}</td>
-            <td>{t.role ?? (t.expires_ms ? `until ${when(t.expires_ms)}` : '')}</td>
+            <td>
+              {t.role ?? (t.expires_ms ? `until ${when(t.expires_ms)}` : '')}
+              {t.effective_role === null && !t.revoked_ms ? <span class="muted"> (not working: {t.created_by} can no longer make tokens)</span> : null}
+              {t.effective_role && t.effective_role !== t.role ? <span class="muted"> (acts as {t.effective_role}, the role of {t.created_by})</span> : null}
+            </td>
             <td>{when(t.created_ms)}</td>
             <td>{t.revoked_ms ? 'revoked' : <button onClick={() => revoke(t.id)}>Revoke</button>}</td>
           </tr>

@@ -103,7 +103,10 @@ export function Events({ me }: { me: Me }) {
                   <td>
                     <a href={`#/events/${e.id}`}>{when(e.time)}</a>
                   </td>
-                  <td>{e.device.user ?? e.device.id}</td>
+                  <td>
+                    {e.device.user ?? e.device.id}
+                    {e.device.userVerified === false ? <span class="muted" title={`The device claimed ${e.device.claimedUser ?? 'another user'}; this is not the user it was enrolled with.`}> (claimed {e.device.claimedUser}, unverified)</span> : null}
+                  </td>
                   <td>{e.channel}</td>
                   <td>{e.destination.host}</td>
                   <td>{e.findings.map((f) => `${f.type} ×${f.count}`).join(', ')}</td>
@@ -144,6 +147,8 @@ export function EventDetail({ id }: { id: string }) {
   const rows: Array<[string, string | undefined]> = [
     ['Time', when(e.time)],
     ['User', e.device.user],
+    // The device named someone other than the user it was enrolled with: shown, never trusted.
+    ['Claimed user (unverified)', e.device.userVerified === false ? e.device.claimedUser : undefined],
     ['Device', e.device.id],
     ['Browser', `${e.browser.name} ${e.browser.version}`],
     ['Channel', e.channel],

@@ -4,18 +4,26 @@ import { counts, redact } from '../detect/redact';
 import { ENTITY_TYPES } from '../detect/types';
 import { ACTIONS, CHANNELS, DESTINATION_CATEGORIES } from '../policy/schema';
 
+/**
+ * Control characters (NUL among them: PostgreSQL refuses it in text) and lone surrogates (not Unicode, and not
+ * storable either): no string of an event holds one, so one bad event is refused alone, not its whole batch.
+ */
+const UNSTORABLE = /[\u0000-\u001f\u007f]|\p{Cs}/u;
+const UNSTORABLE_ALL = /[\u0000-\u001f\u007f]|\p{Cs}/gu;
+
+/** True when a string has no control characters and no lone surrogates. */
+export const isPlainText = (text: string): boolean => !UNSTORABLE.test(text);
+
+/** A string of at most `max` UTF-16 units, plain text only. */
+export const PlainText = (max: number) => z.string().max(max).refine(isPlainText, 'no control characters or lone surrogates');
+
 /** A masked preview keeps at most three letters or digits of a value in clear ("2••-••-••99"). */
-const MaskedPreview = z
-  .string()
-  .max(200)
+const MaskedPreview = PlainText(200)
   .refine((p) => p.replace(/[^\p{L}\p{N}]|•/gu, '').length <= 3, 'a preview must be masked');
 
 /** Text an employee wrote or a file was named; refused when it still holds an identifier (redactFreeText first). */
 const FreeText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((t) => !freeTextFindings(t).some(counts), 'free text must not hold an identifier: redact it first');
+  PlainText(max).refine((t) => !freeTextFindings(t).some(counts), 'free text must not hold an identifier: redact it first');
 
 /** File names join words with underscores ("gonzalez_219-09-9999.csv"): read them as spaces, same length. */
 const freeTextFindings = (text: string) => scan(text.replace(/_/g, ' ')).findings;
@@ -29,15 +37,19 @@ export const BulwarkEvent = z
   .object({
     id: z.uuid(),
     time: z.iso.datetime(),
-    device: z.object({ id: z.string().max(128), user: z.string().max(256).optional() }).strict(),
-    browser: z.object({ name: z.string().max(64), version: z.string().max(64) }).strict(),
-    extensionVersion: z.string().max(32),
+    /**
+     * The token says which device sent it; its enrolled user is `user`. A different claim from the device is kept
+     * as `claimedUser` with `userVerified: false` (both set by the server only, on what it stores).
+     */
+    device: z.object({ id: PlainText(128), user: PlainText(256).optional(), userVerified: z.literal(false).optional(), claimedUser: PlainText(256).optional() }).strict(),
+    browser: z.object({ name: PlainText(64), version: PlainText(64) }).strict(),
+    extensionVersion: PlainText(32),
     policyVersion: z.number().int().min(0),
     channel: z.enum(CHANNELS),
-    destination: z.object({ host: z.string().max(253), categories: z.array(z.enum(DESTINATION_CATEGORIES)).max(DESTINATION_CATEGORIES.length) }).strict(),
+    destination: z.object({ host: PlainText(253), categories: z.array(z.enum(DESTINATION_CATEGORIES)).max(DESTINATION_CATEGORIES.length) }).strict(),
     /** Domains only: "partner-clinic.com", never the mailbox. */
-    recipientDomains: z.array(z.string().max(253).regex(/^[^@\s]+$/, 'a domain, not an address')).max(500).default([]),
-    file: z.object({ name: FreeText(255), type: z.string().max(255), size: z.number().int().min(0) }).strict().optional(),
+    recipientDomains: z.array(PlainText(253).regex(/^[^@\s]+$/, 'a domain, not an address')).max(500).default([]),
+    file: z.object({ name: FreeText(255), type: PlainText(255), size: z.number().int().min(0) }).strict().optional(),
     findings: z
       .array(
         z
@@ -52,7 +64,7 @@ export const BulwarkEvent = z
           .strict(),
       )
       .max(ENTITY_TYPES.length),
-    rule: z.string().max(100).optional(),
+    rule: PlainText(100).optional(),
     action: z.enum(ACTIONS),
     outcome: z.enum(['sent', 'redacted', 'cancelled']),
     justification: FreeText(1000).optional(),
@@ -61,9 +73,13 @@ export const BulwarkEvent = z
 
 export type BulwarkEvent = z.infer<typeof BulwarkEvent>;
 
-/** Redacts what an employee typed or a file was called before it goes into an event. */
+/**
+ * Redacts what an employee typed or a file was called before it goes into an event. Line breaks and other
+ * control characters become spaces and lone surrogates U+FFFD (same length), so the event's schema takes it.
+ */
 export function redactFreeText(text: string): string {
-  return redact(text, freeTextFindings(text));
+  const plain = text.replace(UNSTORABLE_ALL, (c) => (c.length === 1 && c < '\u0080' ? ' ' : '\ufffd'));
+  return redact(plain, freeTextFindings(plain));
 }
 
 const ACTION_IDS = { allow: 1, audit: 1, warn: 3, redact: 4, block: 2 } as const;
@@ -99,6 +115,6 @@ export function toOcsf(e: BulwarkEvent): Record<string, unknown> {
       category: [...new Set(e.findings.map((f) => f.category))].join(','),
     },
     comment: e.justification,
-    unmapped: { channel: e.channel, outcome: e.outcome, destination_categories: e.destination.categories, recipient_domains: e.recipientDomains, findings: e.findings, browser: e.browser },
+    unmapped: { claimed_user: e.device.claimedUser, channel: e.channel, outcome: e.outcome, destination_categories: e.destination.categories, recipient_domains: e.recipientDomains, findings: e.findings, browser: e.browser },
   };
 }

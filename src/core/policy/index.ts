@@ -4,7 +4,7 @@ export { BUNDLED_DESTINATIONS, destinationCategories, hostMatches } from './dest
 export { evaluate, type Decision, type EvaluationContext } from './evaluate';
 export { imageReading, type ImageReading } from './images';
 export { acceptSignedPolicy, type Acceptance, type Rejection } from './accept';
-export { canonicalJson, generateKeyPair, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';
+export { canonicalJson, generateKeyPair, publicKeyOf, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';
 export { chromeManagedSchema, ManagedSettings } from './managed';
 export { Classifiers, MAX_DICTIONARY_TERMS } from './classifiers';
 export { engineFor, organisationDetectors } from './organisation';

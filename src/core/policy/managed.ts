@@ -12,8 +12,8 @@ export const ManagedSettings = z
     policyPublicKey: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of a 32-byte Ed25519 public key').optional().describe('The Ed25519 public key that signs the central policy (base64, from npm run policy -- keygen).'),
     refreshMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the central policy is fetched again, in minutes.'),
     eventsUrl: z.url({ protocol: /^https$/ }).optional().describe('Where the background sends decision events in batches (HTTPS). Unset: events wait on the device, within the queue bound.'),
-    deviceId: z.string().min(1).max(128).optional().describe("This device's name in events (for example the asset tag); unset, the extension makes one up once."),
-    user: z.string().min(1).max(256).optional().describe('Who uses this browser, in events (for example ${user_email} in the Google Admin console).'),
+    deviceId: z.string().min(1).max(128).optional().describe("This device's name (for example the asset tag). With a server, a name another live device holds is refused and the server gives one; unset, the server names the device (without a server, the extension makes one up once)."),
+    user: z.string().min(1).max(256).optional().describe("Who uses this browser, in events (for example ${user_email} in the Google Admin console); unset, the browser's signed-in profile, on Chromium. An event naming anyone else is marked unverified."),
     serverUrl: z
       .url({ protocol: /^https?$/ })
       .refine((u) => u.startsWith('https:') || /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\/?$/.test(u), 'HTTPS (plain HTTP only on this computer, for a trial)')

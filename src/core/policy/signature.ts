@@ -39,6 +39,14 @@ export async function generateKeyPair(): Promise<{ publicKey: string; privateKey
   };
 }
 
+/** The public half of a private key (base64 PKCS #8), as generateKeyPair gives it: a private JWK carries it. */
+export async function publicKeyOf(privateKeyPkcs8: string): Promise<string> {
+  const key = await crypto.subtle.importKey('pkcs8', fromBase64(privateKeyPkcs8), ED25519, true, ['sign']);
+  const { x } = await crypto.subtle.exportKey('jwk', key);
+  if (!x) throw new Error('the private key does not name its public half');
+  return toBase64(fromBase64(x.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(x.length / 4) * 4, '=')));
+}
+
 export async function signPolicy(policy: unknown, privateKeyPkcs8: string): Promise<SignedPolicy> {
   const key = await crypto.subtle.importKey('pkcs8', fromBase64(privateKeyPkcs8), ED25519, false, ['sign']);
   const signature = await crypto.subtle.sign(ED25519, key, new TextEncoder().encode(canonicalJson(policy)));

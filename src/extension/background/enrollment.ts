@@ -4,6 +4,8 @@ import { readManagedSettings } from './policy';
 
 const ENROLLMENT = 'bulwark.enrollment';
 const DEVICE_KEY = 'bulwark.deviceId';
+/** The name the server gave this device at its last enrollment: asked for again after a revocation. */
+const ENROLLED_ID = 'bulwark.enrolledDeviceId';
 const TIMEOUT_MS = 15_000;
 
 /** What the backend gave this browser at enrollment; kept in local storage, which survives restarts. */
@@ -15,6 +17,8 @@ export const Enrollment = z.object({
   hashKey: z.string(),
   /** The key that signs the organisation's policy, learnt over the enrollment's TLS connection. */
   policyPublicKey: z.string(),
+  /** The user the device enrolled with (the server's answer does not carry it). */
+  user: z.string().optional(),
 });
 export type Enrollment = z.infer<typeof Enrollment>;
 
@@ -40,35 +44,67 @@ async function enroll(fetchFn: typeof fetch): Promise<Enrollment | undefined> {
   const { settings } = await readManagedSettings();
   if (!settings.serverUrl || !settings.enrollmentToken) return undefined;
   const serverUrl = settings.serverUrl.replace(/\/+$/, '');
+  const user = settings.user ?? (await profileUser());
   const held = await enrollment();
-  if (held?.serverUrl === serverUrl) return held;
-  try {
-    const response = await fetchFn(`${serverUrl}/api/enroll`, {
+  const renewing = held?.serverUrl === serverUrl ? held : undefined;
+  if (renewing && renewing.user === user) return renewing;
+  // The user changed (managed settings, the signed-in profile): the device enrolls itself again under its own
+  // name, with its own token as proof, so that its events are its new user's, verified. Refused, the old holds.
+  const post = (deviceId: string | undefined) =>
+    fetchFn(`${serverUrl}/api/enroll`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ token: settings.enrollmentToken, deviceId: settings.deviceId ?? (await localDeviceId()), user: settings.user }),
+      headers: { 'Content-Type': 'application/json', ...(renewing ? { Authorization: `Bearer ${renewing.deviceToken}` } : {}) },
+      body: JSON.stringify({ token: settings.enrollmentToken, deviceId, user }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
+  try {
+    // The administrator's name for this device, else the name the server gave it last time (free again once
+    // revoked), else a new one from the server. A name held by another live device is refused (409): next one.
+    const remembered = (await browser.storage.local.get(ENROLLED_ID))[ENROLLED_ID];
+    const names = renewing
+      ? [renewing.deviceId]
+      : [...new Set([settings.deviceId, typeof remembered === 'string' ? remembered : undefined].filter((n) => n !== undefined)), undefined];
+    let asked = names[0];
+    let response = await post(asked);
+    for (const name of names.slice(1)) {
+      if (response.status !== 409) break;
+      console.warn(`[bulwark] enrollment with ${serverUrl}: another enrolled device is named ${asked}; an administrator can revoke it to free the name. Enrolling ${name ? `as ${name}` : 'under a name the server gives'}.`);
+      asked = name;
+      response = await post(name);
+    }
     if (!response.ok) {
       console.warn(`[bulwark] enrollment with ${serverUrl} refused: HTTP ${response.status}`);
-      return undefined;
+      return renewing;
     }
-    const made = Enrollment.omit({ serverUrl: true }).safeParse(await response.json());
+    const made = Enrollment.omit({ serverUrl: true, user: true }).safeParse(await response.json());
     if (!made.success) {
       console.warn(`[bulwark] enrollment with ${serverUrl}: the answer is not an enrollment`);
-      return undefined;
+      return renewing;
     }
-    const next: Enrollment = { ...made.data, serverUrl };
-    await browser.storage.local.set({ [ENROLLMENT]: next });
+    const next: Enrollment = { ...made.data, serverUrl, user };
+    await browser.storage.local.set({ [ENROLLMENT]: next, [ENROLLED_ID]: next.deviceId });
     return next;
   } catch (e) {
     console.warn(`[bulwark] enrollment with ${serverUrl} failed: ${(e as Error).message}`);
+    return renewing;
+  }
+}
+
+/** The browser's signed-in profile (Chromium, with the identity.email permission): who uses it, when managed settings do not say. */
+async function profileUser(): Promise<string | undefined> {
+  const identity = (browser as unknown as { identity?: { getProfileUserInfo?: (details: { accountStatus: 'ANY' }) => Promise<{ email?: string }> } }).identity;
+  try {
+    return (await identity?.getProfileUserInfo?.({ accountStatus: 'ANY' }))?.email || undefined;
+  } catch {
     return undefined;
   }
 }
 
 /** The server no longer knows this token (the device was revoked): enroll again at the next chance. */
 export async function forgetEnrollment(): Promise<void> {
+  // Its name is kept: enrolling again asks for it (free again, since the administrator revoked it).
+  const held = await enrollment();
+  if (held) await browser.storage.local.set({ [ENROLLED_ID]: held.deviceId });
   await browser.storage.local.remove(ENROLLMENT);
 }
 

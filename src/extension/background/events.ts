@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { z } from 'zod';
 import { BulwarkEvent } from '../../core/events/event';
 import { destinationCategories } from '../../core/policy';
 import type { DecisionReport } from '../messages';
@@ -79,7 +80,9 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
     }
     if (response.ok) {
       if (dropped) await q.forgetDropped(dropped);
-      return 'sent';
+      // The backend refuses events one by one (a control character, say): those are set aside, the rest is taken.
+      const refused = RefusedIndexes.safeParse(await response.json().catch(() => undefined));
+      return refused.success && refused.data.rejected.length ? { refused: refused.data.rejected.map((r) => r.index) } : 'sent';
     }
     // The backend says this batch can never be taken (malformed, too large): set it aside, do not loop on it.
     if ([400, 413, 422].includes(response.status)) return 'refused';
@@ -90,6 +93,9 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
   if (result.waiting && nextAttemptAt > Date.now()) schedule.at(nextAttemptAt);
   return result;
 }
+
+/** The part of the backend's answer that names the events it refused. */
+const RefusedIndexes = z.object({ rejected: z.array(z.object({ index: z.number().int().min(0) })) });
 
 export async function eventQueueState() {
   const q = await events();

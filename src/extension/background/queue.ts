@@ -12,10 +12,11 @@ export interface Queued<T> {
 }
 
 /**
- * What the receiver said of a batch: taken, try again later (down, busy), or refused for good (malformed).
- * A receiver that says when to try again (Retry-After) gives that wait instead of the exponential one.
+ * What the receiver said of a batch: taken, try again later (down, busy; with the receiver's Retry-After when it
+ * said one, instead of the exponential wait), refused for good (malformed), or taken except the events at these
+ * indexes, which it refused for good.
  */
-export type SendResult = 'sent' | 'retry' | 'refused' | { retryAfterMs: number };
+export type SendResult = 'sent' | 'retry' | 'refused' | { retryAfterMs: number } | { refused: readonly number[] };
 
 export interface QueueState {
   /** Events not stored because the queue was full, since the last report of it. */
@@ -117,7 +118,7 @@ export class EventQueue<T> {
       } catch {
         result = 'retry';
       }
-      if (result !== 'sent' && result !== 'refused') {
+      if (result === 'retry' || (typeof result === 'object' && 'retryAfterMs' in result)) {
         // Kept in the database, so that a service worker started again does not try before its time.
         const failures = state.failures + 1;
         const ceiling = Math.min(this.options.maxDelayMs, this.options.baseDelayMs * 2 ** Math.min(failures - 1, 30));
@@ -127,14 +128,15 @@ export class EventQueue<T> {
         await this.db.put('state', { ...state, failures, nextAttemptAt: this.options.now() + wait }, 'state');
         break;
       }
+      const refusedAt = result === 'refused' ? new Set(batch.keys()) : new Set(result === 'sent' ? [] : result.refused.filter((i) => i < batch.length));
       const tx = this.db.transaction(['events', 'refused', 'state'], 'readwrite');
-      for (const q of batch) {
+      for (const [i, q] of batch.entries()) {
         await tx.objectStore('events').delete(q.seq!);
-        if (result === 'refused') await tx.objectStore('refused').add({ event: q.event });
+        if (refusedAt.has(i)) await tx.objectStore('refused').add({ event: q.event });
       }
-      await tx.objectStore('state').put({ ...state, failures: 0, nextAttemptAt: 0, refused: state.refused + (result === 'refused' ? batch.length : 0) }, 'state');
+      await tx.objectStore('state').put({ ...state, failures: 0, nextAttemptAt: 0, refused: state.refused + refusedAt.size }, 'state');
       await tx.done;
-      if (result === 'sent') sent += batch.length;
+      sent += batch.length - refusedAt.size;
     }
     return { sent, waiting: await this.size() };
   }

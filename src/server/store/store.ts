@@ -182,13 +182,19 @@ export class Store {
     return row!.id;
   }
 
-  async apiToken(tokenHash: string): Promise<{ id: number; label: string; role: Role } | undefined> {
-    return (await this.db.query<{ id: number; label: string; role: Role }>('SELECT id, label, role FROM api_tokens WHERE token_hash = ? AND revoked_ms IS NULL', [tokenHash]))[0];
+  /** A live API token, with its creator's current role (none when that person is gone). */
+  async apiToken(tokenHash: string): Promise<{ id: number; label: string; role: Role; createdBy: string; creatorRole: Role | undefined } | undefined> {
+    const [row] = await this.db.query<{ id: number; label: string; role: Role; created_by: string; creator_role: Role | null }>(
+      'SELECT t.id, t.label, t.role, t.created_by, u.role AS creator_role FROM api_tokens t LEFT JOIN users u ON u.name = t.created_by WHERE t.token_hash = ? AND t.revoked_ms IS NULL',
+      [tokenHash],
+    );
+    return row && { id: row.id, label: row.label, role: row.role, createdBy: row.created_by, creatorRole: row.creator_role ?? undefined };
   }
 
+  /** Every API token, with its creator's current role (null when that person is gone). */
   async apiTokens() {
-    return this.db.query<{ id: number; label: string; role: Role; created_by: string; created_ms: number; revoked_ms: number | null }>(
-      'SELECT id, label, role, created_by, created_ms, revoked_ms FROM api_tokens ORDER BY id',
+    return this.db.query<{ id: number; label: string; role: Role; created_by: string; created_ms: number; revoked_ms: number | null; creator_role: Role | null }>(
+      'SELECT t.id, t.label, t.role, t.created_by, t.created_ms, t.revoked_ms, u.role AS creator_role FROM api_tokens t LEFT JOIN users u ON u.name = t.created_by ORDER BY t.id',
     );
   }
 
@@ -217,13 +223,20 @@ export class Store {
     return (await this.db.run('UPDATE enrollment_tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL', [Date.now(), id])) > 0;
   }
 
-  /** Enrolls a device, or gives an enrolled one a new token (the old one stops working). */
-  async enrollDevice(id: string, tokenHash: string, user: string | undefined): Promise<void> {
-    await this.db.run(
+  /**
+   * Enrolls a device under an id that is free (never enrolled, or revoked by an administrator), or gives a live
+   * one a new token when `proofHash` is the hash of its current token (the old token stops working). False, and
+   * nothing changed, when the id belongs to a live device and no proof matches: one statement, so two enrollments
+   * racing for one id cannot both win.
+   */
+  async enrollDevice(id: string, tokenHash: string, user: string | undefined, proofHash?: string): Promise<boolean> {
+    const changed = await this.db.run(
       `INSERT INTO devices (id, token_hash, user_name, enrolled_ms) VALUES (?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, user_name = excluded.user_name, enrolled_ms = excluded.enrolled_ms, revoked_ms = NULL`,
-      [id, tokenHash, user ?? null, Date.now()],
+       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash, user_name = excluded.user_name, enrolled_ms = excluded.enrolled_ms, revoked_ms = NULL
+       WHERE devices.revoked_ms IS NOT NULL OR devices.token_hash = ?`,
+      [id, tokenHash, user ?? null, Date.now(), proofHash ?? null],
     );
+    return changed > 0;
   }
 
   async deviceByToken(tokenHash: string): Promise<Device | undefined> {
@@ -246,8 +259,9 @@ export class Store {
 
   // --- policy ---
 
-  async publishPolicy(p: PublishedPolicy): Promise<void> {
-    await this.db.run('INSERT INTO policies (version, doc, published_ms, published_by, note) VALUES (?, ?, ?, ?, ?)', [p.version, JSON.stringify(p.doc), p.publishedMs, p.publishedBy, p.note]);
+  /** Stores a new version; false when that version exists already (another publisher was first). */
+  async publishPolicy(p: PublishedPolicy): Promise<boolean> {
+    return (await this.db.run('INSERT INTO policies (version, doc, published_ms, published_by, note) VALUES (?, ?, ?, ?, ?) ON CONFLICT (version) DO NOTHING', [p.version, JSON.stringify(p.doc), p.publishedMs, p.publishedBy, p.note])) > 0;
   }
 
   async currentPolicy(): Promise<PublishedPolicy | undefined> {
@@ -339,6 +353,16 @@ export class Store {
       await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${rows(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
       return added.length;
     });
+  }
+
+  /** Which of these event ids are stored already (one query per thousand ids). */
+  async storedEventIds(ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += 1000) {
+      const chunk = ids.slice(i, i + 1000);
+      for (const r of await this.db.query<{ id: string }>(`SELECT id FROM events WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) found.add(r.id);
+    }
+    return found;
   }
 
   async event(id: string): Promise<StoredEvent | undefined> {

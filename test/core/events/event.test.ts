@@ -26,6 +26,35 @@ const event = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('the event schema', () => {
+  it('refuses control characters and lone surrogates in every string, at their path', () => {
+    const bad = ['\u0000', '\u0007', '\n', '\u007f', '\ud800', 'x\udfffy'];
+    const places: Array<[string, (t: string) => Record<string, unknown>]> = [
+      ['device.id', (t) => ({ device: { id: `d${t}` } })],
+      ['device.user', (t) => ({ device: { id: 'd', user: `u${t}` } })],
+      ['browser.name', (t) => ({ browser: { name: t, version: '1' } })],
+      ['extensionVersion', (t) => ({ extensionVersion: t })],
+      ['destination.host', (t) => ({ destination: { host: `a${t}.com`, categories: [] } })],
+      ['recipientDomains.0', (t) => ({ recipientDomains: [`b${t}.com`] })],
+      ['file.name', (t) => ({ file: { name: `f${t}.txt`, type: 'text/plain', size: 1 } })],
+      ['file.type', (t) => ({ file: { name: 'f.txt', type: `text/${t}`, size: 1 } })],
+      ['rule', (t) => ({ rule: `r${t}` })],
+      ['justification', (t) => ({ justification: `because${t}` })],
+    ];
+    for (const [path, make] of places)
+      for (const t of bad) {
+        const r = BulwarkEvent.safeParse(event(make(t)));
+        expect(r.success, `${path} with ${JSON.stringify(t)}`).toBe(false);
+        expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+      }
+    expect(BulwarkEvent.safeParse(event({ justification: 'Ünïcödé and emoji \u{1F600} are fine' })).success).toBe(true);
+  });
+
+  it('turns line breaks and other control characters of free text into spaces, and lone surrogates into U+FFFD', () => {
+    expect(redactFreeText('needed by\nthe insurer\t\u0000')).toBe('needed by the insurer  ');
+    expect(redactFreeText('a\ud800b')).toBe('a\ufffdb');
+    expect(BulwarkEvent.safeParse(event({ justification: redactFreeText('line one\r\nline two') })).success).toBe(true);
+  });
+
   it('takes an event built the way the guard builds it, and no planted value is in it or in its OCSF form', () => {
     const parsed = BulwarkEvent.parse(event());
     const out = JSON.stringify([parsed, toOcsf(parsed)]);

@@ -66,6 +66,14 @@ describe('the durable event queue', () => {
     expect((await q.state()).refused).toBe(1);
   });
 
+  it('sets aside only the events the receiver refused one by one, and takes the rest as sent', async () => {
+    const q = await fresh({ batchSize: 4 });
+    for (let id = 1; id <= 6; id++) await q.add({ id });
+    const result = await q.flush(async (b): Promise<SendResult> => ({ refused: b.flatMap((e, i) => (e.id % 3 === 0 ? [i] : [])) }));
+    expect(result).toEqual({ sent: 4, waiting: 0 });
+    expect((await q.state()).refused).toBe(2);
+  });
+
   it('has a bound: beyond it events are counted as dropped, until the receiver has been told', async () => {
     const q = await fresh({ maxEvents: 3 });
     const added = [];
