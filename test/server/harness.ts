@@ -63,7 +63,11 @@ export async function startBackend(kind: Database, pg?: TestPostgres, options: {
     const headers = new Headers(rest.headers);
     if (json !== undefined) headers.set('Content-Type', 'application/json');
     if (as === 'device') headers.set('Authorization', `Bearer ${deviceToken}`);
-    else if (as !== 'anonymous' && cookies[as]) headers.set('Cookie', cookies[as]);
+    else if (as !== 'anonymous' && cookies[as]) {
+      headers.set('Cookie', cookies[as]);
+      // As a browser does: the console's changes carry its origin (the server refuses them without).
+      if (!headers.has('Origin')) headers.set('Origin', server.url);
+    }
     return fetch(server.url + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   };
   for (const role of ROLES) {

@@ -89,7 +89,7 @@ describe('rights: every role against every endpoint', () => {
     const login = await b.call('/api/login', { method: 'POST', json: { name: 'viewer', password: 'correct horse battery staple' } });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     expect((await fetch(`${b.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(200);
-    expect((await fetch(`${b.url}/api/logout`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await fetch(`${b.url}/api/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: b.url } })).status).toBe(200);
     expect((await fetch(`${b.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 
