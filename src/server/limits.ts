@@ -64,7 +64,9 @@ export class SharedLimits {
   /**
    * Takes one attempt against growing delays: passes when the delay set by the previous attempt is over, and
    * then counts it and sets the next delay (0 while fewer than `free` were counted). An attempt refused during
-   * a delay is not counted, so that hammering does not lengthen it.
+   * a delay is not counted, so that hammering does not lengthen it. Without a delay `at_ms` is 0, not now:
+   * concurrent requests reach the database out of the order of their clocks, and "now" from one taken a
+   * millisecond late must not block one taken a millisecond early.
    */
   async attempt(key: string, b: Backoff, now = Date.now()): Promise<Taken> {
     this.sweep(now);
@@ -74,11 +76,11 @@ export class SharedLimits {
     const n = `limits.n + 1`;
     const delay = `CASE WHEN ${stale} THEN ${first} WHEN ${n} < ${b.free} THEN 0 WHEN ${n} = ${b.free} THEN ${b.firstDelayMs} WHEN limits.delay_ms * 2 > ${b.maxDelayMs} THEN ${b.maxDelayMs} ELSE limits.delay_ms * 2 END`;
     const row = await this.one(
-      `INSERT INTO limits (key, n, at_ms, delay_ms, passed, expires_ms) VALUES (:key, 1, :now + ${first}, ${first}, 1, :now + ${first + b.forgetMs})
+      `INSERT INTO limits (key, n, at_ms, delay_ms, passed, expires_ms) VALUES (:key, 1, ${first ? `:now + ${first}` : '0'}, ${first}, 1, :now + ${first + b.forgetMs})
        ON CONFLICT (key) DO UPDATE SET
          n = CASE WHEN ${blocked} THEN limits.n WHEN ${stale} THEN 1 ELSE ${n} END,
          delay_ms = CASE WHEN ${blocked} THEN limits.delay_ms ELSE ${delay} END,
-         at_ms = CASE WHEN ${blocked} THEN limits.at_ms ELSE :now + ${delay} END,
+         at_ms = CASE WHEN ${blocked} THEN limits.at_ms WHEN ${delay} = 0 THEN 0 ELSE :now + ${delay} END,
          expires_ms = CASE WHEN ${blocked} THEN limits.expires_ms ELSE :now + ${delay} + ${b.forgetMs} END,
          passed = CASE WHEN ${blocked} THEN 0 ELSE 1 END
        RETURNING n, at_ms, delay_ms, passed`,

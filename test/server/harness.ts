@@ -46,9 +46,9 @@ export interface TestBackend {
 }
 
 /** A running backend with one person per role, an enrollment token, an enrolled device and the default policy published. */
-export async function startBackend(kind: Database, pg?: TestPostgres, options: { siem?: unknown[] } = {}): Promise<TestBackend> {
+export async function startBackend(kind: Database, pg?: TestPostgres, options: { siem?: unknown[]; config?: Record<string, unknown> } = {}): Promise<TestBackend> {
   const { store, dispose } = await freshStore(kind, pg);
-  const server = await startServer(ServerConfig.parse({ port: 0, siem: options.siem ?? [] }), { store, consoleDir: join(import.meta.dirname, '../../.output/console') });
+  const server = await startServer(ServerConfig.parse({ port: 0, siem: options.siem ?? [], ...options.config }), { store, consoleDir: join(import.meta.dirname, '../../.output/console') });
   const hash = await hashPassword(PASSWORD);
   for (const role of ROLES) await store.addUser(role, hash, role);
   await publishPolicy(store, server.keys, DEFAULT_POLICY, 'setup', 'default');
