@@ -15,7 +15,10 @@ export const ServerConfig = z
     /** The origin browsers use for the console (https://bulwark.example.com): changes made with the session cookie must come from it. */
     publicOrigin: z
       .url({ protocol: /^https?$/ })
-      .refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'an origin only: scheme, host and port, no path')
+      .refine((u) => {
+        const url = new URL(u);
+        return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      }, 'an origin only: scheme, host and port, no path')
       .transform((u) => new URL(u).origin)
       .optional(),
     /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: addresses or CIDR ranges, IPv4 or IPv6. */
