@@ -39,9 +39,12 @@ describe('the console behind a TLS proxy', () => {
   }
 
   it('makes changes through the proxy, turns on two-step sign-in, and signs in with a code', async () => {
+    // Someone guesses the viewer's password: the admin sees the alert among the sign-in alerts.
+    for (let i = 0; i < 5; i++) await fetch(`${b.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'viewer', password: `guess ${i}` }) });
     const page = await (await browser.newContext()).newPage();
     await signIn(page);
     await page.goto(`${proxy.url}/#/admin`);
+    await expect.poll(() => page.getByRole('table', { name: 'Sign-in alerts' }).textContent()).toMatch(/viewer\s*this account from this address\s*127\.0\.0\.1\s*5/);
     await page.getByPlaceholder('label (for example: all laptops)').fill('laptops');
     await page.getByRole('button', { name: 'New enrollment token' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/bwe_/);

@@ -74,6 +74,17 @@ describe.each(DATABASES)('limits shared through %s', (kind) => {
     expect((await limits.attempt('login:y', BACKOFF, T0 + 70_000)).count).toBe(2);
   });
 
+  it('sweeps rows that limit nothing any more, at most once a minute, on the back of a take', async () => {
+    const count = async () => Number((await store.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM limits WHERE key LIKE 'sweep:%'"))[0]!.n);
+    const fresh = new SharedLimits(store.db);
+    for (let i = 0; i < 5; i++) await fresh.take(`sweep:${i}`, { perSecond: 1, burst: 1 }, T0);
+    expect(await count()).toBe(5);
+    await fresh.take('sweep:late', { perSecond: 1, burst: 1 }, T0 + 30_000);
+    expect(await count()).toBe(6);
+    await fresh.take('sweep:later', { perSecond: 1, burst: 1 }, T0 + 90_000);
+    await expect.poll(count).toBe(1);
+  });
+
   it('remembers a fact until it expires', async () => {
     await limits.remember('login:known:a|1.2.3.4', 1000, T0);
     expect(await limits.remembered('login:known:a|1.2.3.4', T0 + 999)).toBe(true);
