@@ -47,6 +47,9 @@ const TABLE: Array<{ method: string; path: string; body?: () => unknown; allowed
   { method: 'POST', path: '/api/enrollment-tokens', body: () => ({ label: 'fleet' }), allowed: ADMINS },
   { method: 'DELETE', path: '/api/enrollment-tokens/9999', allowed: ADMINS },
   { method: 'DELETE', path: '/api/devices/no-such-device', allowed: ADMINS },
+  { method: 'GET', path: '/api/me/totp', allowed: PEOPLE },
+  { method: 'POST', path: '/api/me/totp', body: () => ({}), allowed: PEOPLE },
+  { method: 'DELETE', path: '/api/users/no-such-person/totp', allowed: ADMINS },
   { method: 'GET', path: '/api/audit', allowed: ADMINS },
   { method: 'GET', path: '/api/audit/verify', allowed: ADMINS },
 ];
