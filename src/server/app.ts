@@ -215,8 +215,6 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- people: sign in ----
 
-  app.use('/api/login', limitBody(4096, 'A sign-in request is small.'));
-  app.use('/api/me/totp/*', limitBody(4096, 'A second-factor request is small.'));
   const startSession = async (c: Context<Env>, user: User) => {
     const token = newToken('bws');
     const maxAge = limits.sessionHours * 3600;
@@ -224,7 +222,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies ?? false, path: '/', maxAge });
     return c.json({ name: user.name, role: user.role, permissions: permissionsOf(user.role) });
   };
-  app.route('/api', signInRoutes({ store, guard, secondFactor: new SecondFactor(store.db), authenticate, clientAddress, startSession }));
+  app.route('/api', signInRoutes({ store, guard, secondFactor: new SecondFactor(store.db), authenticate, clientAddress, startSession, smallBody: limitBody(4096, 'A sign-in request is small.') }));
 
   app.post('/api/logout', authenticate, async (c) => {
     const p = c.get('principal');

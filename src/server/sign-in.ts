@@ -14,6 +14,8 @@ export interface SignInDeps {
   secondFactor: SecondFactor;
   authenticate: MiddlewareHandler<Env>;
   clientAddress: (c: Context) => string;
+  /** The body limit of these small requests. */
+  smallBody: MiddlewareHandler;
   /** Opens a session for the user and answers who signed in. */
   startSession: (c: Context<Env>, user: User) => Promise<Response>;
 }
@@ -59,7 +61,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
     return { user };
   };
 
-  app.post('/login', async (c) => {
+  app.post('/login', d.smallBody, async (c) => {
     const body = await readJson(c, z.object({ name: z.string().min(1).max(128), password: z.string().min(1).max(1024), code: CODE.optional() }).strict());
     if (!body.ok) return body.response;
     const r = await check(c, body.value.name, body.value.password, body.value.code);
@@ -78,7 +80,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
     return user ? c.json({ enabled: await secondFactor.enabled(user.id) }) : NO_SESSION(c);
   });
 
-  app.post('/me/totp', d.authenticate, async (c) => {
+  app.post('/me/totp', d.smallBody, d.authenticate, async (c) => {
     const user = await self(c);
     if (!user) return NO_SESSION(c);
     if (await secondFactor.enabled(user.id)) return problem(c, 409, 'totp-enabled', 'The second factor is on already; turn it off first.');
@@ -87,7 +89,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
     return c.json(r, 201);
   });
 
-  app.post('/me/totp/confirm', d.authenticate, async (c) => {
+  app.post('/me/totp/confirm', d.smallBody, d.authenticate, async (c) => {
     const user = await self(c);
     if (!user) return NO_SESSION(c);
     const body = await readJson(c, z.object({ code: CODE }).strict());
@@ -106,7 +108,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
     return c.json({ enabled: true });
   });
 
-  app.post('/me/totp/disable', d.authenticate, async (c) => {
+  app.post('/me/totp/disable', d.smallBody, d.authenticate, async (c) => {
     const user = await self(c);
     if (!user) return NO_SESSION(c);
     const body = await readJson(c, z.object({ password: z.string().min(1).max(1024), code: CODE }).strict());

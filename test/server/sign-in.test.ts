@@ -146,6 +146,11 @@ describe.each(DATABASES)('sign-in protection on %s', (kind) => {
     expect(JSON.stringify(trail)).not.toContain(begun.secret);
   });
 
+  it('a sign-in request is small', async () => {
+    const r = await fetch(`${b.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'admin', password: 'x'.repeat(10_000) }) });
+    expect(r.status).toBe(413);
+  });
+
   it('a token cannot manage a second factor; a device has none', async () => {
     expect((await b.call('/api/me/totp', { method: 'POST', as: 'device', json: {} })).status).toBe(403);
   });
