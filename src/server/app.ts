@@ -28,7 +28,7 @@ export interface AppOptions {
   keys: OrgKeys;
   /** The console's built files (index.html, console.js, console.css), served at /. */
   consoleFiles?: Map<string, { type: string; body: string }>;
-  /** Set behind TLS (or a TLS proxy): the session cookie is then Secure. */
+  /** Set behind TLS (or a TLS proxy): the session cookie is then Secure (so it is with an https publicOrigin). */
   secureCookies?: boolean;
   /** The origin browsers use (https://bulwark.example.com); unset: the request's own, as trusted proxies report it. */
   publicOrigin?: string;
@@ -219,7 +219,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const token = newToken('bws');
     const maxAge = limits.sessionHours * 3600;
     await store.addSession(tokenHash(token), user.id, Date.now() + maxAge * 1000);
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies ?? false, path: '/', maxAge });
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies || !!options.publicOrigin?.startsWith('https:'), path: '/', maxAge });
     return c.json({ name: user.name, role: user.role, permissions: permissionsOf(user.role) });
   };
   app.route('/api', signInRoutes({ store, guard, secondFactor: new SecondFactor(store.db), authenticate, clientAddress, startSession, smallBody: limitBody(4096, 'A sign-in request is small.') }));
