@@ -114,4 +114,9 @@ describe('with a configured public origin', () => {
     expect((await make('https://bulwark.example.com')).status).toBe(201);
     expect((await make(b.url)).status).toBe(403);
   });
+
+  it('an https public origin makes the session cookie Secure', async () => {
+    const r = await fetch(`${b.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'viewer', password: PASSWORD }) });
+    expect(r.headers.get('set-cookie')).toMatch(/; Secure/);
+  });
 });
