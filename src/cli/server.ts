@@ -7,6 +7,7 @@ import { ServerConfig } from '../server/config';
 import { ensureDemo } from '../server/demo';
 import { hashPassword } from '../server/secrets';
 import { startServer } from '../server/server';
+import { SecondFactor } from '../server/second-factor';
 import { openStore, ROLES, type Role } from '../server/store';
 
 const USAGE = `Usage: npm run server -- <command> [options]
@@ -15,7 +16,9 @@ const USAGE = `Usage: npm run server -- <command> [options]
   verify-audit [--data DIR | --postgres URL]
         Check the audit trail's hash chain; exit 1 when it is broken.
   add-user NAME --role viewer|analyst|policy_admin|admin [--data DIR | --postgres URL]
-        Add a person (or set a new password); the password is read from BULWARK_PASSWORD or made and printed.`;
+        Add a person (or set a new password); the password is read from BULWARK_PASSWORD or made and printed.
+  reset-totp NAME [--data DIR | --postgres URL]
+        Turn off a person's second factor (a lost phone, when no other admin can do it in the console).`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -92,6 +95,12 @@ Stop with Ctrl+C.`);
       } else await store.addUser(name, hash, role);
       await store.appendAudit({ actor: 'command line', action: 'user.create', target: name, detail: { role } });
       console.log(given ? `${name} (${role}) is ready` : `${name} (${role}) is ready; password: ${password}`);
+    } else if (command === 'reset-totp') {
+      const user = rest[0] ? await store.userByName(rest[0]) : undefined;
+      if (!user) fail(rest[0] ? `Nobody is called ${rest[0]}.` : USAGE);
+      const changed = await new SecondFactor(store.db).disable(user.id);
+      if (changed) await store.appendAudit({ actor: 'command line', action: 'totp.reset', target: user.name, detail: {} });
+      console.log(changed ? `${user.name} signs in with the password alone now` : `${user.name} had no second factor`);
     } else fail(USAGE);
   } finally {
     await store.close();

@@ -4,6 +4,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly issues: Array<{ path: string; message: string }> = [],
+    /** The API's error code ('totp-required', 'cross-site', ...). */
+    readonly code = '',
   ) {
     super(message);
   }
@@ -16,8 +18,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  const data = (await response.json().catch(() => ({}))) as { message?: string; issues?: Array<{ path: string; message: string }>; errors?: Array<{ path: string; message: string }> };
-  if (!response.ok) throw new ApiError(response.status, data.message ?? `HTTP ${response.status}`, data.issues ?? data.errors);
+  const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string; issues?: Array<{ path: string; message: string }>; errors?: Array<{ path: string; message: string }> };
+  if (!response.ok) throw new ApiError(response.status, data.message ?? `HTTP ${response.status}`, data.issues ?? data.errors, data.error);
   return data as T;
 }
 

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Me } from './api';
+import { Account } from './views/Account';
 import { Admin } from './views/Admin';
 import { EventDetail, Events } from './views/Events';
 import { Insights } from './views/Insights';
@@ -56,6 +57,9 @@ function App() {
         <span class="muted">
           {me.name} ({me.role.replace('_', ' ')})
         </span>
+        <a href="#/account" aria-current={page === 'account' ? 'page' : undefined}>
+          Account
+        </a>
         <button type="button" onClick={signOut}>
           Sign out
         </button>
@@ -68,6 +72,7 @@ function App() {
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
         {page === 'protected' ? <ProtectedData me={me} /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
+        {page === 'account' ? <Account me={me} /> : null}
       </main>
     </>
   );

@@ -16,11 +16,15 @@ import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
-import { RateLimiter } from './rate-limit';
+import { SharedLimits } from './limits';
+import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
+import { ProxyTrust } from './proxy';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import type { SiemStatus } from './siem/forwarder';
-import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash, verifyPassword } from './secrets';
-import { ROLES, type PublishedPolicy, type Store } from './store';
+import { SecondFactor } from './second-factor';
+import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash } from './secrets';
+import { signInRoutes } from './sign-in';
+import { ROLES, type PublishedPolicy, type Store, type User } from './store';
 import { ownerOf, tokenRole } from './token-role';
 import { databaseUnavailable, serviceUnavailable } from './unavailable';
 
@@ -29,8 +33,13 @@ export interface AppOptions {
   keys: OrgKeys;
   /** The console's built files (index.html, console.js, console.css), served at /. */
   consoleFiles?: Map<string, { type: string; body: string }>;
-  /** Set behind TLS (or a TLS proxy): the session cookie is then Secure. */
+  /** Set behind TLS (or a TLS proxy): the session cookie is then Secure (so it is with an https publicOrigin). */
   secureCookies?: boolean;
+  /** The origin browsers use (https://bulwark.example.com); unset: the request's own, as trusted proxies report it. */
+  publicOrigin?: string;
+  /** Proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto/-Host are believed. */
+  trustedProxies?: readonly string[];
+  signIn?: SignInSettings;
   /** Called after events were stored, so forwarders need not poll. */
   onEvents?: () => void;
   /** The SIEM destinations' delivery state (GET /api/siem/status). */
@@ -49,11 +58,12 @@ export const DEFAULT_LIMITS = {
 };
 
 const SESSION_COOKIE = 'bulwark_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const INSIGHTS_TTL_MS = 5 * 60_000;
 const ROLE = z.enum(ROLES);
 const NAME = z.string().trim().min(1).max(128).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ -');
 
-type Env = { Variables: { principal: Principal } };
+export type Env = { Variables: { principal: Principal } };
 
 /**
  * The backend's HTTP API: device enrollment, signed policy and event ingestion for browsers; sessions, events,
@@ -64,10 +74,26 @@ export function createApp(options: AppOptions): Hono<Env> {
   const { store, keys } = options;
   const protectedData = new ProtectedData(store, keys, options.pdf);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const deviceLimiter = new RateLimiter(limits.devicePerSecond, limits.deviceBurst);
+  // Limits live in the database, so that every instance shares them.
+  const shared = new SharedLimits(store.db);
+  const deviceBucket = { perSecond: limits.devicePerSecond, burst: limits.deviceBurst };
   // Enrollment tokens are 256 random bits: this limit protects the database from floods, not the token from guessing.
-  const enrollLimiter = new RateLimiter(20, 100);
-  const loginLimiter = new RateLimiter(5 / 60, 5);
+  const enrollBucket = { perSecond: 20, burst: 100 };
+  const proxies = new ProxyTrust(options.trustedProxies, options.publicOrigin);
+  const clientAddress = (c: Context) => proxies.clientAddress(peerAddress(c), c.req.header('X-Forwarded-For'));
+  /**
+   * Why a change made with the session cookie is refused, or undefined. The browser sends Origin with every
+   * POST, PUT, PATCH and DELETE (and Sec-Fetch-Site); a form or script on another site cannot make it ours.
+   */
+  const crossSite = (c: Context): string | undefined => {
+    if (SAFE_METHODS.has(c.req.method)) return undefined;
+    const expected = proxies.origin(c.req.url, peerAddress(c), { proto: c.req.header('X-Forwarded-Proto'), host: c.req.header('X-Forwarded-Host') });
+    const origin = c.req.header('Origin');
+    if (origin) return origin === expected ? undefined : `Changes are accepted from ${expected} only, not from ${origin.slice(0, 200)}.`;
+    if (c.req.header('Sec-Fetch-Site') === 'same-origin') return undefined;
+    return `A change made with the session cookie needs an Origin header (${expected}) or Sec-Fetch-Site: same-origin.`;
+  };
+  const guard = new LoginGuard(shared, (entry) => store.appendAudit(entry), options.signIn ?? DEFAULT_SIGN_IN);
   const app = new Hono<Env>();
 
   app.onError((err, c) => {
@@ -94,6 +120,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     limitBodies([
       { path: '/api/enroll', maxBytes: 4096 },
       { path: '/api/login', maxBytes: 4096 },
+      { path: '/api/me/totp/', maxBytes: 4096 },
       { path: '/api/device/events', maxBytes: limits.eventBodyBytes },
       { path: '/api/policies', maxBytes: POLICY_BYTES },
       { path: '/api/policies/validate', maxBytes: POLICY_BYTES },
@@ -117,9 +144,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       const session = getCookie(c, SESSION_COOKIE);
       const user = session ? await store.sessionUser(tokenHash(session)) : undefined;
       if (user) {
-        // A cookie rides along with any request the browser makes: refuse changes that come from another site.
-        const origin = c.req.header('Origin');
-        if (c.req.method !== 'GET' && origin && origin !== new URL(c.req.url).origin) return problem(c, 403, 'cross-site', 'Requests from other sites are refused.');
+        // A cookie rides along with any request the browser makes: a change must say it comes from the console.
+        const refused = crossSite(c);
+        if (refused) return problem(c, 403, 'cross-site', refused);
         principal = { kind: 'user', name: user.name, role: user.role, via: 'session', sessionHash: tokenHash(session!) };
       }
     }
@@ -137,9 +164,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   const device = createMiddleware<Env>(async (c, next) => {
     const p = c.get('principal');
     if (p.kind !== 'device') return problem(c, 403, 'forbidden', 'Only enrolled devices use this.');
-    const wait = deviceLimiter.take(p.deviceId);
-    if (wait) {
-      c.header('Retry-After', String(wait));
+    const taken = await shared.take(`device:${p.deviceId}`, deviceBucket);
+    if (!taken.ok) {
+      c.header('Retry-After', String(taken.retryAfter));
       return problem(c, 429, 'rate-limited', 'Too many requests from this device; try again later.');
     }
     await next();
@@ -158,8 +185,11 @@ export function createApp(options: AppOptions): Hono<Env> {
    * is rotated) or after an administrator revoked it: the fleet's token alone cannot take a device over.
    */
   app.post('/api/enroll', async (c) => {
-    const wait = enrollLimiter.take(remoteAddress(c));
-    if (wait) return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
+    const taken = await shared.take(`enroll:${clientAddress(c)}`, enrollBucket);
+    if (!taken.ok) {
+      c.header('Retry-After', String(taken.retryAfter));
+      return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
+    }
     const body = await readJson(c, z.object({ token: z.string().min(1).max(200), deviceId: PlainText(128).pipe(z.string().trim().min(1)).optional(), user: PlainText(256).pipe(z.string().trim().min(1)).optional() }).strict());
     if (!body.ok) return body.response;
     if (!(await store.enrollmentTokenValid(tokenHash(body.value.token)))) return problem(c, 401, 'unauthenticated', 'The enrollment token is unknown, expired or revoked.');
@@ -209,29 +239,14 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   // ---- people: sign in ----
 
-  app.post('/api/login', async (c) => {
-    const body = await readJson(c, z.object({ name: z.string().min(1).max(128), password: z.string().min(1).max(1024) }).strict());
-    if (!body.ok) return body.response;
-    // Failed attempts are counted per account: five, then one a minute.
-    const account = body.value.name.toLowerCase();
-    const wait = loginLimiter.waiting(account);
-    if (wait) {
-      c.header('Retry-After', String(wait));
-      return problem(c, 429, 'rate-limited', 'Too many attempts for this account; wait a minute.');
-    }
-    const user = await store.userByName(body.value.name);
-    // Hash even for an unknown name, so the answer's timing does not tell which names exist.
-    const ok = user ? await verifyPassword(body.value.password, user.passwordHash) : await verifyPassword(body.value.password, DUMMY_HASH).then(() => false);
-    if (!user || !ok) {
-      loginLimiter.take(account);
-      return problem(c, 401, 'unauthenticated', 'The name or the password is wrong.');
-    }
+  const startSession = async (c: Context<Env>, user: User) => {
     const token = newToken('bws');
     const maxAge = limits.sessionHours * 3600;
     await store.addSession(tokenHash(token), user.id, Date.now() + maxAge * 1000);
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies ?? false, path: '/', maxAge });
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: options.secureCookies || !!options.publicOrigin?.startsWith('https:'), path: '/', maxAge });
     return c.json({ name: user.name, role: user.role, permissions: permissionsOf(user.role) });
-  });
+  };
+  app.route('/api', signInRoutes({ store, guard, secondFactor: new SecondFactor(store.db), authenticate, clientAddress, startSession }));
 
   app.post('/api/logout', authenticate, async (c) => {
     const p = c.get('principal');
@@ -491,8 +506,5 @@ function published(c: Context, r: PublishedPolicy | { errors: Array<{ path: stri
   return c.json(r, 201);
 }
 
-/** The peer's address (behind a proxy, the proxy's: then every enrollment shares one budget). */
-const remoteAddress = (c: Context): string => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
-
-/** A real scrypt hash of nothing anybody knows, for unknown names. */
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+/** The TCP peer's address (a proxy's, when there is one). */
+const peerAddress = (c: Context): string | undefined => (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DEFAULT_SIGN_IN } from './login-guard';
+import { parseRange } from './proxy';
 
 /** The backend's settings: a JSON file (--config) and command-line flags, checked before anything starts. */
 export const ServerConfig = z
@@ -10,6 +12,30 @@ export const ServerConfig = z
     postgresUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
     /** Set when browsers reach the console over HTTPS (directly or through a proxy). */
     secureCookies: z.boolean().default(false),
+    /** The origin browsers use for the console (https://bulwark.example.com): changes made with the session cookie must come from it. */
+    publicOrigin: z
+      .url({ protocol: /^https?$/ })
+      .refine((u) => {
+        const url = new URL(u);
+        return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      }, 'an origin only: scheme, host and port, no path')
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    /** Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: addresses or CIDR ranges, IPv4 or IPv6. */
+    trustedProxies: z.array(z.string().refine((e) => !!parseRange(e), 'an IP address or a CIDR range such as 10.0.0.0/8 or fd00::/8')).default([]),
+    /** Sign-in protection: attempts before delays begin, and the delays (seconds, doubling). */
+    signIn: z
+      .object({
+        freeAttempts: z.number().int().min(1).max(100).default(DEFAULT_SIGN_IN.freeAttempts),
+        accountFreeAttempts: z.number().int().min(1).max(10_000).default(DEFAULT_SIGN_IN.accountFreeAttempts),
+        addressFreeAttempts: z.number().int().min(1).max(10_000).default(DEFAULT_SIGN_IN.addressFreeAttempts),
+        firstDelaySeconds: z.number().int().min(1).max(3600).default(DEFAULT_SIGN_IN.firstDelaySeconds),
+        maxDelaySeconds: z.number().int().min(1).max(86_400).default(DEFAULT_SIGN_IN.maxDelaySeconds),
+        forgetMinutes: z.number().int().min(1).max(10_080).default(DEFAULT_SIGN_IN.forgetMinutes),
+        knownAddressDays: z.number().int().min(1).max(3650).default(DEFAULT_SIGN_IN.knownAddressDays),
+      })
+      .strict()
+      .default(DEFAULT_SIGN_IN),
     siem: z
       .array(
         z.discriminatedUnion('type', [

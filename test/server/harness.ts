@@ -46,9 +46,9 @@ export interface TestBackend {
 }
 
 /** A running backend with one person per role, an enrollment token, an enrolled device and the default policy published. */
-export async function startBackend(kind: Database, pg?: TestPostgres, options: { siem?: unknown[] } = {}): Promise<TestBackend> {
+export async function startBackend(kind: Database, pg?: TestPostgres, options: { siem?: unknown[]; config?: Record<string, unknown> } = {}): Promise<TestBackend> {
   const { store, dispose } = await freshStore(kind, pg);
-  const server = await startServer(ServerConfig.parse({ port: 0, siem: options.siem ?? [] }), { store, consoleDir: join(import.meta.dirname, '../../.output/console') });
+  const server = await startServer(ServerConfig.parse({ port: 0, siem: options.siem ?? [], ...options.config }), { store, consoleDir: join(import.meta.dirname, '../../.output/console') });
   const hash = await hashPassword(PASSWORD);
   for (const role of ROLES) await store.addUser(role, hash, role);
   await publishPolicy(store, server.keys, DEFAULT_POLICY, 'setup', 'default');
@@ -63,7 +63,11 @@ export async function startBackend(kind: Database, pg?: TestPostgres, options: {
     const headers = new Headers(rest.headers);
     if (json !== undefined) headers.set('Content-Type', 'application/json');
     if (as === 'device') headers.set('Authorization', `Bearer ${deviceToken}`);
-    else if (as !== 'anonymous' && cookies[as]) headers.set('Cookie', cookies[as]);
+    else if (as !== 'anonymous' && cookies[as]) {
+      headers.set('Cookie', cookies[as]);
+      // As a browser does: the console's changes carry its origin (the server refuses them without).
+      if (!headers.has('Origin')) headers.set('Origin', server.url);
+    }
     return fetch(server.url + path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
   };
   for (const role of ROLES) {

@@ -47,6 +47,9 @@ const TABLE: Array<{ method: string; path: string; body?: () => unknown; allowed
   { method: 'POST', path: '/api/enrollment-tokens', body: () => ({ label: 'fleet' }), allowed: ADMINS },
   { method: 'DELETE', path: '/api/enrollment-tokens/9999', allowed: ADMINS },
   { method: 'DELETE', path: '/api/devices/no-such-device', allowed: ADMINS },
+  { method: 'GET', path: '/api/me/totp', allowed: PEOPLE },
+  { method: 'POST', path: '/api/me/totp', body: () => ({}), allowed: PEOPLE },
+  { method: 'DELETE', path: '/api/users/no-such-person/totp', allowed: ADMINS },
   { method: 'GET', path: '/api/audit', allowed: ADMINS },
   { method: 'GET', path: '/api/audit/verify', allowed: ADMINS },
   { method: 'GET', path: '/api/siem/status', allowed: ADMINS },
@@ -90,7 +93,7 @@ describe('rights: every role against every endpoint', () => {
     const login = await b.call('/api/login', { method: 'POST', json: { name: 'viewer', password: 'correct horse battery staple' } });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     expect((await fetch(`${b.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(200);
-    expect((await fetch(`${b.url}/api/logout`, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(200);
+    expect((await fetch(`${b.url}/api/logout`, { method: 'POST', headers: { Cookie: cookie, Origin: b.url } })).status).toBe(200);
     expect((await fetch(`${b.url}/api/me`, { headers: { Cookie: cookie } })).status).toBe(401);
   });
 

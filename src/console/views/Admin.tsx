@@ -25,6 +25,7 @@ interface Token {
   revoked_ms: number | null;
 }
 type Check = { ok: boolean; entries: number; reason?: string };
+type Alert = { seq: number; timeMs: number; target: string; detail: { scope?: string; address?: string; attempts?: number } };
 
 const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'];
 
@@ -37,6 +38,7 @@ export function Admin({ me }: { me: Me }) {
   const [enrollment, setEnrollment] = useState<Token[]>([]);
   const [secret, setSecret] = useState('');
   const [check, setCheck] = useState<Check>();
+  const [alerts, setAlerts] = useState<Alert[]>([]);
   const [message, setMessage] = useState('');
 
   const load = async () => {
@@ -45,6 +47,8 @@ export function Admin({ me }: { me: Me }) {
     setUsers((await api<{ users: User[] }>('/api/users')).users);
     setTokens((await api<{ tokens: Token[] }>('/api/tokens')).tokens);
     setEnrollment((await api<{ tokens: Token[] }>('/api/enrollment-tokens')).tokens);
+    const trail = (await api<{ entries: Array<Alert & { action: string }> }>('/api/audit')).entries;
+    setAlerts(trail.filter((e) => e.action === 'login.throttled').slice(-20).reverse());
   };
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
@@ -141,6 +145,33 @@ export function Admin({ me }: { me: Me }) {
             <input name="label" placeholder="label (for example: all laptops)" required />
             <button type="submit">New enrollment token</button>
           </form>
+          <h2>Sign-in alerts</h2>
+          {alerts.length ? (
+            <table aria-label="Sign-in alerts">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Account</th>
+                  <th>Slowed down for</th>
+                  <th>Address</th>
+                  <th class="num">Attempts</th>
+                </tr>
+              </thead>
+              <tbody>
+                {alerts.map((a) => (
+                  <tr key={a.seq}>
+                    <td>{when(a.timeMs)}</td>
+                    <td>{a.target}</td>
+                    <td>{a.detail.scope === 'account+address' ? 'this account from this address' : a.detail.scope === 'account' ? 'this account from new addresses' : 'this address, any account'}</td>
+                    <td>{a.detail.address}</td>
+                    <td class="num">{a.detail.attempts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="muted">No account or address has been slowed down.</p>
+          )}
           <h2>Audit trail</h2>
           <p>
             <button type="button" onClick={act(async () => setCheck(await api<Check>('/api/audit/verify')))}>

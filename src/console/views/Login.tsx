@@ -3,13 +3,18 @@ import { api, ApiError, type Me } from '../api';
 
 export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const [error, setError] = useState('');
+  // The server asks for a code only after the right password, for accounts with a second factor.
+  const [needsCode, setNeedsCode] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
+    const code = form.get('code') || undefined;
     try {
-      onSignedIn(await api<Me>('/api/login', { method: 'POST', body: { name: form.get('name'), password: form.get('password') } }));
+      onSignedIn(await api<Me>('/api/login', { method: 'POST', body: { name: form.get('name'), password: form.get('password'), code } }));
     } catch (err) {
-      setError((err as ApiError).message);
+      const failure = err as ApiError;
+      if (failure.code === 'totp-required') setNeedsCode(true);
+      setError(failure.message);
     }
   };
   return (
@@ -21,6 +26,11 @@ export function Login({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       <label>
         Password <input name="password" type="password" autocomplete="current-password" required />
       </label>
+      {needsCode ? (
+        <label>
+          Code <input name="code" inputMode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required autoFocus />
+        </label>
+      ) : null}
       {error ? <p role="alert">{error}</p> : null}
       <button type="submit">Sign in</button>
     </form>

@@ -1,8 +1,9 @@
 import { tables } from './001-tables';
 import { siemDelivery } from './003-siem-delivery';
+import { limits } from './004-limits';
 import type { Migration } from './migration';
 
 export { sqlMigration, type Migration } from './migration';
 
 /** Every migration, in the order they apply. A new one goes at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [tables, siemDelivery];
+export const MIGRATIONS: readonly Migration[] = [tables, siemDelivery, limits];
