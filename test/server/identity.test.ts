@@ -102,7 +102,7 @@ describe.each(DATABASES)('device and user identity on %s', (kind) => {
     expect((await b.call('/api/users', { method: 'POST', as: 'admin', json: { name: 'tina', password: PASSWORD, role: 'admin' } })).status).toBe(201);
     const login = await b.call('/api/login', { method: 'POST', json: { name: 'tina', password: PASSWORD } });
     const tina = login.headers.get('set-cookie')!.split(';')[0]!;
-    const made = await (await fetch(`${b.url}/api/tokens`, { method: 'POST', headers: { Cookie: tina, 'Content-Type': 'application/json' }, body: JSON.stringify({ label: 'siem-export', role: 'admin' }) })).json();
+    const made = await (await fetch(`${b.url}/api/tokens`, { method: 'POST', headers: { Cookie: tina, Origin: b.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ label: 'siem-export', role: 'admin' }) })).json();
     const asToken = (path: string, init: RequestInit = {}) => fetch(b.url + path, { ...init, headers: { Authorization: `Bearer ${made.token}`, 'Content-Type': 'application/json' } });
     // A token made with this token belongs to tina too.
     const child = await (await asToken('/api/tokens', { method: 'POST', body: JSON.stringify({ label: 'child', role: 'analyst' }) })).json();
