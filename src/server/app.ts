@@ -177,10 +177,10 @@ export function createApp(options: AppOptions): Hono<Env> {
         else rejected.push({ index, paths: [...new Set(r.error.issues.map((i) => i.path.join('.')))] });
       });
       if (rejected.length) console.warn(`[bulwark] device ${p.deviceId}: ${rejected.length} event(s) refused by the schema at ${rejected.flatMap((r) => r.paths).slice(0, 5).join(', ')}`);
-      const { inserted, duplicates } = await store.addEvents(valid);
-      await store.deviceSeen(p.deviceId, body.value.dropped);
+      const [{ inserted, duplicates, expired }] = await Promise.all([store.addEvents(valid), store.deviceSeen(p.deviceId, body.value.dropped)]);
+      if (expired) console.warn(`[bulwark] device ${p.deviceId}: ${expired} event(s) older than the retention not stored`);
       if (inserted) options.onEvents?.();
-      return c.json({ accepted: inserted, duplicates, rejected });
+      return c.json({ accepted: inserted, duplicates, expired, rejected });
     },
   );
 

@@ -10,6 +10,12 @@ export const ServerConfig = z
     postgresUrl: z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection string').optional(),
     /** Set when browsers reach the console over HTTPS (directly or through a proxy). */
     secureCookies: z.boolean().default(false),
+    /** Connections each instance keeps to PostgreSQL (instances x this must stay under the server's max_connections). */
+    postgresPoolSize: z.number().int().min(1).max(1000).default(10),
+    /** Events are kept at least this long, whole months at a time (HIPAA keeps documentation six years). */
+    retentionDays: z.number().int().min(1).max(36_500).default(2190),
+    /** PostgreSQL: what happens to a month past retention: dropped, or detached as archive_<name> for a DBA to dump. */
+    retentionAction: z.enum(['drop', 'detach']).default('drop'),
     siem: z
       .array(
         z.discriminatedUnion('type', [

@@ -10,8 +10,8 @@ export class PostgresDriver implements SqlDriver {
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(connectionString: string): Promise<PostgresDriver> {
-    const pool = new pg.Pool({ connectionString, max: 10 });
+  static async open(connectionString: string, options: { poolSize?: number } = {}): Promise<PostgresDriver> {
+    const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
     // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
     pool.on('error', (e) => console.error(`[bulwark] postgres: ${e.message}`));
     await pool.query('SELECT 1');

@@ -1,7 +1,8 @@
 import { tables } from './001-tables';
+import { partitionedEvents } from './002-partitioned-events';
 import type { Migration } from './migration';
 
 export { sqlMigration, type Migration } from './migration';
 
 /** Every migration, in the order they apply. A new one goes at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [tables];
+export const MIGRATIONS: readonly Migration[] = [tables, partitionedEvents];
