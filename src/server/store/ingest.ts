@@ -52,7 +52,10 @@ async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], rec
   const keyCols: string[][] = Array.from({ length: 5 }, () => []);
   for (const e of chunk) {
     columns(e).forEach((v, i) => cols[i]!.push(v));
-    for (const t of distinctTypes(e)) typeIds.push(e.id), typeNames.push(t);
+    for (const t of distinctTypes(e)) {
+      typeIds.push(e.id);
+      typeNames.push(t);
+    }
     for (const k of rollupKeys(e)) [e.id, ...k].forEach((v, i) => keyCols[i]!.push(v));
   }
   const [row] = await db.query<{ n: number }>(
