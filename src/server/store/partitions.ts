@@ -53,6 +53,9 @@ export async function maintainEvents(db: SqlDriver, options: { retentionDays: nu
   if (db.dialect === 'postgres') {
     await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${MAINTENANCE_LOCK})`);
+      // Dropping or detaching a partition locks the whole table for a moment; rather than queue ingestion
+      // behind a long query, give up and try again at the next round.
+      await tx.run(`SET LOCAL lock_timeout = '10s'`);
       // Months that landed in DEFAULT (a fresh install receiving older events, a clock far ahead) within reach.
       const stray = await tx.query<{ day: number }>('SELECT DISTINCT (time_ms / 86400000) * 86400000 AS day FROM events_default WHERE time_ms >= ? AND time_ms < ?', [
         keepFrom,
