@@ -38,17 +38,22 @@ const { workerData, parentPort } = require('node:worker_threads');
 const { url, cookie, paths, durationMs } = workerData;
 const end = Date.now() + durationMs;
 const times = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+let failed = 0;
 (async () => {
   while (Date.now() < end) {
     for (const [label, path] of Object.entries(paths)) {
       const t = performance.now();
-      const r = await fetch(url + path, { headers: { Cookie: cookie } });
-      await r.json();
-      if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
-      times[label].push(performance.now() - t);
+      try {
+        const r = await fetch(url + path, { headers: { Cookie: cookie } });
+        await r.json();
+        if (!r.ok) throw new Error(path + ': HTTP ' + r.status);
+        times[label].push(performance.now() - t);
+      } catch {
+        failed++;
+      }
     }
   }
-  parentPort.postMessage(times);
+  parentPort.postMessage({ times, failed });
 })();
 `;
 
@@ -73,5 +78,5 @@ export interface SendResult {
 
 export const sendEvents = (o: { url: string; tokens: string[]; batch: number; perSecond: number; durationMs: number; template: unknown }) => run<SendResult>(SENDERS, o);
 
-/** Each query's answer times in ms, asked one after another in a loop for `durationMs`. */
-export const askQueries = (o: { url: string; cookie: string; paths: Record<string, string>; durationMs: number }) => run<Record<string, number[]>>(QUERIES, o);
+/** Each query's answer times in ms, asked one after another in a loop for `durationMs`; and how many failed. */
+export const askQueries = (o: { url: string; cookie: string; paths: Record<string, string>; durationMs: number }) => run<{ times: Record<string, number[]>; failed: number }>(QUERIES, o);

@@ -177,6 +177,7 @@ async function fleet(kind: Database, pgUrl?: { url: string; stop(): void }) {
     const times: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
     let limited = 0;
     let failed = 0;
+    let queryFailures = 0;
     for (let r = 0; r < FLEET_RUNS; r++) {
       const durationMs = FLEET_SECONDS * 1000;
       const [sent, asked] = await Promise.all([
@@ -186,12 +187,14 @@ async function fleet(kind: Database, pgUrl?: { url: string; stop(): void }) {
       rates.push(sent.accepted / sent.seconds);
       limited += sent.limited;
       failed += sent.failed;
-      for (const [k, v] of Object.entries(asked)) times[k]!.push(...v);
+      for (const [k, v] of Object.entries(asked.times)) times[k]!.push(...v);
+      queryFailures += asked.failed;
     }
     console.log(
       `${kind}: ${FLEET_DEVICES} devices, batches of 10, ${label}: stored ${Math.round(median(rates)).toLocaleString('en')} events/s (median of ${FLEET_RUNS} runs of ${FLEET_SECONDS} s: ${rates.map((x) => Math.round(x)).join(', ')}; ${limited} answers 429, ${failed} failed) over ${FLEET_HISTORY.toLocaleString('en')} stored events`,
     );
-    for (const [q, ms] of Object.entries(times)) console.log(`${kind}:   meanwhile ${q.padEnd(12)} p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms (${ms.length} asked)`);
+    for (const [q, ms] of Object.entries(times)) console.log(`${kind}:   meanwhile ${q.padEnd(12)} p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms (${ms.length} answered)`);
+    if (queryFailures) console.log(`${kind}:   ${queryFailures} list queries failed`);
   }
   await server.close();
   await dispose().catch(() => undefined);
