@@ -14,6 +14,7 @@ import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { problem, readJson, readQuery } from './http';
 import { outliers, stats, type Outlier } from './insights';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
+import { ingestGate } from './ingest-gate';
 import { RateLimiter } from './rate-limit';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash, verifyPassword } from './secrets';
@@ -36,6 +37,8 @@ export interface AppOptions {
 export const DEFAULT_LIMITS = {
   eventBodyBytes: 1024 * 1024,
   eventsPerBatch: 1000,
+  /** Event batches one instance handles at once; more are answered 503 + Retry-After (ingest-gate.ts). */
+  ingestInFlight: 16,
   devicePerSecond: 5,
   deviceBurst: 20,
   sessionHours: 12,
@@ -160,6 +163,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post(
     '/api/device/events',
+    ingestGate(limits.ingestInFlight),
     limitBody(limits.eventBodyBytes, `A batch is at most ${limits.eventBodyBytes} bytes.`),
     authenticate,
     device,

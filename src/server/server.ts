@@ -27,7 +27,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
   const keys = await orgKeys(store);
   const sinks: Sink[] = config.siem.map((s) => (s.type === 'syslog' ? new SyslogSink({ ...s, productVersion: process.env.npm_package_version }) : new HttpJsonSink(s)));
   const forwarder = new Forwarder(store, sinks);
-  const app = createApp({ store, keys, consoleFiles: consoleFiles(options.consoleDir ?? CONSOLE_DIR), secureCookies: config.secureCookies, onEvents: () => forwarder.kick(), pdf: options.pdf });
+  const app = createApp({ store, keys, consoleFiles: consoleFiles(options.consoleDir ?? CONSOLE_DIR), secureCookies: config.secureCookies, onEvents: () => forwarder.kick(), pdf: options.pdf, limits: { ingestInFlight: config.ingestInFlight } });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
   });

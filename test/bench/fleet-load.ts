@@ -22,7 +22,7 @@ async function device(token, d) {
       const r = await fetch(url + '/api/device/events', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: JSON.stringify({ events, dropped: 0 }) });
       const body = await r.json();
       requests++;
-      if (r.status === 429) { limited++; await sleep(1000 * Number(r.headers.get('Retry-After') ?? 1)); continue; }
+      if (r.status === 429 || r.status === 503) { limited++; await sleep(1000 * Number(r.headers.get('Retry-After') ?? 1)); continue; }
       if (!r.ok) { failed++; continue; }
       accepted += body.accepted;
     } catch { failed++; }

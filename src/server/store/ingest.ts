@@ -45,41 +45,40 @@ function rollupKeys(e: BulwarkEvent): Array<[string, string, string, string]> {
 
 const distinctTypes = (e: BulwarkEvent) => [...new Set(e.findings.map((f) => f.type))];
 
+/**
+ * The rows travel as three JSON texts that PostgreSQL takes apart (json_to_recordset): JSON.stringify is native,
+ * where pg would escape every element of a dozen text arrays in JavaScript.
+ */
 async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
-  const cols: unknown[][] = Array.from({ length: 12 }, () => []);
-  const typeIds: string[] = [];
-  const typeNames: string[] = [];
-  const keyCols: string[][] = Array.from({ length: 5 }, () => []);
+  const events: unknown[] = [];
+  const types: unknown[] = [];
+  const keys: unknown[] = [];
   for (const e of chunk) {
-    columns(e).forEach((v, i) => cols[i]!.push(v));
-    for (const t of distinctTypes(e)) {
-      typeIds.push(e.id);
-      typeNames.push(t);
-    }
-    for (const k of rollupKeys(e)) [e.id, ...k].forEach((v, i) => keyCols[i]!.push(v));
+    const [id, time_ms, device_id, user_name, channel, host, action, outcome, rule, typeList, type_mask, doc] = columns(e);
+    events.push({ id, time_ms, device_id, user_name, channel, host, action, outcome, rule, types: typeList, type_mask, doc });
+    for (const type of distinctTypes(e)) types.push({ id, type });
+    for (const [day, dim, key, act] of rollupKeys(e)) keys.push({ id, day, dim, key, action: act });
   }
   const [row] = await db.query<{ n: number }>(
-    `WITH input AS (
-       SELECT * FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[])
-         AS i (id, time_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc)
-     ), added AS (
+    `WITH added AS (
        INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc)
-       SELECT id, time_ms, ?::bigint, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc FROM input
+       SELECT id, time_ms, ?::bigint, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc
+       FROM json_to_recordset(?::json) AS i (id text, time_ms bigint, device_id text, user_name text, channel text, host text, action text, outcome text, rule text, types text, type_mask bigint, doc text)
        ON CONFLICT DO NOTHING RETURNING seq, id, time_ms
      ), typed AS (
        INSERT INTO event_types (type, time_ms, seq)
-       SELECT t.type, a.time_ms, a.seq FROM added a JOIN unnest(?::text[], ?::text[]) AS t (id, type) ON t.id = a.id
+       SELECT t.type, a.time_ms, a.seq FROM added a JOIN json_to_recordset(?::json) AS t (id text, type text) ON t.id = a.id
        ON CONFLICT DO NOTHING
      ), counted AS (
        INSERT INTO rollups (day, dim, key, action, n)
-       SELECT k.day, k.dim, k.key, k.action, COUNT(*) FROM added a JOIN unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS k (id, day, dim, key, action) ON k.id = a.id
+       SELECT k.day, k.dim, k.key, k.action, COUNT(*) FROM added a JOIN json_to_recordset(?::json) AS k (id text, day text, dim text, key text, action text) ON k.id = a.id
        GROUP BY k.day, k.dim, k.key, k.action
        -- In key order, so that concurrent batches lock the rows in the same order (no deadlock).
        ORDER BY k.day, k.dim, k.key, k.action
        ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n
      )
      SELECT COUNT(*)::int AS n FROM added`,
-    [...cols, receivedMs, typeIds, typeNames, ...keyCols],
+    [receivedMs, JSON.stringify(events), JSON.stringify(types), JSON.stringify(keys)],
   );
   return row!.n;
 }

@@ -90,6 +90,7 @@ const INSERT_CHUNK = 500;
 export class Store {
   /** Events older than this many days, whole months at a time, are gone and not stored again (partitions.ts). */
   retentionDays = 2190;
+  private readonly seenAt = new Map<string, number>();
 
   private constructor(readonly db: SqlDriver) {}
 
@@ -224,6 +225,10 @@ export class Store {
    * is kept to the minute: a device sending every few seconds does not rewrite its row every time.
    */
   async deviceSeen(id: string, dropped: number, now = Date.now()): Promise<void> {
+    // This instance wrote it less than a minute ago: no statement at all (per process, a hint only).
+    if (!dropped && now - (this.seenAt.get(id) ?? -Infinity) < 60_000) return;
+    if (this.seenAt.size >= 100_000) this.seenAt.clear();
+    this.seenAt.set(id, now);
     await this.db.run('UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ? WHERE id = ? AND (? > 0 OR last_seen_ms IS NULL OR last_seen_ms < ?)', [now, dropped, id, dropped, now - 60_000]);
   }
 
