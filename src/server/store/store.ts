@@ -341,12 +341,14 @@ export class Store {
       where.push(`(${t}.time_ms, ${t}.seq) < (?, ?)`);
       params.push(after.timeMs, after.seq);
     }
-    // The time in the join lets PostgreSQL look in one partition of events for each row of event_types.
-    const from = walkTypes ? 'event_types t JOIN events e ON e.time_ms = t.time_ms AND e.seq = t.seq' : 'events e';
-    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(
-      `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t}.time_ms DESC, ${t}.seq DESC LIMIT ?`,
-      [...params, limit + 1],
-    );
+    const conditions = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = `ORDER BY ${t}.time_ms DESC, ${t}.seq DESC`;
+    // A type alone: the page's keys from event_types first, then those events, each looked up by its time and
+    // seq (on PostgreSQL in its one partition), never a join of the two whole tables.
+    const sql = walkTypes
+      ? `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM (SELECT t.time_ms, t.seq FROM event_types t ${conditions} ${order} LIMIT ?) t JOIN events e ON e.time_ms = t.time_ms AND e.seq = t.seq ${order}`
+      : `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM events e ${conditions} ${order} LIMIT ?`;
+    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(sql, [...params, limit + 1]);
     const page = rowsFound.slice(0, limit);
     const last = page.at(-1);
     return { events: page.map(toStored), next: rowsFound.length > limit && last ? encodeCursor(last.time_ms, last.seq) : undefined };
