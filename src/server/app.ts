@@ -19,6 +19,7 @@ import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
 import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
 import { ProxyTrust } from './proxy';
+import { ingestGate } from './ingest-gate';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import type { SiemStatus } from './siem/forwarder';
 import { SecondFactor } from './second-factor';
@@ -52,6 +53,8 @@ export interface AppOptions {
 export const DEFAULT_LIMITS = {
   eventBodyBytes: 1024 * 1024,
   eventsPerBatch: 1000,
+  /** Event batches one instance handles at once; more are answered 503 + Retry-After (ingest-gate.ts). */
+  ingestInFlight: 16,
   devicePerSecond: 5,
   deviceBurst: 20,
   sessionHours: 12,
@@ -223,7 +226,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(published.body);
   });
 
-  app.post('/api/device/events', authenticate, device, async (c) => {
+  app.post('/api/device/events', ingestGate(limits.ingestInFlight), authenticate, device, async (c) => {
     // Each event's text is checked by its schema: one bad event is refused alone.
     const body = await readJson(c, z.object({ events: z.array(z.unknown()), dropped: z.number().int().min(0).default(0) }).strict(), { perItem: true });
     if (!body.ok) return body.response;
@@ -231,10 +234,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
     const { valid, duplicates: known, rejected } = await readBatch(store, p, body.value.events);
     if (rejected.length) console.warn(`[bulwark] device ${p.deviceId}: ${rejected.length} event(s) refused by the schema at ${rejected.flatMap((r) => r.paths).slice(0, 5).join(', ')}`);
-    const { inserted, duplicates } = await store.addEvents(valid);
-    await store.deviceSeen(p.deviceId, body.value.dropped);
+    const [{ inserted, duplicates, expired }] = await Promise.all([store.addEvents(valid), store.deviceSeen(p.deviceId, body.value.dropped)]);
+    if (expired) console.warn(`[bulwark] device ${p.deviceId}: ${expired} event(s) older than the retention not stored`);
     if (inserted) options.onEvents?.();
-    return c.json({ accepted: inserted, duplicates: known + duplicates, rejected });
+    return c.json({ accepted: inserted, duplicates: known + duplicates, expired, rejected });
   });
 
   // ---- people: sign in ----

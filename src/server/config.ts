@@ -36,6 +36,14 @@ export const ServerConfig = z
       })
       .strict()
       .default(DEFAULT_SIGN_IN),
+    /** Connections each instance keeps to PostgreSQL (instances x this must stay under the server's max_connections). */
+    postgresPoolSize: z.number().int().min(1).max(1000).default(10),
+    /** Events are kept at least this long, whole months at a time (HIPAA keeps documentation six years). */
+    retentionDays: z.number().int().min(1).max(36_500).default(2190),
+    /** PostgreSQL: what happens to a month past retention: dropped, or detached as archive_<name> for a DBA to dump. */
+    retentionAction: z.enum(['drop', 'detach']).default('drop'),
+    /** Event batches one instance stores at once; more are answered 503 with Retry-After (devices send later). */
+    ingestInFlight: z.number().int().min(1).max(10_000).default(16),
     siem: z
       .array(
         z.discriminatedUnion('type', [

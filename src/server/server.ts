@@ -8,6 +8,7 @@ import { Forwarder, type ForwarderOptions, type Sink } from './siem/forwarder';
 import { HttpJsonSink } from './siem/http-json';
 import { SyslogSink } from './siem/syslog';
 import { openStore, type Store } from './store';
+import { startMaintenance } from './store/maintenance';
 
 export interface RunningServer {
   url: string;
@@ -22,7 +23,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 
 /** Opens the store, makes the organisation's keys on first start, and serves the API, the console and the forwarders. */
 export async function startServer(config: ServerConfig, options: { consoleDir?: string; store?: Store; pdf?: AppOptions['pdf']; forwarder?: ForwarderOptions } = {}): Promise<RunningServer> {
-  const store = options.store ?? (await openStore({ dataDir: config.dataDir, postgresUrl: config.postgresUrl }));
+  const store = options.store ?? (await openStore({ dataDir: config.dataDir, postgresUrl: config.postgresUrl, postgresPoolSize: config.postgresPoolSize }));
   const keys = await orgKeys(store);
   const sinks: Sink[] = config.siem.map((s) => (s.type === 'syslog' ? new SyslogSink({ ...s, productVersion: process.env.npm_package_version }) : new HttpJsonSink(s)));
   const forwarder = new Forwarder(store, sinks, { leaseMs: config.siemLeaseSeconds * 1000, ...options.forwarder });
@@ -37,6 +38,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
     onEvents: () => forwarder.kick(),
     siemStatus: () => forwarder.report(),
     pdf: options.pdf,
+    limits: { ingestInFlight: config.ingestInFlight },
   });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(s));
@@ -45,6 +47,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
   await store.analyze();
   const analyzer = setInterval(() => void store.analyze().catch(() => undefined), 3_600_000);
   analyzer.unref();
+  const maintenance = startMaintenance(store, config);
   const { port } = server.address() as { port: number };
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -54,6 +57,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
     forwarder,
     async close() {
       clearInterval(analyzer);
+      await maintenance.stop();
       await new Promise((resolve) => server.close(resolve));
       await forwarder.stop();
       await store.close();

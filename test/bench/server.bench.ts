@@ -1,5 +1,6 @@
 /**
- * The backend's speed on both databases: ingestion in events per second through the HTTP API (4 devices
+ * The backend's speed on both databases: a fleet (200 devices sending batches of 10 through the HTTP API while
+ * an analyst pages the events list: events/s, median of runs, and the list's p50/p95 meanwhile); ingestion in events per second through the HTTP API (4 devices
  * sending batches of 500 at once, schema checks included), with the store alone as the peer in the same run;
  * and console query time (p50/p95 over 20 runs, through the API, and the first run on its own: the baselines are
  * computed at most every five minutes and served from memory between) over one million events, with OFFSET
@@ -12,6 +13,9 @@ import { startServer } from '../../src/server/server';
 import { hashPassword } from '../../src/server/secrets';
 import { freshStore, type Database } from '../server/harness';
 import { startPostgres } from '../server/postgres';
+import { maintainEvents } from '../../src/server/store/partitions';
+import { askQueries, sendEvents } from './fleet-load';
+import { median } from './measure';
 
 const MILLION = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const INGEST = 40_000;
@@ -137,10 +141,75 @@ async function bench(kind: Database, pgUrl?: { url: string; stop(): void }) {
   await dispose().catch(() => undefined);
 }
 
+const FLEET_DEVICES = 200;
+const FLEET_HISTORY = Number(process.env.BENCH_FLEET_HISTORY ?? 200_000);
+const FLEET_RUNS = 3;
+const FLEET_SECONDS = 10;
+
+/**
+ * 200 devices, each sending batches of 10 events to one instance for 10 s, three runs, at two rates; meanwhile
+ * an analyst asks for the newest page, a page 200 deep, one user's and one type's events, one after another, on
+ * a store that already holds FLEET_HISTORY events.
+ */
+async function fleet(kind: Database, pgUrl?: { url: string; stop(): void }) {
+  const { store, dispose } = await freshStore(kind, pgUrl as never);
+  for (let i = 0; i < FLEET_HISTORY; i += 5000) await store.addEvents(Array.from({ length: Math.min(5000, FLEET_HISTORY - i) }, (_, k) => event(i + k)));
+  // The history's months get their partitions now, as they would have month by month (not during the runs).
+  await maintainEvents(store.db, { retentionDays: 2190 });
+  const server = await startServer(ServerConfig.parse({ port: 0 }), { store });
+  const tokens = await Promise.all(
+    Array.from({ length: FLEET_DEVICES }, async (_, d) => {
+      const token = newToken('bwd');
+      await store.enrollDevice(`fleet-${d}`, tokenHash(token), `fleet-user-${d}@ourpharma.example`);
+      return token;
+    }),
+  );
+  await store.addUser('bench', await hashPassword('bench password long'), 'admin');
+  const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'bench', password: 'bench password long' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  let cursor: string | undefined;
+  for (let p = 0; p < 200; p++) cursor = ((await (await fetch(`${server.url}/api/events?limit=50${cursor ? `&cursor=${cursor}` : ''}`, { headers: { Cookie: cookie } })).json()) as { next?: string }).next;
+  const paths = { 'newest page': '/api/events', 'page 201': `/api/events?cursor=${cursor}`, 'one user': `/api/events?user=${encodeURIComponent(USERS[17]!)}`, 'one type': '/api/events?type=SSN' };
+  // At the target (each device one batch a second: 2,000 events/s offered), then at four times it (8,000
+  // offered: what one instance can take at most, and how the console fares when it is saturated).
+  for (const [label, perSecond] of [
+    ['at 2,000 events/s offered', 1],
+    ['at 8,000 events/s offered', 4],
+  ] as const) {
+    const rates: number[] = [];
+    const times: Record<string, number[]> = Object.fromEntries(Object.keys(paths).map((k) => [k, []]));
+    let limited = 0;
+    let failed = 0;
+    let queryFailures = 0;
+    for (let r = 0; r < FLEET_RUNS; r++) {
+      const durationMs = FLEET_SECONDS * 1000;
+      const [sent, asked] = await Promise.all([
+        sendEvents({ url: server.url, tokens, batch: 10, perSecond, durationMs, template: event(0, NOW) }),
+        askQueries({ url: server.url, cookie, paths, durationMs }),
+      ]);
+      rates.push(sent.accepted / sent.seconds);
+      limited += sent.limited;
+      failed += sent.failed;
+      for (const [k, v] of Object.entries(asked.times)) times[k]!.push(...v);
+      queryFailures += asked.failed;
+    }
+    console.log(
+      `${kind}: ${FLEET_DEVICES} devices, batches of 10, ${label}: stored ${Math.round(median(rates)).toLocaleString('en')} events/s (median of ${FLEET_RUNS} runs of ${FLEET_SECONDS} s: ${rates.map((x) => Math.round(x)).join(', ')}; ${limited} answers 429/503 (sent again later), ${failed} failed) over ${FLEET_HISTORY.toLocaleString('en')} stored events`,
+    );
+    for (const [q, ms] of Object.entries(times)) console.log(`${kind}:   meanwhile ${q.padEnd(12)} p50 ${quantile(ms, 0.5).toFixed(1)} ms, p95 ${quantile(ms, 0.95).toFixed(1)} ms (${ms.length} answered)`);
+    if (queryFailures) console.log(`${kind}:   ${queryFailures} list queries failed`);
+  }
+  await server.close();
+  await dispose().catch(() => undefined);
+}
+
 const pg = await startPostgres();
+const part = process.env.BENCH_PART;
 try {
-  await bench('sqlite');
-  await bench('postgres', pg);
+  for (const kind of (['sqlite', 'postgres'] as const).filter((k) => !process.env.BENCH_DB || process.env.BENCH_DB === k)) {
+    if (!part || part === 'fleet') await fleet(kind, kind === 'postgres' ? pg : undefined);
+    if (!part || part === 'history') await bench(kind, kind === 'postgres' ? pg : undefined);
+  }
 } finally {
   pg.stop();
 }

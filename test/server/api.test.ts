@@ -25,9 +25,9 @@ describe.each(DATABASES)('the API on %s', (kind) => {
   it('takes a batch, and the same batch again stores nothing new (a device re-sends after a lost answer)', async () => {
     const batch = Array.from({ length: 25 }, () => makeEvent({ device: { id: 'claims-to-be-another-device' } }));
     const first = await (await send({ events: batch, dropped: 0 })).json();
-    expect(first).toEqual({ accepted: 25, duplicates: 0, rejected: [] });
+    expect(first).toEqual({ accepted: 25, duplicates: 0, expired: 0, rejected: [] });
     const second = await (await send({ events: batch, dropped: 0 })).json();
-    expect(second).toEqual({ accepted: 0, duplicates: 25, rejected: [] });
+    expect(second).toEqual({ accepted: 0, duplicates: 25, expired: 0, rejected: [] });
     const stored = await b.server.store.event(batch[0]!.id);
     // The token says which device sent it, whatever the event claims.
     expect(stored?.event.device.id).toBe(b.deviceId);

@@ -22,8 +22,8 @@ describe.each(DATABASES)('the store on %s', (kind) => {
 
   it('stores an event once, however often it is sent', async () => {
     const batch = [makeEvent(), makeEvent(), makeEvent()];
-    expect(await store.addEvents(batch)).toEqual({ inserted: 3, duplicates: 0 });
-    expect(await store.addEvents([...batch, makeEvent()])).toEqual({ inserted: 1, duplicates: 3 });
+    expect(await store.addEvents(batch)).toEqual({ inserted: 3, duplicates: 0, expired: 0 });
+    expect(await store.addEvents([...batch, makeEvent()])).toEqual({ inserted: 1, duplicates: 3, expired: 0 });
     // The same batch twice at the same time (two retries racing): still once.
     const again = [makeEvent(), makeEvent()];
     const results = await Promise.all([store.addEvents(again), store.addEvents(again)]);

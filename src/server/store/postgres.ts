@@ -12,10 +12,10 @@ export class PostgresDriver implements SqlDriver {
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(connectionString: string): Promise<PostgresDriver> {
+  static async open(connectionString: string, options: { poolSize?: number } = {}): Promise<PostgresDriver> {
     const pool = new pg.Pool({
       connectionString,
-      max: 10,
+      max: options.poolSize ?? 10,
       // While the database is away a request waits at most this long for a connection, then answers 503.
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       // A connection whose peer vanished without a word (a failover, a cut network) is found out and fails.

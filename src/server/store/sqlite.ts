@@ -2,16 +2,22 @@ import Database from 'better-sqlite3';
 import type { SqlDriver } from './driver';
 
 /**
- * SQLite through better-sqlite3: one connection, in WAL mode. better-sqlite3 is synchronous; the promises only
- * give the store one interface. A lock keeps a transaction's statements together even though the store awaits
- * between them, so a request's statements never land inside another request's transaction.
+ * SQLite through better-sqlite3, in WAL mode: a writer connection and a read-only one. better-sqlite3 is
+ * synchronous; the promises only give the store one interface. A lock keeps a transaction's statements together
+ * on the writer even though the store awaits between them, so a request's statements never land inside another
+ * request's transaction. Reads outside transactions go to the reader without the lock: WAL lets it see the last
+ * committed state while a write transaction is open, so the console never waits behind a queue of ingestion.
  */
 export class SqliteDriver implements SqlDriver {
   readonly dialect = 'sqlite';
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly readStatements = new Map<string, Database.Statement | null>();
   private lock: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly reader?: Database.Database,
+  ) {}
 
   static open(file: string): SqliteDriver {
     const db = new Database(file);
@@ -22,10 +28,15 @@ export class SqliteDriver implements SqlDriver {
     db.pragma('busy_timeout = 5000');
     // 64 MB of page cache: the event indexes stay in memory at a few million events.
     db.pragma('cache_size = -65536');
-    return new SqliteDriver(db);
+    const reader = new Database(file, { readonly: true });
+    reader.pragma('busy_timeout = 5000');
+    reader.pragma('cache_size = -65536');
+    return new SqliteDriver(db, reader);
   }
 
   query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const read = this.readStatement(sql);
+    if (read) return Promise.resolve(read.all(...params.map(bind)) as T[]);
     return this.locked(() => this.direct.query<T>(sql, params));
   }
 
@@ -50,6 +61,7 @@ export class SqliteDriver implements SqlDriver {
 
   async close(): Promise<void> {
     await this.lock.catch(() => undefined);
+    this.reader?.close();
     this.db.close();
   }
 
@@ -72,6 +84,24 @@ export class SqliteDriver implements SqlDriver {
       // Multi-row inserts make one statement per batch size; keep the cache small.
       if (this.statements.size > 500) this.statements.clear();
       this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** The statement on the reader when it only reads (better-sqlite3 knows), else null: it goes to the writer. */
+  private readStatement(sql: string): Database.Statement | null {
+    if (!this.reader) return null;
+    let s = this.readStatements.get(sql);
+    if (s === undefined) {
+      let prepared: Database.Statement | null = null;
+      try {
+        prepared = this.reader.prepare(sql);
+      } catch {
+        // A table the reader's schema snapshot lacks, or a write it refuses to prepare: the writer answers.
+      }
+      s = prepared?.readonly && prepared.reader ? prepared : null;
+      if (this.readStatements.size > 500) this.readStatements.clear();
+      if (s) this.readStatements.set(sql, s);
     }
     return s;
   }

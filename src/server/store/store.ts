@@ -1,7 +1,9 @@
-import { ENTITY_TYPES, type EntityType } from '../../core/detect/types';
+import type { EntityType } from '../../core/detect/types';
 import type { BulwarkEvent } from '../../core/events/event';
 import { auditHash, GENESIS_HASH, type AuditEntry, type ChainedAuditEntry } from '../audit-chain';
 import type { SqlDriver } from './driver';
+import { insertEventChunk, typeMask } from './ingest';
+import { retentionStart } from './partitions';
 import { migrate } from './schema';
 
 export const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'] as const;
@@ -111,6 +113,10 @@ const INSERT_CHUNK = 500;
  * whole (the validated JSON) beside the columns that filters and paging use.
  */
 export class Store {
+  /** Events older than this many days, whole months at a time, are gone and not stored again (partitions.ts). */
+  retentionDays = 2190;
+  private readonly seenAt = new Map<string, number>();
+
   private constructor(readonly db: SqlDriver) {}
 
   static async open(db: SqlDriver): Promise<Store> {
@@ -252,9 +258,16 @@ export class Store {
     return (await this.db.run('UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL', [Date.now(), id])) > 0;
   }
 
-  /** The device was heard from; `dropped` events it could not keep (its queue was full) are added up. */
-  async deviceSeen(id: string, dropped: number): Promise<void> {
-    await this.db.run('UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ? WHERE id = ?', [Date.now(), dropped, id]);
+  /**
+   * The device was heard from; `dropped` events it could not keep (its queue was full) are added up. Last seen
+   * is kept to the minute: a device sending every few seconds does not rewrite its row every time.
+   */
+  async deviceSeen(id: string, dropped: number, now = Date.now()): Promise<void> {
+    // This instance wrote it less than a minute ago: no statement at all (per process, a hint only).
+    if (!dropped && now - (this.seenAt.get(id) ?? -Infinity) < 60_000) return;
+    if (this.seenAt.size >= 100_000) this.seenAt.clear();
+    this.seenAt.set(id, now);
+    await this.db.run('UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ? WHERE id = ? AND (? > 0 OR last_seen_ms IS NULL OR last_seen_ms < ?)', [now, dropped, id, dropped, now - 60_000]);
   }
 
   // --- policy ---
@@ -310,49 +323,20 @@ export class Store {
 
   // --- events ---
 
-  /** Stores validated events; an id seen before is skipped (a device re-sends after a lost answer). */
-  async addEvents(events: readonly BulwarkEvent[], receivedMs = Date.now()): Promise<{ inserted: number; duplicates: number }> {
+  /**
+   * Stores validated events; an id seen before is skipped (a device re-sends after a lost answer), and so is an
+   * event older than the retention (`expired`): its month is gone, it must not come back.
+   */
+  async addEvents(all: readonly BulwarkEvent[], receivedMs = Date.now()): Promise<{ inserted: number; duplicates: number; expired: number }> {
+    const keepFrom = retentionStart(this.retentionDays, receivedMs);
+    const events = all.filter((e) => Date.parse(e.time) >= keepFrom);
     let inserted = 0;
-    for (let i = 0; i < events.length; i += INSERT_CHUNK) inserted += await this.addChunk(events.slice(i, i + INSERT_CHUNK), receivedMs);
-    return { inserted, duplicates: events.length - inserted };
-  }
-
-  private addChunk(chunk: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
-    return this.db.transaction(async (tx) => {
-      const params: unknown[] = [];
-      for (const e of chunk)
-        params.push(e.id, Date.parse(e.time), receivedMs, e.device.id, e.device.user ?? null, e.channel, e.destination.host, e.action, e.outcome, e.rule ?? null, e.findings.map((f) => f.type).join(','), typeMask(e.findings.map((f) => f.type)), JSON.stringify(e));
-      const added = await tx.query<{ seq: number; id: string }>(
-        `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc) VALUES ${rows(chunk.length, 13)} ON CONFLICT (id) DO NOTHING RETURNING seq, id`,
-        params,
-      );
-      if (!added.length) return 0;
-      const byId = new Map(chunk.map((e) => [e.id, e]));
-      const typeRows: unknown[] = [];
-      const rollup = new Map<string, number>();
-      const count = (day: string, dim: RollupDim, key: string, action: string) => {
-        const k = JSON.stringify([day, dim, key, action]);
-        rollup.set(k, (rollup.get(k) ?? 0) + 1);
-      };
-      for (const { seq, id } of added) {
-        const e = byId.get(id)!;
-        const timeMs = Date.parse(e.time);
-        const day = e.time.slice(0, 10);
-        count(day, 'all', '*', e.action);
-        count(day, 'host', e.destination.host, e.action);
-        count(day, 'device', e.device.id, e.action);
-        if (e.device.user) count(day, 'user', e.device.user, e.action);
-        for (const type of new Set(e.findings.map((f) => f.type))) {
-          typeRows.push(type, timeMs, seq);
-          count(day, 'type', type, e.action);
-        }
-      }
-      if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${rows(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
-      // Sorted, so that concurrent batches lock the rows in the same order (PostgreSQL would see a deadlock).
-      const rollupRows = [...rollup].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
-      await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${rows(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
-      return added.length;
-    });
+    for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+      // Between chunks, whatever waits on the event loop (SQLite's driver is synchronous) gets its turn.
+      if (i) await new Promise((resolve) => setImmediate(resolve));
+      inserted += await insertEventChunk(this.db, events.slice(i, i + INSERT_CHUNK), receivedMs);
+    }
+    return { inserted, duplicates: events.length - inserted, expired: all.length - events.length };
   }
 
   /** Which of these event ids are stored already (one query per thousand ids). */
@@ -406,11 +390,14 @@ export class Store {
       where.push(`(${t}.time_ms, ${t}.seq) < (?, ?)`);
       params.push(after.timeMs, after.seq);
     }
-    const from = walkTypes ? 'event_types t JOIN events e ON e.seq = t.seq' : 'events e';
-    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(
-      `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${t}.time_ms DESC, ${t}.seq DESC LIMIT ?`,
-      [...params, limit + 1],
-    );
+    const conditions = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const order = `ORDER BY ${t}.time_ms DESC, ${t}.seq DESC`;
+    // A type alone: the page's keys from event_types first, then those events, each looked up by its time and
+    // seq (on PostgreSQL in its one partition), never a join of the two whole tables.
+    const sql = walkTypes
+      ? `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM (SELECT t.time_ms, t.seq FROM event_types t ${conditions} ${order} LIMIT ?) t JOIN events e ON e.time_ms = t.time_ms AND e.seq = t.seq ${order}`
+      : `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM events e ${conditions} ${order} LIMIT ?`;
+    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(sql, [...params, limit + 1]);
     const page = rowsFound.slice(0, limit);
     const last = page.at(-1);
     return { events: page.map(toStored), next: rowsFound.length > limit && last ? encodeCursor(last.time_ms, last.seq) : undefined };
@@ -588,9 +575,6 @@ const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, pa
 const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
 const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, receivedMs: r.received_ms, event: JSON.parse(r.doc) as BulwarkEvent });
-/** One bit per entity type; a sum of distinct powers of two, exact in a double up to 53 types. */
-const typeMask = (types: readonly EntityType[]) => [...new Set(types)].reduce((m, t) => m + 2 ** ENTITY_TYPES.indexOf(t), 0);
-const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');
 
 function encodeCursor(timeMs: number, seq: number): string {
   return Buffer.from(`${timeMs}.${seq}`).toString('base64url');

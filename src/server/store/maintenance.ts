@@ -1,0 +1,33 @@
+import type { ServerConfig } from '../config';
+import { maintainEvents } from './partitions';
+import type { Store } from './store';
+
+const DAILY_MS = 86_400_000;
+
+/**
+ * Partitions ahead and retention, at start and then daily, in the background: a failure (the database away) is
+ * logged and tried again at the next round, never a reason not to serve.
+ */
+export function startMaintenance(store: Store, config: Pick<ServerConfig, 'retentionDays' | 'retentionAction'>): { stop(): Promise<void> } {
+  store.retentionDays = config.retentionDays;
+  let running: Promise<void> = Promise.resolve();
+  const round = () => {
+    running = running
+      .then(() => maintainEvents(store.db, config))
+      .then(
+        (r) => {
+          if (r.created.length || r.removed.length || r.deletedRows) console.log(`[bulwark] events maintenance: ${r.created.length} partition(s) made, ${r.removed.length} past retention ${config.retentionAction === 'detach' ? 'detached' : 'dropped'}, ${r.deletedRows} old row(s) deleted`);
+        },
+        (e: Error) => console.error(`[bulwark] events maintenance failed (tried again tomorrow): ${e.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}`),
+      );
+  };
+  round();
+  const timer = setInterval(round, DAILY_MS);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
