@@ -68,7 +68,7 @@ describe.each(DATABASES)('input on %s', (kind) => {
     expect(await (await send(stored)).json()).toMatchObject({ accepted: 2 });
     // The same ids with bodies the schema would refuse: answered as duplicates, so the schema never saw them.
     const again = stored.map((e) => ({ id: e.id, garbage: true }));
-    expect(await (await send(again)).json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    expect(await (await send(again)).json()).toEqual({ accepted: 0, duplicates: 2, expired: 0, rejected: [] });
     const upper = { id: stored[0]!.id.toUpperCase(), garbage: true };
     const notUuid = { id: `${stored[0]!.id}' OR '1'='1`, garbage: true };
     const answer = await (await send([upper, notUuid, { id: 42 }])).json();
