@@ -98,7 +98,7 @@ export class ProtectedData {
   }
 
   private async changed(): Promise<void> {
-    await this.store.setSetting('protected.version', String((await this.version()) + 1));
+    await this.store.incrementSetting('protected.version');
   }
 
   /** Hashes a table and keeps only the hashes. Errors name the field, as policy errors do. */

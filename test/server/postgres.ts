@@ -59,7 +59,8 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: u, gid: g };
 }
 
-function freePort(): Promise<number> {
+/** A port nobody listens on now, on the loopback interface. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { BulwarkEvent } from '../../src/core/events/event';
 import { openStore } from '../../src/server/store';
 import { newToken, tokenHash } from '../../src/server/secrets';
+
+export { freePort } from './postgres';
 
 /**
  * A real backend process (`src/cli/server.ts start`), run by node itself (not through npx or the tsx CLI,
@@ -109,15 +110,5 @@ export const summary = (reports: SenderReport[]): string => {
 
 export const newReport = (): SenderReport => ({ sent: [], statuses: new Map(), withoutRetryAfter: 0 });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -9,6 +9,9 @@ import { PostgresDriver } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store';
 import { makeEvent } from './harness';
 import type { TestPostgres } from './postgres';
+import { sleep } from './server-process';
+
+export { freePort } from './postgres';
 
 /** Waits until `check` holds, looking every 20 ms; fails after `ms` (a deadline, not a measure). */
 export async function until(check: () => boolean | Promise<boolean>, ms = 40_000, what = 'the condition'): Promise<void> {
@@ -19,7 +22,6 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 40_000
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A new database on the test's PostgreSQL server, for instances that open it themselves. */
 export async function freshDatabase(pg: TestPostgres): Promise<string> {
@@ -222,13 +224,3 @@ export async function startChild(dir: string, config: Record<string, unknown>, p
   return { process: child, url, output: () => output };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}

@@ -32,6 +32,12 @@ describe.each(DATABASES)('the store on %s', (kind) => {
     expect((await store.event(batch[1]!.id))?.event).toEqual(batch[1]);
   });
 
+  it('counts a numbered setting up once per change, however many change it at once (the protected-data version)', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.incrementSetting('test.counter')));
+    expect([...results].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(await store.setting('test.counter')).toBe('20');
+  });
+
   it('pages through events newest first without gaps or repeats, even while new ones arrive', async () => {
     const { store: s, dispose: d } = await freshStore(kind, pg);
     try {

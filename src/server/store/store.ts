@@ -298,6 +298,15 @@ export class Store {
 
   // --- protected data ---
 
+  /** Adds one to a numeric setting in one statement (two instances changing it together both count); answers the new value. */
+  async incrementSetting(key: string): Promise<number> {
+    const [row] = await this.db.query<{ value: string }>(
+      "INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(settings.value AS BIGINT) + 1 AS TEXT) RETURNING value",
+      [key],
+    );
+    return Number(row!.value);
+  }
+
   async setSetting(key: string, value: string): Promise<void> {
     await this.db.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
   }
