@@ -14,6 +14,12 @@ export function startMaintenance(store: Store, config: Pick<ServerConfig, 'reten
   const round = () => {
     running = running
       .then(() => maintainEvents(store.db, config))
+      .then(async (r) => {
+        // A month that got its partition (its rows moved out of DEFAULT) has no statistics yet: without them the
+        // planner reads it blindly until autovacuum comes by (the newest page over a million events took 100 ms).
+        if (r.created.length) await store.analyze();
+        return r;
+      })
       .then(
         (r) => {
           if (r.created.length || r.removed.length || r.deletedRows) console.log(`[bulwark] events maintenance: ${r.created.length} partition(s) made, ${r.removed.length} past retention ${config.retentionAction === 'detach' ? 'detached' : 'dropped'}, ${r.deletedRows} old row(s) deleted`);
