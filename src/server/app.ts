@@ -123,7 +123,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     limitBodies([
       { path: '/api/enroll', maxBytes: 4096 },
       { path: '/api/login', maxBytes: 4096 },
-      { path: '/api/me/totp/', maxBytes: 4096 },
+      { path: '/api/me/', maxBytes: 4096 },
       { path: '/api/device/events', maxBytes: limits.eventBodyBytes },
       { path: '/api/policies', maxBytes: POLICY_BYTES },
       { path: '/api/policies/validate', maxBytes: POLICY_BYTES },

@@ -23,12 +23,17 @@ export async function freshStore(kind: Database, pg?: TestPostgres): Promise<{ s
     return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   if (!pg) throw new Error('a PostgreSQL server is needed');
+  const store = await Store.open(await PostgresDriver.open(await freshDatabase(pg)));
+  return { store, dispose: () => store.close() };
+}
+
+/** A new, empty database on the test's PostgreSQL server; its connection string (for instances that open it themselves). */
+export async function freshDatabase(pg: TestPostgres): Promise<string> {
   const admin = await PostgresDriver.open(pg.url);
   const name = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   await admin.run(`CREATE DATABASE ${name}`);
   await admin.close();
-  const store = await Store.open(await PostgresDriver.open(pg.url.replace(/\/[^/]+$/, `/${name}`)));
-  return { store, dispose: () => store.close() };
+  return pg.url.replace(/\/[^/]+$/, `/${name}`);
 }
 
 export const PASSWORD = 'correct horse battery staple';

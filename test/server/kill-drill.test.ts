@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/server/store';
-import { PostgresDriver } from '../../src/server/store/postgres';
-import { DATABASES, makeEvent } from './harness';
+import { DATABASES, freshDatabase, makeEvent } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, summary, type SenderReport } from './server-process';
 
@@ -27,11 +26,7 @@ async function place(kind: (typeof DATABASES)[number]): Promise<{ where: { dataD
     const dir = mkdtempSync(join(tmpdir(), 'bulwark-drill-'));
     return { where: { dataDir: dir }, dispose: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const admin = await PostgresDriver.open(pg.url);
-  const name = `kill${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  await admin.run(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return { where: { postgresUrl: pg.url.replace(/\/[^/]+$/, `/${name}`) }, dispose: () => undefined };
+  return { where: { postgresUrl: await freshDatabase(pg) }, dispose: () => undefined };
 }
 
 async function storedIds(where: { dataDir: string } | { postgresUrl: string }): Promise<string[]> {

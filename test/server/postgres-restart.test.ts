@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDriver } from '../../src/server/store/postgres';
-import { makeEvent } from './harness';
+import { freshDatabase, makeEvent } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 import { enrollDevices, freePort, newReport, sendLikeADevice, sleep, spawnServer, untilUp, summary, type SenderReport, type ServerProcess } from './server-process';
 
@@ -17,14 +17,6 @@ afterAll(() => pg?.stop());
 
 const SENDERS = 4;
 const BATCH = 25;
-
-async function freshDatabase(): Promise<string> {
-  const admin = await PostgresDriver.open(pg.url);
-  const name = `drill${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  await admin.run(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return pg.url.replace(/\/[^/]+$/, `/${name}`);
-}
 
 async function storedIds(url: string): Promise<string[]> {
   const db = await PostgresDriver.open(url);
@@ -47,7 +39,7 @@ async function until(what: string, check: () => Promise<boolean> | boolean, serv
 
 describe.each(['fast', 'immediate'] as const)('PostgreSQL restarted (-m %s) under load', (mode) => {
   it('the server stays up, answers 503 with Retry-After while the database is away, and stores every event once', async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase(pg);
     // The server makes the schema; devices are enrolled once it is there.
     let server = spawnServer({ postgresUrl: url }, await freePort());
     await untilUp(server);

@@ -3,7 +3,7 @@ import { DEFAULT_POLICY, generateKeyPair, signPolicy, verifyPolicySignature } fr
 import { orgKeys } from '../../src/server/org';
 import { PostgresDriver } from '../../src/server/store/postgres';
 import { Store } from '../../src/server/store';
-import { DATABASES, freshStore, startBackend, type TestBackend } from './harness';
+import { DATABASES, freshDatabase, freshStore, startBackend, type TestBackend } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 
 let pg: TestPostgres;
@@ -12,19 +12,10 @@ beforeAll(async () => {
 });
 afterAll(() => pg?.stop());
 
-/** A new, empty database on the test's PostgreSQL; its connection string. */
-async function emptyDatabase(): Promise<string> {
-  const admin = await PostgresDriver.open(pg.url);
-  const name = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  await admin.run(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return pg.url.replace(/\/[^/]+$/, `/${name}`);
-}
-
 describe('instances starting together on an empty database', () => {
   it('always agree on one whole signing pair (20 rounds of 4 instances)', async () => {
     for (let round = 0; round < 20; round++) {
-      const url = await emptyDatabase();
+      const url = await freshDatabase(pg);
       // Each instance has its own connection pool, as separate processes would.
       const instances = await Promise.all(Array.from({ length: 4 }, async () => Store.open(await PostgresDriver.open(url))));
       try {

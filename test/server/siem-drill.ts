@@ -5,10 +5,8 @@ import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { BulwarkEvent } from '../../src/core/events/event';
 import { newToken, tokenHash } from '../../src/server/secrets';
-import { PostgresDriver } from '../../src/server/store/postgres';
 import type { Store } from '../../src/server/store';
 import { makeEvent } from './harness';
-import type { TestPostgres } from './postgres';
 import { sleep } from './server-process';
 
 export { freePort } from './postgres';
@@ -23,14 +21,7 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 40_000
 }
 
 
-/** A new database on the test's PostgreSQL server, for instances that open it themselves. */
-export async function freshDatabase(pg: TestPostgres): Promise<string> {
-  const admin = await PostgresDriver.open(pg.url);
-  const name = `s${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-  await admin.run(`CREATE DATABASE ${name}`);
-  await admin.close();
-  return pg.url.replace(/\/[^/]+$/, `/${name}`);
-}
+export { freshDatabase } from './harness';
 
 export interface Collector {
   /** Every event id received, in arrival order, repeats included. */

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServerConfig } from '../../src/server/config';
 import { hashPassword, newToken, tokenHash } from '../../src/server/secrets';
 import { startServer, type RunningServer } from '../../src/server/server';
-import { PostgresDriver } from '../../src/server/store/postgres';
 import { base32Decode, hotp, stepAt } from '../../src/server/totp';
-import { DATABASES, PASSWORD, startBackend, type TestBackend } from './harness';
+import { DATABASES, freshDatabase, PASSWORD, startBackend, type TestBackend } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 
 let pg: TestPostgres;
@@ -163,12 +162,8 @@ describe('two instances on one PostgreSQL', () => {
   });
 
   it('share the sign-in count and the device limit', async () => {
-    const admin = await PostgresDriver.open(pg.url);
-    const name = `shared${Date.now().toString(36)}`;
-    await admin.run(`CREATE DATABASE ${name}`);
-    await admin.close();
     // Delays long enough that no guess of the 60 can wait one out.
-    const config = ServerConfig.parse({ port: 0, postgresUrl: pg.url.replace(/\/[^/]+$/, `/${name}`), signIn: { ...SIGN_IN, firstDelaySeconds: 600 }, ingestInFlight: 1000 });
+    const config = ServerConfig.parse({ port: 0, postgresUrl: await freshDatabase(pg), signIn: { ...SIGN_IN, firstDelaySeconds: 600 }, ingestInFlight: 1000 });
     // (ingestInFlight: the ingestion gate stays out of this count of the device limit.)
     servers = await Promise.all([startServer(config), startServer(config)]);
     await servers[0]!.store.addUser('ann', await hashPassword(PASSWORD), 'admin');
