@@ -12,6 +12,11 @@ export interface ScanOptions {
   maxChars?: number;
   /** Findings under this score are dropped (each detector may ask for more). */
   minScore?: number;
+  /**
+   * When given, every scan adds its milliseconds by stage (readable, keywords, score, resolveOverlaps...) and by
+   * detector ("detector <id>") into this map: the bench's "where the time goes". Off (undefined), it costs a test.
+   */
+  profile?: Map<string, number>;
 }
 
 export const DEFAULT_MAX_CHARS = 8 * 1024 * 1024;
@@ -37,6 +42,11 @@ export class Engine {
   private readonly prepared: Prepared[];
   /** Every detector keyword in one automaton: a chunk is searched once, not once per keyword. */
   private readonly keywords: KeywordScanner;
+  /** For each keyword, the prepared detectors it gates: a chunk visits only those whose keywords occurred. */
+  private readonly gates = new Map<string, number[]>();
+  /** 1 for a detector gated by keywords (it runs only when one occurred). */
+  private readonly gated: Uint8Array;
+  private readonly profile: Map<string, number> | undefined;
 
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
@@ -49,6 +59,13 @@ export class Engine {
       patterns: combinePatterns(detector.patterns ?? []),
     }));
     this.keywords = new KeywordScanner([...new Set(detectors.flatMap((d) => [...(d.keywords ?? []), ...(d.anchors ?? [])]))]);
+    this.gated = new Uint8Array(detectors.length);
+    detectors.forEach((d, i) => {
+      if (!d.keywords) return;
+      this.gated[i] = 1;
+      for (const k of new Set(d.keywords)) (this.gates.get(k) ?? this.gates.set(k, []).get(k)!).push(i);
+    });
+    this.profile = options.profile;
   }
 
   scan(input: string): ScanResult {
@@ -68,14 +85,18 @@ export class Engine {
     const maxChars = this.options.maxChars ?? DEFAULT_MAX_CHARS;
     const truncated = input.length > maxChars;
     const original = truncated ? input.slice(0, maxChars) : input;
+    const prof = this.profile;
+    let t = prof ? performance.now() : 0;
     // The text as a person reads it (normalised, joined, decoded); what is found there is mapped back.
     const { text, start: from, end: to, decoded } = readable(original);
+    if (prof) t = lap(prof, 'readable', t);
     const found: Finding[] = [];
     let progress = 0;
     for (let start = 0; start < text.length; ) {
       let end = Math.min(text.length, start + CHUNK);
       if (end < text.length) end = keepBlockWhole(text, start, breakAt(text, end));
       this.scanChunk(text, start, end, found);
+      if (prof) t = performance.now();
       start = end;
       // Decoded text stands after its run: progress is the furthest point of the original reached.
       progress = Math.max(progress, from ? from[start] ?? original.length : start);
@@ -92,7 +113,9 @@ export class Engine {
         f.end = to[f.end - 1]!;
       }
     }
+    if (prof) t = lap(prof, 'map back', t);
     const findings = resolveOverlaps(found);
+    if (prof) t = lap(prof, 'resolveOverlaps', t);
     const { labels, phi, contextOf, outOfContext } = documentLabels(findings);
     for (const f of phi) {
       f.category = 'phi';
@@ -101,6 +124,7 @@ export class Engine {
       f.why.push(h ? `health context: "${(read.get(h) ?? original.slice(h.start, h.end)).toLowerCase()}" within ${HEALTH_CONTEXT_CHARS} characters` : 'health context: a clinical text throughout');
     }
     for (const f of outOfContext) f.quasi = true;
+    if (prof) lap(prof, 'documentLabels', t);
     return { findings, labels, scanned: original.length, truncated };
   }
 
@@ -110,34 +134,47 @@ export class Engine {
    * decides where to look, not just whether.
    */
   private scanChunk(text: string, start: number, end: number, out: Finding[]): void {
+    const prof = this.profile;
+    let t = prof ? performance.now() : 0;
     const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
     const lower = chunk.toLowerCase();
     // Context is read from the lower-cased chunk; where lower-casing changed lengths, from a slice of the text.
     const context = lower.length === chunk.length ? lower : undefined;
+    if (prof) t = lap(prof, 'lower-case', t);
     const hits = this.keywords.scan(lower);
+    const active = new Uint8Array(this.prepared.length);
+    for (const k of hits.keys()) for (const i of this.gates.get(k) ?? []) active[i] = 1;
+    if (prof) t = lap(prof, 'keywords', t);
     let digits: Part[] | undefined;
     const whole: Part[] = [{ offset: 0, text: chunk }];
-    for (const p of this.prepared) {
-      const d = p.detector;
+    for (let i = 0; i < this.prepared.length; i++) {
+      if (this.gated[i] && !active[i]) continue;
+      const p = this.prepared[i]!, d = p.detector;
       let candidates: Candidate[];
       if (d.keywords) {
-        if (!d.keywords.some((k) => hits.has(k))) continue;
         if (d.find) candidates = d.find(chunk, lower, hits);
         else {
           const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
           const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
-          candidates = this.matchPatterns(p, partsOf(chunk, mergeWindows(chunk, raw)));
+          const parts = partsOf(chunk, mergeWindows(chunk, raw));
+          if (prof) t = lap(prof, 'keyword windows', t);
+          candidates = this.matchPatterns(p, parts);
         }
       } else if (d.requires === 'digit') {
-        digits ??= partsOf(chunk, digitWindows(chunk));
+        if (!digits) {
+          digits = partsOf(chunk, digitWindows(chunk));
+          if (prof) t = lap(prof, 'digitWindows', t);
+        }
         if (!digits.length) continue;
         candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, digits);
       } else candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, whole);
+      if (prof) t = lap(prof, `detector ${d.id}`, t);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, context, c, start);
         if (f) out.push(f);
       }
+      if (prof) t = lap(prof, 'score', t);
     }
   }
 
@@ -193,6 +230,13 @@ function whyOf(p: Pattern): string[] {
   let w = WHY.get(p);
   if (!w) WHY.set(p, (w = [`pattern ${p.name} (${p.score})`]));
   return w;
+}
+
+/** Adds the time since `t` to a stage and returns the time now (the start of the next stage). */
+function lap(profile: Map<string, number>, stage: string, t: number): number {
+  const now = performance.now();
+  profile.set(stage, (profile.get(stage) ?? 0) + now - t);
+  return now;
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;

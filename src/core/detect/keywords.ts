@@ -12,8 +12,6 @@ export class KeywordScanner {
   private readonly delta: Int32Array;
   /** For each state, the keywords that end there (its own and those of its suffix states). */
   private readonly outputs: (number[] | undefined)[];
-  /** 1 where a state has outputs: a typed array keeps the hot loop on numbers only. */
-  private readonly final: Uint8Array;
 
   constructor(readonly keywords: readonly string[]) {
     for (const k of keywords) if (!/^[\t\n\x20-\x7e]+$/.test(k)) throw new Error(`keyword ${JSON.stringify(k)} must be printable ASCII (or a tab or line break)`);
@@ -56,23 +54,29 @@ export class KeywordScanner {
         } else delta[s * width + c] = s === 0 ? 0 : delta[fail[s]! * width + c]!;
       }
     }
+    // Entries become the next state's row offset (no multiplication per character), bitwise-negated where that
+    // state has outputs: one sign test per character tells the hot loop whether a keyword ended.
+    for (let i = 0; i < delta.length; i++) delta[i] = outputs[delta[i]!] ? ~(delta[i]! * width) : delta[i]! * width;
     this.delta = delta;
     this.outputs = outputs;
-    this.final = Uint8Array.from(outputs, (o) => (o ? 1 : 0));
   }
 
   /** Start positions of each keyword found in `text`. */
   scan(text: string): Map<string, number[]> {
     const hits = new Map<string, number[]>();
     if (!this.keywords.length) return hits;
-    const { delta, final, keywords, column, width } = this;
+    const { delta, keywords, column, width, outputs } = this;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      s = c < 128 ? delta[s * width + column[c]!]! : 0;
-      if (final[s] === 0) continue;
-      for (const k of this.outputs[s]!) {
+      const next = c < 128 ? delta[s + column[c]!]! : 0;
+      if (next >= 0) {
+        s = next;
+        continue;
+      }
+      s = ~next;
+      for (const k of outputs[s / width]!) {
         const word = keywords[k]!;
         const at = i - word.length + 1;
         const list = hits.get(word);
