@@ -42,13 +42,18 @@ async function baselineEngine(): Promise<{ scan(t: string): unknown; detectors: 
 }
 const baseline = await baselineEngine();
 
-/** Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next. */
+/**
+ * Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next;
+ * and the engine's heap (after a collection, with the engine built and used, against before the import).
+ */
 function coldStart(): Record<string, number> {
-  const script = `const t0 = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(enginePath).href)}); const t1 = performance.now();
+  const script = `globalThis.gc(); const h0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(enginePath).href)}); const t1 = performance.now();
     const e = m.createEngine(); const t2 = performance.now(); e.scan('Anna Smith, MRN 12345678, seen on March 5, 2024 for hypertension.');
     const t3 = performance.now(); e.scan('SSN 536-22-8726'); const t4 = performance.now();
-    console.log(JSON.stringify({ load: t1 - t0, create: t2 - t1, firstScan: t3 - t2, nextScan: t4 - t3 }));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, number>;
+    globalThis.gc(); const heap = (process.memoryUsage().heapUsed - h0) / 1048576;
+    console.log(JSON.stringify({ load: t1 - t0, create: t2 - t1, firstScan: t3 - t2, nextScan: t4 - t3, total: t3 - t0, heap }));`;
+  return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, number>;
 }
 const colds = Array.from({ length: 5 }, coldStart);
 
@@ -96,6 +101,31 @@ function latency(size: number, runs: number): string {
 }
 const latencies = [latency(1024, 1000), latency(100 * 1024, 200), latency(MB, 20)];
 
+// The issue's second corpus: configuration files (.env, YAML, JSON, nginx) and logs (access, syslog, app).
+const configDocs = split(mixedCorpus(2 * MB, 13, 'config') + mixedCorpus(2 * MB, 17, 'logs'), 100 * 1024);
+const configRate = throughput(configDocs, (t) => engine.scan(t), 3);
+
+/** 10 MB in one scan (one text, not documents of 100 KB): median of 3. */
+const tenMB = corpus.slice(0, Math.min(corpus.length, 10 * MB));
+const tenMBms = median(Array.from({ length: 3 }, () => {
+  const t = performance.now();
+  engine.scan(tenMB);
+  return performance.now() - t;
+}));
+
+/** Where the time goes: an engine with a profile (ScanOptions.profile) over 4 MB of the mixed corpus, once. */
+const stages = new Map<string, number>();
+const profiled = createEngine({ profile: stages });
+const profileDocs = docs.slice(0, 40);
+profiled.scan(profileDocs[0]!);
+stages.clear();
+const profileStart = performance.now();
+for (const d of profileDocs) profiled.scan(d);
+const profileTotal = performance.now() - profileStart;
+let inStages = 0;
+for (const v of stages.values()) inStages += v;
+const top = [...stages].sort((a, b) => b[1] - a[1]).slice(0, 20);
+
 const perKind = KINDS.map((kind) => {
   const kindDocs = split(mixedCorpus(2 * MB, 7, kind), 100 * 1024);
   return `${kind} ${throughput(kindDocs, (t) => engine.scan(t), 3).toFixed(1)}`;
@@ -111,9 +141,13 @@ console.log(row('@openredaction/openredaction', openred, bulwarkSample));
 console.log(beforeAfter
   ? `before and after (${BASELINE}, ${beforeAfter.detectors} detectors, against this tree's ${engine.detectors.length}; interleaved, median of 5 over ${(docs.length / 2 * 0.1).toFixed(1)} MB): ${beforeAfter.before.toFixed(1)} MB/s before, ${beforeAfter.after.toFixed(1)} MB/s after (${(beforeAfter.after / beforeAfter.before).toFixed(2)}x)`
   : `before and after: the baseline ${BASELINE} is not in this clone (BENCH_BASELINE=<ref> names another)`);
+console.log(`Bulwark is ${(bulwarkSample / redactPii).toFixed(1)}x redact-pii on the same 1 MB in the same run`);
+console.log(`configuration files and logs (${(configDocs.length / 10).toFixed(1)} MB: .env, YAML, JSON, nginx, syslog, access and app logs): ${configRate.toFixed(1)} MB/s`);
 console.log(`by kind of text (MB/s, 2 MB each): ${perKind.join(', ')}`);
-console.log(`time to scan a text of ${latencies.join('; ')}`);
+console.log(`time to scan a text of ${latencies.join('; ')}; 10 MB in one scan: ${tenMBms.toFixed(0)} ms (median of 3)`);
 const coldMedian = (k: string) => median(colds.map((c) => c[k]!)).toFixed(1);
-console.log(`cold start in a fresh process (median of 5): load ${coldMedian('load')} ms, build the engine ${coldMedian('create')} ms, first scan ${coldMedian('firstScan')} ms, next scan ${coldMedian('nextScan')} ms`);
+console.log(`cold start in a fresh process (median of 5): load ${coldMedian('load')} ms, build the engine ${coldMedian('create')} ms, first scan ${coldMedian('firstScan')} ms, next scan ${coldMedian('nextScan')} ms; load + build + first scan ${coldMedian('total')} ms; engine heap ${coldMedian('heap')} MB`);
 console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
+console.log(`where the time goes (ScanOptions.profile over ${(profileDocs.length / 10).toFixed(1)} MB of the mixed corpus: ${profileTotal.toFixed(0)} ms, ${(profileDocs.length / 10 / (profileTotal / 1000)).toFixed(1)} MB/s with the profile on; ${inStages.toFixed(0)} ms in stages):`);
+for (const [stage, ms] of top) console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / profileTotal).toFixed(1).padStart(5)}%  ${stage}`);
 rmSync(out, { recursive: true, force: true });

@@ -52,19 +52,23 @@ const IMAGE_DATA_URL = /data:image\/[\w.+-]+;base64,$/i;
 
 /**
  * The runs of token characters that may hold an encoded run, as start, end pairs, in one pass (a regex is slower):
- * at least MIN_BASE64 long, or MIN_TOKEN long with a "%" in them.
+ * with a "%" in them and at least MIN_TOKEN long, or holding MIN_BASE64 characters of a base64 alphabet in a row
+ * (the shortest run runsOf takes; a token without one is never sliced).
  */
 function tokensOf(text: string): number[] {
   const out: number[] = [];
-  let start = -1, percent = false;
+  let start = -1, percent = false, sixtets = 0, longest = 0;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0;
     if (c < 128 && TOKEN_CHARS[c] === 1) {
-      if (start < 0) [start, percent] = [i, false];
+      if (start < 0) [start, percent, sixtets, longest] = [i, false, 0, 0];
       if (c === 37) percent = true;
+      if (SIXTETS[c]! >= 0) {
+        if (++sixtets > longest) longest = sixtets;
+      } else sixtets = 0;
     } else if (start >= 0) {
-      if (i - start >= MIN_BASE64 || (percent && i - start >= MIN_TOKEN)) out.push(start, i);
+      if (longest >= MIN_BASE64 || (percent && i - start >= MIN_TOKEN)) out.push(start, i);
       start = -1;
     }
   }
