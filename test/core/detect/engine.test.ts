@@ -6,6 +6,16 @@ import { countedTerms } from '../../../src/core/detect/detectors/health/terms';
 const values = (text: string, findings: Finding[]) => findings.map((f) => [f.type, text.slice(f.start, f.end)]);
 
 describe('the engine', () => {
+  it('adds its time by stage and detector into a profile, and finds the same with it as without', () => {
+    const text = 'Pt Anna S. (MRN: 00123456, SSN 536-22-8726) seen at Lakeside Clinic for hypertension. password=hunter2hunter2';
+    const profile = new Map<string, number>();
+    expect(createEngine({ profile }).scan(text)).toEqual(createEngine().scan(text));
+    for (const stage of ['readable', 'keywords', 'score', 'resolveOverlaps', 'documentLabels', 'detector pii.ssn']) expect(profile.get(stage), stage).toBeGreaterThanOrEqual(0);
+    // Only detectors that ran are timed: one whose keywords are absent is skipped by its gate.
+    const never = [...profile.keys()].filter((k) => k.startsWith('detector '));
+    expect(never.length).toBeLessThan(createEngine().detectors.length);
+  });
+
   it('finds identifiers, explains each, and labels a clinical text PHI', () => {
     const text = 'Pt Anna S. (MRN: 00123456, SSN 536-22-8726) seen at Lakeside Clinic on March 5th, 2021 for hypertension; started lisinopril.';
     const r = scan(text);
