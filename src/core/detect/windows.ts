@@ -33,13 +33,36 @@ export function mergeWindows(chunk: string, raw: Window[], sorted = false): Wind
   return covered > chunk.length * 0.6 ? [[0, chunk.length]] : out;
 }
 
-/** Windows around runs of digits: where every number-shaped pattern (and a date's month name) must be. */
-const DIGIT_RUN = /\d+/g;
+/**
+ * Runs of digits less than 96 characters apart, as one match: their windows of 48 characters either side
+ * overlap, so they make one window. Linear: a gap is read once, and once more where it ends a cluster.
+ */
+const DIGIT_CLUSTER = /\d+(?:\D{0,96}\d+)*/g;
+
+/**
+ * Windows around runs of digits: where every number-shaped pattern (and a date's month name) must be.
+ * The same windows as `mergeWindows` over [run start - 48, run end + 48] for each run, with one match per
+ * cluster of runs instead of one per run.
+ */
 export function digitWindows(chunk: string): Window[] {
-  const raw: Window[] = [];
-  DIGIT_RUN.lastIndex = 0;
-  for (let m = DIGIT_RUN.exec(chunk); m; m = DIGIT_RUN.exec(chunk)) raw.push([m.index - 48, m.index + m[0].length + 48]);
-  return mergeWindows(chunk, raw, true);
+  const n = chunk.length;
+  const out: Window[] = [];
+  let last: Window | undefined;
+  let covered = 0;
+  DIGIT_CLUSTER.lastIndex = 0;
+  for (let m = DIGIT_CLUSTER.exec(chunk); m; m = DIGIT_CLUSTER.exec(chunk)) {
+    const a = m.index - 48, e = Math.min(n, m.index + m[0].length + 48);
+    let s = Math.max(0, a);
+    while (s > 0 && s > a - 64 && chunk.charCodeAt(s - 1) > 32) s--;
+    if (last && s <= last[1]) {
+      covered += e - last[1];
+      last[1] = e;
+    } else {
+      covered += e - s;
+      out.push((last = [s, e]));
+    }
+  }
+  return covered > n * 0.6 ? [[0, n]] : out;
 }
 
 /** The text of each window, sliced once and shared by every pattern that runs there. */

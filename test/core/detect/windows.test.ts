@@ -15,6 +15,19 @@ describe('windows', () => {
     expect(mergeWindows(chunk, [[0, 40], [45, 90]])).toEqual([[0, 100]]);
   });
 
+  it('gives digit windows equal to merging a window of 48 characters either side of every digit run', () => {
+    const pieces = ['1', '23', ' ', 'a', 'bb', '\n', '.', 'x'.repeat(90), ' '.repeat(50)];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let k = 0; k < 500; k++) {
+      let chunk = '';
+      const length = next() % 600;
+      while (chunk.length < length) chunk += pieces[next() % pieces.length];
+      const raw = [...chunk.matchAll(/\d+/g)].map((m): [number, number] => [m.index - 48, m.index + m[0].length + 48]);
+      expect(digitWindows(chunk)).toEqual(mergeWindows(chunk, raw, true));
+    }
+  });
+
   it('puts windows around digits only', () => {
     const chunk = `${'word '.repeat(100)}call 555 1234 ${'word '.repeat(100)}`;
     const windows = digitWindows(chunk);

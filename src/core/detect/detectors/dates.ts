@@ -1,4 +1,5 @@
-import type { Detector } from '../types';
+import { isAlnum } from '../chars';
+import type { Candidate, Detector } from '../types';
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
@@ -11,6 +12,45 @@ function monthCased(v: string): boolean | undefined {
   // The month is the first run of three letters or more ("12th April": not "th").
   const month = /[a-z]{3,}/i.exec(v)![0];
   return /^[A-Z]/.test(month) || /\d{4}|'\d\d/.test(v) ? undefined : false;
+}
+
+/** A year on its own counts only after a word that makes it a date ("in 1977"); validate() checks it. */
+const YEAR_ALONE = /\b(?:19|20)\d\d\b(?![/.-]\d)/g;
+/** A regex's \w (without the u flag): what \b looks at. */
+const isWordChar = (c: number): boolean => isAlnum(c) || c === 95;
+const WEEKDAY_STEMS = ['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'];
+const YEAR_WHY = ['pattern year-after-cue (0.5)'], WEEKDAY_WHY = ['pattern weekday (0.5)'];
+/** As many as the engine keeps of one detector's patterns in a chunk. */
+const MAX_MATCHES = 2_000;
+
+/**
+ * Years and weekdays in text order (what one regex of both alternatives would give): years by a regex that
+ * starts with a digit, weekdays from each "day" back to their stem, instead of trying seven words at every position.
+ */
+function findYearsAndWeekdays(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const days: number[] = [];
+  for (let i = text.indexOf('day'); i >= 0; i = text.indexOf('day', i + 3)) {
+    if (isWordChar(text.charCodeAt(i + 3))) continue;
+    for (const stem of WEEKDAY_STEMS) {
+      const s = i - stem.length;
+      if (s >= 0 && text.startsWith(stem, s)) {
+        if (!isWordChar(text.charCodeAt(s - 1))) days.push(s, i + 3);
+        break;
+      }
+    }
+  }
+  let d = 0;
+  const daysBefore = (at: number): void => {
+    for (; d < days.length && days[d]! < at && out.length < MAX_MATCHES; d += 2) out.push({ start: days[d]!, end: days[d + 1]!, score: 0.5, why: WEEKDAY_WHY });
+  };
+  YEAR_ALONE.lastIndex = 0;
+  for (let m = YEAR_ALONE.exec(text); m && out.length < MAX_MATCHES; m = YEAR_ALONE.exec(text)) {
+    daysBefore(m.index);
+    if (out.length < MAX_MATCHES) out.push({ start: m.index, end: m.index + 4, score: 0.5, why: YEAR_WHY });
+  }
+  daysBefore(text.length);
+  return out;
 }
 
 export const dateDetectors: Detector[] = [
@@ -59,11 +99,7 @@ export const dateDetectors: Detector[] = [
     category: 'pii',
     quasi: true,
     description: 'A year or a weekday on its own (reported, but HIPAA lets it stand)',
-    patterns: [
-      // A year on its own counts only after a word that makes it a date ("in 1977"); validate() checks it.
-      { name: 'year-after-cue', regex: /\b(?:19|20)\d\d\b(?![/.-]\d)/g, score: 0.5 },
-      { name: 'weekday', regex: /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, score: 0.5 },
-    ],
+    find: findYearsAndWeekdays,
     validate: (v, text, start) => (/^\d+$/.test(v) && !YEAR_CUE.test(text.slice(Math.max(0, start - 12), start)) ? false : undefined),
     examples: { match: [{ text: 'founded in 1977.', value: '1977' }, { text: 'flew there on Tuesday morning', value: 'Tuesday' }], noMatch: ['port 2020 is open', 'in 1977-05-01', 'Q1 2024 report'] },
   },
