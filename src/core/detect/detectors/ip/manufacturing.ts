@@ -1,5 +1,6 @@
 import { isAlnum, isUpper } from '../../chars';
-import type { Candidate, Detector } from '../../types';
+import type { Candidate, Detector, Pattern } from '../../types';
+import { keywordAnchored } from './anchored';
 
 /**
  * The vocabulary of batch records, deviations, CAPA, certificates of analysis, specifications and methods. Like
@@ -50,6 +51,16 @@ function validBatchNumber(value: string): boolean {
   return /\d/.test(value) && !/[a-z]/.test(value) && !/^(?:19|20)\d\d$/.test(value);
 }
 
+/** After its label (every match starts at "batch" or "lot"), in characters that a label, a separator and a number use. */
+const BATCH_NUMBER: Pattern = {
+  name: 'batch-number',
+  regex: /\b(?:batch|lot)(?:[ \t]*(?:no\.?|nr\.?|number|num\.?|#|id|code|ref\.?))?[ \t]*[:#.]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24})(?![A-Za-z0-9])/gid,
+  score: 0.8,
+  group: 1,
+};
+const inBatchLabel = (c: number): boolean => c === 32 || c === 9 || (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35 || c === 46 || c === 45 || c === 47;
+const batchNumbers = keywordAnchored([BATCH_NUMBER], ['batch', 'lot'], { before: 0, after: 64 }, inBatchLabel);
+
 export const manufacturingDetectors: Detector[] = [
   {
     id: 'ip.manufacturing-term',
@@ -75,14 +86,7 @@ export const manufacturingDetectors: Detector[] = [
     description: 'Batch or lot number after its label; intellectual property only in manufacturing context',
     keywords: ['batch', 'lot'],
     window: { before: 0, after: 64 },
-    patterns: [
-      {
-        name: 'batch-number',
-        regex: /\b(?:batch|lot)(?:[ \t]*(?:no\.?|nr\.?|number|num\.?|#|id|code|ref\.?))?[ \t]*[:#.]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24})(?![A-Za-z0-9])/gid,
-        score: 0.8,
-        group: 1,
-      },
-    ],
+    find: batchNumbers,
     validate: (v) => (validBatchNumber(v) ? undefined : false),
     examples: {
       match: [
