@@ -6,8 +6,8 @@ import type { Candidate, Detector, Pattern } from '../../types';
 const MAX_MATCHES = 2_000;
 
 /**
- * The `find` hook of a keyword-gated detector whose every match starts at one of its keywords and reads only
- * characters that `inReach` accepts (and the one before it, and the first one after the run of them). It
+ * The `find` hook of a keyword-gated detector whose every match starts at one of its keywords, and whose
+ * patterns read nothing before the character ahead of the keyword nor after the position `reach` gives. It
  * gives what the engine's keyword windows give, without slicing them or running regexes over them: a sticky
  * copy of each pattern is tried at each keyword, on the chunk itself when what the pattern can read ends
  * inside the keyword's window (the window's end then changes nothing), on the window's own text otherwise.
@@ -16,7 +16,7 @@ export function keywordAnchored(
   patterns: readonly Pattern[],
   keywords: readonly string[],
   window: Required<NonNullable<Detector['window']>>,
-  inReach: (code: number) => boolean,
+  reach: (text: string, at: number) => number,
 ): NonNullable<Detector['find']> {
   const combined = combinePatterns(patterns).map((c) => ({ ...c, regex: new RegExp(c.regex.source, `${c.regex.flags}y`) }));
   const why = new Map(patterns.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
@@ -36,11 +36,9 @@ export function keywordAnchored(
         let part: string | undefined;
         let after = ws;
         const tryAt = (p: number): boolean => {
-          let reach = p;
-          while (reach < we && inReach(text.charCodeAt(reach))) reach++;
           let m: RegExpExecArray | null, offset = 0;
           // A window that starts at the keyword shows the pattern no character before it.
-          if (reach < we && p > ws) {
+          if (p > ws && reach(text, p) < we) {
             c.regex.lastIndex = p;
             m = c.regex.exec(text);
           } else {

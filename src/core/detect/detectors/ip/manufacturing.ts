@@ -58,8 +58,26 @@ const BATCH_NUMBER: Pattern = {
   score: 0.8,
   group: 1,
 };
-const inBatchLabel = (c: number): boolean => c === 32 || c === 9 || (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35 || c === 46 || c === 45 || c === 47;
-const batchNumbers = keywordAnchored([BATCH_NUMBER], ['batch', 'lot'], { before: 0, after: 64 }, inBatchLabel);
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/**
+ * The furthest character BATCH_NUMBER can read from a keyword: blanks, a label (or the number), blanks, one of
+ * ":#.", blanks and the number, then the character after them.
+ */
+function batchReach(text: string, at: number): number {
+  let i = (text.charCodeAt(at) | 32) === 98 /* b */ ? at + 5 : at + 3;
+  const skip = (accept: (c: number) => boolean): void => {
+    while (i < text.length && accept(text.charCodeAt(i))) i++;
+  };
+  skip(isBlank);
+  skip((c) => isAsciiAlnum(c) || c === 46 || c === 35 || c === 45 || c === 47);
+  skip(isBlank);
+  if (i < text.length && ':#.'.includes(text[i]!)) i++;
+  skip(isBlank);
+  skip((c) => isAsciiAlnum(c) || c === 45 || c === 47);
+  return i;
+}
+const batchNumbers = keywordAnchored([BATCH_NUMBER], ['batch', 'lot'], { before: 0, after: 64 }, batchReach);
 
 export const manufacturingDetectors: Detector[] = [
   {
