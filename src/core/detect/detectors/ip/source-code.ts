@@ -45,26 +45,6 @@ interface Block {
   prose: number;
 }
 
-const table = (chars: string): Uint8Array => Uint8Array.from({ length: 128 }, (_, i) => (chars.includes(String.fromCharCode(i)) ? 1 : 0));
-/** CODE_PUNCTUATION's characters. */
-const PUNCTUATION = table('=;{}()<>:[]');
-/** First letters of the lines that are code without punctuation (BARE_STATEMENT, CLOSERS), "#" lines and fences. */
-const OPENERS = table('ipdrubcef#`');
-
-/** A line that lineKind calls prose or neutral: blank, or no code punctuation and no first character that may open code. */
-function plainLine(text: string, from: number, to: number): boolean {
-  let i = from;
-  while (i < to && text.charCodeAt(i) <= 32) i++;
-  if (i === to) return true;
-  const first = text.charCodeAt(i);
-  if (first >= 128 || OPENERS[first]) return false;
-  for (; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128 && PUNCTUATION[c]) return false;
-  }
-  return true;
-}
-
 function findCode(text: string): Candidate[] {
   const out: Candidate[] = [];
   let block: Block | undefined;
@@ -77,11 +57,6 @@ function findCode(text: string): Candidate[] {
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
-    // Outside a block and a fence only a code line (or a fence) changes anything: plain prose is skipped unread.
-    if (!block && fence < 0 && plainLine(text, at, nl)) {
-      at = nl + 1;
-      continue;
-    }
     const line = text.slice(at, nl);
     const indent = line.length - line.trimStart().length;
     if (line.trimStart().startsWith('```')) {
