@@ -1,4 +1,5 @@
-import type { Detector, Verdict } from '../../types';
+import type { Detector, Pattern, Verdict } from '../../types';
+import { charClasses, patternsAtRuns } from './runs';
 
 const NUCLEOTIDES = 'ACGTUN';
 const AMINO_ACIDS = 'ACDEFGHIKLMNPQRSTVWYXBZ*';
@@ -38,6 +39,18 @@ function validBare(value: string): Verdict {
   return kind === 'protein' && run.length >= MIN_BARE_RESIDUES ? undefined : false;
 }
 
+const BARE: Pattern[] = [
+  { name: 'nucleotides', regex: /(?<![A-Za-z0-9+/])(?:[ACGTUN]{25,}|[acgtun]{25,})(?![A-Za-z0-9+/])/g, score: 0.85 },
+  { name: 'amino-acids', regex: /(?<![A-Za-z0-9+/])(?:[ACDEFGHIKLMNPQRSTVWY]{30,}|[acdefghiklmnpqrstvwy]{30,})(?![A-Za-z0-9+/])/g, score: 0.85 },
+  // Groups of ten, as GenBank and most tools print them, over numbered lines.
+  { name: 'grouped-nucleotides', regex: /(?<![A-Za-z0-9])[acgtun]{10}(?:(?: |\r?\n *\d* ?)[acgtun]{1,10}){2,}(?![A-Za-z0-9])/gi, score: 0.85 },
+];
+const [BARE_SEQUENCES, GROUPED] = [BARE.slice(0, 2), BARE.slice(2)];
+/** Upper- and lower-case letters of either alphabet: a bare sequence is one case throughout. */
+const bareRuns = patternsAtRuns(BARE_SEQUENCES, charClasses(['ACDEFGHIKLMNPQRSTUVWY', 'acdefghiklmnpqrstuvwy']), MIN_BARE_NUCLEOTIDES);
+/** A group of ten starts a grouped sequence, in either case. */
+const groupedRuns = patternsAtRuns(GROUPED, charClasses(['ACGTUNacgtun']), 10);
+
 export const biologyDetectors: Detector[] = [
   {
     id: 'ip.fasta',
@@ -59,12 +72,8 @@ export const biologyDetectors: Detector[] = [
     type: 'BIO_SEQUENCE',
     category: 'ip',
     description: `Bare nucleotide (${MIN_BARE_NUCLEOTIDES}+, also in groups of ten over numbered lines) or protein (${MIN_BARE_RESIDUES}+) sequence, composition checked`,
-    patterns: [
-      { name: 'nucleotides', regex: /(?<![A-Za-z0-9+/])(?:[ACGTUN]{25,}|[acgtun]{25,})(?![A-Za-z0-9+/])/g, score: 0.85 },
-      { name: 'amino-acids', regex: /(?<![A-Za-z0-9+/])(?:[ACDEFGHIKLMNPQRSTVWY]{30,}|[acdefghiklmnpqrstvwy]{30,})(?![A-Za-z0-9+/])/g, score: 0.85 },
-      // Groups of ten, as GenBank and most tools print them, over numbered lines.
-      { name: 'grouped-nucleotides', regex: /(?<![A-Za-z0-9])[acgtun]{10}(?:(?: |\r?\n *\d* ?)[acgtun]{1,10}){2,}(?![A-Za-z0-9])/gi, score: 0.85 },
-    ],
+    // Every match starts a run of letters (the look-behind forbids one before it): only long runs are tried.
+    find: (text) => [...bareRuns(text), ...groupedRuns(text)],
     validate: validBare,
     examples: {
       match: [

@@ -103,7 +103,8 @@ export function validCas(value: string): Verdict {
 const SMILES_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz@+-[$:/\\%.') SMILES_CHAR[c.charCodeAt(0)] = 1;
 for (const c of '0123456789()=#]') SMILES_CHAR[c.charCodeAt(0)] = 2;
-const ATOM_START = new Set([...'BCNOPSFIbcnops['].map((c) => c.charCodeAt(0)));
+const ATOM_START = new Uint8Array(128);
+for (const c of 'BCNOPSFIbcnops[') ATOM_START[c.charCodeAt(0)] = 1;
 const WHY_SMILES = ['pattern smiles (0.85)'];
 
 /**
@@ -119,6 +120,15 @@ function smilesTokens(text: string): Candidate[] {
       continue;
     }
     let j = i, structure = false;
+    if (ATOM_START[c] === 0) {
+      // A run that does not start like an atom is never a candidate: it is only skipped.
+      for (j++; j < text.length; j++) {
+        const k = text.charCodeAt(j);
+        if (k >= 128 || SMILES_CHAR[k] === 0) break;
+      }
+      i = j;
+      continue;
+    }
     for (; j < text.length; j++) {
       const k = text.charCodeAt(j);
       if (k >= 128 || SMILES_CHAR[k] === 0) break;
@@ -126,7 +136,7 @@ function smilesTokens(text: string): Candidate[] {
     }
     let end = j;
     while (end > i && text.charCodeAt(end - 1) === 46) end--;
-    if (structure && end - i >= 6 && ATOM_START.has(c)) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
+    if (structure && end - i >= 6) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
     i = j;
   }
   return out;

@@ -1,5 +1,6 @@
 import { isAlnum, isUpper } from '../../chars';
-import type { Candidate, Detector } from '../../types';
+import type { Candidate, Detector, Pattern } from '../../types';
+import { keywordAnchored } from './anchored';
 
 /**
  * The vocabulary of batch records, deviations, CAPA, certificates of analysis, specifications and methods. Like
@@ -50,6 +51,34 @@ function validBatchNumber(value: string): boolean {
   return /\d/.test(value) && !/[a-z]/.test(value) && !/^(?:19|20)\d\d$/.test(value);
 }
 
+/** After its label (every match starts at "batch" or "lot"), in characters that a label, a separator and a number use. */
+const BATCH_NUMBER: Pattern = {
+  name: 'batch-number',
+  regex: /\b(?:batch|lot)(?:[ \t]*(?:no\.?|nr\.?|number|num\.?|#|id|code|ref\.?))?[ \t]*[:#.]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24})(?![A-Za-z0-9])/gid,
+  score: 0.8,
+  group: 1,
+};
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/**
+ * The furthest character BATCH_NUMBER can read from a keyword: blanks, a label (or the number), blanks, one of
+ * ":#.", blanks and the number, then the character after them.
+ */
+function batchReach(text: string, at: number): number {
+  let i = (text.charCodeAt(at) | 32) === 98 /* b */ ? at + 5 : at + 3;
+  const skip = (accept: (c: number) => boolean): void => {
+    while (i < text.length && accept(text.charCodeAt(i))) i++;
+  };
+  skip(isBlank);
+  skip((c) => isAsciiAlnum(c) || c === 46 || c === 35 || c === 45 || c === 47);
+  skip(isBlank);
+  if (i < text.length && ':#.'.includes(text[i]!)) i++;
+  skip(isBlank);
+  skip((c) => isAsciiAlnum(c) || c === 45 || c === 47);
+  return i;
+}
+const batchNumbers = keywordAnchored([BATCH_NUMBER], ['batch', 'lot'], { before: 0, after: 64 }, batchReach);
+
 export const manufacturingDetectors: Detector[] = [
   {
     id: 'ip.manufacturing-term',
@@ -75,14 +104,7 @@ export const manufacturingDetectors: Detector[] = [
     description: 'Batch or lot number after its label; intellectual property only in manufacturing context',
     keywords: ['batch', 'lot'],
     window: { before: 0, after: 64 },
-    patterns: [
-      {
-        name: 'batch-number',
-        regex: /\b(?:batch|lot)(?:[ \t]*(?:no\.?|nr\.?|number|num\.?|#|id|code|ref\.?))?[ \t]*[:#.]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24})(?![A-Za-z0-9])/gid,
-        score: 0.8,
-        group: 1,
-      },
-    ],
+    find: batchNumbers,
     validate: (v) => (validBatchNumber(v) ? undefined : false),
     examples: {
       match: [
