@@ -91,23 +91,8 @@ function numberBeside(text: string, i: number, j: number): boolean {
   return afterNumber(text, i) || isDigit(text.charCodeAt(j + (text.charCodeAt(j) === 32 ? 1 : 0)));
 }
 
-/**
- * Where the frame pass may match, noted by the word pass as it goes: the start of every digit run and every
- * slash (ascending). Reused from chunk to chunk; grown when a chunk has more.
- */
-let marks = new Int32Array(4096);
-let markCount = 0;
-
-/** Notes position k when it starts a digit run or holds a slash. */
-function mark(text: string, c: number, k: number): void {
-  if (c !== 47 && (c < 48 || c > 57 || (k > 0 && isDigit(text.charCodeAt(k - 1))))) return;
-  if (markCount === marks.length) {
-    const grown = new Int32Array(marks.length * 2);
-    grown.set(marks);
-    marks = grown;
-  }
-  marks[markCount++] = k;
-}
+/** Whether the word pass saw a digit or a slash: the frame pass reads only such texts. */
+let sawDigitOrSlash = false;
 
 /**
  * One pass over the words of a text, without allocating for words that cannot be health terms. It also notes
@@ -116,11 +101,12 @@ function mark(text: string, c: number, k: number): void {
 function wordTerms(text: string, lower: string): Term[] {
   const out: Term[] = [];
   const n = text.length;
-  markCount = 0;
+  sawDigitOrSlash = false;
+  resetCandidates();
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (WORD_LETTER[c] !== 1) {
-      if (c <= 57 && c >= 47) mark(text, c, i);
+      if (c <= 57 && c >= 47) noteFrame(text, c, i);
       continue;
     }
     if (i > 0 && WORD_LETTER[text.charCodeAt(i - 1)] === 1) continue;
@@ -145,7 +131,7 @@ function wordTerms(text: string, lower: string): Term[] {
     }
     // The character after the word is not visited by the loop (i = j, then i++): note it here.
     const after = text.charCodeAt(j);
-    if (after <= 57 && after >= 47) mark(text, after, j);
+    if (after <= 57 && after >= 47) noteFrame(text, after, j);
     i = j;
   }
   return out;
@@ -193,15 +179,15 @@ const SHORTHAND = ['clinical shorthand (0.6)'];
 /** FRAME at one position: the frame pass confirms candidates, it does not scan the text. */
 const FRAME_AT = new RegExp(FRAME.source, 'iy');
 
-/** Matches of FRAME, as a global scan of the text finds them: from the marks of the word pass when it can. */
+/** Matches of FRAME, as a global scan of the text finds them: from the candidates the word pass noted when it can. */
 function frameTerms(text: string, lower: string): Term[] {
-  // The marks index the text, the "op" search the lower-cased copy: when lower-casing changed lengths, scan.
+  // The "op" search reads the lower-cased copy, whose positions are the text's only where lengths agree.
   if (lower.length !== text.length) return /\d|\//.test(text) ? scanFrames(text) : [];
-  if (markCount === 0) return []; // no digit and no slash: nothing to frame (as before: post-op alone is not read)
-  return framesAt(text, ...candidates(text, lower));
+  if (!sawDigitOrSlash) return []; // no digit and no slash: nothing to frame (as before: post-op alone is not read)
+  return framesAt(text, ascending(fromMarks), ascending(opCandidates(lower)));
 }
 
-/** Candidate positions of the frame pass, reused from chunk to chunk: from the marks, and before each "op". */
+/** Candidate positions of the frame pass, reused from chunk to chunk: from digits and slashes, and before each "op". */
 const fromMarks = { at: new Int32Array(4096), count: 0, sorted: true };
 const beforeOp = { at: new Int32Array(256), count: 0, sorted: true };
 type Positions = typeof fromMarks;
@@ -222,47 +208,61 @@ const ascending = (list: Positions): Int32Array => {
   return list.sorted ? at : at.sort();
 };
 
-/**
- * Every position where FRAME can match (and some more): ages start a digit run; codes hold a digit run at a
- * known offset after a known character ("t2dm", "hba1c", "cd4", "covid-19", "sars-cov-2"); "s/p" has its slash
- * second; "post-op" and "pre-op" end in "op". Two ascending lists.
- */
-function candidates(text: string, lower: string): [Int32Array, Int32Array] {
+function resetCandidates(): void {
   fromMarks.count = beforeOp.count = 0;
   fromMarks.sorted = beforeOp.sorted = true;
-  for (let k = 0; k < markCount; k++) {
-    const q = marks[k]!, before = text.charCodeAt(q - 1), folded = before | 32;
-    if (text.charCodeAt(q) === 47) {
-      if (folded === 115 || folded === 104 || folded === 99) candidate(fromMarks, q - 1);
-      continue;
-    }
-    if (folded === 97) {
-      candidate(fromMarks, q - 3);
-      candidate(fromMarks, q - 1);
-    } else if (folded === 116) candidate(fromMarks, q - 1);
-    else if (folded === 100) candidate(fromMarks, q - 2);
-    else if (before === 45) {
-      candidate(fromMarks, q - 9);
-      candidate(fromMarks, q - 6);
-    }
-    if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(fromMarks, q);
+}
+
+/**
+ * Where FRAME can match (and some more), noted by the word pass at each digit and slash: ages start a digit run;
+ * codes hold a digit run at a known offset after a known character ("t2dm", "hba1c", "cd4", "covid-19",
+ * "sars-cov-2"); "s/p" has its slash second. (opCandidates adds "post-op" and "pre-op".)
+ */
+function noteFrame(text: string, c: number, q: number): void {
+  const before = text.charCodeAt(q - 1), folded = before | 32;
+  if (c === 47) {
+    sawDigitOrSlash = true;
+    if (folded === 115 || folded === 104 || folded === 99) candidate(fromMarks, q - 1);
+    return;
   }
+  if (isDigit(before)) return; // inside a run
+  sawDigitOrSlash = true;
+  const d1 = text.charCodeAt(q + 1);
+  if (folded === 97) {
+    if (c === 49 && (d1 | 32) === 99) {
+      candidate(fromMarks, q - 3); // hba1c
+      candidate(fromMarks, q - 1); // a1c
+    }
+  } else if (folded === 116) {
+    if ((c === 49 || c === 50) && (d1 | 32) === 100) candidate(fromMarks, q - 1); // t2dm
+  } else if (folded === 100) {
+    if (c === 52) candidate(fromMarks, q - 2); // cd4
+  } else if (before === 45) {
+    if (c === 50) candidate(fromMarks, q - 9); // sars-cov-2
+    else if (c === 49 && d1 === 57) candidate(fromMarks, q - 6); // covid-19
+  }
+  if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(fromMarks, q);
+}
+
+/** "post-op" and "pre-op" end in "op": the positions before each "op" of the lower-cased text. */
+function opCandidates(lower: string): Positions {
   for (let q = lower.indexOf('op'); q !== -1; q = lower.indexOf('op', q + 1)) {
     if (lower.startsWith('post-', q - 5)) candidate(beforeOp, q - 5);
     if (lower.startsWith('post', q - 4) || lower.startsWith('pre-', q - 4)) candidate(beforeOp, q - 4);
     if (lower.startsWith('pre', q - 3)) candidate(beforeOp, q - 3);
   }
-  return [ascending(fromMarks), ascending(beforeOp)];
+  return beforeOp;
 }
 
-/** At most three digits (a run that no word character or slash precedes), then (after a space) what an age goes on with: "yo", "-year-old", "months", "days". */
+/** At most three digits, then (after a space, a hyphen) the first two letters of what an age goes on with: "yo", "-year-old", "months", "days". */
 function ageFollows(text: string, q: number): boolean {
   let e = q;
   while (isDigit(text.charCodeAt(e))) if (++e - q > 3) return false;
   if (text.charCodeAt(e) === 32) e++;
   if (text.charCodeAt(e) === 45) e++;
-  const folded = text.charCodeAt(e) | 32;
-  return folded === 121 || folded === 109 || folded === 119 || folded === 100;
+  const first = text.charCodeAt(e) | 32, second = text.charCodeAt(e + 1), folded = second | 32;
+  if (first === 121) return folded === 111 || folded === 101 || folded === 114 || second === 47 || second === 46; // yo, year, yr, y/o, y.o.
+  return (first === 109 && folded === 111) || (first === 119 && folded === 101) || (first === 100 && folded === 97); // months, weeks, days
 }
 
 /** Tries FRAME at each candidate (both lists, ascending) past the last match: the matches a global scan finds. */
