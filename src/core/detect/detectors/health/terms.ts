@@ -184,13 +184,13 @@ function frameTerms(text: string, lower: string): Term[] {
   // The "op" search reads the lower-cased copy, whose positions are the text's only where lengths agree.
   if (lower.length !== text.length) return /\d|\//.test(text) ? scanFrames(text) : [];
   if (!sawDigitOrSlash) return []; // no digit and no slash: nothing to frame (as before: post-op alone is not read)
-  return framesAt(text, ascending(fromMarks), ascending(opCandidates(lower)));
+  return framesAt(text, ascending(nearDigits), ascending(opCandidates(lower)));
 }
 
 /** Candidate positions of the frame pass, reused from chunk to chunk: from digits and slashes, and before each "op". */
-const fromMarks = { at: new Int32Array(4096), count: 0, sorted: true };
+const nearDigits = { at: new Int32Array(4096), count: 0, sorted: true };
 const beforeOp = { at: new Int32Array(256), count: 0, sorted: true };
-type Positions = typeof fromMarks;
+type Positions = typeof nearDigits;
 
 function candidate(list: Positions, p: number): void {
   if (p < 0) return;
@@ -209,8 +209,8 @@ const ascending = (list: Positions): Int32Array => {
 };
 
 function resetCandidates(): void {
-  fromMarks.count = beforeOp.count = 0;
-  fromMarks.sorted = beforeOp.sorted = true;
+  nearDigits.count = beforeOp.count = 0;
+  nearDigits.sorted = beforeOp.sorted = true;
 }
 
 /**
@@ -222,7 +222,7 @@ function noteFrame(text: string, c: number, q: number): void {
   const before = text.charCodeAt(q - 1), folded = before | 32;
   if (c === 47) {
     sawDigitOrSlash = true;
-    if (folded === 115 || folded === 104 || folded === 99) candidate(fromMarks, q - 1);
+    if (folded === 115 || folded === 104 || folded === 99) candidate(nearDigits, q - 1);
     return;
   }
   if (isDigit(before)) return; // inside a run
@@ -230,18 +230,18 @@ function noteFrame(text: string, c: number, q: number): void {
   const d1 = text.charCodeAt(q + 1);
   if (folded === 97) {
     if (c === 49 && (d1 | 32) === 99) {
-      candidate(fromMarks, q - 3); // hba1c
-      candidate(fromMarks, q - 1); // a1c
+      candidate(nearDigits, q - 3); // hba1c
+      candidate(nearDigits, q - 1); // a1c
     }
   } else if (folded === 116) {
-    if ((c === 49 || c === 50) && (d1 | 32) === 100) candidate(fromMarks, q - 1); // t2dm
+    if ((c === 49 || c === 50) && (d1 | 32) === 100) candidate(nearDigits, q - 1); // t2dm
   } else if (folded === 100) {
-    if (c === 52) candidate(fromMarks, q - 2); // cd4
+    if (c === 52) candidate(nearDigits, q - 2); // cd4
   } else if (before === 45) {
-    if (c === 50) candidate(fromMarks, q - 9); // sars-cov-2
-    else if (c === 49 && d1 === 57) candidate(fromMarks, q - 6); // covid-19
+    if (c === 50) candidate(nearDigits, q - 9); // sars-cov-2
+    else if (c === 49 && d1 === 57) candidate(nearDigits, q - 6); // covid-19
   }
-  if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(fromMarks, q);
+  if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(nearDigits, q);
 }
 
 /** "post-op" and "pre-op" end in "op": the positions before each "op" of the lower-cased text. */
