@@ -13,8 +13,8 @@ export interface Labelling {
   labels: DocumentLabel[];
   /** Identifiers that stand in health context: protected health information. */
   phi: Finding[];
-  /** For each of them, the health term that made the context (undefined where the whole text is clinical). */
-  contextOf: Map<Finding, Finding | undefined>;
+  /** For each of them, the health term that made the context (none where the whole text is clinical). */
+  contextOf: ReadonlyMap<Finding, Finding>;
   /** Batch and lot numbers with no manufacturing word near them: a lot number on a receipt is no secret. */
   outOfContext: Finding[];
 }
@@ -31,22 +31,37 @@ const NEEDS_MANUFACTURING_CONTEXT = new Set<Finding['type']>(['BATCH_NUMBER']);
  * manufacturing context.
  */
 export function documentLabels(findings: readonly Finding[]): Labelling {
-  const health = findings.filter((f) => f.category === 'health');
-  const identifiers = findings.filter((f) => (f.category === 'pii' || f.category === 'phi') && !f.quasi);
-  const dense = isDense(health);
-  const contextOf = new Map<Finding, Finding | undefined>();
-  for (const f of identifiers) {
-    const near = dense ? undefined : nearestTerm(health, f);
-    if (dense || (near && distance(near, f) <= HEALTH_CONTEXT_CHARS)) contextOf.set(f, near);
+  // One pass sorts the findings into the kinds the labels need (each list keeps the findings' order).
+  const health: Finding[] = [], identifiers: Finding[] = [], manufacturing: Finding[] = [], needsContext: Finding[] = [], ip: Finding[] = [];
+  let secret = false;
+  for (const f of findings) {
+    if (f.category === 'health') health.push(f);
+    else if ((f.category === 'pii' || f.category === 'phi') && !f.quasi) identifiers.push(f);
+    else if (f.category === 'manufacturing') manufacturing.push(f);
+    else if (f.category === 'secret') secret = true;
+    else if (f.category === 'ip' && !f.quasi) ip.push(f);
+    if (NEEDS_MANUFACTURING_CONTEXT.has(f.type)) needsContext.push(f);
   }
-  const phi = [...contextOf.keys()];
-  const manufacturing = findings.filter((f) => f.category === 'manufacturing');
-  const outOfContext = isDense(manufacturing) ? [] : findings.filter((f) => NEEDS_MANUFACTURING_CONTEXT.has(f.type) && nearest(manufacturing, f) > HEALTH_CONTEXT_CHARS);
+  // In a clinical text every identifier is PHI and no single term made the context: nothing to look up.
+  const contextOf = new Map<Finding, Finding>();
+  let phi = identifiers;
+  if (!isDense(health)) {
+    phi = [];
+    for (const f of identifiers) {
+      const near = nearestTerm(health, f);
+      if (near && distance(near, f) <= HEALTH_CONTEXT_CHARS) {
+        contextOf.set(f, near);
+        phi.push(f);
+      }
+    }
+  }
+  const outOfContext = needsContext.length && !isDense(manufacturing) ? needsContext.filter((f) => nearest(manufacturing, f) > HEALTH_CONTEXT_CHARS) : [];
+  const out = new Set(outOfContext);
   const labels: DocumentLabel[] = [];
   if (phi.length) labels.push('PHI');
   if (identifiers.length) labels.push('PII');
-  if (findings.some((f) => f.category === 'secret')) labels.push('SECRET');
-  if (findings.some((f) => f.category === 'ip' && !f.quasi && !outOfContext.includes(f))) labels.push('IP');
+  if (secret) labels.push('SECRET');
+  if (ip.some((f) => !out.has(f))) labels.push('IP');
   return { labels, phi, contextOf, outOfContext };
 }
 

@@ -1,7 +1,10 @@
-import { hashWord, isDigit, isLetter, isUpper } from '../../chars';
+import { hashWord, isAlnum, isDigit, isLetter, isUpper } from '../../chars';
 
 /** Letters of words: ASCII and Latin letters beyond it, so that "tumor" is never read inside "tumoración". */
 const isWordLetter = (c: number): boolean => isLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+/** isWordLetter as a table over every UTF-16 code: one array read per character in the word pass. */
+const WORD_LETTER = new Uint8Array(0x10000);
+for (let c = 0; c < 0x250; c++) if (isWordLetter(c)) WORD_LETTER[c] = 1;
 import type { Candidate } from '../../types';
 import { isClinicalAcronym, KNOWN_WORDS, PAIR_NEXT, SUFFIXES, shapeTier, tierOf, type Tier } from './vocabulary';
 
@@ -19,8 +22,13 @@ const WORD_HASHES = new Set(KNOWN_WORDS.map(hashWord));
 /** A 64 K-bit filter over the hashes: most words are ruled out by one array read, before any Set lookup. */
 const MAYBE_WORD = new Uint8Array(1 << 16);
 for (const h of WORD_HASHES) MAYBE_WORD[h & 0xffff] = 1;
-/** The last two letters of every suffix, as char-code pairs: most words are ruled out without a regex. */
-const SUFFIX_ENDINGS = new Set(SUFFIXES.map((x) => x.charCodeAt(x.length - 2) * 128 + x.charCodeAt(x.length - 1)));
+/**
+ * The last two letters of every suffix, as a table over ASCII pairs: most words are ruled out without a regex
+ * (a word ending in other letters has no medical shape: the shapes are ASCII).
+ */
+const SUFFIX_ENDINGS = new Uint8Array(128 * 128);
+for (const x of SUFFIXES) SUFFIX_ENDINGS[x.charCodeAt(x.length - 2) * 128 + x.charCodeAt(x.length - 1)] = 1;
+const endsLikeSuffix = (a: number, b: number): boolean => a < 128 && b < 128 && SUFFIX_ENDINGS[a * 128 + b] === 1;
 
 /** "be patient", "more patient": the adjective, not a patient. */
 const PATIENT_ADJECTIVE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'stay', 'remain', 'very', 'more', 'most', 'so', 'too', 'less', 'please', 'and']);
@@ -83,23 +91,36 @@ function numberBeside(text: string, i: number, j: number): boolean {
   return afterNumber(text, i) || isDigit(text.charCodeAt(j + (text.charCodeAt(j) === 32 ? 1 : 0)));
 }
 
-/** One pass over the words of a text, without allocating for words that cannot be health terms. */
+/** Whether the word pass saw a digit or a slash: the frame pass reads only such texts. */
+let sawDigitOrSlash = false;
+
+/**
+ * One pass over the words of a text, without allocating for words that cannot be health terms. It also notes
+ * the digits and slashes the frame pass starts from, so that the text is read once.
+ */
 function wordTerms(text: string, lower: string): Term[] {
   const out: Term[] = [];
   const n = text.length;
+  sawDigitOrSlash = false;
+  resetCandidates();
   for (let i = 0; i < n; i++) {
-    if (!isWordLetter(text.charCodeAt(i)) || (i > 0 && isWordLetter(text.charCodeAt(i - 1)))) continue;
+    const c = text.charCodeAt(i);
+    if (WORD_LETTER[c] !== 1) {
+      if (c <= 57 && c >= 47) noteFrame(text, c, i);
+      continue;
+    }
+    if (i > 0 && WORD_LETTER[text.charCodeAt(i - 1)] === 1) continue;
     let h = 0, j = i;
     for (; j < n; j++) {
-      const c = lower.charCodeAt(j);
-      if (!isWordLetter(c) && c !== 39) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      const l = lower.charCodeAt(j);
+      if (WORD_LETTER[l] !== 1 && l !== 39) break;
+      h = (Math.imul(h, 31) + l) | 0;
     }
     const len = j - i;
     // Cheap tests first (the hash filter, the last two letters); then the word must stand alone and be cased
     // like a word: "Hx9" inside a hash ("sha512-...") is no word, a dose like "5mg" is.
     const known = len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h);
-    const shaped = !known && len >= 7 && SUFFIX_ENDINGS.has(lower.charCodeAt(j - 2) * 128 + lower.charCodeAt(j - 1));
+    const shaped = !known && len >= 7 && endsLikeSuffix(lower.charCodeAt(j - 2), lower.charCodeAt(j - 1));
     if ((known || shaped) && standsAlone(text, i, j) && wordCased(text, i, j)) {
       const word = lower.slice(i, j);
       const term = known ? knownTerm(text, lower, word, i, j) : shapedTerm(text, word, i, j);
@@ -108,6 +129,9 @@ function wordTerms(text: string, lower: string): Term[] {
         j = term.end;
       }
     }
+    // The character after the word is not visited by the loop (i = j, then i++): note it here.
+    const after = text.charCodeAt(j);
+    if (after <= 57 && after >= 47) noteFrame(text, after, j);
     i = j;
   }
   return out;
@@ -152,14 +176,123 @@ const FRAME = /(?<![\w/])(?:(\d{1,3} ?(?:yo|y\/o|y\.o\.|-?years?-old|year old|yr
 const AGE = ['age in clinical shorthand (0.6)'];
 const SHORTHAND = ['clinical shorthand (0.6)'];
 
-function frameTerms(text: string): Term[] {
+/** FRAME at one position: the frame pass confirms candidates, it does not scan the text. */
+const FRAME_AT = new RegExp(FRAME.source, 'iy');
+
+/** Matches of FRAME, as a global scan of the text finds them: from the candidates the word pass noted when it can. */
+function frameTerms(text: string, lower: string): Term[] {
+  // The "op" search reads the lower-cased copy, whose positions are the text's only where lengths agree.
+  if (lower.length !== text.length) return /\d|\//.test(text) ? scanFrames(text) : [];
+  if (!sawDigitOrSlash) return []; // no digit and no slash: nothing to frame (as before: post-op alone is not read)
+  return framesAt(text, ascending(nearDigits), ascending(opCandidates(lower)));
+}
+
+/** Candidate positions of the frame pass, reused from chunk to chunk: from digits and slashes, and before each "op". */
+const nearDigits = { at: new Int32Array(4096), count: 0, sorted: true };
+const beforeOp = { at: new Int32Array(256), count: 0, sorted: true };
+type Positions = typeof nearDigits;
+
+function candidate(list: Positions, p: number): void {
+  if (p < 0) return;
+  if (list.count === list.at.length) {
+    const grown = new Int32Array(list.at.length * 2);
+    grown.set(list.at);
+    list.at = grown;
+  }
+  if (list.count && p < list.at[list.count - 1]!) list.sorted = false;
+  list.at[list.count++] = p;
+}
+
+const ascending = (list: Positions): Int32Array => {
+  const at = list.at.subarray(0, list.count);
+  return list.sorted ? at : at.sort();
+};
+
+function resetCandidates(): void {
+  nearDigits.count = beforeOp.count = 0;
+  nearDigits.sorted = beforeOp.sorted = true;
+}
+
+/**
+ * Where FRAME can match (and some more), noted by the word pass at each digit and slash: ages start a digit run;
+ * codes hold a digit run at a known offset after a known character ("t2dm", "hba1c", "cd4", "covid-19",
+ * "sars-cov-2"); "s/p" has its slash second. (opCandidates adds "post-op" and "pre-op".)
+ */
+function noteFrame(text: string, c: number, q: number): void {
+  const before = text.charCodeAt(q - 1), folded = before | 32;
+  if (c === 47) {
+    sawDigitOrSlash = true;
+    if (folded === 115 || folded === 104 || folded === 99) candidate(nearDigits, q - 1);
+    return;
+  }
+  if (isDigit(before)) return; // inside a run
+  sawDigitOrSlash = true;
+  const d1 = text.charCodeAt(q + 1);
+  if (folded === 97) {
+    if (c === 49 && (d1 | 32) === 99) {
+      candidate(nearDigits, q - 3); // hba1c
+      candidate(nearDigits, q - 1); // a1c
+    }
+  } else if (folded === 116) {
+    if ((c === 49 || c === 50) && (d1 | 32) === 100) candidate(nearDigits, q - 1); // t2dm
+  } else if (folded === 100) {
+    if (c === 52) candidate(nearDigits, q - 2); // cd4
+  } else if (before === 45) {
+    if (c === 50) candidate(nearDigits, q - 9); // sars-cov-2
+    else if (c === 49 && d1 === 57) candidate(nearDigits, q - 6); // covid-19
+  }
+  if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(nearDigits, q);
+}
+
+/** "post-op" and "pre-op" end in "op": the positions before each "op" of the lower-cased text. */
+function opCandidates(lower: string): Positions {
+  for (let q = lower.indexOf('op'); q !== -1; q = lower.indexOf('op', q + 1)) {
+    if (lower.startsWith('post-', q - 5)) candidate(beforeOp, q - 5);
+    if (lower.startsWith('post', q - 4) || lower.startsWith('pre-', q - 4)) candidate(beforeOp, q - 4);
+    if (lower.startsWith('pre', q - 3)) candidate(beforeOp, q - 3);
+  }
+  return beforeOp;
+}
+
+/** At most three digits, then (after a space, a hyphen) the first two letters of what an age goes on with: "yo", "-year-old", "months", "days". */
+function ageFollows(text: string, q: number): boolean {
+  let e = q;
+  while (isDigit(text.charCodeAt(e))) if (++e - q > 3) return false;
+  if (text.charCodeAt(e) === 32) e++;
+  if (text.charCodeAt(e) === 45) e++;
+  const first = text.charCodeAt(e) | 32, second = text.charCodeAt(e + 1), folded = second | 32;
+  if (first === 121) return folded === 111 || folded === 101 || folded === 114 || second === 47 || second === 46; // yo, year, yr, y/o, y.o.
+  return (first === 109 && folded === 111) || (first === 119 && folded === 101) || (first === 100 && folded === 97); // months, weeks, days
+}
+
+/** Tries FRAME at each candidate (both lists, ascending) past the last match: the matches a global scan finds. */
+function framesAt(text: string, a: Int32Array, b: Int32Array): Term[] {
   const out: Term[] = [];
-  FRAME.lastIndex = 0;
-  for (let m = FRAME.exec(text); m; m = FRAME.exec(text)) {
-    const term = m[2] ? { tier: 'clinical' as const, score: 0.8, why: VOCABULARY } : { tier: 'ambiguous' as const, score: 0.6, why: m[1] ? AGE : SHORTHAND };
-    out.push({ start: m.index, end: m.index + m[0].length, ...term });
+  let end = 0, previous = -1;
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    const p = j === b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (p < end || p === previous) continue;
+    previous = p;
+    FRAME_AT.lastIndex = p;
+    const m = FRAME_AT.exec(text);
+    if (!m) continue;
+    out.push(frameTerm(m));
+    end = p + m[0].length;
   }
   return out;
+}
+
+/** The global scan, for the rare text whose lower-cased copy has another length. */
+function scanFrames(text: string): Term[] {
+  const out: Term[] = [];
+  FRAME.lastIndex = 0;
+  for (let m = FRAME.exec(text); m; m = FRAME.exec(text)) out.push(frameTerm(m));
+  return out;
+}
+
+function frameTerm(m: RegExpExecArray): Term {
+  const term = m[2] ? { tier: 'clinical' as const, score: 0.8, why: VOCABULARY } : { tier: 'ambiguous' as const, score: 0.6, why: m[1] ? AGE : SHORTHAND };
+  return { start: m.index, end: m.index + m[0].length, ...term };
 }
 
 /**
@@ -170,27 +303,58 @@ function frameTerms(text: string): Term[] {
  * stays quiet. The explanation names what corroborated the term. Linear in the chunk: the window holds a bounded
  * stretch of text.
  */
-export const findHealthTerms = (text: string, lower: string): Candidate[] => thin(countedTerms(text, lower));
+export function findHealthTerms(text: string, lower: string): Candidate[] {
+  const { terms, how } = countTerms(text, lower);
+  // Thinned before the explanations are written: most counted terms are never reported.
+  const out: Candidate[] = [];
+  let last = -Infinity;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!, next = terms[i + 1];
+    if (t.start - last >= TERM_SPACING || !next || next.start - t.end > TERM_SPACING) {
+      out.push(candidateOf(t, how[i], lower));
+      last = t.start;
+    }
+  }
+  return out;
+}
 
 /** The health terms that count, every one of them, in order (findHealthTerms thins them). */
 export function countedTerms(text: string, lower: string): Candidate[] {
+  const { terms, how } = countTerms(text, lower);
+  return terms.map((t, i) => candidateOf(t, how[i], lower));
+}
+
+/**
+ * What made a counted term count: nothing for a clinical term, the clinical term nearest it, or (quoted, joined)
+ * the shorthand and ambiguous words around it.
+ */
+type Corroboration = Term | string | undefined;
+
+const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE || t.why === SHORTHAND || t.why === SHAPE;
+const isFrame = (t: Term): boolean => t.why === AGE || t.why === SHORTHAND;
+
+/** The terms that count, in order of position (a clinical term first where two start together), and why. */
+function countTerms(text: string, lower: string): { terms: Term[]; how: Corroboration[] } {
   const words = wordTerms(text, lower);
-  const frames = /\d|\//.test(text) ? frameTerms(text) : [];
-  const terms = frames.length ? [...words, ...frames].sort((a, b) => a.start - b.start) : words;
-  const clinical = terms.filter((t) => t.tier === 'clinical');
-  const others = terms.filter((t) => t.tier !== 'clinical');
-  const keys = others.map((t) => lower.slice(t.start, t.end).replace(/^\d+ ?/, ''));
-  const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE || t.why === SHORTHAND || t.why === SHAPE;
-  const counted: Term[] = [...clinical];
+  const frames = frameTerms(text, lower);
+  const all = frames.length ? byStart(words, frames) : words;
+  const clinical: Term[] = [], others: Term[] = [];
+  for (const t of all) (t.tier === 'clinical' ? clinical : others).push(t);
+  const keys = others.map((t) => {
+    const key = lower.slice(t.start, t.end);
+    return isDigit(key.charCodeAt(0)) ? key.replace(/^\d+ ?/, '') : key;
+  });
+  const counted: Term[] = [], countedHow: Corroboration[] = [];
   const near = new Window(), cues = new Window();
   let c = 0, lo = 0, hi = 0, ages = 0, framed = 0;
-  const isFrame = (t: Term): boolean => t.why === AGE || t.why === SHORTHAND;
   for (let i = 0; i < others.length; i++) {
     const t = others[i]!;
     // Clinical terms are sorted: move to the last one that starts before this term, then compare it and the next.
     while (c + 1 < clinical.length && clinical[c + 1]!.start < t.start) c++;
     let best: Term | undefined;
-    for (const k of [clinical[c], clinical[c + 1]]) if (k && gap(t, k) <= CORROBORATION_CHARS && (!best || gap(t, k) < gap(t, best))) best = k;
+    const k0 = clinical[c], k1 = clinical[c + 1];
+    if (k0 && gap(t, k0) <= CORROBORATION_CHARS) best = k0;
+    if (k1 && gap(t, k1) <= CORROBORATION_CHARS && (!best || gap(t, k1) < gap(t, best))) best = k1;
     // The other terms within reach: a window over `others` that slides with t.
     for (; hi < others.length && others[hi]!.start - t.end <= CORROBORATION_CHARS; hi++) {
       near.add(keys[hi]!);
@@ -204,11 +368,44 @@ export function countedTerms(text: string, lower: string): Candidate[] {
       if (others[lo]!.why === AGE) ages--;
       if (isFrame(others[lo]!)) framed--;
     }
-    const kind = t.tier === 'abbreviation' ? 'abbreviation in a clinical frame' : t.why === AGE ? 'age in clinical shorthand' : t.why === SHORTHAND ? 'clinical shorthand' : 'ambiguous word';
-    if (best) counted.push({ ...t, why: [`${kind}, with "${lower.slice(best.start, best.end)}" ${gap(t, best)} characters away (${t.score})`] });
-    else if ((cues.size >= 3 && framed > 0) || (ages > 0 && near.size >= 2)) counted.push({ ...t, why: [`${kind}, with ${near.keys().filter((k) => k !== keys[i]).slice(0, 3).map((k) => `"${k}"`).join(', ')} near it (${t.score})`] });
+    if (best) {
+      counted.push(t);
+      countedHow.push(best);
+    } else if ((cues.size >= 3 && framed > 0) || (ages > 0 && near.size >= 2)) {
+      counted.push(t);
+      countedHow.push(near.quoted(keys[i]!, 3));
+    }
   }
-  return counted.sort((a, b) => a.start - b.start).map(({ start, end, score, why }) => ({ start, end, score, why }));
+  // Clinical terms and the counted others, by position; where two start together the clinical one comes first.
+  const terms: Term[] = [], how: Corroboration[] = [];
+  for (let a = 0, b = 0; a < clinical.length || b < counted.length; ) {
+    if (b === counted.length || (a < clinical.length && clinical[a]!.start <= counted[b]!.start)) {
+      terms.push(clinical[a++]!);
+      how.push(undefined);
+    } else {
+      terms.push(counted[b]!);
+      how.push(countedHow[b++]);
+    }
+  }
+  return { terms, how };
+}
+
+/** Two lists sorted by start as one, the first list's term first where two start together. */
+function byStart(a: readonly Term[], b: readonly Term[]): Term[] {
+  const out: Term[] = [];
+  let i = 0, j = 0;
+  while (i < a.length && j < b.length) out.push(a[i]!.start <= b[j]!.start ? a[i++]! : b[j++]!);
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
+}
+
+/** A counted term as a candidate, its explanation naming what corroborated it. */
+function candidateOf(t: Term, how: Corroboration, lower: string): Candidate {
+  if (how === undefined) return { start: t.start, end: t.end, score: t.score, why: t.why };
+  const kind = t.tier === 'abbreviation' ? 'abbreviation in a clinical frame' : t.why === AGE ? 'age in clinical shorthand' : t.why === SHORTHAND ? 'clinical shorthand' : 'ambiguous word';
+  const why = typeof how === 'string' ? `${kind}, with ${how} near it (${t.score})` : `${kind}, with "${lower.slice(how.start, how.end)}" ${gap(t, how)} characters away (${t.score})`;
+  return { start: t.start, end: t.end, score: t.score, why: [why] };
 }
 
 /** Distinct words in a sliding window, with how often each occurs in it. */
@@ -225,21 +422,14 @@ class Window {
     if (n) this.counts.set(key, n);
     else this.counts.delete(key);
   }
-  keys(): string[] {
-    return [...this.counts.keys()];
-  }
-}
-
-/** Keeps one term per TERM_SPACING characters and the last term of each run, as candidates. */
-function thin(terms: readonly Candidate[]): Candidate[] {
-  const out: Candidate[] = [];
-  let last = -Infinity;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!, next = terms[i + 1];
-    if (t.start - last >= TERM_SPACING || !next || next.start - t.end > TERM_SPACING) {
-      out.push(t);
-      last = t.start;
+  /** The first `max` words other than `except`, in the order they came into the window, quoted and joined. */
+  quoted(except: string, max: number): string {
+    let out = '', n = 0;
+    for (const k of this.counts.keys()) {
+      if (k === except) continue;
+      out += `${n ? ', ' : ''}"${k}"`;
+      if (++n === max) break;
     }
+    return out;
   }
-  return out;
 }
