@@ -18,9 +18,7 @@ const INSTITUTIONS = new Set([
 const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
 
 const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
-const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/uy;
-/** Where LOWERCASE_NAME can match: the sticky regex is tried only at these (a scan of every chunk costs more). */
-const LOWERCASE_NAME_STARTS = ['name', 'call', 'i am', "i'm"];
+const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
 
 interface Analysis {
   people: Candidate[];
@@ -368,17 +366,8 @@ function personCue(text: string, first: Token, last: Token): [string, number] | 
  * or not English words at all (single letters are initials) are the name.
  */
 function lowercaseNames(text: string, people: Candidate[]): void {
-  const starts: number[] = [];
-  for (const cue of LOWERCASE_NAME_STARTS) for (let i = text.indexOf(cue); i >= 0; i = text.indexOf(cue, i + 1)) starts.push(i);
-  if (!starts.length) return;
-  starts.sort((a, b) => a - b);
-  let from = 0;
-  for (const at of starts) {
-    if (at < from) continue;
-    LOWERCASE_NAME.lastIndex = at;
-    const m = LOWERCASE_NAME.exec(text);
-    if (!m) continue;
-    from = at + m[0].length;
+  LOWERCASE_NAME.lastIndex = 0;
+  for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
     const words = m[1]!.split(' ');
     const n = words.findIndex((w, i) => !(nameList().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordList().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);
