@@ -54,7 +54,7 @@ const NON_ASCII_CUES = [...STREET_TYPES.split('|'), ...STREET_PREFIX.split('|'),
 const NON_ASCII_LETTERS = new RegExp(`[${[...new Set(NON_ASCII_CUES.join('').replace(/[\x00-\x7f]/g, ''))].join('')}]`, 'g');
 const isWordChar = (c: number): boolean => c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 /** A line that starts with a number and a capitalised word: an address block. */
-const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/gu;
+const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/uy;
 /**
  * The anchors as the keyword automaton finds them, boundaries included: a word after a space or a line break, an
  * ending before a space, comma, dot or line break. (Bare "u" or "tie" would be found in every other word.)
@@ -89,12 +89,25 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
   const tail = /[ \n](\p{L}+)\.?$/u.exec(text.slice(-16));
   if (tail && ADDRESS_WORDS.has(tail[1]!.toLowerCase())) around(text.length - tail[0].length + 1);
   for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
-  execInParts(ADDRESS_LINE, [{ offset: 0, text }], (m) => around(m.index));
+  forAddressLines(text, around);
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
   for (const re of ADDRESS_PATTERNS) execInParts(re, parts, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
   return out;
+}
+
+/**
+ * The starts of ADDRESS_LINE's matches: it can match only at the text's start or at a line break (and holds no
+ * line break itself), so it is tried sticky there, after a look at the next character, not scanned over the text.
+ */
+function forAddressLines(text: string, at: (i: number) => void): void {
+  for (let i = 0; i >= 0 && i < text.length; i = text.indexOf('\n', i + 1)) {
+    const c = text.charCodeAt(i === 0 && text.charCodeAt(0) !== 10 ? 0 : i + 1);
+    if (c !== 32 && c !== 62 && (c < 48 || c > 57)) continue;
+    ADDRESS_LINE.lastIndex = i;
+    if (ADDRESS_LINE.test(text)) at(i);
+  }
 }
 
 const UNIT_PART = /\b(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building)\.?\s*#?\s*\w{1,6}/;

@@ -1,6 +1,7 @@
-import { capitalisedTokens, isSentenceStart, kindOf, runs, textBefore, TITLES, type Kind, type Token } from './proper-nouns';
+import { capitalisedTokens, isAllCapitals, isSentenceStart, kindOf, runs, textBefore, TITLES, type Kind, type Token } from './proper-nouns';
 import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
+import { hashWord } from '../chars';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
@@ -45,6 +46,35 @@ const personSpan = (first: Token, last: Token): [number, number] => [first.start
 
 /** Nouns that turn a name into an eponym: "Cushing's syndrome", "Gleason score", "Framingham Heart Study". */
 const EPONYM_NOUNS = /^(?:['’]s)?[ -]+(?:disease|syndrome|sign|signs|score|scores|reflex|test|criteria|index|scale|classification|lymphoma|sarcoma|esophagus|angina|palsy|phenomenon|maneuver|manoeuvre|procedure|operation|law|effect|rule|rules|equation|formula|method|model|study|trial|protocol|risk|staging|grade|type|tumou?r|ulcer|fracture|cyst|hernia|cells?|virus|fever|encephalopathy|dystrophy|anomaly|triad|node|nodes|disorder|ataxia|dementia|thyroiditis|anemia|anaemia|questionnaire|inventory|assessment|pain|technique|approach|diet)\b/i;
+/** The nouns of EPONYM_NOUNS, as hashes of their lower case (chars.ts hashWord). */
+const EPONYM_NOUN_HASHES = new Set(
+  'disease syndrome sign signs score scores reflex test criteria index scale classification lymphoma sarcoma esophagus angina palsy phenomenon maneuver manoeuvre procedure operation law effect rule rules equation formula method model study trial protocol risk staging grade type tumor tumour ulcer fracture cyst hernia cell cells virus fever encephalopathy dystrophy anomaly triad node nodes disorder ataxia dementia thyroiditis anemia anaemia questionnaire inventory assessment pain technique approach diet'
+    .split(' ')
+    .map(hashWord),
+);
+
+/**
+ * Whether EPONYM_NOUNS can match text.slice(at, limit): an optional 's, spaces or hyphens, then a word (ASCII word
+ * characters, up to the limit) whose hash is one of its nouns'. Most runs are followed by no such noun: the
+ * regex then need not run.
+ */
+function eponymNounMayFollow(text: string, at: number, limit: number): boolean {
+  const end = Math.min(limit, text.length);
+  let i = at;
+  let c = text.charCodeAt(i);
+  if ((c === 39 || c === 8217) && (text.charCodeAt(i + 1) | 32) === 115 && i + 1 < end) c = text.charCodeAt((i += 2));
+  if (i >= end || (c !== 32 && c !== 45)) return false;
+  while (i < end && (c === 32 || c === 45)) c = text.charCodeAt(++i);
+  let h = 0;
+  for (; i < end; c = text.charCodeAt(++i)) {
+    const l = c | 32;
+    if (l >= 97 && l <= 122) h = (Math.imul(h, 31) + l) | 0;
+    else if ((c >= 48 && c <= 57) || c === 95) h = (Math.imul(h, 31) + c) | 0;
+    else break;
+  }
+  return EPONYM_NOUN_HASHES.has(h);
+}
+
 const EPONYM_TOKENS = new Set(['day', 'disease', 'syndrome', 'sign', 'score', 'reflex', 'test', 'criteria', 'index', 'scale', 'study', 'trial', 'risk', 'lymphoma', 'palsy', 'classification', 'equation', 'formula', 'questionnaire', 'inventory']);
 
 /** Words that start sentences and questions: never part of a name, dropped from the front of a run. */
@@ -70,7 +100,7 @@ const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility'
  * name). Clinical notes and forms are full of them; they name no one and no place.
  */
 function isHeading(text: string, run: readonly Token[]): boolean {
-  if (!run.every((t) => t.word.length > 1 && t.word === t.word.toUpperCase())) return false;
+  for (const t of run) if (t.word.length < 2 || !isAllCapitals(t.word)) return false;
   let i = run[0]!.start - 1;
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '*' || text[i] === '#' || text[i] === '-')) i--;
   if (i >= 0 && text[i] !== '\n') return false;
@@ -91,7 +121,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   }
   const last = all[all.length - 1]!;
   const after = text.charCodeAt(last.nameEnd);
-  if (((after === 32 || after === 45 || after === 39 || after === 8217) && EPONYM_NOUNS.test(text.slice(last.nameEnd, last.end + 20))) || all.slice(1).some((t) => EPONYM_TOKENS.has(t.base))) return;
+  if ((after === 32 || after === 45 || after === 39 || after === 8217) && eponymNounMayFollow(text, last.nameEnd, last.end + 20) && EPONYM_NOUNS.test(text.slice(last.nameEnd, last.end + 20))) return;
+  for (let i = 1; i < all.length; i++) if (EPONYM_TOKENS.has(all[i]!.base)) return;
   const kinds = all.map(kindOf);
   // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
   const titleAt = kinds.indexOf('title');
@@ -113,22 +144,22 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   }
   let a = 0;
   while (a < all.length - 1 && STOP.has(all[a]!.base)) a++;
-  let tokens = all.slice(a);
-  let k = kinds.slice(a);
+  let tokens = a ? all.slice(a) : all;
+  let k = a ? kinds.slice(a) : kinds;
 
   const facility = facilityEnd(text, tokens, k);
   if (facility) {
     places.push({ start: tokens[0]!.start, end: facility, score: 0.85, why: ['capitalised name ending in a facility word (0.85)'] });
     return;
   }
-  for (let n = INSTITUTION_STARTS.has(tokens[0]!.word.toLowerCase().split('-')[0]!) ? Math.min(4, tokens.length) : 0; n > 0; n--) {
+  for (let n = INSTITUTION_STARTS.has(firstPart(tokens[0]!.lower)) ? Math.min(4, tokens.length) : 0; n > 0; n--) {
     const phrase = tokens.slice(0, n).map((t) => t.word.toLowerCase()).join(' ').replace(/['’]s$/, '');
     if (!INSTITUTIONS.has(phrase)) continue;
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[n - 1]!.end), score: 0.8, why: ['known health institution (0.8)'] });
     if (n < tokens.length) classifyRun(text, tokens.slice(n), found);
     return;
   }
-  if (['st', 'saint', 'mt', 'mount'].includes(tokens[0]!.base) && tokens.length >= 2) {
+  if (SAINT_OR_MOUNT.has(tokens[0]!.base) && tokens.length >= 2) {
     places.push({ start: tokens[0]!.start, end: lowerFacilityEnd(text, tokens[tokens.length - 1]!.end), score: 0.75, why: ['saint or mount name, as hospitals are called (0.75)'] });
     return;
   }
@@ -142,9 +173,11 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   // Leading sentence words are not part of a name: "Producer James Sparks".
   let b = 0;
   while (b < tokens.length && (k[b] === 'common' || k[b] === 'not-name' || (k[b] === 'acronym' && tokens.length > 1))) b++;
-  tokens = tokens.slice(b);
-  k = k.slice(b);
-  if (!tokens.length) return;
+  if (b === tokens.length) return;
+  if (b) {
+    tokens = tokens.slice(b);
+    k = k.slice(b);
+  }
   const personLike = k[0] === 'name' && (tokens.length === 1 || k[1] !== 'place') || k.includes('initial');
   // "seen at Stanford", "Where: Erwetegem Country Club": the name words right after a place cue.
   let n = 0;
@@ -155,6 +188,14 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   }
   personRun(text, tokens, k, people);
 }
+
+const SAINT_OR_MOUNT = new Set(['st', 'saint', 'mt', 'mount']);
+
+/** The part of a word before its first hyphen. */
+const firstPart = (w: string): string => {
+  const h = w.indexOf('-');
+  return h < 0 ? w : w.slice(0, h);
+};
 
 const isHead = (k: Kind): boolean => k === 'facility' || k === 'weak-facility';
 
@@ -183,6 +224,7 @@ function lowerWordFollows(text: string, end: number): boolean {
 
 /** "Seattle clinic", "our Dallas facility", "UCLA clinic": a name followed by a lower-case facility word. */
 function lowerFacilityEnd(text: string, end: number): number {
+  if (!lowerWordFollows(text, end)) return end;
   const m = /^(?: downtown| main| community| local)? (?:clinics?|hospitals?|medical center|health center|urgent care|facility|facilities|offices?|practice|pharmacy|site|sites|plant|campus|warehouse|er)\b/.exec(text.slice(end, end + 40));
   return m ? end + m[0].length : end;
 }
@@ -221,23 +263,42 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
 }
 
 /** Whether some known place or region begins with this word ("new" for "new york"): where a place can begin. */
-const placeStarts = (word: string): boolean => placeList().begins(word) || regionList().begins(word);
+function placeStarts(word: string): boolean {
+  const places = placeList(), regions = regionList();
+  if (places !== placeStartLists[0] || regions !== placeStartLists[1]) {
+    placeStartCache.clear();
+    placeStartLists = [places, regions];
+  }
+  let starts = placeStartCache.get(word);
+  if (starts === undefined) {
+    if (placeStartCache.size >= 50_000) placeStartCache.clear();
+    placeStartCache.set(word, (starts = places.begins(word) || regions.begins(word)));
+  }
+  return starts;
+}
+/** placeStarts() is a pure function of the word while the lists stay (ablateLexicons() swaps them): kept across scans. */
+const placeStartCache = new Map<string, boolean>();
+let placeStartLists: unknown[] = [];
 
 const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa', 'santo', 'são', 'los', 'las', 'puerto', 'bad', 'sankt', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 
+/** Names are made of names, unknown capitalised words and initials; they stop at anything else. */
+const inName = (x: Kind): boolean => x === 'name' || x === 'weak-name' || x === 'unknown' || x === 'initial' || x === 'place';
+
 function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]): void {
-  // Names are made of names, unknown capitalised words and initials; stop at anything else.
-  const ok = (x: Kind): boolean => x === 'name' || x === 'weak-name' || x === 'unknown' || x === 'initial' || x === 'place';
   let end = 0;
-  while (end < tokens.length && end < 4 && ok(k[end]!)) if (tokens[end++]!.nameEnd < tokens[end - 1]!.end) break; // a name ends at "'s"
+  while (end < tokens.length && end < 4 && inName(k[end]!)) if (tokens[end++]!.nameEnd < tokens[end - 1]!.end) break; // a name ends at "'s"
   if (end === 0) return;
-  const who = tokens.slice(0, end);
-  const wk = k.slice(0, end);
+  const who = end === tokens.length ? tokens : tokens.slice(0, end);
+  const wk = end === k.length ? k : k.slice(0, end);
   if (wk[0] === 'initial' && (who.length === 1 || !who[0]!.dot)) return;
-  const names = wk.filter((x) => x === 'name').length;
-  const weak = wk.filter((x) => x === 'weak-name' || x === 'place').length;
-  const unknown = wk.filter((x) => x === 'unknown').length;
-  const initials = wk.filter((x) => x === 'initial').length;
+  let names = 0, weak = 0, unknown = 0, initials = 0;
+  for (const x of wk) {
+    if (x === 'name') names++;
+    else if (x === 'weak-name' || x === 'place') weak++;
+    else if (x === 'unknown') unknown++;
+    else if (x === 'initial') initials++;
+  }
   const atStart = who.length === 1 && isSentenceStart(text, who[0]!.start);
   const lastWho = who[who.length - 1]!;
   let score: number;

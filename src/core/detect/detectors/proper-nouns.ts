@@ -1,6 +1,7 @@
-import { commonWordList, nameList, placeList } from '../lexicon';
+import { commonWordList, nameList, placeList, type WordList } from '../lexicon';
 import { isMedicalWord } from './health';
 import type { Candidate } from '../types';
+import { classOf, LETTER } from '../tokens';
 
 /**
  * Names and places have no shape a regex can hold. This module reads runs of capitalised words the way a
@@ -16,6 +17,8 @@ export interface Token {
   /** End without a possessive 's: where a person's name ends. */
   nameEnd: number;
   word: string;
+  /** The word in lower case. */
+  lower: string;
   /** Lower case, without a possessive 's. */
   base: string;
   initial: boolean;
@@ -65,28 +68,39 @@ let memoTokens: Token[] = [];
 /** Capitalised words of a text, with what is known about each. Memoised: two detectors read the same chunk. */
 export function capitalisedTokens(text: string): Token[] {
   if (text === memoText) return memoTokens;
+  checkKindCache();
   const tokens: Token[] = [];
   CAP_WORD.lastIndex = 0;
   for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
+    const at = m.index;
     // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
-    if (m.index > 0 && isWordOrCodeChar(text.charCodeAt(m.index - 1))) continue;
-    const next = text.charCodeAt(m.index + m[0].length);
+    if (at > 0 && isWordOrCodeChar(text.charCodeAt(at - 1))) continue;
+    const raw = m[0];
+    const next = text.charCodeAt(at + raw.length);
     if ((next >= 48 && next <= 57) || next === 95 || next === 47 || next === 43 || next === 61) continue;
-    const last = m[0].charCodeAt(m[0].length - 1);
-    const word = last === 39 || last === 8217 || last === 45 ? m[0].replace(/['’-]+$/, '') : m[0];
-    const end = m.index + word.length;
-    const base = word.toLowerCase().replace(/['’]s$/, '');
+    // Trailing apostrophes and hyphens are no part of the word (a capital starts it, so one letter stays).
+    let len = raw.length;
+    for (let c = raw.charCodeAt(len - 1); c === 39 || c === 8217 || c === 45; c = raw.charCodeAt(len - 1)) len--;
+    const word = len === raw.length ? raw : raw.slice(0, len);
+    const end = at + len;
+    const lower = word.toLowerCase();
+    const n = lower.length;
+    // Without a possessive 's.
+    const q = n >= 2 && lower.charCodeAt(n - 1) === 115 ? lower.charCodeAt(n - 2) : 0;
+    const base = q === 39 || q === 8217 ? lower.slice(0, n - 2) : lower;
+    const dot = text.charCodeAt(end) === 46;
     tokens.push({
-      start: m.index,
+      start: at,
       end,
-      nameEnd: end - (word.length - base.length),
+      nameEnd: end - (len - base.length),
       word,
+      lower,
       base,
       // "I" is a pronoun unless a dot makes it an initial.
-      initial: word.length === 1 && (word !== 'I' || text[end] === '.'),
+      initial: len === 1 && (word !== 'I' || dot),
       // Short all-capital words are acronyms (ACE, COPD); long ones are names in capitals (LAPPEENRANTA).
-      acronym: word.length > 1 && word.length < 5 && word === word.toUpperCase(),
-      dot: text[end] === '.',
+      acronym: len > 1 && len < 5 && isAllCapitals(word),
+      dot,
     });
   }
   memoText = text;
@@ -94,10 +108,17 @@ export function capitalisedTokens(text: string): Token[] {
   return tokens;
 }
 
+/** word === word.toUpperCase(), without the copy when the second letter is a plain lower-case one. */
+export function isAllCapitals(word: string): boolean {
+  const c = word.charCodeAt(1);
+  if (c >= 97 && c <= 122) return false;
+  return word === word.toUpperCase();
+}
+
 /** Letters, digits and "_@/+=": a capital next to one of these is inside a word, a path or a code. */
 function isWordOrCodeChar(c: number): boolean {
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 64 || c === 47 || c === 43 || c === 61;
-  return /\p{L}/u.test(String.fromCharCode(c));
+  return (classOf(c) & LETTER) !== 0;
 }
 
 /** A capital at the start of a sentence says little about a name. */
@@ -108,14 +129,26 @@ export function isSentenceStart(text: string, at: number): boolean {
     if (c === '\n' || c === '.' || c === '!' || c === '?' || c === ':' || c === '•' || c === '-' || c === '*') {
       // "Dr. Smith": the dot after a title or an initial does not end a sentence.
       if (c === '.') {
-        const prev = /([\p{L}]+)\.$/u.exec(text.slice(Math.max(0, i - 12), i + 1))?.[1]?.toLowerCase();
-        if (prev && (TITLES.has(prev) || prev.length === 1 || prev === 'st' || prev === 'mt')) return false;
+        const prev = wordBeforeDot(text, i);
+        if (prev && (prev.length === 1 || TITLES.has(prev) || prev === 'st' || prev === 'mt')) return false;
       }
       return true;
     }
     return false;
   }
   return true;
+}
+
+/** The letters (at most 12) right before the dot at `dot`, lower case: /(\p{L}+)\.$/u over the 12 characters before it. */
+function wordBeforeDot(text: string, dot: number): string | undefined {
+  const from = Math.max(0, dot - 12);
+  let j = dot - 1;
+  for (; j >= from; j--) {
+    const c = text.charCodeAt(j);
+    if (c >= 0xd800 && c <= 0xdfff) return /([\p{L}]+)\.$/u.exec(text.slice(from, dot + 1))?.[1]?.toLowerCase(); // letters beyond the BMP: as the regex reads them
+    if (!(classOf(c) & LETTER)) break;
+  }
+  return j === dot - 1 ? undefined : text.slice(j + 1, dot).toLowerCase();
 }
 
 /** Runs of capitalised words joined by single spaces (and by particles such as "van" or "de"). */
@@ -152,7 +185,29 @@ function joined(text: string, a: Token, b: Token): boolean {
 export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility' | 'weak-facility';
 
 export function kindOf(t: Token): Kind {
-  return (t.kind ??= classify(t));
+  if (t.kind) return t.kind;
+  if (t.initial) return (t.kind = 'initial');
+  // A pure function of the word (and of whether it is an acronym): kept across scans, in a bounded map.
+  const cache = t.acronym ? acronymKinds : wordKinds;
+  let k = cache.get(t.base);
+  if (k === undefined) {
+    if (cache.size >= KIND_CACHE_SIZE) cache.clear();
+    cache.set(t.base, (k = classify(t)));
+  }
+  return (t.kind = k);
+}
+
+const KIND_CACHE_SIZE = 50_000;
+const wordKinds = new Map<string, Kind>(), acronymKinds = new Map<string, Kind>();
+let cachedLists: readonly WordList[] = [];
+
+/** The kinds hold while the word lists do (ablateLexicons() swaps a list for an empty one). */
+function checkKindCache(): void {
+  const lists = [commonWordList(), nameList(), placeList()];
+  if (lists.every((l, i) => l === cachedLists[i])) return;
+  cachedLists = lists;
+  wordKinds.clear();
+  acronymKinds.clear();
 }
 
 function classify(t: Token): Kind {
