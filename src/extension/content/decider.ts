@@ -12,7 +12,7 @@ import { BridgeRequestSchema, RequestNowSchema } from './bridge-schema';
 import { textOfRequest } from '../../core/extract/request';
 import { formValues } from './request-text';
 import { PolicyClient } from './policy-client';
-import { Cancelled, readFile, scanInSlices } from './scanning';
+import { Cancelled, readFile, scanText } from './scanning';
 import { destinationHost, type Share, type Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 import { FieldWatcher, stops } from './fields/watcher';
@@ -103,7 +103,7 @@ export class Decider {
     let textFindings: Finding[] = [];
     try {
       if (share.text) {
-        const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanInSlices(policy.engine(), share.text, progressOf, stop.signal)).findings;
+        const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanText(policy, share.text, progressOf, stop.signal)).findings;
         this.lastScan = undefined;
         textFindings = this.unconsented(share.text, scanned);
         decisions.push(policy.decide(textFindings, base));
@@ -118,7 +118,7 @@ export class Decider {
           decisions.push(policy.decide([], { ...base, file: read.file, failure: read.failure }));
         } else if (!read.parts.length) decisions.push(policy.decide([], { ...base, file: read.file })); // no text (an image): its facts still count
         for (const part of read.parts) {
-          const findings = this.unconsented(part.text, (await scanInSlices(policy.engine(), part.text, progressOf, stop.signal)).findings);
+          const findings = this.unconsented(part.text, (await scanText(policy, part.text, progressOf, stop.signal)).findings);
           decisions.push(policy.decide(findings, { ...base, file: read.file }));
           summaries.push(summarize(part.text, findings));
         }

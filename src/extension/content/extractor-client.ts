@@ -1,9 +1,12 @@
 import browser from 'webextension-polyfill';
 import { extract, type Extraction } from '../../core/extract';
-import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest } from '../extractor/protocol';
+import type { ScanResult } from '../../core/detect/types';
+import { EXTRACTOR_TAG, ScanResultShape, type ExtractReply, type ExtractRequest, type ScanCancel, type ScanReply, type ScanRequest } from '../extractor/protocol';
 
 const READY_TIMEOUT_MS = 5_000;
 const EXTRACT_TIMEOUT_MS = 120_000;
+/** A frame that reports no progress for this long is given up on (the guard then scans here). */
+const SCAN_STALL_MS = 10_000;
 
 /**
  * Reads files through the extension's file-reader frame (`entrypoints/extractor`), an invisible frame of the
@@ -14,7 +17,7 @@ const EXTRACT_TIMEOUT_MS = 120_000;
 class ExtractorFrame {
   private port: Promise<MessagePort | undefined> | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, (r: ExtractReply) => void>();
+  private readonly pending = new Map<number, (r: ExtractReply | ScanReply) => void>();
 
   async extract(file: File, signal?: AbortSignal, options: { ocr?: boolean } = {}): Promise<Extraction> {
     const bytes = await file.arrayBuffer();
@@ -29,7 +32,7 @@ class ExtractorFrame {
         resolve(r);
       };
       signal?.addEventListener('abort', () => done(undefined));
-      this.pending.set(id, done);
+      this.pending.set(id, done as (r: ExtractReply | ScanReply) => void);
       port.postMessage({ id, name: file.name, bytes, ocr: options.ocr } satisfies ExtractRequest, [bytes]);
     });
     if (!reply) {
@@ -38,6 +41,38 @@ class ExtractorFrame {
     }
     if ('error' in reply) return { status: 'unreadable', reason: `could not read: ${reply.error}`, format: 'unknown', parts: [], skipped: [] };
     return reply.result;
+  }
+
+  /**
+   * Scans a text in the frame with the product's detectors and these classifiers, off the page's main thread.
+   * Undefined when the frame cannot be used (no frame, it stalled, or what came back is not a scan result):
+   * the caller then scans here, so nothing goes unscanned.
+   */
+  async scan(text: string, classifiers: unknown, onProgress: (done: number) => void, signal?: AbortSignal): Promise<ScanResult | undefined> {
+    const port = await (this.port ??= this.open());
+    if (!port) return undefined;
+    const id = this.nextId++;
+    const reply = await new Promise<ScanReply | undefined>((resolve) => {
+      let timer = setTimeout(() => done(undefined), SCAN_STALL_MS);
+      const done = (r: ScanReply | undefined) => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        if (!r) port.postMessage({ cancel: id } satisfies ScanCancel);
+        resolve(r);
+      };
+      signal?.addEventListener('abort', () => done(undefined));
+      this.pending.set(id, (r) => {
+        if (!('progress' in r)) return done(r as ScanReply);
+        clearTimeout(timer);
+        timer = setTimeout(() => done(undefined), SCAN_STALL_MS);
+        if (typeof r.progress === 'number') onProgress(r.progress);
+      });
+      port.postMessage({ id, scan: text, classifiers } satisfies ScanRequest);
+    });
+    if (!reply || !('scanned' in reply)) return undefined;
+    const checked = ScanResultShape.safeParse(reply.scanned);
+    if (!checked.success || checked.data.scanned > text.length || checked.data.findings.some((f) => f.end > text.length)) return undefined;
+    return checked.data;
   }
 
   private open(): Promise<MessagePort | undefined> {
@@ -62,7 +97,7 @@ class ExtractorFrame {
       const timer = setTimeout(() => give(undefined), READY_TIMEOUT_MS);
       channel.port1.onmessage = ({ data }: MessageEvent) => {
         if (data?.ready) return give(channel.port1);
-        this.pending.get((data as ExtractReply).id)?.(data as ExtractReply);
+        this.pending.get((data as ExtractReply).id)?.(data as ExtractReply | ScanReply);
       };
       iframe.addEventListener('load', () => iframe.contentWindow?.postMessage(EXTRACTOR_TAG, new URL(iframe.src).origin, [channel.port2]), { once: true });
       (document.body ?? document.documentElement).append(host);

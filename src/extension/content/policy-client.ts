@@ -55,6 +55,11 @@ export class PolicyClient {
     }
   }
 
+  /** Whether the organisation's protected data (keyed detectors) is in force. */
+  get hasProtectedData(): boolean {
+    return this.protectedData.detectors.length > 0;
+  }
+
   get policy(): Policy {
     return this.current;
   }

@@ -3,6 +3,7 @@ import type { ScanResult } from '../../core/detect/types';
 import { DEFAULT_LIMITS, IMAGE_FORMATS, type ImageFormat, type TextPart } from '../../core/extract';
 import type { EvaluationContext, Failure, ImageReading } from '../../core/policy';
 import { extractor } from './extractor-client';
+import type { PolicyClient } from './policy-client';
 
 /** How long the guard scans before it lets the page breathe (and paints progress). */
 const SLICE_MS = 12;
@@ -32,6 +33,26 @@ export async function scanInSlices(engine: Engine, text: string, onProgress: (do
     await new Promise((r) => setTimeout(r, 0));
     if (signal?.aborted) throw new Cancelled();
   }
+}
+
+/**
+ * Texts from this size on are scanned in the extension's frame, off the page's main thread: under it a scan
+ * takes a slice or two here (the engine reads well over 1 MB/s), less than a frame's set-up and the copy to it.
+ */
+export const OFF_THREAD_CHARS = 64 * 1024;
+
+/**
+ * Scans a text for the policy in force: a large one in the extension's frame (same detectors and classifiers),
+ * a small one, or one the frame cannot take, here in slices. Protected data stays here: its detectors hold the
+ * organisation's keyed hashes, which are not handed to another frame.
+ */
+export async function scanText(policy: PolicyClient, text: string, onProgress: (done: number) => void, signal?: AbortSignal): Promise<ScanResult> {
+  if (text.length >= OFF_THREAD_CHARS && !policy.hasProtectedData) {
+    const result = await extractor.scan(text, policy.policy.classifiers, onProgress, signal);
+    if (signal?.aborted) throw new Cancelled();
+    if (result) return result;
+  }
+  return scanInSlices(policy.engine(), text, onProgress, signal);
 }
 
 type FileFacts = NonNullable<EvaluationContext['file']>;

@@ -4,7 +4,8 @@ import browser from 'webextension-polyfill';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { extract, type ImageDecoder, type OcrReader } from '../../core/extract';
 import { pdfReader } from '../../core/extract/pdf';
-import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest } from './protocol';
+import { EXTRACTOR_TAG, type ExtractReply, type ExtractRequest, type ScanCancel, type ScanRequest } from './protocol';
+import { cancelScan, serveScan } from './scan';
 
 /**
  * Answers the guard's requests on the port it hands over. Only the frame's parent may hand one over, and only
@@ -17,7 +18,9 @@ export function serveExtraction(): void {
   addEventListener('message', (e: MessageEvent) => {
     if (e.source !== parent || e.data !== EXTRACTOR_TAG || !e.ports[0]) return;
     const port = e.ports[0];
-    port.onmessage = async ({ data }: MessageEvent<ExtractRequest>) => {
+    port.onmessage = async ({ data }: MessageEvent<ExtractRequest | ScanRequest | ScanCancel>) => {
+      if (data && 'cancel' in data) return cancelScan(data.cancel);
+      if (data && 'scan' in data) return serveScan(data, (r) => port.postMessage(r));
       let reply: ExtractReply;
       try {
         if (typeof data?.id !== 'number' || typeof data.name !== 'string' || !(data.bytes instanceof ArrayBuffer)) throw new Error('a malformed request');

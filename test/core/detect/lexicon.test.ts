@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { commonWordList, nameList, placeList, regionList } from '../../../src/core/detect/lexicon';
-import commonWords from '../../../src/core/detect/lexicon/common-words.generated';
-import peopleNames from '../../../src/core/detect/lexicon/people-names.generated';
-import places from '../../../src/core/detect/lexicon/places.generated';
-import regions from '../../../src/core/detect/lexicon/regions.generated';
+import codedCommonWords from '../../../src/core/detect/lexicon/common-words.generated';
+import { decodeAll, eachWordOf, frontCode } from '../../../src/core/detect/lexicon/front-coding';
+import codedPeopleNames from '../../../src/core/detect/lexicon/people-names.generated';
+import codedPlaces from '../../../src/core/detect/lexicon/places.generated';
+import codedRegions from '../../../src/core/detect/lexicon/regions.generated';
+
+const [commonWords, peopleNames, places, regions] = [codedCommonWords, codedPeopleNames, codedPlaces, codedRegions].map((c) => decodeAll(c).join('\n')) as [string, string, string, string];
+
+describe('front coding', () => {
+  it('gives back the words it was given, each initial alone too', () => {
+    const words = ["'s-hertogenbosch", 'a', 'a coruña', 'aachen', 'aal', 'ab', 'b', 'bé', 'béla', 'x'.repeat(40), 'x'.repeat(41) + 'y', 'ábrahám', '\u{1F600}'].sort();
+    const coded = frontCode(words);
+    expect(decodeAll(coded)).toEqual(words);
+    const bs: string[] = [];
+    eachWordOf(coded, 'b'.charCodeAt(0), (w) => bs.push(w));
+    expect(bs).toEqual(['b', 'bé', 'béla']);
+    eachWordOf(coded, 'q'.charCodeAt(0), (w) => bs.push(w));
+    expect(bs).toHaveLength(3);
+    expect(coded.length).toBeLessThan(words.join('\n').length);
+  });
+
+  it('refuses what it cannot code: capitals, empty words, an unsorted list', () => {
+    expect(() => frontCode(['Anna'])).toThrow(/A-Z/);
+    expect(() => frontCode(['a', ''])).toThrow(/non-empty/);
+    expect(() => frontCode(['b', 'a'])).toThrow(/sorted/);
+    expect(() => frontCode(['a', 'a'])).toThrow(/duplicates/);
+  });
+});
 
 describe('the word lists', () => {
   it('are sorted by code unit, which reading them one initial at a time relies on', () => {

@@ -2,6 +2,7 @@ import commonWords from './common-words.generated';
 import peopleNames from './people-names.generated';
 import places from './places.generated';
 import regions from './regions.generated';
+import { eachWordOf } from './front-coding';
 
 export const LEXICONS = ['common-words', 'people-names', 'places', 'regions'] as const;
 export type LexiconName = (typeof LEXICONS)[number];
@@ -13,14 +14,14 @@ export interface WordList {
 }
 
 /**
- * A sorted, line-separated list read one initial at a time: a Set is built for the words that start with a
- * letter only when a word with that letter is first looked up. A first scan then costs milliseconds, not the
- * tens of them that turning 80,000 words into Sets would.
+ * A sorted, front-coded list (front-coding.ts) read one initial at a time: a Set is built for the words that
+ * start with a letter only when a word with that letter is first looked up. A first scan then costs
+ * milliseconds, not the tens of them that turning 80,000 words into Sets would.
  */
 class SortedWordList implements WordList {
   private readonly buckets = new Map<number, { words: Set<string>; firsts: Set<string> }>();
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly coded: string) {}
 
   has(word: string): boolean {
     return word.length > 0 && this.bucket(word.charCodeAt(0)).words.has(word);
@@ -33,18 +34,14 @@ class SortedWordList implements WordList {
   private bucket(initial: number) {
     let b = this.buckets.get(initial);
     if (b) return b;
-    b = { words: new Set<string>(), firsts: new Set<string>() };
-    const src = this.source;
-    // The list is sorted, so the words with this initial stand together, after the first line break before one.
-    let at = src.charCodeAt(0) === initial ? 0 : src.indexOf(`\n${String.fromCharCode(initial)}`) + 1;
-    while (at < src.length && src.charCodeAt(at) === initial) {
-      const end = src.indexOf('\n', at);
-      const word = src.slice(at, end < 0 ? src.length : end);
-      b.words.add(word);
+    const words = new Set<string>();
+    const firsts = new Set<string>();
+    eachWordOf(this.coded, initial, (word) => {
+      words.add(word);
       const space = word.indexOf(' ');
-      b.firsts.add(space < 0 ? word : word.slice(0, space));
-      at = end < 0 ? src.length : end + 1;
-    }
+      firsts.add(space < 0 ? word : word.slice(0, space));
+    });
+    b = { words, firsts };
     this.buckets.set(initial, b);
     return b;
   }
