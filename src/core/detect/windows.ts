@@ -8,29 +8,42 @@ export type Window = [number, number];
  */
 export function mergeWindows(chunk: string, raw: Window[], sorted = false): Window[] {
   if (!sorted) raw.sort((a, b) => a[0] - b[0]);
-  const out: Window[] = [];
-  let covered = 0;
-  for (const [a, b] of raw) {
-    const e = Math.min(chunk.length, b);
-    const last = out[out.length - 1];
+  const merged = new Merged(chunk);
+  for (const [a, b] of raw) merged.add(a, b);
+  return merged.windows();
+}
+
+/** Windows added in order of their starts, merged as they come (the one way mergeWindows and digitWindows merge). */
+class Merged {
+  private readonly out: Window[] = [];
+  private covered = 0;
+
+  constructor(private readonly chunk: string) {}
+
+  add(a: number, b: number): void {
+    const e = Math.min(this.chunk.length, b);
+    const last = this.out[this.out.length - 1];
     if (last && a <= last[1]) {
       if (e > last[1]) {
-        covered += e - last[1];
+        this.covered += e - last[1];
         last[1] = e;
       }
-      continue;
+      return;
     }
     let s = Math.max(0, a);
-    while (s > 0 && s > a - 64 && chunk.charCodeAt(s - 1) > 32) s--;
+    while (s > 0 && s > a - 64 && this.chunk.charCodeAt(s - 1) > 32) s--;
     if (last && s <= last[1]) {
-      covered += e - last[1];
+      this.covered += e - last[1];
       last[1] = e;
     } else {
-      covered += e - s;
-      out.push([s, e]);
+      this.covered += e - s;
+      this.out.push([s, e]);
     }
   }
-  return covered > chunk.length * 0.6 ? [[0, chunk.length]] : out;
+
+  windows(): Window[] {
+    return this.covered > this.chunk.length * 0.6 ? [[0, this.chunk.length]] : this.out;
+  }
 }
 
 /**
@@ -45,24 +58,10 @@ const DIGIT_CLUSTER = /\d+(?:\D{0,96}\d+)*/g;
  * cluster of runs instead of one per run.
  */
 export function digitWindows(chunk: string): Window[] {
-  const n = chunk.length;
-  const out: Window[] = [];
-  let last: Window | undefined;
-  let covered = 0;
+  const merged = new Merged(chunk);
   DIGIT_CLUSTER.lastIndex = 0;
-  for (let m = DIGIT_CLUSTER.exec(chunk); m; m = DIGIT_CLUSTER.exec(chunk)) {
-    const a = m.index - 48, e = Math.min(n, m.index + m[0].length + 48);
-    let s = Math.max(0, a);
-    while (s > 0 && s > a - 64 && chunk.charCodeAt(s - 1) > 32) s--;
-    if (last && s <= last[1]) {
-      covered += e - last[1];
-      last[1] = e;
-    } else {
-      covered += e - s;
-      out.push((last = [s, e]));
-    }
-  }
-  return covered > n * 0.6 ? [[0, n]] : out;
+  for (let m = DIGIT_CLUSTER.exec(chunk); m; m = DIGIT_CLUSTER.exec(chunk)) merged.add(m.index - 48, m.index + m[0].length + 48);
+  return merged.windows();
 }
 
 /** The text of each window, sliced once and shared by every pattern that runs there. */
