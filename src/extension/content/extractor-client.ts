@@ -23,18 +23,7 @@ class ExtractorFrame {
     const bytes = await file.arrayBuffer();
     const port = await (this.port ??= this.open());
     if (!port) return extract(new Uint8Array(bytes), file.name);
-    const id = this.nextId++;
-    const reply = await new Promise<ExtractReply | undefined>((resolve) => {
-      const timer = setTimeout(() => done(undefined), EXTRACT_TIMEOUT_MS);
-      const done = (r: ExtractReply | undefined) => {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        resolve(r);
-      };
-      signal?.addEventListener('abort', () => done(undefined));
-      this.pending.set(id, done as (r: ExtractReply | ScanReply) => void);
-      port.postMessage({ id, name: file.name, bytes, ocr: options.ocr } satisfies ExtractRequest, [bytes]);
-    });
+    const reply = await this.ask<ExtractReply>(port, (id) => ({ id, name: file.name, bytes, ocr: options.ocr }) satisfies ExtractRequest, [bytes], EXTRACT_TIMEOUT_MS, signal);
     if (!reply) {
       if (signal?.aborted) throw signal.reason;
       return { status: 'unreadable', reason: 'reading the file took too long', format: 'unknown', parts: [], skipped: [] };
@@ -51,28 +40,37 @@ class ExtractorFrame {
   async scan(text: string, classifiers: unknown, onProgress: (done: number) => void, signal?: AbortSignal): Promise<ScanResult | undefined> {
     const port = await (this.port ??= this.open());
     if (!port) return undefined;
-    const id = this.nextId++;
-    const reply = await new Promise<ScanReply | undefined>((resolve) => {
-      let timer = setTimeout(() => done(undefined), SCAN_STALL_MS);
-      const done = (r: ScanReply | undefined) => {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        if (!r) port.postMessage({ cancel: id } satisfies ScanCancel);
-        resolve(r);
-      };
-      signal?.addEventListener('abort', () => done(undefined));
-      this.pending.set(id, (r) => {
-        if (!('progress' in r)) return done(r as ScanReply);
-        clearTimeout(timer);
-        timer = setTimeout(() => done(undefined), SCAN_STALL_MS);
-        if (typeof r.progress === 'number') onProgress(r.progress);
-      });
-      port.postMessage({ id, scan: text, classifiers } satisfies ScanRequest);
-    });
+    const reply = await this.ask<ScanReply>(port, (id) => ({ id, scan: text, classifiers }) satisfies ScanRequest, [], SCAN_STALL_MS, signal, onProgress);
     if (!reply || !('scanned' in reply)) return undefined;
     const checked = ScanResultShape.safeParse(reply.scanned);
     if (!checked.success || checked.data.scanned > text.length || checked.data.findings.some((f) => f.end > text.length)) return undefined;
     return checked.data;
+  }
+
+  /**
+   * Posts a request and waits for its answer: undefined when the frame says nothing for `waitMs` or the signal
+   * aborts. Progress (scans send it) restarts the wait and goes to `onProgress`; a scan given up on is cancelled
+   * in the frame too.
+   */
+  private ask<R extends ExtractReply | ScanReply>(port: MessagePort, request: (id: number) => ExtractRequest | ScanRequest, transfer: Transferable[], waitMs: number, signal?: AbortSignal, onProgress?: (done: number) => void): Promise<R | undefined> {
+    const id = this.nextId++;
+    return new Promise<R | undefined>((resolve) => {
+      let timer = setTimeout(() => done(undefined), waitMs);
+      const done = (r: R | undefined) => {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        if (!r && onProgress) port.postMessage({ cancel: id } satisfies ScanCancel);
+        resolve(r);
+      };
+      signal?.addEventListener('abort', () => done(undefined));
+      this.pending.set(id, (r) => {
+        if (!('progress' in r)) return done(r as R);
+        clearTimeout(timer);
+        timer = setTimeout(() => done(undefined), waitMs);
+        if (typeof r.progress === 'number') onProgress?.(r.progress);
+      });
+      port.postMessage(request(id), transfer);
+    });
   }
 
   private open(): Promise<MessagePort | undefined> {
