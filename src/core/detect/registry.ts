@@ -2,6 +2,7 @@ import { dateDetectors } from './detectors/dates';
 import { healthDetectors } from './detectors/health';
 import { ipDetectors } from './detectors/ip';
 import { labelledDetectors } from './detectors/labelled';
+import { nationalDetectors } from './detectors/national';
 import { numberDetectors } from './detectors/numbers';
 import { peopleAndPlaceDetectors } from './detectors/people-and-places';
 import { secretDetectors } from './detectors/secrets';
@@ -14,6 +15,7 @@ export const DETECTORS: readonly Detector[] = [
   ...secretDetectors,
   ...webDetectors,
   ...numberDetectors,
+  ...nationalDetectors,
   ...labelledDetectors,
   ...dateDetectors,
   ...peopleAndPlaceDetectors,

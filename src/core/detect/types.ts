@@ -1,6 +1,6 @@
 /** The engine's vocabulary. Names are part of the product's contract (events, policy, the scan command). */
 export const ENTITY_TYPES = [
-  'PERSON', 'DATE', 'AGE', 'LOCATION', 'ZIP', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP_ADDRESS', 'SSN', 'MRN',
+  'PERSON', 'DATE', 'AGE', 'LOCATION', 'ZIP', 'PHONE', 'FAX', 'EMAIL', 'URL', 'IP_ADDRESS', 'SSN', 'NATIONAL_ID', 'MRN',
   'HEALTH_PLAN_ID', 'ACCOUNT_NUMBER', 'LICENSE_NUMBER', 'NPI', 'DEA_NUMBER', 'US_DRIVER_LICENSE', 'PASSPORT',
   'VEHICLE_ID', 'DEVICE_ID', 'CREDIT_CARD', 'IBAN', 'BANK_ROUTING', 'SECRET', 'MEDICAL_CODE', 'MEDICAL_TERM',
   // Intellectual property: what a manufacturer and its clients own.

@@ -23,11 +23,14 @@ describe.each(DETECTORS.map((d) => [d.id, d] as const))('detector %s', (_id, det
 });
 
 describe('the registry', () => {
-  it('has unique ids named after their category', () => {
+  it('has unique ids named after their category (national identifiers after their country and kind)', () => {
     const ids = DETECTORS.map((d) => d.id);
     expect(new Set(ids).size).toBe(ids.length);
     const prefix = { secret: 'secret', health: 'health', ip: 'ip', manufacturing: 'ip', pii: 'pii', phi: 'pii' } as const;
-    for (const d of DETECTORS) expect(d.id.startsWith(`${prefix[d.category]}.`), d.id).toBe(true);
+    for (const d of DETECTORS) {
+      if (d.type === 'NATIONAL_ID') expect(d.id, d.id).toMatch(/^national\.[a-z]{2}-[a-z0-9-]+$/);
+      else expect(d.id.startsWith(`${prefix[d.category]}.`), d.id).toBe(true);
+    }
   });
 
   it('covers every entity type of the vocabulary but those of the organisation\'s own classifiers', () => {
