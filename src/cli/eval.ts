@@ -31,10 +31,11 @@ const modeOf = (file: string) =>
 /**
  * The targets of issue 13, by data file. secretlint_snapshots has a recall target only: 5 of its 7 reported
  * negatives repeat a positive's key word for word, which no detector can tell apart (the issue dropped the
- * "<= 2 negatives" target). meddocan_es_train has no target yet (another issue).
+ * "<= 2 negatives" target). meddocan_es_train (Spanish clinical cases) has the targets of issue 17.
  */
 const TARGETS: Record<string, (s: Score) => Target[]> = {
   asq_phi_dev: (s) => [['entity F1 >= 0.97', s.all.f1 >= 0.97], ['document PHI recall >= 0.98', s.docs.recall >= 0.98], ['false alarms on hard negatives <= 5%', s.docs.falseAlarmRate <= 0.05]],
+  meddocan_es_train: (s) => [['entity F1 >= 0.90', s.all.f1 >= 0.9], ['document PHI recall >= 0.98', s.docs.recall >= 0.98]],
   presidio_synth_v2: (s) => [['F1 >= 0.86', s.all.f1 >= 0.86]],
   secretlint_snapshots: (s) => [['recall >= 0.96', s.all.recall >= 0.96]],
   secrets_noseyparker: (s) => [['recall >= 0.95', s.all.recall >= 0.95], ['<= 3 negative texts reported', s.docs.fp <= 3]],
