@@ -6,41 +6,20 @@
  * prints figures and judges nothing.
  */
 import { OpenRedaction } from '@openredaction/openredaction';
-import { build } from 'esbuild';
-import { execFileSync, execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { SyncRedactor } from 'redact-pii';
+import { bundleEngine, removeBundles } from './bundle';
 import { KINDS, mixedCorpus } from './corpus';
 import { MB, median, quantile, split, throughput } from './measure';
 
-// The engine as it ships: one bundled module (as Vite builds it into the extension), not the TypeScript sources
-// run through a loader, whose per-module accessors would be measured too.
-const out = mkdtempSync(join(tmpdir(), 'bulwark-bench-'));
-await build({ entryPoints: ['src/core/detect/index.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'engine.mjs'), logLevel: 'error' });
-const enginePath = join(out, 'engine.mjs');
-const { createEngine } = (await import(pathToFileURL(enginePath).href)) as typeof import('../../src/core/detect');
+const tree = (await bundleEngine())!;
+const enginePath = tree.path;
+const { createEngine } = tree.detect;
 
-/**
- * The engine as it was at BENCH_BASELINE (default: the last commit before the detection-on-real-world-text work),
- * bundled the same way from `git archive`; undefined when the ref is not in this clone.
- */
+/** The engine as it was at BENCH_BASELINE (default: the last commit before the detection-on-real-world-text work). */
 const BASELINE = process.env.BENCH_BASELINE ?? '891cc04';
-async function baselineEngine(): Promise<{ scan(t: string): unknown; detectors: readonly unknown[] } | undefined> {
-  const dir = join(out, 'baseline');
-  try {
-    mkdirSync(dir);
-    execSync(`git archive ${BASELINE} src/core | tar -x -C ${JSON.stringify(dir)}`, { stdio: ['ignore', 'ignore', 'ignore'] });
-  } catch {
-    return undefined;
-  }
-  await build({ entryPoints: [join(dir, 'src/core/detect/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'baseline.mjs'), logLevel: 'error' });
-  const m = (await import(pathToFileURL(join(out, 'baseline.mjs')).href)) as typeof import('../../src/core/detect');
-  return m.createEngine();
-}
-const baseline = await baselineEngine();
+const baseline = (await bundleEngine(BASELINE))?.detect.createEngine();
 
 /**
  * Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next;
@@ -150,4 +129,4 @@ console.log(`cold start in a fresh process (median of 5): load ${coldMedian('loa
 console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
 console.log(`where the time goes (ScanOptions.profile over ${(profileDocs.length / 10).toFixed(1)} MB of the mixed corpus: ${profileTotal.toFixed(0)} ms, ${(profileDocs.length / 10 / (profileTotal / 1000)).toFixed(1)} MB/s with the profile on; ${inStages.toFixed(0)} ms in stages):`);
 for (const [stage, ms] of top) console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / profileTotal).toFixed(1).padStart(5)}%  ${stage}`);
-rmSync(out, { recursive: true, force: true });
+removeBundles();

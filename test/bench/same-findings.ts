@@ -6,25 +6,18 @@
  * made for speed alone must print "0 differ". SAME_QUICK=1 leaves the benign corpora out. Eval texts are public
  * data; the values shown are theirs.
  */
-import { build } from 'esbuild';
-import { execSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { assembleBenignCorpus } from '../../src/cli/benign-corpus';
 import type { Finding } from '../../src/core/detect/types';
+import { bundleEngine, removeBundles } from './bundle';
 import { KINDS, mixedCorpus } from './corpus';
 import { MB, split } from './measure';
-const out = mkdtempSync(join(tmpdir(), 'same-'));
 const ref = process.env.SAME_BASE ?? 'e8117fd';
-mkdirSync(join(out, 'b'));
-execSync(`git archive ${ref} src/core | tar -x -C ${out}/b`);
-await build({ entryPoints: [join(out, 'b/src/core/detect/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'base.mjs'), logLevel: 'error' });
-await build({ entryPoints: ['src/core/detect/index.ts'], bundle: true, format: 'esm', platform: 'neutral', outfile: join(out, 'now.mjs'), logLevel: 'error' });
-type Detect = typeof import('../../src/core/detect');
-const base = ((await import(pathToFileURL(join(out, 'base.mjs')).href)) as Detect).createEngine();
-const now = ((await import(pathToFileURL(join(out, 'now.mjs')).href)) as Detect).createEngine();
+const baseBundle = await bundleEngine(ref);
+if (!baseBundle) throw new Error(`${ref} is not in this clone (SAME_BASE=<ref> names another)`);
+const base = baseBundle.detect.createEngine();
+const now = (await bundleEngine())!.detect.createEngine();
 const texts: [string, string][] = [];
 const data = '../shared/eval/data';
 for (const f of readdirSync(data)) for (const l of readFileSync(join(data, f), 'utf8').split('\n')) if (l.trim()) { const r = JSON.parse(l) as { id: string; full_text: string }; texts.push([`${f}:${r.id}`, r.full_text]); }
@@ -55,4 +48,5 @@ for (const [id, t] of texts) {
 }
 console.log(`${texts.length} texts, ${(bytes / MB).toFixed(1)} MB: ${differ} differ; base ${tb.toFixed(0)} ms, now ${tn.toFixed(0)} ms (${(tb / tn).toFixed(2)}x)`);
 if (byDetector.size) console.log('differences by detector:', [...byDetector].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([d, n]) => `${d} ${n}`).join(', '));
+removeBundles();
 process.exitCode = differ ? 1 : 0;
