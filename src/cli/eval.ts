@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultEngine, type DocumentLabel, type Engine } from '../core/detect';
 import { ablateLexicons, LEXICONS, type LexiconName } from '../core/detect/lexicon';
 import { assembleBenignCorpus, benignTable, DEFAULT_MAX_FILES, falseAlarmReport, scanBenign, topCauses } from './benign-corpus';
+import { readLetters } from './letters';
 import { toPrediction } from './scan';
 
 interface Cell { tp: number; gold: number; pred: number; precision: number; recall: number; f1: number }
@@ -53,18 +54,28 @@ function printTargets(targets: Target[]): number {
 /** Scans and scores one labelled file; returns how many of its targets were missed. */
 function evalFile(engine: Engine, score: Scorer, data: string, file: string, iou: number): number {
   const rows = readFileSync(resolve(data, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; full_text: string });
+  const s = evalRows(engine, score, file, rows, iou, modeOf(file));
+  return printTargets(TARGETS[file.replace(/\.jsonl$/, '')]?.(s) ?? []);
+}
+
+/** Scans labelled rows, prints their table, and returns their score. */
+function evalRows(engine: Engine, score: Scorer, name: string, rows: { id: string; full_text: string }[], iou: number, mode: { secrets: boolean; label: string }): Score {
   const started = performance.now();
   const pred = new Map(rows.map((r) => [r.id, toPrediction(engine.scan(r.full_text))]));
   const ms = performance.now() - started;
-  const mode = modeOf(file);
   const s = score(rows, pred, { iou, ...mode });
-  console.log(`\n${file}  (${rows.length} texts, label ${mode.label}, IoU ${iou}, scanned in ${ms.toFixed(0)} ms)`);
+  console.log(`\n${name}  (${rows.length} texts, label ${mode.label}, IoU ${iou}, scanned in ${ms.toFixed(0)} ms)`);
   console.log('type'.padEnd(16), 'gold'.padStart(5), 'pred'.padStart(5), 'tp'.padStart(5), '  P      R      F1');
   for (const [t, v] of [...Object.entries(s.types), ['ALL', s.all] as const])
     console.log(t.padEnd(16), String(v.gold).padStart(5), String(v.pred).padStart(5), String(v.tp).padStart(5), ' ', f(v.precision), f(v.recall), f(v.f1));
   const d = s.docs;
   console.log(`documents: precision ${f(d.precision)} recall ${f(d.recall)} false-alarm rate ${f(d.falseAlarmRate)} (tp ${d.tp} fp ${d.fp} fn ${d.fn} tn ${d.tn})`);
-  return printTargets(TARGETS[file.replace(/\.jsonl$/, '')]?.(s) ?? []);
+  return s;
+}
+
+/** The team's hand-written letters in seven languages (src/cli/letters.ts): one table per language, no target. */
+function evalLetters(engine: Engine, score: Scorer, iou: number): void {
+  for (const [language, rows] of readLetters()) evalRows(engine, score, `letters/${language} (hand-written, held out)`, rows, iou, { secrets: false, label: 'PHI' });
 }
 
 /**
@@ -117,6 +128,7 @@ async function main(): Promise<number> {
   const engine = defaultEngine();
   let failed = 0;
   for (const file of readdirSync(data).filter((n) => n.endsWith('.jsonl')).sort()) failed += evalFile(engine, score, data, file, iou);
+  evalLetters(engine, score, iou);
   if (!process.argv.includes('--no-benign')) {
     const report = Number(arg('--benign-report', '0')), maxFiles = Number(arg('--benign-files', String(DEFAULT_MAX_FILES)));
     failed += evalBenign(engine, report, maxFiles);
