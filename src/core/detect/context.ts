@@ -14,7 +14,10 @@ export interface CompiledContext {
 export function compileContext(c: Context): CompiledContext {
   const words = new Set<string>();
   const phrases: string[] = [];
-  for (const w of c.words) {
+  // Words outside ASCII ("個人番号", "número", Thai with its compatibility vowels) are read in their NFKC form,
+  // as the engine reads the text; they are phrases, found whole where the next character is no ASCII letter.
+  for (const word of c.words) {
+    const w = word.normalize('NFKC');
     if (/[^a-z0-9]/.test(w)) phrases.push(w);
     else words.add(w);
   }
