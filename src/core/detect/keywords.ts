@@ -92,7 +92,7 @@ export class KeywordScanner {
     const hits = new Map<string, number[]>();
     if (!this.keywords.length) return hits;
     const { delta, keywords, column, width, outputs, lengths, wide, wideRoot } = this;
-    const anyWide = wideRoot.size > 0;
+    const anyWide = wideRoot.size > 0 || wide.size > 0;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {

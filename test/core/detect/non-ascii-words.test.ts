@@ -28,6 +28,10 @@ describe('keywords outside ASCII', () => {
     expect(sorted(new KeywordScanner(keywords).scan(text))).toEqual(sorted(naive(keywords, text)));
   });
 
+  it('are found where only a later character is outside ASCII', () => {
+    expect(new KeywordScanner(["numéro d'assurance sociale"]).scan("le numéro d'assurance sociale").get("numéro d'assurance sociale")).toEqual([3]);
+  });
+
   it('match in their NFKC form, the form of the text the engine reads', () => {
     // Thai SARA AM (U+0E33) reads as two characters in NFKC; the keyword is written with it.
     const word = 'เลขประจำตัวประชาชน', text = `xx ${word.normalize('NFKC')} 1`;
