@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, isShortDate, luhn, weightedSum } from './world-checks';
+import { allSame, compact, digitList, IDENTITY_WORDS, isShortDate, luhn, TAX_WORDS, weightedSum } from './world-checks';
 
 /** Luhn over a fixed number of digits, placeholders (all one digit) excluded. */
 const luhnOf = (length: number) => (v: string): boolean => {
@@ -89,7 +89,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'Israeli identity number (Teudat Zehut, מספר זהות), Luhn',
     shapes: [{ name: 'il-id', source: String.raw`\d{8}-?\d` }],
     valid: teudatZehutValid,
-    words: ['teudat zehut', 'מספר זהות', 'תעודת זהות', 'מס\' זהות', 'ת.ז.', 'ת.ז', 'ת"ז', 'ת״ז', 'israeli id', 'id number', 'identity number'],
+    words: ['teudat zehut', 'מספר זהות', 'תעודת זהות', 'מס\' זהות', 'ת.ז', 'ת"ז', 'ת״ז', 'israeli id', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'מספר זהות: 123456782', value: '123456782' }, { text: 'Teudat Zehut 03926153-2', value: '03926153-2' }],
@@ -99,9 +99,9 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.za-id',
     description: 'South African identity number, birth date, citizenship and Luhn check',
-    shapes: [{ name: 'za-id', source: String.raw`\d{6}( ?)\d{4}\1\d{3}` }],
+    shapes: [{ name: 'za-id', source: String.raw`\d{6}${SEP}\d{4}\1\d{3}` }],
     valid: zaValid,
-    words: ['id number', 'id no', 'identity number', 'south african id', 'sa id', 'rsa id', 'identity document', 'identiteitsnommer', 'id-nommer', 'id'],
+    words: ['id', 'south african id', 'sa id', 'rsa id', 'identity document', 'identiteitsnommer', 'id-nommer', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'ID number: 8001015009087', value: '8001015009087' }, { text: 'ID 800101 5009 087', value: '800101 5009 087' }],
@@ -113,7 +113,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'Saudi national identity number or iqama (رقم الهوية), Luhn',
     shapes: [{ name: 'sa-id', source: String.raw`[12]\d{9}` }],
     valid: saudiValid,
-    words: ['رقم الهوية', 'الهوية الوطنية', 'رقم الإقامة', 'الإقامة', 'هوية', 'iqama', 'saudi id', 'national id'],
+    words: ['رقم الهوية', 'الهوية الوطنية', 'رقم الإقامة', 'الإقامة', 'هوية', 'iqama', 'saudi id', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'رقم الهوية: 1234567897', value: '1234567897' }, { text: 'Iqama 2345678904', value: '2345678904' }],
@@ -125,7 +125,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'Emirates ID (رقم الهوية الإماراتية), 784, birth year and Luhn',
     shapes: [{ name: 'ae-emirates-id', source: String.raw`784${SEP}\d{4}\1\d{7}\1\d` }],
     valid: emiratesValid,
-    words: ['emirates id', 'emirates identity', 'eid', 'الهوية الإماراتية', 'رقم الهوية', 'بطاقة الهوية'],
+    words: ['emirates id', 'emirates identity', 'eid', 'الهوية الإماراتية', 'رقم الهوية', 'بطاقة الهوية', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'Emirates ID: 784-1990-1234567-6', value: '784-1990-1234567-6' }],
@@ -137,7 +137,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'Australian tax file number (TFN), weighted mod-11 check',
     shapes: [{ name: 'au-tfn', source: String.raw`\d{3}${SEP}\d{3}\1\d{2,3}` }],
     valid: tfnValid,
-    words: ['tfn', 'tax file number', 'tax file no'],
+    words: ['tfn', 'tax file number', 'tax file no', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'TFN: 123 456 782', value: '123 456 782' }, { text: 'tax file number 876543210', value: '876543210' }],
@@ -161,7 +161,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'Australian Business Number (ABN), mod-89 check',
     shapes: [{ name: 'au-abn', source: String.raw`\d{2}( ?)\d{3}\1\d{3}\1\d{3}` }],
     valid: abnValid,
-    words: ['abn', 'australian business number'],
+    words: ['abn', 'australian business number', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'ABN 51 824 753 556', value: '51 824 753 556' }],
@@ -185,7 +185,7 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'New Zealand IRD number (Inland Revenue), mod-11 check with a second weighting',
     shapes: [{ name: 'nz-ird', source: String.raw`\d{2,3}-?\d{3}-?\d{3}` }],
     valid: irdValid,
-    words: ['ird', 'ird number', 'ird no', 'inland revenue'],
+    words: ['ird', 'inland revenue', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'IRD number: 49-091-850', value: '49-091-850' }, { text: 'IRD 136410132', value: '136410132' }],

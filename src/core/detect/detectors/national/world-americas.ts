@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, isShortDate, luhn, weightedSum } from './world-checks';
+import { allSame, compact, digitList, isShortDate, luhn, TAX_WORDS, weightedSum } from './world-checks';
 
 /** Mod 11 as Brazil uses it: 11 - (weighted sum mod 11), 0 where that is 10 or 11. */
 const brMod11 = (d: readonly number[], weights: readonly number[]): number => {
@@ -115,7 +115,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: "Canadian Social Insurance Number (numéro d'assurance sociale), Luhn",
     shapes: [{ name: 'ca-sin', source: String.raw`\d{3}${SEP}\d{3}\1\d{3}` }],
     valid: sinValid,
-    words: ['sin', 'sin no', 'social insurance number', 'social insurance no', "numéro d'assurance sociale", "numéro d’assurance sociale", 'nas', 'n.a.s.'],
+    words: ['sin', 'social insurance number', 'social insurance no', 'assurance sociale', 'nas', 'n.a.s.'],
     needsContext: true,
     examples: {
       match: [{ text: 'SIN: 046 454 286', value: '046 454 286' }, { text: "numéro d'assurance sociale 046-454-286", value: '046-454-286' }],
@@ -127,7 +127,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'US Individual Taxpayer Identification Number (ITIN), 9XX with its group ranges',
     shapes: [{ name: 'us-itin', source: String.raw`9\d{2}${SEP}\d{2}\1\d{4}` }],
     valid: itinValid,
-    words: ['itin', 'individual taxpayer identification number', 'taxpayer identification number', 'taxpayer id'],
+    words: ['itin', 'individual taxpayer identification number', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'ITIN: 912-70-1234', value: '912-70-1234' }, { text: 'ITIN 912941234', value: '912941234' }],
@@ -151,7 +151,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Mexican RFC (Registro Federal de Contribuyentes), date and homoclave check',
     shapes: [{ name: 'mx-rfc', source: String.raw`[A-ZÑ&]{3,4}\d{6}[A-Z\d]{2}[\dA]` }],
     valid: rfcValid,
-    words: ['rfc', 'r.f.c.', 'registro federal de contribuyentes'],
+    words: ['rfc', 'r.f.c.', 'registro federal de contribuyentes', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'RFC: GODE561231GR8', value: 'GODE561231GR8' }],
@@ -163,7 +163,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Mexican social security number (NSS, IMSS), Luhn',
     shapes: [{ name: 'mx-nss', source: String.raw`\d{2}${SEP}\d{2}\1\d{2}\1\d{4}\1\d|\d{11}` }],
     valid: nssValid,
-    words: ['nss', 'imss', 'número de seguridad social', 'numero de seguridad social', 'no. de afiliación', 'número de afiliación'],
+    words: ['nss', 'imss', 'seguridad social', 'seguro social', 'número de afiliación', 'social security number'],
     needsContext: true,
     examples: {
       match: [{ text: 'NSS: 12345678903', value: '12345678903' }],
@@ -175,7 +175,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Brazilian CPF (Cadastro de Pessoas Físicas), two mod-11 check digits',
     shapes: [{ name: 'br-cpf', source: String.raw`\d{3}(\.?)\d{3}\1\d{3}[-.]?\d{2}` }],
     valid: cpfValid,
-    words: ['cpf', 'c.p.f.', 'cadastro de pessoas físicas', 'cadastro de pessoa física', 'cadastro de pessoas fisicas'],
+    words: ['cpf', 'c.p.f.', 'cpf/mf', 'cadastro de pessoas físicas', 'cadastro de pessoa física', 'cadastro de pessoas fisicas', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'CPF: 123.456.789-09', value: '123.456.789-09' }, { text: 'cpf 52998224725', value: '52998224725' }],
@@ -187,7 +187,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Brazilian CNPJ (Cadastro Nacional da Pessoa Jurídica), numeric or alphanumeric, two mod-11 check digits',
     shapes: [{ name: 'br-cnpj', source: String.raw`[\dA-Z]{2}(\.?)[\dA-Z]{3}\1[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}` }],
     valid: cnpjValid,
-    words: ['cnpj', 'c.n.p.j.', 'cadastro nacional da pessoa jurídica', 'cadastro nacional de pessoa jurídica', 'cadastro nacional da pessoa juridica'],
+    words: ['cnpj', 'c.n.p.j.', 'cnpj/mf', 'cadastro nacional da pessoa jurídica', 'cadastro nacional de pessoa jurídica', 'cadastro nacional da pessoa juridica', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'CNPJ: 11.222.333/0001-81', value: '11.222.333/0001-81' }, { text: 'CNPJ 12.ABC.345/01DE-35', value: '12.ABC.345/01DE-35' }],
@@ -199,7 +199,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Brazilian national health card number (Cartão Nacional de Saúde, cartão SUS), mod 11',
     shapes: [{ name: 'br-cns', source: String.raw`\d{3}${SEP}\d{4}\1\d{4}\1\d{4}` }],
     valid: cnsValid,
-    words: ['cns', 'cartão nacional de saúde', 'cartao nacional de saude', 'cartão sus', 'cartao sus', 'cartão do sus', 'número do sus'],
+    words: ['cns', 'cartão nacional de saúde', 'cartao nacional de saude', 'cartão sus', 'cartao sus', 'cartão do sus', 'número do sus', 'health card', 'national health card'],
     needsContext: true,
     examples: {
       match: [{ text: 'CNS: 898 0010 0009 1009', value: '898 0010 0009 1009' }],
@@ -211,7 +211,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Argentine CUIT/CUIL (tax and labour identification), mod-11 check digit',
     shapes: [{ name: 'ar-cuit', source: String.raw`\d{2}([-. ]?)\d{8}\1\d` }],
     valid: cuitValid,
-    words: ['cuit', 'cuil', 'c.u.i.t.', 'c.u.i.l.', 'clave única de identificación tributaria', 'código único de identificación laboral'],
+    words: ['cuit', 'cuil', 'c.u.i.t.', 'c.u.i.l.', 'clave única de identificación tributaria', 'código único de identificación laboral', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'CUIT: 20-12345678-6', value: '20-12345678-6' }, { text: 'CUIL 27123456780', value: '27123456780' }],
@@ -226,7 +226,7 @@ export const americanIdentifiers: readonly Detector[] = [
       { name: 'cl-rut', source: String.raw`\d{7,8}-?[\dkK]` },
     ],
     valid: rutValid,
-    words: ['rut', 'r.u.t.', 'run', 'r.u.n.', 'rol único tributario', 'rol unico tributario', 'rol único nacional', 'cédula de identidad'],
+    words: ['rut', 'r.u.t.', 'run', 'r.u.n.', 'rol único tributario', 'rol unico tributario', 'rol único nacional', 'cédula de identidad', 'cedula de identidad', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'RUT: 12.345.678-5', value: '12.345.678-5' }, { text: 'RUN 7654321-6', value: '7654321-6' }],
@@ -241,7 +241,7 @@ export const americanIdentifiers: readonly Detector[] = [
       { name: 'co-nit', source: String.raw`\d{6,15}-?\d` },
     ],
     valid: nitValid,
-    words: ['nit', 'n.i.t.', 'número de identificación tributaria', 'numero de identificacion tributaria'],
+    words: ['nit', 'n.i.t.', 'número de identificación tributaria', 'numero de identificacion tributaria', ...TAX_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'NIT: 900.373.913-4', value: '900.373.913-4' }, { text: 'NIT 8600346948', value: '8600346948' }],

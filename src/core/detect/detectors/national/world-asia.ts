@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, isDate, isShortDate, verhoeff, weightedSum } from './world-checks';
+import { allSame, compact, digitList, IDENTITY_WORDS, isDate, isShortDate, TAX_WORDS, verhoeff, weightedSum } from './world-checks';
 
 /** My Number (個人番号): 11 digits and a mod-11 check; weights 2-7 then 2-6 from the right. */
 function myNumberValid(v: string): boolean {
@@ -92,7 +92,7 @@ function nricValid(v: string): boolean {
 
 /** HKID: one or two letters, six digits, a check (0-9 or A) so that the weighted sum (9..1, a space as 36) is 0 mod 11. */
 function hkidValid(v: string): boolean {
-  const m = /^([A-Z]{1,2})(\d{6})\(?([\dA])\)?$/.exec(v);
+  const m = /^([A-Z]{1,2})(\d{6}) ?\(?([\dA])\)?$/.exec(v);
   if (!m) return false;
   const letters = m[1]!.padStart(2, ' ');
   const value = (c: string): number => (c === ' ' ? 36 : c.charCodeAt(0) - 55);
@@ -158,7 +158,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Korean resident registration number (주민등록번호), birth date and mod-11 check (before October 2020)',
     shapes: [{ name: 'kr-rrn', source: String.raw`\d{6}[ -]?[0-9]\d{6}` }],
     valid: rrnValid,
-    words: ['주민등록번호', '주민번호', '주민등록', '외국인등록번호', 'resident registration number', 'rrn', 'registration number'],
+    words: ['주민등록번호', '주민번호', '주민등록', '외국인등록번호', 'resident registration number', 'resident registration no', 'rrn', 'korean id'],
     needsContext: true,
     examples: {
       match: [{ text: '주민등록번호: 900101-1234568', value: '900101-1234568' }, { text: 'RRN 8001011234560', value: '8001011234560' }],
@@ -170,7 +170,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Chinese resident identity card number (身份证号码), region, birth date and ISO 7064 MOD 11-2 check',
     shapes: [{ name: 'cn-ric', source: String.raw`\d{6}( ?)\d{8}\1\d{3}[\dXx]` }],
     valid: cnValid,
-    words: ['身份证', '身份證', '身份证号', '身份证号码', '公民身份号码', '居民身份证', 'resident identity card', 'identity card', 'id card', 'chinese id'],
+    words: ['身份证', '身份證', '身份证号', '身份证号码', '公民身份号码', '居民身份证', 'resident identity card', 'chinese id', ...IDENTITY_WORDS],
     needsContext: false,
     examples: {
       match: [{ text: '身份证号码：11010519491231002X', value: '11010519491231002X' }, { text: '公民身份号码 440524198001010013', value: '440524198001010013' }],
@@ -182,7 +182,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Indian Aadhaar number (आधार), 12 digits with a Verhoeff check',
     shapes: [{ name: 'in-aadhaar', source: String.raw`[2-9]\d{3}${SEP}\d{4}\1\d{4}` }],
     valid: aadhaarValid,
-    words: ['aadhaar', 'aadhar', 'adhaar', 'आधार', 'आधार संख्या', 'आधार नंबर', 'uidai', 'ஆதார்', 'আধার', 'ఆధార్'],
+    words: ['aadhaar', 'aadhar', 'adhaar', 'आधार', 'uidai', 'ஆதார்', 'আধার', 'ఆధార్', 'ಆಧಾರ್', 'ആധാർ', 'આધાર', 'ਆਧਾਰ', 'unique identification number'],
     needsContext: true,
     examples: {
       match: [{ text: 'Aadhaar: 2341 2341 2346', value: '2341 2341 2346' }, { text: 'आधार संख्या 234123412346', value: '234123412346' }],
@@ -194,7 +194,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Indian Permanent Account Number (PAN), AAAAA9999A with the holder kind in the fourth letter',
     shapes: [{ name: 'in-pan', source: String.raw`[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]` }],
     valid: panValid,
-    words: ['pan', 'pan card', 'pan no', 'permanent account number', 'पैन', 'स्थायी खाता संख्या'],
+    words: ['pan', 'pan card', 'pan no', 'permanent account number', 'पैन', 'स्थायी खाता संख्या', 'income tax', ...TAX_WORDS],
     needsContext: false,
     score: 0.7,
     examples: {
@@ -207,7 +207,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Thai citizen identification number (เลขประจำตัวประชาชน), 13 digits with a mod-11 check',
     shapes: [{ name: 'th-citizen-id', source: String.raw`[1-8]${SEP}\d{4}\1\d{5}\1\d{2}\1\d` }],
     valid: thaiValid,
-    words: ['เลขประจำตัวประชาชน', 'บัตรประชาชน', 'เลขบัตรประชาชน', 'บัตรประจำตัวประชาชน', 'citizen id', 'thai id', 'national id', 'id card'],
+    words: ['เลขประจำตัวประชาชน', 'บัตรประชาชน', 'บัตรประจำตัวประชาชน', 'เลขประจำตัว', 'citizen id', 'thai id', 'thai national id'],
     needsContext: true,
     examples: {
       match: [{ text: 'เลขประจำตัวประชาชน 1-1017-00230-70-8', value: '1-1017-00230-70-8' }, { text: 'Thai ID 1101700230708', value: '1101700230708' }],
@@ -219,7 +219,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Malaysian identity card number (MyKad NRIC), birth date and place-of-birth code',
     shapes: [{ name: 'my-nric', source: String.raw`\d{6}${SEP}\d{2}\1\d{4}` }],
     valid: myKadValid,
-    words: ['mykad', 'nric', 'no. kp', 'no kp', 'no. k/p', 'kad pengenalan', 'nombor kad pengenalan', 'ic no', 'no. ic', 'i/c', 'identity card'],
+    words: ['mykad', 'nric', 'no. kp', 'no kp', 'no. k/p', 'kad pengenalan', 'ic no', 'ic number', 'no. ic', 'ic:', 'i/c', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'No. KP: 900101-14-5678', value: '900101-14-5678' }, { text: 'MyKad 850315105123', value: '850315105123' }],
@@ -231,7 +231,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Singapore NRIC/FIN, prefix, seven digits and a check letter',
     shapes: [{ name: 'sg-nric', source: String.raw`[STFGM]\d{7}[A-Z]` }],
     valid: nricValid,
-    words: ['nric', 'fin', 'uin', 'nric no', 'nric/fin', 'identity card', 'ic'],
+    words: ['nric', 'fin', 'uin', 'nric no', 'ic', ...IDENTITY_WORDS],
     needsContext: false,
     examples: {
       match: [{ text: 'NRIC: S1234567D', value: 'S1234567D' }, { text: 'FIN G1234567X', value: 'G1234567X' }],
@@ -241,9 +241,9 @@ export const asianIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.hk-hkid',
     description: 'Hong Kong identity card number (香港身份證), letters, six digits and a mod-11 check',
-    shapes: [{ name: 'hk-hkid', source: String.raw`[A-Z]{1,2}\d{6}(?:\([\dA]\)|[\dA])` }],
+    shapes: [{ name: 'hk-hkid', source: String.raw`[A-Z]{1,2}\d{6}(?: ?\([\dA]\)|[\dA])` }],
     valid: hkidValid,
-    words: ['hkid', '香港身份證', '身份證', '身份證號碼', '身份证', 'hong kong identity card', 'identity card', 'id card'],
+    words: ['hkid', '香港身份證', '身份證', '身份证', 'hong kong identity card', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'HKID: A123456(3)', value: 'A123456(3)' }, { text: '身份證號碼 AB9876543', value: 'AB9876543' }],
@@ -255,7 +255,7 @@ export const asianIdentifiers: readonly Detector[] = [
     description: 'Taiwan national identification number (身分證字號), letter, sex digit, eight digits, mod-10 check',
     shapes: [{ name: 'tw-id', source: String.raw`[A-Z][1289]\d{8}` }],
     valid: taiwanValid,
-    words: ['身分證', '身分證字號', '身分證號碼', '國民身分證', '統一證號', '居留證', 'taiwan id', 'national id', 'id no'],
+    words: ['身分證', '國民身分證', '統一證號', '居留證', 'taiwan id', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: '身分證字號：A123456789', value: 'A123456789' }],
@@ -265,9 +265,9 @@ export const asianIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.id-nik',
     description: 'Indonesian population number (NIK, e-KTP), region codes and birth date',
-    shapes: [{ name: 'id-nik', source: String.raw`\d{16}` }],
+    shapes: [{ name: 'id-nik', source: String.raw`\d{4}( ?)\d{4}\1\d{4}\1\d{4}|\d{6}[ .]\d{6}[ .]\d{4}` }],
     valid: nikValid,
-    words: ['nik', 'nomor induk kependudukan', 'ktp', 'e-ktp', 'no. ktp', 'nomor ktp', 'kartu tanda penduduk'],
+    words: ['nik', 'nomor induk kependudukan', 'ktp', 'kartu tanda penduduk', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
       match: [{ text: 'NIK: 3174015208900003', value: '3174015208900003' }],

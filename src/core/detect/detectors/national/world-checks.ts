@@ -1,6 +1,15 @@
 /** Check-digit arithmetic shared by the identifiers of world-*.ts. Each takes digits only (or says what else). */
 export { luhn } from '../../checks';
 
+/**
+ * English words for a national identity number, for the kinds written in English at home (or as often as not).
+ * Kinds of the same length share no such words: a look-alike of one would too often pass the other's check.
+ */
+export const IDENTITY_WORDS = ['national id', 'national id number', 'national identity number', 'national identification number', 'identity number', 'identification number', 'id number', 'id no', 'id card', 'identity card'];
+
+/** English words for a tax number. */
+export const TAX_WORDS = ['tax id', 'tax number', 'tax identification number', 'taxpayer identification number', 'taxpayer id'];
+
 /** The value with every separator (space, dash, dot, slash, parenthesis) removed. */
 export const compact = (v: string): string => v.replace(/[\s./()-]+/g, '');
 
