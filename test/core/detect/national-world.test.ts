@@ -32,6 +32,12 @@ const gen = {
   cuit: (b: string) => { const r = 11 - (dot(nums(b), [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11); return r === 10 ? '' : b + (r === 11 ? 0 : r); },
   rut: (b: string) => { const s = nums(b).reverse().reduce((t, d, i) => t + d * [2, 3, 4, 5, 6, 7][i % 6]!, 0); const r = 11 - (s % 11); return `${b}-${r === 11 ? '0' : r === 10 ? 'K' : r}`; },
   curp: (b: string) => { const a = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ'; const s = [...b].reduce((t, c, i) => t + a.indexOf(c) * (18 - i), 0); return b + ((10 - (s % 10)) % 10); },
+  cnsDefinitive: (pis: string) => {
+    // The card number of a PIS: weights 15..5, and where the digit would be 10, "001" and the sum plus 2.
+    const sum = dot(nums(pis), [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5]);
+    const dv = (11 - (sum % 11)) % 11;
+    return dv === 10 ? `${pis}001${(11 - ((sum + 2) % 11)) % 11}` : `${pis}000${dv}`;
+  },
   nric: (b: string) => { const s = dot(nums(b), [2, 7, 6, 5, 4, 3, 2]) + (b[0] === 'T' || b[0] === 'G' ? 4 : 0); return b + (b[0] === 'S' || b[0] === 'T' ? 'JZIHGFEDCBA' : 'XWUTRQPNMLK')[s % 11]; },
 };
 
@@ -55,7 +61,7 @@ const KINDS: Kind[] = [
   { id: 'national.th-citizen-id', valid: [gen.thai('110170023070'), gen.thai('310123456789').replace(/^(\d)(\d{4})(\d{5})(\d{2})(\d)$/, '$1-$2-$3-$4-$5')], wrong: ['1101700230705', '3-1012-34567-89-0'].filter((w) => w.replace(/-/g, '') !== gen.thai('310123456789')), say: (v) => `เลขประจำตัวประชาชน ${v}` },
   { id: 'national.my-nric', valid: ['900101-14-5678', '850315105123'], wrong: ['900101-17-5678', '901301-14-5678'], say: (v) => `No. Kad Pengenalan: ${v}` },
   { id: 'national.sg-nric', valid: ['S1234567D', gen.nric('T0123456'), gen.nric('G7654321')], wrong: ['S1234567A', 'T1234567Z'], say: (v) => `NRIC No: ${v}` },
-  { id: 'national.hk-hkid', valid: ['A123456(3)', 'AB9876543'], wrong: ['A123456(4)', 'AB9876540'], say: (v) => `香港身份證號碼：${v}` },
+  { id: 'national.hk-hkid', valid: ['A123456(3)', 'G123456(A)', 'AB9876543'], wrong: ['A123456(4)', 'AB9876540'], say: (v) => `香港身份證號碼：${v}` },
   { id: 'national.tw-id', valid: ['A123456789'], wrong: ['A123456788', 'A323456789'], say: (v) => `身分證字號：${v}` },
   { id: 'national.id-nik', valid: ['3174015208900003', '3273014107850012'], wrong: ['3174015213900003', '9974015208900003'], say: (v) => `NIK: ${v} (Nomor Induk Kependudukan)` },
   { id: 'national.ca-sin', valid: ['046 454 286', gen.luhn('13045628').replace(/(\d{3})(\d{3})/, '$1-$2-')], wrong: ['046 454 287', '130-456-28' + ((Number(luhnDigit('13045628')) + 1) % 10)], say: (v) => `Numéro d'assurance sociale (NAS) : ${v}` },
@@ -65,7 +71,7 @@ const KINDS: Kind[] = [
   { id: 'national.mx-nss', valid: [gen.luhn('1234567890'), gen.luhn('7298765432')], wrong: ['12345678904', '72987654320'].filter((w) => w !== gen.luhn('7298765432')), say: (v) => `Número de Seguridad Social (NSS): ${v}` },
   { id: 'national.br-cpf', valid: ['529.982.247-25', gen.cpf('123456789'), gen.cpf('987654321').replace(/(\d{3})(\d{3})(\d{3})/, '$1.$2.$3-')], wrong: ['529.982.247-26', '12345678900'], say: (v) => `CPF do paciente: ${v}` },
   { id: 'national.br-cnpj', valid: ['11.222.333/0001-81', '12.ABC.345/01DE-35'], wrong: ['11.222.333/0001-82', '12.ABC.345/01DE-36'], say: (v) => `Razão social Exemplo Ltda., CNPJ: ${v}` },
-  { id: 'national.br-cns', valid: ['898 0010 0009 1009', '700000000000005'], wrong: ['898 0010 0009 1008', '700000000000006'], say: (v) => `Cartão Nacional de Saúde (CNS): ${v}` },
+  { id: 'national.br-cns', valid: ['898 0010 0009 1009', '700000000000005', gen.cnsDefinitive('12345678901'), gen.cnsDefinitive('20987654321')], wrong: ['898 0010 0009 1008', '700000000000006'], say: (v) => `Cartão Nacional de Saúde (CNS): ${v}` },
   { id: 'national.ar-cuit', valid: ['20-12345678-6', gen.cuit('2734567890')], wrong: ['20-12345678-5', '21-12345678-6'], say: (v) => `CUIL: ${v}` },
   { id: 'national.cl-rut', valid: ['12.345.678-5', gen.rut('7654321'), gen.rut('15987654')], wrong: ['12.345.678-K', '7654321-0'].filter((w) => w !== gen.rut('7654321')), say: (v) => `RUT del paciente: ${v}` },
   { id: 'national.co-nit', valid: ['900.373.913-4', '860034694-8'], wrong: ['900.373.913-5', '860034694-9'], say: (v) => `NIT: ${v}` },

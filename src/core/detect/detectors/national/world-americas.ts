@@ -27,10 +27,14 @@ function cnpjValid(v: string): boolean {
   return brMod11(values, first) === values[12] && brMod11(values, [6, ...first]) === values[13];
 }
 
-/** Cartão Nacional de Saúde: 15 digits whose sum weighted 15..1 is 0 mod 11; starting 1 or 2 (definitive) or 7-9. */
+/**
+ * Cartão Nacional de Saúde: 15 digits whose sum weighted 15..1 is 0 mod 11; a definitive number (1 or 2) is a PIS
+ * number, "00" and 0 or 1, and its check digit; a provisional one starts with 7, 8 or 9.
+ */
 function cnsValid(v: string): boolean {
   const d = digitList(v);
   if (d.length !== 15 || ![1, 2, 7, 8, 9].includes(d[0]!)) return false;
+  if (d[0]! <= 2 && (d[11] !== 0 || d[12] !== 0 || d[13]! > 1)) return false;
   return weightedSum(d, [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1]) % 11 === 0;
 }
 
