@@ -122,6 +122,16 @@ describe('national identifiers against the other numbers', () => {
     expect(nationalIn('using 046 454 286 as the key')).toEqual([]);
   });
 
+  it('takes the word after the number too, within 48 characters', () => {
+    expect(nationalIn('046 454 286 is the social insurance number on file')).toEqual([{ id: 'national.ca-sin', value: '046 454 286' }]);
+    expect(nationalIn('046 454 286 was written on the first page of the form, then social insurance number')).toEqual([]);
+  });
+
+  it('reads digits of other scripts (Arabic-Indic) as the digits they are', () => {
+    const id = gen.luhn('123456789'), arabic = [...id].map((c) => String.fromCharCode(0x660 + Number(c))).join('');
+    expect(nationalIn(`رقم الهوية: ${arabic}`)).toEqual([{ id: 'national.sa-id', value: arabic }]);
+  });
+
   it('reads a number touching the words of scripts without spaces, and full-width digits', () => {
     expect(nationalIn('個人番号１２３４５６７８９０１８を')).toEqual([{ id: 'national.jp-my-number', value: '１２３４５６７８９０１８' }]);
   });

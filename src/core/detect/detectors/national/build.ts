@@ -29,7 +29,7 @@ export interface NationalIdSpec {
   /**
    * True when the shape and check are too common to stand alone (plain digits with one check digit): the detector
    * then runs only around one of its words, and reports a number only with that word whole within 64 characters
-   * before it (or 16 after). False for shapes that are distinctive on their own (letters in fixed places, a check
+   * before it (or 48 after). False for shapes that are distinctive on their own (letters in fixed places, a check
    * over the whole value that few random strings pass).
    */
   needsContext: boolean;
@@ -55,11 +55,12 @@ export function nationalId(spec: NationalIdSpec): Detector {
     category: 'pii',
     description: spec.description,
     // Keywords gate on substrings ("sin" in "using"): the word itself, whole, must stand near the number.
-    ...(spec.needsContext ? { keywords: spec.words, window: { before: 64, after: 128 }, minScore: Math.min(1, score + BOOST) } : {}),
+    ...(spec.needsContext ? { keywords: spec.words, window: { before: 80, after: 128 }, minScore: Math.min(1, score + BOOST) } : {}),
     requires: 'digit',
     patterns: spec.shapes.map((s) => ({ name: s.name, regex: new RegExp(`${NB}(?:${s.source})${NA}`, 'gu'), score })),
     validate: (v) => (spec.valid(v) ? { score, note: 'check digit holds' } : false),
-    context: { words: spec.words, window: 64, boost: BOOST },
+    // A word may follow the number too ("046 454 286 is my social insurance number").
+    context: { words: spec.words, window: 64, after: 48, boost: BOOST },
     examples: spec.examples,
   };
 }
