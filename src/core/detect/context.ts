@@ -8,27 +8,32 @@ export interface CompiledContext {
   hashes: Set<number>;
   phrases: string[];
   window: number;
+  after: number;
   boost: number;
 }
 
 export function compileContext(c: Context): CompiledContext {
   const words = new Set<string>();
   const phrases: string[] = [];
-  for (const w of c.words) {
+  // Words outside ASCII ("個人番号", "número", Thai with its compatibility vowels) are read in their NFKC form,
+  // as the engine reads the text; they are phrases, found whole where the next character is no ASCII letter.
+  for (const word of c.words) {
+    const w = word.normalize('NFKC');
     if (/[^a-z0-9]/.test(w)) phrases.push(w);
     else words.add(w);
   }
-  return { words, hashes: new Set([...words].map(hashWord)), phrases, window: c.window ?? 48, boost: c.boost ?? 0.35 };
+  const window = c.window ?? 48;
+  return { words, hashes: new Set([...words].map(hashWord)), phrases, window, after: Math.min(window, c.after ?? window >> 2), boost: c.boost ?? 0.35 };
 }
 
 
 
 /**
  * The first context cue near a span of a lower-cased text: whole words only, so "lic" never matches inside
- * "public" (Presidio's substring weakness). Looks mostly before the match, where labels stand.
+ * "public" (Presidio's substring weakness). Looks mostly before the match, where labels stand (`after` characters after it).
  */
 export function findContext(c: CompiledContext, lower: string, start: number, end: number): string | undefined {
-  return wordIn(c, lower, Math.max(0, start - c.window), start) ?? wordIn(c, lower, end, Math.min(lower.length, end + (c.window >> 2)));
+  return wordIn(c, lower, Math.max(0, start - c.window), start) ?? wordIn(c, lower, end, Math.min(lower.length, end + c.after));
 }
 
 function wordIn(c: CompiledContext, lower: string, from: number, to: number): string | undefined {

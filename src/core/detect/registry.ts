@@ -14,8 +14,9 @@ import type { Detector } from './types';
 export const DETECTORS: readonly Detector[] = [
   ...secretDetectors,
   ...webDetectors,
-  ...numberDetectors,
+  // Before the other numbers: a national number with its word wins a tie with a card or phone number.
   ...nationalDetectors,
+  ...numberDetectors,
   ...labelledDetectors,
   ...dateDetectors,
   ...peopleAndPlaceDetectors,

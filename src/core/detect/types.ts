@@ -37,6 +37,8 @@ export interface Context {
   words: readonly string[];
   /** Characters searched before the match (and a quarter of it after). */
   window?: number;
+  /** Characters searched after the match, where words may follow a value as often as precede it (at most `window`). */
+  after?: number;
   /** Added to the score when a context word is found. */
   boost?: number;
 }

@@ -33,7 +33,7 @@ describe('KeywordScanner', () => {
   });
 
   it('refuses keywords it cannot match', () => {
-    expect(() => new KeywordScanner(['naïve'])).toThrow(/printable ASCII/);
+    expect(() => new KeywordScanner(['na\u0000ve'])).toThrow(/printable/);
     expect(new KeywordScanner(['\nsuite']).scan('a\nsuite').get('\nsuite')).toEqual([1]);
   });
 

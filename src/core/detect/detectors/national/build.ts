@@ -1,9 +1,15 @@
 import type { Detector, Example } from '../../types';
 
-/** Not inside a longer number or code. */
-export const NB = String.raw`(?<![\p{L}\p{N}_.+/-])`;
-/** Not followed by more of a number or a word. */
-export const NA = String.raw`(?![\p{L}\p{N}_]|[-/.]\p{N})`;
+/**
+ * Not inside a longer number or code. Letters of scripts without case (kana, kanji, hangul, Thai) may touch the
+ * value: those scripts write no spaces ("マイナンバーは123456789018です").
+ */
+export const NB = String.raw`(?<![\p{Lu}\p{Ll}\p{N}_.+/-])`;
+/** Not followed by more of a number or a (cased) word. */
+export const NA = String.raw`(?![\p{Lu}\p{Ll}\p{N}_]|[-/.]\p{N})`;
+
+/** What a word that names the identifier adds to its score. */
+const BOOST = 0.4;
 
 /** One written shape of a national identifier: a regex source (unicode flag; no groups that matter). */
 export interface Shape {
@@ -22,11 +28,16 @@ export interface NationalIdSpec {
   words: readonly string[];
   /**
    * True when the shape and check are too common to stand alone (plain digits with one check digit): the detector
-   * then runs only near one of its words. False for shapes that are distinctive on their own (letters in fixed
-   * places, a check over the whole value that few random strings pass).
+   * then runs only around one of its words, and reports a number only with that word whole within 64 characters
+   * before it (or 48 after). False for shapes that are distinctive on their own (letters in fixed places, a check
+   * over the whole value that few random strings pass).
    */
   needsContext: boolean;
-  /** The score of a value whose check holds, before context (default 0.55 with needsContext, else 0.8). */
+  /**
+   * The score of a value whose check holds, before context (default 0.6 with needsContext, else 0.8): with its
+   * word (+0.4) a valid number reaches 1.0, where it ties with a Luhn-valid card number and wins by its place in
+   * the registry (national identifiers stand before the other numbers).
+   */
   score?: number;
   examples: { match: readonly Example[]; noMatch: readonly string[] };
 }
@@ -37,17 +48,19 @@ export interface NationalIdSpec {
  * many kinds cost nothing on text that names none of them.
  */
 export function nationalId(spec: NationalIdSpec): Detector {
-  const score = spec.score ?? (spec.needsContext ? 0.55 : 0.8);
+  const score = spec.score ?? (spec.needsContext ? 0.6 : 0.8);
   return {
     id: spec.id,
     type: 'NATIONAL_ID',
     category: 'pii',
     description: spec.description,
-    ...(spec.needsContext ? { keywords: spec.words, window: { before: 64, after: 128 } } : {}),
+    // Keywords gate on substrings ("sin" in "using"): the word itself, whole, must stand near the number.
+    ...(spec.needsContext ? { keywords: spec.words, window: { before: 80, after: 128 }, minScore: Math.min(1, score + BOOST) } : {}),
     requires: 'digit',
     patterns: spec.shapes.map((s) => ({ name: s.name, regex: new RegExp(`${NB}(?:${s.source})${NA}`, 'gu'), score })),
     validate: (v) => (spec.valid(v) ? { score, note: 'check digit holds' } : false),
-    context: { words: spec.words, window: 64, boost: 0.4 },
+    // A word may follow the number too ("046 454 286 is my social insurance number").
+    context: { words: spec.words, window: 64, after: 48, boost: BOOST },
     examples: spec.examples,
   };
 }
