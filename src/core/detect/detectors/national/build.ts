@@ -18,6 +18,8 @@ export interface NationalIdSpec {
   shapes: readonly Shape[];
   /** The format's check: true when the value as written (separators included) is a valid number of this kind. */
   valid: (value: string) => boolean;
+  /** What the check is, for the explanation ("mod 97 key"); default "check digit holds". */
+  check?: string;
   /** Lower-case words and short phrases, in the number's own language(s) and English, that name it. */
   words: readonly string[];
   /**
@@ -26,7 +28,10 @@ export interface NationalIdSpec {
    * places, a check over the whole value that few random strings pass).
    */
   needsContext: boolean;
-  /** The score of a value whose check holds, before context (default 0.55 with needsContext, else 0.8). */
+  /**
+   * The score of a value whose check holds, before context (default 0.45 with needsContext, under the threshold:
+   * the word must stand near it; else 0.8). A word lifts it by 0.55: a valid number with its word is certain.
+   */
   score?: number;
   examples: { match: readonly Example[]; noMatch: readonly string[] };
 }
@@ -37,17 +42,30 @@ export interface NationalIdSpec {
  * many kinds cost nothing on text that names none of them.
  */
 export function nationalId(spec: NationalIdSpec): Detector {
-  const score = spec.score ?? (spec.needsContext ? 0.55 : 0.8);
+  const score = spec.score ?? (spec.needsContext ? 0.45 : 0.8);
+  const gates = spec.words.map(gateOf);
   return {
     id: spec.id,
     type: 'NATIONAL_ID',
     category: 'pii',
     description: spec.description,
-    ...(spec.needsContext ? { keywords: spec.words, window: { before: 64, after: 128 } } : {}),
+    // A word in a script the keyword automaton cannot read (Greek, Cyrillic) leaves the kind gated by digits alone.
+    ...(spec.needsContext && gates.every(Boolean) ? { keywords: [...new Set(gates as string[])], window: { before: 64, after: 128 } } : {}),
     requires: 'digit',
     patterns: spec.shapes.map((s) => ({ name: s.name, regex: new RegExp(`${NB}(?:${s.source})${NA}`, 'gu'), score })),
-    validate: (v) => (spec.valid(v) ? { score, note: 'check digit holds' } : false),
-    context: { words: spec.words, window: 64, boost: 0.4 },
+    validate: (v) => (spec.valid(v) ? { score, note: spec.check ?? 'check digit holds' } : false),
+    context: { words: spec.words, window: 64, boost: 0.55 },
     examples: spec.examples,
   };
+}
+
+/**
+ * The ASCII literal that gates a word in the keyword automaton (which reads ASCII only): the word itself, or its
+ * longest ASCII stretch ("henkil" for "henkilötunnus"); undefined when it has none of 3 letters. The gate only
+ * opens a window: the context check then asks for the whole word.
+ */
+export function gateOf(word: string): string | undefined {
+  if (/^[\x20-\x7e]+$/.test(word)) return word;
+  const longest = word.split(/[^\x20-\x7e]+/).map((s) => s.trim()).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest.length >= 3 ? longest : undefined;
 }
