@@ -24,6 +24,8 @@ export interface NationalIdSpec {
   shapes: readonly Shape[];
   /** The format's check: true when the value as written (separators included) is a valid number of this kind. */
   valid: (value: string) => boolean;
+  /** What the check is, for the explanation ("mod 97 key"); default "check digit holds". */
+  check?: string;
   /** Lower-case words and short phrases, in the number's own language(s) and English, that name it. */
   words: readonly string[];
   /**
@@ -58,7 +60,7 @@ export function nationalId(spec: NationalIdSpec): Detector {
     ...(spec.needsContext ? { keywords: spec.words, window: { before: 80, after: 128 }, minScore: Math.min(1, score + BOOST) } : {}),
     requires: 'digit',
     patterns: spec.shapes.map((s) => ({ name: s.name, regex: new RegExp(`${NB}(?:${s.source})${NA}`, 'gu'), score })),
-    validate: (v) => (spec.valid(v) ? { score, note: 'check digit holds' } : false),
+    validate: (v) => (spec.valid(v) ? { score, note: spec.check ?? 'check digit holds' } : false),
     // A word may follow the number too ("046 454 286 is my social insurance number").
     context: { words: spec.words, window: 64, after: 48, boost: BOOST },
     examples: spec.examples,
