@@ -14,8 +14,8 @@ import type { Detector } from './types';
 export const DETECTORS: readonly Detector[] = [
   ...secretDetectors,
   ...webDetectors,
-  ...numberDetectors,
   ...nationalDetectors,
+  ...numberDetectors,
   ...labelledDetectors,
   ...dateDetectors,
   ...peopleAndPlaceDetectors,
