@@ -183,7 +183,7 @@ export const westernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.fr-nir',
     description: 'French social security number (NIR, numéro de sécurité sociale) with its mod-97 key; Corsica 2A/2B',
-    shapes: [{ name: 'fr-nir', source: String.raw`[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}[ .-]{0,3}\d{2}` }],
+    shapes: [{ name: 'fr-nir', source: String.raw`[1-478][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[ABab])[ .]?\d{3}[ .]?\d{3}[ .-]{0,3}\d{2}` }],
     valid: frNirValid,
     check: 'mod-97 key holds',
     words: ['nir', 'numéro de sécurité sociale', 'n° de sécurité sociale', 'numéro de sécu', 'sécurité sociale', 'securite sociale', 'sécu', 'numéro insee', 'insee', 'carte vitale', 'social security number'],
