@@ -209,7 +209,7 @@ export const southernEuropeanIdentifiers: readonly Detector[] = [
     shapes: [{ name: 'tr-tckn', source: String.raw`[1-9]\d{10}` }],
     valid: trIdentityValid,
     check: 'both check digits hold',
-    words: ['tc kimlik', 't.c. kimlik', 'tc kimlik no', 'kimlik no', 'kimlik numarası', 'kimlik numarasi', 'tckn', 'tc no', 't.c. no', 'turkish identity number'],
+    words: ['tc kimlik', 't.c. kimlik', 't.c.', 'tc kimlik no', 'kimlik no', 'kimlik numarası', 'kimlik numarasi', 'tckn', 'tc no', 't.c. no', 'turkish identity number'],
     needsContext: true,
     examples: { match: [{ text: 'T.C. Kimlik No: 10000000146', value: '10000000146' }], noMatch: ['T.C. Kimlik No: 10000000147', 'sipariş 10000000146'] },
   }),

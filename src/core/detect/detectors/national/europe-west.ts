@@ -85,7 +85,9 @@ function beNationalValid(v: string): boolean {
   const mm = Number(d.slice(2, 4)) % 20, dd = Number(d.slice(4, 6));
   if (mm > 12 || dd > 31) return false;
   const key = Number(d.slice(9));
-  return 97 - modOf(d.slice(0, 9), 97) === key || 97 - modOf(`2${d.slice(0, 9)}`, 97) === key;
+  // The key of a birth from 2000 only where that year has come (else "81" would read 2081 as well as 1981).
+  const since2000 = Number(d.slice(0, 2)) <= new Date().getFullYear() % 100;
+  return 97 - modOf(d.slice(0, 9), 97) === key || (since2000 && 97 - modOf(`2${d.slice(0, 9)}`, 97) === key);
 }
 
 /** BSN: the 11-test, 9 8 7 6 5 4 3 2 and -1 for the last digit, a multiple of 11. */
@@ -181,7 +183,7 @@ export const westernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.fr-nir',
     description: 'French social security number (NIR, numéro de sécurité sociale) with its mod-97 key; Corsica 2A/2B',
-    shapes: [{ name: 'fr-nir', source: String.raw`[1-478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3}[ .-]{0,3}\d{2}` }],
+    shapes: [{ name: 'fr-nir', source: String.raw`[1-478][ .]?\d{2}[ .]?\d{2}[ .]?(?:\d{2}|2[ABab])[ .]?\d{3}[ .]?\d{3}[ .-]{0,3}\d{2}` }],
     valid: frNirValid,
     check: 'mod-97 key holds',
     words: ['nir', 'numéro de sécurité sociale', 'n° de sécurité sociale', 'numéro de sécu', 'sécurité sociale', 'securite sociale', 'sécu', 'numéro insee', 'insee', 'carte vitale', 'social security number'],
@@ -205,8 +207,8 @@ export const westernEuropeanIdentifiers: readonly Detector[] = [
     valid: beNationalValid,
     check: 'mod-97 key holds',
     words: ['rijksregisternummer', 'rijksregister', 'nationaal nummer', 'insz', 'numéro national', 'numéro de registre national', 'registre national', 'niss', 'national number', 'national register number'],
-    needsContext: false,
-    examples: { match: [{ text: 'Rijksregisternummer: 85.07.30-033.28', value: '85.07.30-033.28' }, { text: 'numéro national 17073003384', value: '17073003384' }], noMatch: ['Rijksregisternummer: 85.07.30-033.29'] },
+    needsContext: true,
+    examples: { match: [{ text: 'Rijksregisternummer: 85.07.30-033.28', value: '85.07.30-033.28' }, { text: 'numéro national 17073003384', value: '17073003384' }], noMatch: ['Rijksregisternummer: 85.07.30-033.29', 'bestelling 85.07.30-033.28'] },
   }),
   nationalId({
     id: 'national.nl-bsn',
