@@ -101,10 +101,11 @@ export const africanAndOceanianIdentifiers: readonly Detector[] = [
     description: 'South African identity number, birth date, citizenship and Luhn check',
     shapes: [{ name: 'za-id', source: String.raw`\d{6}${SEP}\d{4}\1\d{3}` }],
     valid: zaValid,
-    words: ['id', 'south african id', 'sa id', 'rsa id', 'identity document', 'identiteitsnommer', 'id-nommer', ...IDENTITY_WORDS],
+    // Not the bare "id": as a keyword it would gate on every "did" and "provide".
+    words: ['id:', 'south african id', 'sa id', 'rsa id', 'identity document', 'identiteitsnommer', 'id-nommer', ...IDENTITY_WORDS],
     needsContext: true,
     examples: {
-      match: [{ text: 'ID number: 8001015009087', value: '8001015009087' }, { text: 'ID 800101 5009 087', value: '800101 5009 087' }],
+      match: [{ text: 'ID number: 8001015009087', value: '8001015009087' }, { text: 'ID: 800101 5009 087', value: '800101 5009 087' }],
       noMatch: ['ID number: 8001015009088', 'ref 8001015009087'],
     },
   }),

@@ -122,7 +122,7 @@ export const americanIdentifiers: readonly Detector[] = [
     words: ['sin', 'social insurance number', 'social insurance no', 'assurance sociale', 'nas', 'n.a.s.'],
     needsContext: true,
     examples: {
-      match: [{ text: 'SIN: 046 454 286', value: '046 454 286' }, { text: "numéro d'assurance sociale 046-454-286", value: '046-454-286' }],
+      match: [{ text: 'SIN: 046 454 286', value: '046 454 286' }, { text: "NAS : 046-454-286", value: '046-454-286' }],
       noMatch: ['SIN: 046 454 287', 'using 046 454 286'],
     },
   }),
