@@ -81,6 +81,13 @@ const ssn: Detector = {
 
 /** Issuer prefixes of the major networks; other Luhn-valid numbers need the word "card" nearby. */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6011|64[4-9]|65|62|81)/;
+/**
+ * Card numbers are printed in groups of four (American Express 4-6-5, Diners 4-6-4): digits grouped otherwise
+ * are another number ("NASS: 26 63514095 04" is a Spanish social security number, "12 3456 7890 1234" no card).
+ */
+const CARD_GROUPING = /^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?$|^\d{4}[ -]\d{6}[ -]\d{4,5}$/;
+const cardGrouped = (v: string): boolean => !/[ -]/.test(v) || CARD_GROUPING.test(v);
+
 const creditCard: Detector = {
   id: 'pii.credit-card',
   type: 'CREDIT_CARD',
@@ -90,11 +97,11 @@ const creditCard: Detector = {
   patterns: [{ name: 'card-digits', regex: new RegExp(`${NB}\\d(?:[ -]?\\d){11,18}${NA}`, 'g'), score: 0.3 }],
   validate: (v) => {
     const d = digitsOf(v);
-    if (d.length < 12 || d.length > 19 || !luhn(d) || /^(\d)\1+$/.test(d)) return false;
+    if (d.length < 12 || d.length > 19 || !luhn(d) || /^(\d)\1+$/.test(d) || !cardGrouped(v)) return false;
     return CARD_PREFIX.test(d) ? true : { score: 0.35, note: 'Luhn valid, uncommon issuer prefix' };
   },
   context: { words: ['card', 'cc', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'maestro', 'jcb', 'payment'], boost: 0.4 },
-  examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456'] },
+  examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456', 'NASS: 37 86573566 30'] },
 };
 
 const iban: Detector = {
