@@ -11,7 +11,8 @@ const FILLER_WORDS = [
   'number', 'num', 'nbr', 'no\\.?', 'nr\\.?', 'nro\\.?', 'n°', 'n\\.', 'id', 'code', 'is', 'was', 'of', '#', ':', '=',
   'n[úu]mero', 'n[úu]m\\.?', 'numero', 'nummer', 'c[óo]digo', 'codice', 'de', 'del', 'da', 'do', 'du', 'di', 'der', 'des', 'van', 'は',
 ];
-const FILLER = String.raw`(?:\s*(?:${FILLER_WORDS.join('|')})(?![A-Za-z])){0,4}\s*`;
+/** A filler word is a whole word ("no" is not the start of "nombre"); a sign is not ("#SF-998877"). */
+const FILLER = String.raw`(?:\s*(?:${FILLER_WORDS.map((w) => (/[a-zは]/.test(w) ? `${w}(?![A-Za-z])` : w)).join('|')})){0,4}\s*`;
 /**
  * A value: one token of letters and digits, or groups of digits with single spaces where a number is written so
  * ("26 37482910 04", "28 28 70973": the first group short, the whole four digits or more; validate() counts).
