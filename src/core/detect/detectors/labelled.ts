@@ -75,8 +75,18 @@ const LABELS: Record<'mrn' | 'health-plan-id' | 'account-number' | 'license-numb
     ja: ['保険者番号', '被保険者番号', '被保険者証番号', '記号番号'],
   },
   'account-number': {
-    keywords: ['acct', 'account', 'a/c', 'ref', 'case', 'id ', 'id:', 'id#', 'id.', 'invoice', 'order', 'claim', 'identifier'],
-    labels: { en: ['acct', 'account', 'a\\/c', 'ref(?:erence)?', 'case', 'claim', 'invoice', 'order', 'identifier', 'ID'] },
+    keywords: ['acct', 'account', 'a/c', 'ref', 'case', 'id ', 'id:', 'id#', 'id.', 'invoice', 'order', 'claim', 'identifier',
+      'factur', 'cuenta', 'pedido', 'rechnung', 'kunden', 'konto', 'bestell', 'client', 'compte', 'commande', 'fattur', 'conto', 'ordine', 'rekening', 'klant', 'fatura', 'conta', 'encomenda'],
+    labels: {
+      en: ['acct', 'account', 'a\\/c', 'ref(?:erence)?', 'case', 'claim', 'invoice', 'order', 'identifier', 'ID'],
+      es: ['factura', 'cuenta', 'pedido', 'cliente'],
+      de: ['Rechnungs-?(?:nummer|Nr)', 'Rechnung', 'Kunden-?(?:nummer|Nr)', 'Konto(?:nummer)?', 'Bestell-?(?:nummer|Nr)'],
+      fr: ['facture', 'compte', 'commande', 'client'],
+      it: ['fattura', 'conto', 'ordine', 'cliente'],
+      nl: ['factuur(?:nummer)?', 'rekening(?:nummer)?', 'klant(?:nummer)?', 'bestelling'],
+      pt: ['fatura', 'conta', 'encomenda'],
+    },
+    ja: ['請求書番号', '注文番号', '口座番号', '顧客番号'],
   },
   'license-number': {
     keywords: ['licen', 'certif', 'cert', 'permit', 'registration', 'col', 'dula', 'lanr', 'bsnr', 'arztnummer', 'rpps', 'adeli', 'albo', 'big', 'agb', 'ordem'],
@@ -136,6 +146,7 @@ const JA_EXAMPLES: Partial<Record<keyof typeof LABELS, [string, string]>> = {
   mrn: ['患者ID：12345678（内科）', '12345678'],
   'health-plan-id': ['被保険者番号: 12345678', '12345678'],
   'license-number': ['医籍登録番号 456789', '456789'],
+  'account-number': ['注文番号：A-20231145', 'A-20231145'],
 };
 
 export const labelledDetectors: Detector[] = [
