@@ -4,7 +4,13 @@ import type { Candidate, Detector } from '../types';
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:(?:19|20)\d\d|'\d\d)`;
-const YEAR_CUE = /\b(?:in|since|of|during|year|by|from|until|circa|born|before|after|early|late|mid)\s{1,3}$/i;
+/** Words after which a year on its own is a date: English first, then es, de, fr, it, nl, pt ("en 2011", "seit 2019"). */
+const YEAR_CUE_WORDS = [
+  'in', 'since', 'of', 'during', 'year', 'by', 'from', 'until', 'circa', 'born', 'before', 'after', 'early', 'late', 'mid',
+  'en', 'desde', 'del', 'año', 'hasta', 'durante', 'im', 'seit', 'bis', 'jahr', 'jahre', 'ab', 'depuis', 'année', 'nel', 'dal', 'anno',
+  'sinds', 'jaar', 'em', 'ano', 'até',
+];
+const YEAR_CUE = new RegExp(String.raw`(?<![A-Za-zÀ-ÿ])(?:${YEAR_CUE_WORDS.join('|')})\s{1,3}$`, 'i');
 const DATE_CONTEXT = { words: ['dob', 'born', 'birth', 'date', 'admitted', 'discharged', 'seen', 'visit', 'on', 'since'], boost: 0.1 };
 
 /** Month names are words too ("may", "march"): a lower-case one counts only with a year beside it. */
@@ -53,7 +59,98 @@ function findYearsAndWeekdays(text: string): Candidate[] {
   return out;
 }
 
+
+/**
+ * Month names as Spanish, German, French, Italian, Dutch and Portuguese write them: full names, and the
+ * abbreviations that count only with a dot or between a day and a year ("mar" is also the sea, "set" a set).
+ */
+const MONTHS_FULL = `
+enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+januar jänner februar märz maerz april mai juni juli august september oktober november dezember
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre
+januari februari maart april mei juni juli augustus september oktober november december
+janeiro fevereiro março marco abril maio junho julho agosto setembro outubro novembro dezembro
+`;
+const MONTHS_SHORT = `
+ene feb mar abr may jun jul ago sep sept set oct nov dic
+jan jän mär apr mai aug okt dez janv févr fév avr juil déc dec
+gen mag giu lug ott mrt mei fev out
+`;
+const words = (s: string): string[] => [...new Set(s.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
+/** Longer names first: an alternation takes the first that fits. */
+const FULL = `(?:${words(MONTHS_FULL).join('|')})`;
+const SHORT = `(?:${words(MONTHS_SHORT).join('|')})`;
+/** Not inside a word of Latin letters ("marzo" is not in "comarzo", "mai" not in "maison"). */
+const NOT_LETTER_BEFORE = '(?<![A-Za-zÀ-ÿ])', NOT_LETTER_AFTER = '(?![A-Za-zÀ-ÿ])';
+const DAY_NUM = String.raw`(?<![\w.,/-])(?:[12]\d|3[01]|0?[1-9])(?:\.|er|o|°)?`;
+const YEAR4 = String.raw`(?:19|20)\d\d(?![\w/-]|[.,]\d)`;
+/** Between a day and its month: "12 de marzo", "12. März", "12-abr", "1er mars". */
+const DAY_MONTH = String.raw`(?:\s{1,3}(?:de\s{1,3})?|-|/)`;
+/** Between a month and its year: "marzo de 2019", "março de 2019", "März 2019", "abr-2019". */
+const MONTH_YEAR = String.raw`(?:\.?,?\s{1,3}(?:del?\s{1,3}(?:año\s{1,3})?)?|\.?[-/])`;
+const MONTH_ANY = `(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}(?:\\.|${NOT_LETTER_AFTER}))`;
+const ROMAN_MONTH = '(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)';
+/** Japanese: the Gregorian year or an era year (令和, 平成, 昭和, 大正; 元 is its first year), then month and day. */
+const ERA = '(?:令和|平成|昭和|大正)(?:元|\\d{1,2})年';
+
+const intlDate: Detector = {
+  id: 'pii.date-intl',
+  type: 'DATE',
+  category: 'pii',
+  description: 'Date as Spanish, German, French, Italian, Dutch, Portuguese and Japanese write it',
+  // Every such date holds a day or a year: the patterns run around digits, as numeric dates do.
+  requires: 'digit',
+  patterns: [
+    { name: 'day-month-year', regex: new RegExp(`${DAY_NUM}${DAY_MONTH}${MONTH_ANY}${MONTH_YEAR}${YEAR4}`, 'gi'), score: 0.85 },
+    { name: 'day-month', regex: new RegExp(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}\.)`, 'gi'), score: 0.75 },
+    // As sure as a day and a year: "Abril de 2004" is a date before it is a name.
+    { name: 'month-year', regex: new RegExp(`${NOT_LETTER_BEFORE}(?:${FULL}|${SHORT}\\.)${MONTH_YEAR}${YEAR4}`, 'gi'), score: 0.85 },
+    { name: 'day-roman-month-year', regex: new RegExp(String.raw`${DAY_NUM}[-/.]${ROMAN_MONTH}[-/.]${YEAR4}`, 'g'), score: 0.85 },
+    { name: 'japanese', regex: new RegExp(String.raw`(?:(?<!\d)(?:19|20)\d\d年|${ERA})(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d年])\d{1,2}月\d{1,2}日`, 'g'), score: 0.85 },
+  ],
+  context: DATE_CONTEXT,
+  examples: {
+    match: [
+      { text: 'ingresó el 12 de marzo de 2019.', value: '12 de marzo de 2019' }, { text: 'desde marzo de 2019', value: 'marzo de 2019' },
+      { text: 'am 12. März 2019 aufgenommen', value: '12. März 2019' }, { text: 'le 1er mars, puis', value: '1er mars' },
+      { text: 'vu le 12 févr. 2019', value: '12 févr. 2019' }, { text: 'op 12 maart 2019', value: '12 maart 2019' },
+      { text: 'em 12 de março de 2019', value: '12 de março de 2019' }, { text: 'fecha 12-III-2019', value: '12-III-2019' },
+      { text: '2019年3月12日に入院', value: '2019年3月12日' }, { text: '令和元年5月1日', value: '令和元年5月1日' }, { text: '平成31年に', value: '平成31年' },
+      { text: 'il 12 marzo 2019', value: '12 marzo 2019' },
+    ],
+    noMatch: ['a 3 mar de distancia', 'Setze 5 set 2', 'sept 2 fois', 'version 12-IV'],
+  },
+};
+
+/** Weekday names of the same languages (quasi, as English weekdays are); the keywords are their ASCII stems. */
+const WEEKDAYS = `
+lunes martes miércoles miercoles jueves viernes sábado sabado
+montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag
+lundi mardi mercredi jeudi vendredi samedi dimanche
+lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+segunda-feira terça-feira terca-feira quarta-feira quinta-feira sexta-feira
+`;
+const WEEKDAY_KEYWORDS = ['lunes', 'martes', 'rcoles', 'jueves', 'viernes', 'bado', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonnabend', 'sonntag',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'luned', 'marted', 'mercoled', 'gioved', 'venerd', 'maandag', 'dinsdag', 'woensdag', 'donderdag',
+  'vrijdag', 'zaterdag', 'zondag', '-feira'];
+const intlWeekday: Detector = {
+  id: 'pii.weekday-intl',
+  type: 'DATE',
+  category: 'pii',
+  quasi: true,
+  description: 'A weekday in Spanish, German, French, Italian, Dutch or Portuguese (reported, but HIPAA lets it stand)',
+  keywords: WEEKDAY_KEYWORDS,
+  window: { before: 16, after: 16 },
+  // "Domingo" and "Sabato" are also names, "sábado" alone is ambiguous with them: left to the names' detector.
+  patterns: [{ name: 'weekday', regex: new RegExp(`${NOT_LETTER_BEFORE}(?:${words(WEEKDAYS).join('|')})${NOT_LETTER_AFTER}`, 'gi'), score: 0.5 }],
+  examples: { match: [{ text: 'el martes por la tarde', value: 'martes' }, { text: 'am Donnerstag', value: 'Donnerstag' }, { text: 'na segunda-feira', value: 'segunda-feira' }], noMatch: ['Martesana', 'sonntags'] },
+};
+
 export const dateDetectors: Detector[] = [
+  intlDate,
+  intlWeekday,
   {
     id: 'pii.date-written',
     type: 'DATE',

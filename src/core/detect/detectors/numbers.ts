@@ -1,6 +1,7 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
 import { isAlnum } from '../chars';
-import type { Detector } from '../types';
+import type { Detector, Verdict } from '../types';
 import { tokensAt } from '../windows';
 
 
@@ -9,7 +10,58 @@ const NB = '(?<![\\w.+-])';
 /** Not followed by more of a number ("-Office" after a phone number is a label, not part of it). */
 const NA = '(?![\\w]|-[\\w]*\\d|\\.\\d)';
 
-const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work'];
+/**
+ * Phone labels by language, and the countries whose numbering plans a number after them is read in
+ * (libphonenumber-js). A label shared by many languages ("Tel.", "Fax") is read in all of them.
+ */
+const PHONE_LABELS: { words: string[]; countries: CountryCode[] }[] = [
+  { words: ['tfno', 'tlf', 'tlfno', 'tlfn', 'telf', 'telfs', 'telef', 'teléfono', 'teléfonos', 'móvil', 'movil'], countries: ['ES'] },
+  { words: ['telefono', 'cellulare', 'cell', 'cel'], countries: ['IT', 'ES'] },
+  { words: ['telefon', 'handy', 'mobil', 'mobiltelefon', 'rufnummer', 'telefonnummer'], countries: ['DE', 'AT', 'CH'] },
+  { words: ['tél', 'téléphone', 'portable', 'télécopie', 'telecopie'], countries: ['FR', 'BE', 'CH'] },
+  { words: ['telefoon', 'mobiel', 'telefoonnummer'], countries: ['NL', 'BE'] },
+  { words: ['telemóvel', 'telemovel', 'telefone', 'celular'], countries: ['PT', 'BR', 'ES'] },
+  { words: ['電話', '電話番号', '携帯', 'ファックス', 'ファクス'], countries: ['JP'] },
+  { words: ['tel', 'phone', 'telephone', 'mobile', 'fax', 'telefax'], countries: ['US', 'ES', 'DE', 'FR', 'IT', 'NL', 'PT', 'BE', 'AT', 'CH', 'GB', 'JP'] },
+];
+/** Labels of fax numbers: a number after one is the fax detector's, not a phone number. */
+const FAX_LABEL = /(?:^|[^\p{L}])(?:(?:tele)?fax|t[ée]l[ée]copie|ファックス|ファクス)\.?[ \t]{0,2}(?::[ \t]{0,3})?(?:\(?\+)?$/iu;
+/** A label, then up to a colon, a dot and some spaces before the number on the same line: "Tfno.: ", "電話：". */
+const LABEL_BEFORE = PHONE_LABELS.map(({ words, countries }) => ({
+  regex: new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})s?\\.?[ \\t]{0,2}(?::[ \\t]{0,3})?(?:\\(?\\+)?$`, 'iu'),
+  countries,
+}));
+
+const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work',
+  ...new Set(PHONE_LABELS.flatMap((l) => l.words))];
+
+/** The countries named by the phone label right before a number, or undefined where there is none. */
+function labelCountries(text: string, start: number): CountryCode[] | undefined {
+  const before = text.slice(Math.max(0, start - 24), start);
+  return LABEL_BEFORE.find((l) => l.regex.test(before))?.countries;
+}
+
+const PLAIN_NATIONAL = /^\d{9}$|^\d{11}$/;
+
+/**
+ * A candidate after a phone label is read in the label's countries: a valid number there is confirmed; a plain
+ * run of nine or eleven digits (a national number without its spaces) counts only so, never alone.
+ */
+function phoneVerdict(v: string, text: string, start: number, fax: boolean): Verdict {
+  const d = digitsOf(v);
+  if (d.length < 7 || d.length > 15 || /^(\d)\1+$/.test(d)) return false;
+  if (!fax && FAX_LABEL.test(text.slice(Math.max(0, start - 16), start))) return false;
+  const countries = labelCountries(text, start);
+  const plain = PLAIN_NATIONAL.test(v);
+  if (!countries) return plain ? false : undefined;
+  const international = text.charCodeAt(start - 1) === 43 || v.startsWith('+');
+  const number = international ? `+${d}` : v;
+  for (const country of countries) {
+    const parsed = parsePhoneNumberFromString(number, international ? undefined : country);
+    if (parsed?.isValid()) return { score: fax ? 0.95 : 0.85, note: `valid number of ${parsed.country ?? country}` };
+  }
+  return plain ? false : undefined;
+}
 
 /** Shapes of phone numbers, North American and international. */
 const phonePatterns = [
@@ -21,6 +73,8 @@ const phonePatterns = [
   // Any other grouping of 7 to 15 digits is a phone number only where the text says so.
   { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
   { name: 'phone-e164', source: `\\+\\d{10,14}`, score: 0.6 },
+  // Nine or eleven digits unbroken ("Tfno. 926232991"): only after a phone label, and valid in its countries.
+  { name: 'phone-national', source: `\\d{9}(?:\\d{2})?(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
 ];
 
 function phone(type: 'PHONE' | 'FAX'): Detector {
@@ -31,20 +85,17 @@ function phone(type: 'PHONE' | 'FAX'): Detector {
     category: 'pii',
     description: fax ? 'Fax number (a phone number labelled fax)' : 'Telephone number',
     requires: 'digit',
-    keywords: fax ? ['fax'] : undefined,
+    keywords: fax ? ['fax', 'copie'] : undefined,
     patterns: phonePatterns.map((p) => ({
       name: fax ? `fax-${p.name}` : p.name,
       // A fax number is a phone number right after the word "fax".
       regex: fax
-        ? new RegExp(`\\bfax(?:ed|ing)?\\b[^\\d\\n]{0,24}?(${p.source})${NA}`, 'gid')
+        ? new RegExp(`(?:\\b(?:tele)?fax(?:ed|ing)?\\b|t[ée]l[ée]copie)[^\\d\\n]{0,24}?(${p.source})${NA}`, 'gid')
         : new RegExp(`${NB}${p.source}${NA}`, 'g'),
       score: fax ? 0.9 : p.score,
       group: fax ? 1 : undefined,
     })),
-    validate: (v) => {
-      const n = digitsOf(v).length;
-      return n >= 7 && n <= 15 && !/^(\d)\1+$/.test(digitsOf(v)) ? undefined : false;
-    },
+    validate: (v, text, start) => phoneVerdict(v, text, start, fax),
     context: fax ? undefined : { words: PHONE_CONTEXT, boost: 0.4 },
     examples: fax
       ? { match: [{ text: 'Fax: 650-123-4567', value: '650-123-4567' }], noMatch: ['Phone: 650-123-4567'] }
@@ -81,6 +132,13 @@ const ssn: Detector = {
 
 /** Issuer prefixes of the major networks; other Luhn-valid numbers need the word "card" nearby. */
 const CARD_PREFIX = /^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|35|6011|64[4-9]|65|62|81)/;
+/**
+ * Card numbers are printed in groups of four (American Express 4-6-5, Diners 4-6-4): digits grouped otherwise
+ * are another number ("NASS: 26 63514095 04" is a Spanish social security number, "12 3456 7890 1234" no card).
+ */
+const CARD_GROUPING = /^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?$|^\d{4}[ -]\d{6}[ -]\d{4,5}$/;
+const cardGrouped = (v: string): boolean => !/[ -]/.test(v) || CARD_GROUPING.test(v);
+
 const creditCard: Detector = {
   id: 'pii.credit-card',
   type: 'CREDIT_CARD',
@@ -90,11 +148,11 @@ const creditCard: Detector = {
   patterns: [{ name: 'card-digits', regex: new RegExp(`${NB}\\d(?:[ -]?\\d){11,18}${NA}`, 'g'), score: 0.3 }],
   validate: (v) => {
     const d = digitsOf(v);
-    if (d.length < 12 || d.length > 19 || !luhn(d) || /^(\d)\1+$/.test(d)) return false;
+    if (d.length < 12 || d.length > 19 || !luhn(d) || /^(\d)\1+$/.test(d) || !cardGrouped(v)) return false;
     return CARD_PREFIX.test(d) ? true : { score: 0.35, note: 'Luhn valid, uncommon issuer prefix' };
   },
   context: { words: ['card', 'cc', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'maestro', 'jcb', 'payment'], boost: 0.4 },
-  examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456'] },
+  examples: { match: [{ text: 'card 4111 1111 1111 1111' , value: '4111 1111 1111 1111' }, { text: 'cc 4454794511390933', value: '4454794511390933' }], noMatch: ['card 4111 1111 1111 1112', 'id 1234567890123456', 'NASS: 37 86573566 30'] },
 };
 
 const iban: Detector = {

@@ -6,6 +6,7 @@ const isWordLetter = (c: number): boolean => isLetter(c) || (c >= 0xc0 && c <= 0
 const WORD_LETTER = new Uint8Array(0x10000);
 for (let c = 0; c < 0x250; c++) if (isWordLetter(c)) WORD_LETTER[c] = 1;
 import type { Candidate } from '../../types';
+import { JAPANESE_TERMS } from './languages';
 import { isClinicalAcronym, KNOWN_WORDS, PAIR_NEXT, SUFFIXES, shapeTier, tierOf, type Tier } from './vocabulary';
 
 /** How near a clinical term must stand for an ambiguous word or an abbreviation to count: about a sentence. */
@@ -67,7 +68,7 @@ function nextWord(text: string, j: number): [number, number] | undefined {
   const sep = text.charCodeAt(j);
   if (sep !== 32 && sep !== 45) return undefined;
   let k = j + 1;
-  while (k < text.length && isLetter(text.charCodeAt(k))) k++;
+  while (k < text.length && WORD_LETTER[text.charCodeAt(k)] === 1) k++;
   return k > j + 1 ? [j + 1, k] : undefined;
 }
 
@@ -93,6 +94,8 @@ function numberBeside(text: string, i: number, j: number): boolean {
 
 /** Whether the word pass saw a digit or a slash: the frame pass reads only such texts. */
 let sawDigitOrSlash = false;
+/** Whether it saw kana or kanji: the Japanese pass reads only such texts. */
+let sawCjk = false;
 
 /**
  * One pass over the words of a text, without allocating for words that cannot be health terms. It also notes
@@ -101,12 +104,13 @@ let sawDigitOrSlash = false;
 function wordTerms(text: string, lower: string): Term[] {
   const out: Term[] = [];
   const n = text.length;
-  sawDigitOrSlash = false;
+  sawDigitOrSlash = sawCjk = false;
   resetCandidates();
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (WORD_LETTER[c] !== 1) {
       if (c <= 57 && c >= 47) noteFrame(text, c, i);
+      else if (c >= 0x3040) sawCjk = true;
       continue;
     }
     if (i > 0 && WORD_LETTER[text.charCodeAt(i - 1)] === 1) continue;
@@ -163,6 +167,21 @@ function startsSentence(text: string, i: number): boolean {
   if (k < 0) return true;
   const c = text[k];
   return c === '.' || c === '\n' || c === ':' || c === '!' || c === '?' || c === '-' || c === '*' || c === '(';
+}
+
+/**
+ * Japanese clinical words, which no space delimits: each searched as a substring (a score of terms over a text
+ * that holds kana or kanji), as clinical terms. Sorted by start; a term inside an earlier one is skipped.
+ */
+function japaneseTerms(text: string): Term[] {
+  const found: Term[] = [];
+  for (const w of JAPANESE_TERMS) {
+    for (let i = text.indexOf(w); i !== -1 && found.length < 10_000; i = text.indexOf(w, i + w.length)) found.push({ start: i, end: i + w.length, tier: 'clinical', score: 0.8, why: VOCABULARY });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Term[] = [];
+  for (const t of found) if (!out.length || t.start >= out[out.length - 1]!.end) out.push(t);
+  return out;
 }
 
 const gap = (a: Term, b: Term): number => (b.start >= a.end ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0);
@@ -335,7 +354,8 @@ const isFrame = (t: Term): boolean => t.why === AGE || t.why === SHORTHAND;
 
 /** The terms that count, in order of position (a clinical term first where two start together), and why. */
 function countTerms(text: string, lower: string): { terms: Term[]; how: Corroboration[] } {
-  const words = wordTerms(text, lower);
+  let words = wordTerms(text, lower);
+  if (sawCjk) words = byStart(words, japaneseTerms(text));
   const frames = frameTerms(text, lower);
   const all = frames.length ? byStart(words, frames) : words;
   const clinical: Term[] = [], others: Term[] = [];

@@ -1,4 +1,5 @@
 import { commonWordList, nameList, placeList, regionList } from '../../lexicon';
+import { AMBIGUOUS_INTL, CLINICAL_INTL, PAIRS_INTL } from './languages';
 import { DEVICES_LIST, MEDICINES, PRODUCT_NAMES } from './medicines';
 
 /**
@@ -75,6 +76,9 @@ for (const w of words(AMBIGUOUS)) tiers.set(w, 'ambiguous');
 for (const w of [...words(ABBREVIATIONS), ...words(ACRONYMS)]) tiers.set(w, 'abbreviation');
 for (const w of DEVICES_LIST) tiers.set(w, 'ambiguous');
 for (const w of words(CLINICAL)) tiers.set(w, 'clinical');
+// Other languages: their clinical words, and their everyday ones where English has no sense of its own for them.
+for (const w of words(AMBIGUOUS_INTL)) if (!tiers.has(w)) tiers.set(w, 'ambiguous');
+for (const w of words(CLINICAL_INTL)) tiers.set(w, 'clinical');
 
 /** Medicine names, looked up only for names and in the word pass: their tier is decided on first use. */
 const MEDICINE_SET = new Set(MEDICINES);
@@ -84,7 +88,7 @@ const CAPITAL_ACRONYMS = new Set(words(ACRONYMS));
 /** An acronym in capitals is clinical, unless a number stands beside it ("CHF 2,000" is Swiss francs). */
 export const isClinicalAcronym = (lower: string): boolean => CAPITAL_ACRONYMS.has(lower);
 
-export const PAIR_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(PAIRS).map(([k, v]) => [k, new Set(words(v))]));
+export const PAIR_NEXT: ReadonlyMap<string, ReadonlySet<string>> = new Map([...Object.entries(PAIRS), ...Object.entries(PAIRS_INTL)].map(([k, v]) => [k, new Set(words(v))]));
 
 /** The tier of a known word, or undefined. Medicines that are everyday words, names or places are ambiguous. */
 export function tierOf(lower: string): Tier | undefined {
@@ -96,8 +100,8 @@ export function tierOf(lower: string): Tier | undefined {
   return tier;
 }
 
-/** Every word a tier knows (for the word pass's hash filter). Hyphenated medicine names serve names only. */
-export const KNOWN_WORDS: readonly string[] = [...new Set([...tiers.keys(), ...MEDICINES, ...PAIR_NEXT.keys()])].filter((w) => /^[a-z']+$/.test(w));
+/** Every word a tier knows (for the word pass's hash filter), in Latin letters. Hyphenated medicine names serve names only. */
+export const KNOWN_WORDS: readonly string[] = [...new Set([...tiers.keys(), ...MEDICINES, ...PAIR_NEXT.keys()])].filter((w) => /^[a-z'\u00c0-\u024f]+$/.test(w));
 
 /** Word endings that mark diagnoses and procedures, whatever the word: "-itis", "-ectomy". */
 const CLINICAL_SUFFIXES = ['itis', 'emia', 'aemia', 'algia', 'opathy', 'ectomy', 'otomy', 'ostomy', 'oplasty', 'oscopy', 'plegia', 'penia', 'megaly'];
