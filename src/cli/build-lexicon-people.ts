@@ -10,6 +10,7 @@
  *     also in some name list are kept: those are the capitalised words whose language decides whether they are a
  *     name ("Bueno", "Koch", "Fischer"); a word in no name list needs a cue in those languages anyway. Italian's
  *     cspell dictionary is GPL-3.0: left out.
+ *   countries by their own names: countries-list (MIT).
  *   stop words per language: stopwords-iso (MIT), the words of up to eight letters of each list
  *     (English's one-letter entries are the alphabet, not words: left out).
  */
@@ -102,6 +103,11 @@ export function buildPeopleLexicons(): void {
     const common = [...words].filter((w) => allNames.has(w) && isCommonWord(lang, w, words, own)).map((w) => w.toLowerCase());
     write(`common-words-${lang}`, `Words of the ${lang} cspell dictionary (${pkg.split('/').slice(0, 2).join('/')}) that are also names, lower case.`, common);
   }
+
+  // Countries by their own names ("España", "Deutschland"): names of people in no language.
+  const { countries } = require('countries-list') as { countries: Record<string, { native: string }> };
+  write('country-names-native', 'Country names in their own languages, lower case, single words (countries-list, MIT).',
+    Object.values(countries).map((c) => c.native.toLowerCase()).filter((w) => /^\p{Ll}+$/u.test(w)));
 
   const stop = require('stopwords-iso') as Record<string, string[]>;
   const lists: Record<string, string> = {};
