@@ -13,6 +13,20 @@ export const LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'nl', 'pt', 'ja'] as con
 export type Language = (typeof LANGUAGES)[number];
 const LATIN = LANGUAGES.slice(0, 7) as readonly Exclude<Language, 'ja'>[];
 
+/**
+ * Words of forms and letters that tell a language where a text is all labels and names ("Vorname: Klaus"), which
+ * stop words cannot: counted like stop words.
+ */
+const FORM_WORDS: Record<(typeof LATIN)[number], string> = {
+  en: 'name surname first last date birth address patient doctor phone dear regards sincerely',
+  es: 'nombre apellidos fecha nacimiento domicilio médico paciente teléfono edad sexo informe estimado atentamente',
+  de: 'vorname nachname geburtsdatum anschrift straße arzt ärztin patientin telefon befund diagnose geehrte geehrter grüßen',
+  fr: 'nom prénom naissance adresse médecin téléphone âge madame monsieur cordialement salutations',
+  it: 'nome cognome nascita indirizzo medico paziente telefono età gentile cordiali saluti',
+  nl: 'naam voornaam achternaam geboortedatum adres arts patiënt telefoon geachte groeten',
+  pt: 'nome apelido nascimento morada endereço médico doente utente telefone idade prezado cumprimentos',
+};
+
 /** Stop-word hash -> bit mask of the languages (index in LANGUAGES) that have the word. */
 let masks: Map<number, number> | undefined;
 
@@ -28,6 +42,7 @@ function stopMasks(): Map<number, number> {
         const h = hashWord(w);
         masks!.set(h, (masks!.get(h) ?? 0) | (1 << bit));
       });
+    for (const w of FORM_WORDS[lang].split(' ')) masks!.set(hashWord(w), (masks!.get(hashWord(w)) ?? 0) | (1 << bit));
   });
   return masks;
 }
@@ -42,6 +57,8 @@ function popcount(m: number): number {
 
 /** Fewer stop words than this say nothing: "Dr. Koch" has none, a heading one at most. */
 const MIN_EVIDENCE = 1.5;
+/** A lead this large is not overturned by reading on: the rest of a long text is not read. */
+const DECIDED = 12;
 const scores = new Float64Array(LATIN.length);
 
 /** The first word index whose start is at or after `at` (binary search over the sorted word starts). */
@@ -68,20 +85,32 @@ function japaneseScript(text: string, start: number, end: number): { kana: numbe
   return { kana, han };
 }
 
+/** Whether the leading language is ahead of every other by DECIDED. */
+function isDecided(): boolean {
+  let first = 0, second = 0;
+  for (let b = 0; b < LATIN.length; b++) {
+    const x = scores[b]!;
+    if (x > first) [first, second] = [x, first];
+    else if (x > second) second = x;
+  }
+  return first - second >= DECIDED;
+}
+
 /** The language of text[start, end), or undefined when it has too little evidence for any. */
 export function detectLanguage(text: string, start = 0, end = text.length): Language | undefined {
   const t = tokensOf(text);
   const m = stopMasks();
   scores.fill(0);
   let cjkWords = 0;
-  for (let i = firstWordAt(t, start); i < t.words && t.wordStart[i]! < end; i++) {
+  let best = 0;
+  for (let i = firstWordAt(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
     const mask = m.get(t.wordHash[i]!);
     if (mask !== undefined) {
       const share = SHARE[mask]!;
       for (let b = 0; b < LATIN.length; b++) if (mask & (1 << b)) scores[b]! += share;
+      if (++seen % 16 === 0 && !cjkWords && isDecided()) break;
     } else if (text.charCodeAt(t.wordStart[i]!) >= 0x3040) cjkWords++;
   }
-  let best = 0;
   for (let b = 1; b < LATIN.length; b++) if (scores[b]! > scores[best]!) best = b;
   if (cjkWords) {
     const { kana, han } = japaneseScript(text, start, end);

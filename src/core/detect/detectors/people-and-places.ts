@@ -4,7 +4,7 @@ import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
-import { intlPersonCue, japaneseNames, kindsIn, labelledName, notAPerson, splitAtInstitutions } from './people-intl';
+import { intlPersonCue, isAddressNoun, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -117,7 +117,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   if (isHeading(text, all)) return;
   const language = languageAt(text, all[0]!.start);
-  const labelled = language === 'en' ? undefined : labelledName(textBefore(text, all[0]!.start, 24), all);
+  const labelled = language === 'en' ? undefined : labelledName(text, readBefore(textBefore(text, all[0]!.start, 24)), all);
   if (labelled) return void found.people.push(labelled);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
@@ -136,7 +136,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     const who: Token[] = [];
     for (const t of all.slice(titleAt + 1, titleAt + 4)) {
       const k = kindOf(t);
-      if (isHead(k) || k === 'not-name' || k === 'acronym') break;
+      if (isHead(k) || k === 'not-name' || k === 'acronym' || isAddressNoun(t.base)) break;
       who.push(t);
       if (t.nameEnd < t.end) break; // "Dr. Smith's office": the name ends at the possessive
     }
@@ -295,7 +295,8 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   // Outside English a capital says less (German nouns, Spanish headings): words are read in the text's language.
   const language = languageAt(text, tokens[0]!.start);
   const english = language === 'en';
-  if (!english && notAPerson(tokens[0]!, textBefore(text, tokens[0]!.start, 24))) return;
+  const before = english ? undefined : readBefore(textBefore(text, tokens[0]!.start, 24));
+  if (before && notAPerson(tokens[0]!, before)) return;
   const k = english ? kinds : kindsIn(language, tokens, kinds);
   let end = 0;
   while (end < tokens.length && end < 4 && inName(k[end]!)) if (tokens[end++]!.nameEnd < tokens[end - 1]!.end) break; // a name ends at "'s"
@@ -320,11 +321,13 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = english ? [0.6, 'run of capitalised words that are not English words'] : [0.4, 'run of capitalised words in no name list'];
     else if (wk.every((x) => x === 'weak-name')) [score, why] = [0.45, 'capitalised words that are all names, and words too'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
-  } else if (names === 1) [score, why] = [atStart ? 0.45 : 0.6, 'known name'];
+  } else if (names === 1) [score, why] = language === 'de' ? [0.45, 'known name, in German (which capitalises its nouns)'] : [atStart ? 0.45 : 0.6, 'known name'];
   else if (unknown === 1) [score, why] = english ? [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'] : [0.1, 'capitalised word in no name list'];
   else [score, why] = [0.15, 'capitalised common word'];
   // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
-  const cue = weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? (english ? personCue(text, who[0]!, lastWho) : intlPersonCue(textBefore(text, who[0]!.start, 24), who.length === 1 && unknown === 1) ?? personCue(text, who[0]!, lastWho, false)) : undefined;
+  // Outside English a title or a label lifts even a name that is a word too ("Dr. med. Koch").
+  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) : undefined;
+  const cue = intlCue ?? (weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho, english) : undefined);
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
     why += `, ${cue[0]}`;

@@ -23,38 +23,91 @@ janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro
 /** The kinds of a run's words, read in a language other than English. */
 export function kindsIn(language: Language, tokens: readonly Token[], kinds: readonly Kind[]): Kind[] {
   const common = commonWordsOf(language);
-  return kinds.map((k, i) => {
+  const out = kinds.slice();
+  for (let i = 0; i < out.length; i++) {
     const base = tokens[i]!.base;
-    if (CALENDAR.has(base) || nativeCountryNames.has(base)) return 'not-name';
-    if (k === 'unknown' && intlNameList.has(base)) return common.has(base) ? 'weak-name' : 'name';
-    if (k === 'name' && common.has(base)) return 'weak-name';
-    return k;
-  });
+    const k = out[i];
+    if (CALENDAR.has(base) || nativeCountryNames.has(base)) out[i] = 'not-name';
+    else if (k === 'unknown' && intlNameList.has(base)) out[i] = common.has(base) ? 'weak-name' : 'name';
+    else if (k === 'name' && common.has(base)) out[i] = 'weak-name';
+  }
+  return out;
 }
 
 /**
- * Titles and honorifics right before a name, in the languages of issue 17: Sr./Sra./Dr./Dra./D./Dña., Herr, Frau,
- * Dr. med., Prof., M./Mme/Mlle, Sig./Sig.ra/Dott./Dott.ssa, dhr./mevr./mw., Dr.ª. Read on the lower-case text
- * before the run (textBefore), so "Dr.Hector" without a space counts too; one-letter titles (D., M.) need their dot.
+ * The words right before a run, read backwards from its start without a regex: runs are many and these cues are
+ * looked up in sets. `before` is textBefore(): lower case.
  */
-const TITLE_BEFORE = /(?:^|[^\p{L}])(?:(?:sra?|srta|dra?|dña|doña|don|prof|profa|herr|frau|dr\. med|dipl\.-med|mme|mlle|mr|mrs|ms|sig|dott|ing|avv|dhr|mevr|mw|drs)\.?|(?:d|m|dª|dr\.ª|sr\.ª|sig\.ra|sig\.na|dott\.ssa|dr\.ssa)\.)[ \t]*$/u;
+interface Before {
+  /** The last word ("nombre", "dra", "ssa" of "dott.ssa", "ª" of "dr.ª"). */
+  last: string;
+  /** The word before it, and the one character between the two. */
+  prev: string;
+  sep: string;
+  /** What follows the last word: ':', '.', '/' or nothing. */
+  mark: string;
+}
 
-/** Labels of a name field: whatever capitalised words follow on the line are the name. */
-const NAME_LABEL = /(?:^|[^\p{L}])(?:nombre(?: y apellidos)?|apellidos?|name|vorname|nachname|familienname|nom(?: de famille)?|prénom|nome|cognome|naam|voornaam|achternaam|apelido)[ \t]*:[ \t]*$/u;
+const isCueChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 0xaa || c === 0xba || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
+export function readBefore(before: string): Before {
+  let i = before.length - 1;
+  while (i >= 0 && isBlank(before.charCodeAt(i))) i--;
+  let mark = '';
+  const c = before[i];
+  if (c === ':' || c === '.' || c === '/') {
+    mark = c;
+    i--;
+    if (c === ':') while (i >= 0 && isBlank(before.charCodeAt(i))) i--;
+  }
+  const end = i + 1;
+  while (i >= 0 && isCueChar(before.charCodeAt(i))) i--;
+  const last = before.slice(i + 1, end);
+  const sep = i >= 0 ? before[i]! : '';
+  const prevEnd = i;
+  i--;
+  while (i >= 0 && isCueChar(before.charCodeAt(i))) i--;
+  return { last, prev: prevEnd > 0 ? before.slice(i + 1, prevEnd) : '', sep, mark };
+}
+
+/** Labels of a name field ("Nombre:", "Vorname:", "Nom :", "Cognome:", "Naam:"): the capitalised words that follow are the name. */
+const NAME_LABELS = new Set('nombre apellidos apellido name vorname nachname familienname nom prénom nome cognome naam voornaam achternaam apelido apelidos'.split(' '));
 /** Labels of a role ("Médico:", "Remitido por:", "Patient:"): a person follows, or a description ("Paciente: Varón"). */
-const ROLE_LABEL = /(?:^|[^\p{L}])(?:m[ée]dic[oa](?: responsable)?|responsable(?: clínico)?|paciente|remitid[oa] por|firmado(?: por)?|enfermer[oa]|facultativo|patient(?:in)?|arzt|ärztin|unterschrift|behandelnde[rn]? (?:arzt|ärztin)|médecin(?: traitant)?|medico(?: curante)?|paziente|arts|huisarts|patiënt|utente|doente|médic[oa] assistente)[ \t]*:[ \t]*$/u;
+const ROLE_LABELS = new Set('médico médica medico medica responsable clínico paciente enfermero enfermera facultativo firmado patient patientin arzt ärztin unterschrift médecin traitant curante paziente arts huisarts patiënt utente doente assistente'.split(' '));
+const isNameLabel = (b: Before): boolean => b.mark === ':' && NAME_LABELS.has(b.last);
+const isRoleLabel = (b: Before): boolean => b.mark === ':' && (ROLE_LABELS.has(b.last) || (b.last === 'por' && /^(?:remitid[oa]|firmad[oa])$/.test(b.prev)));
+
+/**
+ * Titles and honorifics right before a name, in the languages of issue 17: Sr./Sra./Dr./Dra./D./Dña., Herr, Frau,
+ * Dr. med., Prof., M./Mme/Mlle, Sig./Sig.ra/Dott./Dott.ssa, dhr./mevr./mw., Dr.ª ("Dr.Hector" without a space
+ * counts too); one-letter titles (D., M.) need their dot.
+ */
+const TITLE_WORDS = new Set('sr sra srta dr dra dña doña don dª prof profa herr frau mme mlle mr mrs ms sig dott ing avv dhr mevr mw drs'.split(' '));
+function isTitle(b: Before): boolean {
+  if (b.mark !== '.' && b.mark !== '') return false;
+  if (TITLE_WORDS.has(b.last)) return true;
+  if (b.mark === '.' && (b.last === 'd' || b.last === 'm')) return b.sep !== '.' && b.sep !== '-'; // not "a.m."
+  if (b.mark === '.' && b.last === 'med') return true; // "Dr. med."
+  if (b.sep !== '.') return false;
+  return (b.last === 'ssa' && (b.prev === 'dott' || b.prev === 'dr')) || ((b.last === 'ra' || b.last === 'na') && b.prev === 'sig') || (b.last === 'ª' && (b.prev === 'dr' || b.prev === 'sr'));
+}
 
 /**
  * "Nombre: Julio", "Apellidos: Hortaleza Díaz", "Nachname: Koch": after a name label the capitalised words of the
  * run are the name, whatever else they could be (a month, a place, a noun); after a role label ("Médico:") two
  * words or more are ("Paciente: Mujer de 52 años" is a description). A title in front is no part of the name.
  */
-export function labelledName(before: string, run: readonly Token[]): Candidate | undefined {
+export function labelledName(text: string, before: Before, run: readonly Token[]): Candidate | undefined {
   let first = 0;
   while (first < run.length - 1 && TITLES.has(run[first]!.base)) first++;
-  const named = NAME_LABEL.test(before);
-  if (!named && !(run.length - first >= 2 && ROLE_LABEL.test(before))) return undefined;
-  const last = run[Math.min(run.length, first + 6) - 1]!;
+  // "Nome: Luca Cognome: Ferrari": the next label ends the name.
+  let end = first + 1;
+  while (end < run.length && end < first + 6 && text.charCodeAt(run[end]!.end) !== 58 && text.charCodeAt(run[end]!.end + 1) !== 58) end++;
+  const named = isNameLabel(before);
+  if (!named && !(end - first >= 2 && isRoleLabel(before))) return undefined;
+  const last = run[end - 1]!;
   return { start: run[first]!.start, end: last.initial && last.dot ? last.end + 1 : last.nameEnd, score: 0.9, why: [`capitalised words after a ${named ? 'name' : 'role'} label (0.9)`] };
 }
 
@@ -62,11 +115,11 @@ export function labelledName(before: string, run: readonly Token[]): Candidate |
  * A cue before a run that makes it a person's name, in a language other than English: a name label lifts any
  * capitalised words, a role label or a title lifts names and runs of two words or more.
  */
-export function intlPersonCue(before: string, oneUnknownWord: boolean): [string, number] | undefined {
-  if (NAME_LABEL.test(before)) return ['after a name label', 0.45];
+export function intlPersonCue(before: Before, oneUnknownWord: boolean): [string, number] | undefined {
+  if (isNameLabel(before)) return ['after a name label', 0.45];
   if (oneUnknownWord) return undefined;
-  if (ROLE_LABEL.test(before)) return ['after a role label', 0.45];
-  if (TITLE_BEFORE.test(before)) return ['after a title', 0.45];
+  if (isRoleLabel(before)) return ['after a role label', 0.45];
+  if (isTitle(before)) return ['after a title', 0.45];
   return undefined;
 }
 
@@ -75,12 +128,20 @@ export function intlPersonCue(before: string, oneUnknownWord: boolean): [string,
  * ("Hospital Carlos Haya", "Calle Joaquín Vidal"), follows one in lower case ("c/ Gaspar Aguilar"), or follows an
  * eponym's noun ("signo de Romberg", "test de Coombs", "Morbus Crohn").
  */
-export function notAPerson(first: Token, before: string): boolean {
-  return INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base) || STREET_BEFORE.test(before) || EPONYM_BEFORE.test(before);
+export function notAPerson(first: Token, before: Before): boolean {
+  if (INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base)) return true;
+  if (before.mark === ':') return false;
+  if (before.mark === '/' ? before.last === 'c' : STREET_HEADS.has(before.last)) return true;
+  return before.last === 'morbus' || (EPONYM_LINKS.has(before.last) && EPONYM_NOUNS.has(before.prev));
 }
 const STREET_HEADS = new Set('calle avenida avda av paseo plaza pza carrer carretera camino ronda travesía travesia glorieta rúa rua via viale piazza corso largo rue boulevard avenue place chemin allée impasse straße strasse str weg platz allee gasse ring damm straat laan plein weg gracht kade singel praça praca avenida travessa estrada'.split(' '));
-const STREET_BEFORE = /(?:^|[^\p{L}])(?:c\/|calle|avda\.?|av\.|avenida|paseo|plaza|pza\.?|carrer|ronda|camino|rúa|rua|via|viale|piazza|corso|rue|bd|boulevard|avenue|place|praça|travessa)\s*$/u;
-const EPONYM_BEFORE = /(?:^|[^\p{L}])(?:(?:síndrome|sindrome|enfermedad|signo|prueba|test|escala|grado|índice|indice|puntuación|criterios?|clasificación|maniobra|técnica|bacilo|virus|tumor|células|celulas|reacción|método|sonda|fórmula|ley|maladie|syndrome|signe|échelle|maladie|morbo|malattia|segno|scala|doença|sinal|ziekte|syndroom|teken|schaal)\s+(?:de|del|di|du|des|von|van)|morbus|m\.)\s*$/u;
+const EPONYM_LINKS = new Set(['de', 'del', 'di', 'du', 'des', 'von', 'van']);
+/** Nouns before an eponym ("signo de Romberg", "bacilo de Koch", "maladie de Crohn", "morbo di Crohn"). */
+const EPONYM_NOUNS = new Set('síndrome sindrome enfermedad signo prueba test escala grado índice indice puntuación criterio criterios clasificación maniobra técnica bacilo virus tumor células celulas reacción método sonda fórmula ley maladie syndrome signe échelle morbo malattia segno scala doença sinal ziekte syndroom teken schaal'.split(' '));
+
+/** Nouns a title addresses that are no name: "Herr Kollege", "Frau Doktor", "Sr. Doctor", "cher confrère". */
+const ADDRESS_NOUNS = new Set('kollege kollegin kollegen doktor doktorin professor professorin patient patientin pfarrer collega colleghi dottore dottoressa docteur confrère consœur collègue colega doctor doctora doutor doutora collega'.split(' '));
+export const isAddressNoun = (base: string): boolean => ADDRESS_NOUNS.has(base);
 
 /** Words that begin an institution's name in the Romance languages ("Servicio de Urología", "Hospital Clínico"). */
 const INSTITUTION_HEADS = new Set('servicio unidad sección seccion departamento hospital clínica clinica centro grupo instituto universidad fundación consulta área complejo service unité département hôpital centre clinique institut servizio unità reparto ospedale clinica centro istituto università serviço unidade departamento hospital centro instituto universidade'.split(' '));
