@@ -17,7 +17,7 @@ const HEADS = [
   'Complexo Hospitalario', 'Consorci Hospitalari', 'Clínica Universidad', 'Clínica', 'Clinica', 'Policlínica', 'Policlínico', 'Centro de Salud', 'Centro de Atención Primaria',
   'Centre d’Atenció Primària', "Centre d'Atenció Primària", 'Centro Médico', 'Centro Medico', 'Centro Hospitalario', 'Consultorio', 'Ambulatorio', 'Sanatorio', 'CAP', 'CS',
   // Portuguese
-  'Centro Hospitalar', 'Hospital de', 'Unidade Local de Saúde', 'Centro de Saúde',
+  'Fundación', 'Centro Hospitalar', 'Hospital de', 'Unidade Local de Saúde', 'Centro de Saúde',
   // German
   'Universitätsklinikum', 'Uniklinikum', 'Uniklinik', 'Universitätsspital', 'Kantonsspital', 'Klinikum', 'Krankenhaus', 'Kreiskrankenhaus', 'Klinik', 'Praxis', 'Spital',
   // French
@@ -53,6 +53,34 @@ const ANCHORS = [...new Set([
 const OWN = new Set(ANCHORS);
 const NON_ASCII = ['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde'];
 
+/** A street word inside a run of capitalised words: the facility's name ends before it ("Hospital de Navarra C/ Irunlarrea"). */
+const STREET_WORD = /[ ](?:C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje|Barrio)(?=[ .\/]|$)/;
+
+/**
+ * Where a facility's name ends, within `name` (the text after the head, at `at`): before a street word, and where a
+ * house number follows the run ("Hospital Universitario Doctor Peset Gaspar Aguilar 90"), before the street's
+ * name, which takes the last of the words (two of three or more, one of two). That street goes to `out`.
+ */
+function nameEnd(text: string, at: number, name: string, out: Candidate[]): number {
+  const street = STREET_WORD.exec(name);
+  if (street) return street.index;
+  const after = text.slice(at + name.length, at + name.length + 12);
+  const number = /^,?[ ]?(?:n[º°][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
+  if (!number) return name.length;
+  const capitals = [...name.matchAll(/[ ](?=\p{Lu})/gu)].map((m) => m.index);
+  if (capitals.length < 2) return name.length;
+  const cut = capitals[capitals.length - (capitals.length >= 3 ? 2 : 1)]!;
+  const c = candidate(text, at + cut, at + name.length + number[0].length, 0.9, 'street and house number after a facility (0.9)');
+  if (c) out.push(c);
+  return cut;
+}
+
+/** "Children's Hospital", "Memorial Hospital": an English name before the head, which English writes last. */
+function englishNameBefore(text: string, at: number): boolean {
+  const word = /(\p{Lu}[\p{L}'’]*)[ ]$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+  return !!word && (/['’]s$/.test(word) || commonWordList().has(word.toLowerCase()));
+}
+
 export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const extra: number[] = [];
   positionsOf(lower, NON_ASCII, extra);
@@ -60,10 +88,13 @@ export function findFacilities(text: string, lower: string, anchors: ReadonlyMap
   aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
     const s = offset + m.index;
     let value = m[0];
+    let end = s + m[0].length;
     if (n === 0) {
       const head = m[1]!;
-      const next = /^\S+/.exec(value.slice(head.length).trimStart())?.[0].toLowerCase() ?? '';
-      if (SHARED_WITH_ENGLISH.has(head.toLowerCase()) && commonWordList().has(next) && !ROMANCE_NAME_WORDS.has(next)) return;
+      // "Hospital Road", "Hospital Emergency Department": English words after the head ("Hospital Son Dureta" is no English).
+      const words = value.slice(head.length).trim().split(/\s+/).slice(0, 2).map((w) => w.toLowerCase());
+      if (SHARED_WITH_ENGLISH.has(head.toLowerCase()) && (words.every((w) => commonWordList().has(w) && !ROMANCE_NAME_WORDS.has(w)) || englishNameBefore(text, s))) return;
+      end = s + head.length + nameEnd(text, s + head.length, value.slice(head.length), out);
       // Short acronyms (CH, CS, CAP) name a facility only before a town or a name of two words.
       if (head.length <= 3 && head !== 'CHU' && !/^\S+\s+(?:de|d['’]|del)\s/.test(value.slice(head.length + 1)) && value.slice(head.length).trim().split(/\s+/).length < 2) return;
     } else if (!/^\p{Lu}\p{Ll}+(?:krankenhaus|klinikum|klinik|kliniek|ziekenhuis|spital)(?![\p{L}])/u.test(value)) {
@@ -73,7 +104,7 @@ export function findFacilities(text: string, lower: string, anchors: ReadonlyMap
       // Only the facility word is left: "das Krankenhaus" names no facility.
       if (TAILS.some((t) => value.startsWith(t))) return;
     }
-    const c = candidate(text, s + m[0].length - value.length, s + m[0].length, 0.9, n === 0 ? 'facility word and its name (0.9)' : 'name and facility word (0.9)');
+    const c = candidate(text, n === 0 ? s : end - value.length, end, 0.9, n === 0 ? 'facility word and its name (0.9)' : 'name and facility word (0.9)');
     if (c) out.push(c);
   });
   return out;

@@ -1,5 +1,6 @@
+import { commonWordList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
-import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP } from './words';
+import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP, UNIT } from './words';
 
 /**
  * Street addresses as the languages of Europe write them: the street word first and the house number after
@@ -37,12 +38,12 @@ const NUMBER = String.raw`(?:n[º°o]\.?[ ]?|n[ ]º[ ]?|núm\.?[ ]?|nr\.?[ ]?)?(
 const FLOOR = String.raw`(?:[,.]?[ ]?-?[ ]?(?:\d{1,2}[ ]?[ºª°](?:[ ]?-?[ ]?(?:[A-Z]|dcha|izda|izqda|izq|dcho|izdo|drcha|dch|centro|esq|dto|dt|fte)(?![\p{L}\d])\.?)?|\d{1,2}[ ]?-?[ ]?[A-Z](?![\p{L}\d])|(?:bis|ter)(?![\p{L}])|(?:piso|planta|pta|puerta|esc|escalera|portal|bloque|blq|bajo|ático|atico|local|apto|apartamento|Esq|Dto)\.?(?:[ ]?[\dA-Z]{1,3}[ºª°]?)?(?![\p{L}\d])))`;
 
 const STREET_FIRST = new RegExp(
-  String.raw`(?<![\p{L}\d])(${alternation(BEFORE_NAME, eitherCase)})(?:(?<=[./º])[ \t]{0,2}|[ \t]{1,2})${LINKS}(${NAME})(?:,?[ ]?${NUMBER}(?:${FLOOR}){0,3})?`,
+  String.raw`(?<![\p{L}\d])(?:\d{1,6}[ ](?:\d{1,5}[ ])?)?(${alternation(BEFORE_NAME, eitherCase)})(?:(?<=[./º])[ \t]{0,2}|[ \t]{1,2})${LINKS}(${NAME})(?:,?[ ]?${NUMBER}(?:${FLOOR}){0,3})?${UNIT}`,
   'gu',
 );
-const NUMBER_FIRST = new RegExp(String.raw`(?<![\p{L}\d,.])\d{1,4}(?:[ ]?(?:bis|ter|[a-cA-C])(?![\p{L}]))?,?${SP}(?:${alternation(FRENCH, eitherCase)})${SP}${LINKS}${NAME}`, 'gu');
+const NUMBER_FIRST = new RegExp(String.raw`(?<![\p{L}\d,.])(?:\d{1,6}[ ])?\d{1,4}(?:[ ]?(?:bis|ter|[a-cA-C])(?![\p{L}]))?,?${SP}(?:${alternation(FRENCH, eitherCase)})${SP}${LINKS}${NAME}(?:[ ]\d{1,4}(?![\d,.]\d))?${UNIT}`, 'gu');
 const NAME_THEN_ENDING = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:${NAME_WORD}${SP}(?:(?:der|des|am|an|im|zur|zum|van|de|het)${SP})?){0,2}(?:\p{Lu}[\p{L}\p{M}-]*(?:${alternation(ENDINGS, esc)})|(?:${alternation(ENDINGS, eitherCase)}))${SP}\d{1,4}[ ]?[a-zA-Z]?(?:[ ]?[-/][ ]?\d{1,4}[a-z]?)?(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:\d{1,6}[ ])?(?:${NAME_WORD}${SP}(?:(?:der|des|am|an|im|zur|zum|van|de|het)${SP})?){0,2}(?:\p{Lu}[\p{L}\p{M}-]*(?:${alternation(ENDINGS, esc)})|(?:${alternation(ENDINGS, eitherCase)}))${SP}\d{1,4}[ ]?[a-zA-Z]?(?:[ ]?[-/][ ]?\d{1,4}[a-z]?)?(?![\p{L}\d])${UNIT}`,
   'gu',
 );
 
@@ -59,17 +60,35 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
     const s = offset + m.index;
     if (n === 0) {
       const word = m[1]!.toLowerCase();
-      const numbered = /\d|[sS]\/[nN]/.test(m[0].slice(m[1]!.length + m[2]!.length));
+      const numbered = /\d|[sS]\/[nN]/.test(m[0].slice(m[0].indexOf(m[2]!) + m[2]!.length));
       // Without a number only a strong, capitalised street word makes an address ("Plaza Mayor" could be a square's name in a sentence).
       if (!numbered && !(STRONG.has(word) && /^\p{Lu}/u.test(m[1]!))) return;
-      const c = candidate(text, s, s + m[0].length, numbered ? 0.9 : 0.75, numbered ? 'street word, name and house number (0.9)' : 'street word and name (0.75)');
-      if (c) out.push(c);
+      pushParts(text, s, s + m[0].length, numbered ? 0.9 : 0.75, numbered ? 'street word, name and house number (0.9)' : 'street word and name (0.75)', out);
       return;
     }
-    const c = candidate(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)');
-    if (c) out.push(c);
+    // "During 1971": an English word that happens to end like a street.
+    if (n === 2 && commonWordList().has(/(\p{L}+)\.?\s+\d[^\p{L}]*$/u.exec(m[0].replace(/\s+[a-zA-Z]$/, ''))?.[1]?.toLowerCase() ?? '')) return;
+    pushParts(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)', out);
   });
   return out;
+}
+
+/**
+ * An address as its parts: a building number before the street (a second number in "846 31 Rue ..."), the street
+ * with its house number, floor and door, and an English unit ("Apt. 981"). A reviewer sees which part was found,
+ * as with the addresses of addresses.ts.
+ */
+function pushParts(text: string, start: number, end: number, score: number, why: string, out: Candidate[]): void {
+  const value = text.slice(start, end);
+  const lead = /^\d{1,6}[ ](?=\d{1,5}[ ]\D|\D)/.exec(value)?.[0].length ?? 0;
+  const unit = /,?[ ](?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]?#?\d{1,5}[A-Z]?$/.exec(value);
+  const parts: [number, number][] = lead ? [[start, start + lead]] : [];
+  parts.push([start + lead, unit ? start + unit.index : end]);
+  if (unit) parts.push([start + unit.index, end]);
+  for (const [s, e] of parts) {
+    const c = candidate(text, s, e, score, why);
+    if (c) out.push(c);
+  }
 }
 
 export const STREET_ANCHORS = ASCII_ANCHORS;

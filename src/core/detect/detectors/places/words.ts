@@ -9,13 +9,16 @@ import { execInParts, mergeWindows, partsOf, type Window } from '../../windows';
 /** Spaces inside one line: an address part never crosses a line break. */
 export const SP = String.raw`[ \t\u00a0]{1,3}`;
 /** A capitalised word (accents, apostrophes, hyphens), an abbreviation or initial with its dot ("Dr.", "G."), a date in a name ("12 de Octubre"), a quoted name. */
-export const NAME_WORD = String.raw`(?:(?:Dr|Dra|St|Sta|Sto|Sr|Sra|Ntra|Gral|Prof|Pdte|Hnos|Hno|Mons)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’´]*(?:-\p{L}[\p{L}\p{M}'’´]*)*|\d{1,2}[ ]de[ ]\p{Lu}\p{Ll}+|["«“]\p{Lu}[^"»”\n]{0,40}["»”])`;
+export const NAME_WORD = String.raw`(?!(?:Apt|Apartment|Suite|Ste|Unit)\b)(?:(?:Dr|Dra|St|Sta|Sto|Sr|Sra|Ntra|Gral|Prof|Pdte|Hnos|Hno|Mons)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’´]*(?:-\p{L}[\p{L}\p{M}'’´]*)*|\d{1,2}[ ]de[ ]\p{Lu}\p{Ll}+|["«“]\p{Lu}[^"»”\n]{0,40}["»”])`;
 /** Lower-case words that join the words of a name in the languages of Europe. */
 const LINK_WORDS = 'de|del|la|las|los|el|y|i|e|dels|do|da|dos|das|di|della|delle|dei|degli|dello|du|des|le|les|der|die|den|dem|von|am|an|im|zu|zum|zur|van|het|ter|op|sur|sul|al';
 /** Up to three joining words before the next name word; "d'" and "l'" are written onto the word. */
 export const LINKS = String.raw`(?:(?:${LINK_WORDS})${SP}|[dDlL]['’´]){0,3}`;
 /** A name: capitalised words with joining words between them, at most six. */
 export const NAME = String.raw`${NAME_WORD}(?:${SP}${LINKS}${NAME_WORD}){0,5}`;
+
+/** An English unit after an address, as mail merges write European streets too ("62 Rue Gafsa Apt. 981"). */
+export const UNIT = String.raw`(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]?#?\d{1,5}[A-Z]?(?![\p{L}\d]))?`;
 
 /** Lower case without accents: how the towns lexicon is written. */
 export function fold(s: string): string {
