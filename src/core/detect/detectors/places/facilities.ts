@@ -1,0 +1,132 @@
+import { commonWordList } from '../../lexicon';
+import type { Candidate, Detector } from '../../types';
+import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP } from './words';
+
+/**
+ * Hospitals and health centres of Europe and Japan by their whole name: the facility word first in the Romance
+ * languages ("Hospital Universitario 12 de Octubre", "Complejo Hospitalario de Navarra", "CHU de Bordeaux",
+ * "Azienda Ospedaliera di Padova"), before or after the name in German and Dutch ("Universitätsklinikum
+ * Hamburg-Eppendorf", "Evangelisches Krankenhaus Bielefeld", "Antoni van Leeuwenhoek Ziekenhuis"), at the end in
+ * Japanese ("東京大学医学部附属病院"). The name ends where its capitalised words end, not at the sentence's end.
+ */
+
+/** Facility words written before the name, longest first in the pattern. */
+const HEADS = [
+  // Spanish, Catalan, Galician
+  'Hospital Universitario', 'Hospital Universitari', 'Hospital General', 'Hospital Clínico', 'Hospital', 'Complejo Hospitalario Universitario', 'Complejo Hospitalario',
+  'Complexo Hospitalario', 'Consorci Hospitalari', 'Clínica Universidad', 'Clínica', 'Clinica', 'Policlínica', 'Policlínico', 'Centro de Salud', 'Centro de Atención Primaria',
+  'Centre d’Atenció Primària', "Centre d'Atenció Primària", 'Centro Médico', 'Centro Medico', 'Centro Hospitalario', 'Consultorio', 'Ambulatorio', 'Sanatorio', 'CAP', 'CS',
+  // Portuguese
+  'Fundación', 'Centro Hospitalar', 'Hospital de', 'Unidade Local de Saúde', 'Centro de Saúde',
+  // German
+  'Universitätsklinikum', 'Uniklinikum', 'Uniklinik', 'Universitätsspital', 'Kantonsspital', 'Klinikum', 'Krankenhaus', 'Kreiskrankenhaus', 'Klinik', 'Praxis', 'Spital',
+  // French
+  'Centre hospitalier universitaire', 'Centre hospitalier', 'Centre Hospitalier', 'CHU', 'CHRU', 'CHR', 'CH', 'Hôpital', 'Hopital', 'Clinique', 'Groupe hospitalier',
+  // Italian
+  'Azienda Ospedaliera', 'Azienda Ospedaliero-Universitaria', 'Azienda Ospedaliero Universitaria', 'Ospedale', 'Policlinico', 'Casa di Cura', 'Istituto Clinico',
+  // Dutch
+  'Academisch Ziekenhuis', 'Ziekenhuis', 'UMC', 'Kliniek',
+];
+/** Facility words written after the name ("Evangelisches Krankenhaus", "Sint Maartenskliniek", "Maasstad Ziekenhuis"). */
+const TAILS = ['Krankenhaus', 'Klinikum', 'Klinik', 'Kliniken', 'Spital', 'Ziekenhuis', 'ziekenhuis', 'Kliniek', 'kliniek', 'Gasthuis'];
+/** Articles and sentence words that may stand capitalised before a facility word ("Das Krankenhaus"): no part of a name. */
+const NOT_NAME_START = /^(?:(?:der|die|das|dem|den|des|ein|eine|einem|einen|einer|im|ins|zum|zur|het|de|een|the|a|an|in|im|am|vom|beim|unser|unsere|unserem|unseren|ihr|ihre|sein|seine|dieses|diese|dieser|jedes)\s+)+/i;
+/** Heads that English writes too ("Hospital Road", "Clinic Manager"): the next word must not be an English one. */
+const SHARED_WITH_ENGLISH = new Set(['hospital', 'clinic', 'clinica', 'ch', 'cs', 'cap', 'praxis']);
+/** Words that make a Romance name of what follows "Hospital" even when English knows them. */
+const ROMANCE_NAME_WORDS = new Set(['general', 'regional', 'provincial', 'central', 'militar', 'naval', 'real', 'santa', 'san', 'universitario', 'universitari', 'infantil', 'materno', 'comarcal', 'virgen', 'nuestra', 'reina', 'princesa', 'principe', 'infanta', 'doctor', 'dr.', 'del', 'de', 'la', 'el', 'los', 'las']);
+
+const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const byLength = (ws: readonly string[]): string => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+/** "Hospital Universitario La Paz", "CHU de Bordeaux", "Klinikum rechts der Isar". */
+const HEAD_FIRST = new RegExp(String.raw`(?<![\p{L}\d])(${byLength(HEADS)})(?![\p{L}])(?:${SP}(?:rechts|links)?[ ]?${LINKS}${NAME_WORD}(?:${SP}${LINKS}${NAME_WORD}){0,6})`, 'gu');
+/** "Evangelisches Krankenhaus Bielefeld", "St. Antonius Ziekenhuis", "Marienkrankenhaus". */
+const NAME_THEN_TAIL = new RegExp(String.raw`(?<![\p{L}\d])(?:${NAME}${SP}(?:${byLength(TAILS)})|\p{Lu}\p{Ll}{2,}(?:krankenhaus|klinikum|klinik|kliniek|ziekenhuis)|\p{Lu}\p{Ll}+(?<!Ho)spital)(?![\p{L}])(?:${SP}${NAME_WORD}(?:[ -]${NAME_WORD}){0,2})?`, 'gu');
+
+const LOWER_ASCII = [...new Set([...HEADS, ...TAILS].map((w) => w.toLowerCase().split(' ')[0]!))];
+/** Anchors for the automaton: ASCII first words (3 letters or more, "cs" and "ch" are seen through their " cs "), and the ASCII stems of the others. */
+const ANCHORS = [...new Set([
+  ...LOWER_ASCII.filter((w) => /^[\x20-\x7e]{3,}$/.test(w)),
+  'ziekenhuis', 'kliniek', 'klinik', 'krankenhaus', 'spital', 'nica', 'pital', 'centre h', 'centro h', 'centro m', ' cs ', ' ch ', ' chu ',
+])];
+const OWN = new Set(ANCHORS);
+const NON_ASCII = ['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde'];
+
+/** A street word inside a run of capitalised words: the facility's name ends before it ("Hospital de Navarra C/ Irunlarrea"). */
+const STREET_WORD = /[ ](?:C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje|Barrio)(?=[ .\/]|$)/;
+
+/**
+ * Where a facility's name ends, within `name` (the text after the head, at `at`): before a street word, and where a
+ * house number follows the run ("Hospital Universitario Doctor Peset Gaspar Aguilar 90"), before the street's
+ * name, which takes the last of the words (two of three or more, one of two). That street goes to `out`.
+ */
+function nameEnd(text: string, at: number, name: string, out: Candidate[]): number {
+  const street = STREET_WORD.exec(name);
+  if (street) return street.index;
+  const after = text.slice(at + name.length, at + name.length + 12);
+  const number = /^,?[ ]?(?:n[º°][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
+  if (!number) return name.length;
+  const capitals = [...name.matchAll(/[ ](?=\p{Lu})/gu)].map((m) => m.index);
+  if (capitals.length < 2) return name.length;
+  const cut = capitals[capitals.length - (capitals.length >= 3 ? 2 : 1)]!;
+  const c = candidate(text, at + cut, at + name.length + number[0].length, 0.9, 'street and house number after a facility (0.9)');
+  if (c) out.push(c);
+  return cut;
+}
+
+/** "Children's Hospital", "Memorial Hospital": an English name before the head, which English writes last. */
+function englishNameBefore(text: string, at: number): boolean {
+  const word = /(\p{Lu}[\p{L}'’]*)[ ]$/u.exec(text.slice(Math.max(0, at - 24), at))?.[1];
+  return !!word && (/['’]s$/.test(word) || commonWordList().has(word.toLowerCase()));
+}
+
+export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
+  const extra: number[] = [];
+  positionsOf(lower, NON_ASCII, extra);
+  const out: Candidate[] = [];
+  aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
+    const s = offset + m.index;
+    let value = m[0];
+    let end = s + m[0].length;
+    if (n === 0) {
+      const head = m[1]!;
+      // "Hospital Road", "Hospital Emergency Department": English words after the head ("Hospital Son Dureta" is no English).
+      const words = value.slice(head.length).trim().split(/\s+/).slice(0, 2).map((w) => w.toLowerCase());
+      if (SHARED_WITH_ENGLISH.has(head.toLowerCase()) && (words.every((w) => commonWordList().has(w) && !ROMANCE_NAME_WORDS.has(w)) || englishNameBefore(text, s))) return;
+      end = s + head.length + nameEnd(text, s + head.length, value.slice(head.length), out);
+      // Short acronyms (CH, CS, CAP) name a facility only before a town or a name of two words.
+      if (head.length <= 3 && head !== 'CHU' && !/^\S+\s+(?:de|d['’]|del)\s/.test(value.slice(head.length + 1)) && value.slice(head.length).trim().split(/\s+/).length < 2) return;
+    } else if (!/^\p{Lu}\p{Ll}+(?:krankenhaus|klinikum|klinik|kliniek|ziekenhuis|spital)(?![\p{L}])/u.test(value)) {
+      value = value.replace(NOT_NAME_START, '');
+      const first = /^\S+/.exec(value)![0].toLowerCase();
+      if (commonWordList().has(first) && !/^(?:st\.?|sint|sankt|saint)$/.test(first) && !/[ßäöüëï]|(?:es|er|isches|ische|en)$/.test(first)) value = value.replace(/^\S+\s+/, '');
+      // Only the facility word is left: "das Krankenhaus" names no facility.
+      if (TAILS.some((t) => value.startsWith(t))) return;
+    }
+    const c = candidate(text, n === 0 ? s : end - value.length, end, 0.9, n === 0 ? 'facility word and its name (0.9)' : 'name and facility word (0.9)');
+    if (c) out.push(c);
+  });
+  return out;
+}
+
+export const FACILITY_ANCHORS = ANCHORS;
+
+export const facilityDetector: Detector = {
+  id: 'pii.health-facility-intl',
+  type: 'LOCATION',
+  category: 'pii',
+  description: 'Hospital or health centre of Europe by its whole name',
+  anchors: FACILITY_ANCHORS,
+  find: findFacilities,
+  examples: {
+    match: [
+      { text: 'ingresa en el Hospital Universitario de Getafe por fiebre', value: 'Hospital Universitario de Getafe' },
+      { text: 'remitido al Complejo Hospitalario de Navarra.', value: 'Complejo Hospitalario de Navarra' },
+      { text: 'Aufnahme im Universitätsklinikum Hamburg-Eppendorf wegen', value: 'Universitätsklinikum Hamburg-Eppendorf' },
+      { text: 'suivi au CHU de Bordeaux depuis', value: 'CHU de Bordeaux' },
+      { text: "ricoverato all'Ospedale San Raffaele di Milano", value: 'Ospedale San Raffaele di Milano' },
+    ],
+    noMatch: ['the hospital road was closed', 'ingresó en el hospital por la tarde', 'Clinic Manager Jones'],
+  },
+};

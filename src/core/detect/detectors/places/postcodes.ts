@@ -1,0 +1,82 @@
+import { commonWordList, placeList, regionList, townList } from '../../lexicon';
+import type { Detector } from '../../types';
+import { fold } from './words';
+
+/**
+ * Postcodes of Europe and Japan in context, never a bare number in running text: after a label ("CP: 28016",
+ * "PLZ 10115", "code postal : 75001", "CAP 20121", "郵便番号 100-0001"), or right before a town ("28046 Madrid",
+ * "D-10115 Berlin", "1012 AB Amsterdam", "1000-001 Lisboa") when the town is listed or the postcode stands where
+ * an address puts it (after a comma or a house number, at the start of a line).
+ */
+
+const SHAPE = String.raw`\d{3}[-－]\d{4}(?=\D|$)|(?:[A-Z]{1,2}-)?\d{5}|\d{4}[ ]?[A-Z]{2}(?![\p{L}])|\d{4}-\d{3}|\d{3}-\d{4}|\d{4}`;
+const LABELS = String.raw`C\.[ ]?P\.?|CP|[Cc]ódigo [Pp]ostal|[Cc]odigo [Pp]ostal|[Cc]ód\.? [Pp]ostal|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|CAP|C\.A\.P\.|[Pp]ostcode|NPA|[Cc]ódigo-[Pp]ostal|郵便番号|〒`;
+
+/** The town after a postcode: up to four capitalised words, joined as towns are. */
+const TOWN_AFTER = /^(?:,|[ ]-)?[ ](\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|la|de la|am|an der|im|sur|do|da|di)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})/u;
+/** Where an address puts its postcode: the start of a line, after a comma, a house number or "s/n". */
+const ADDRESS_BEFORE = /(?:^|\n|[,;.][ ]?|\d[ºª]?[A-Z]?[ ]|s\/n[ ])$/i;
+/** Spanish postcodes start with the province's number, 01 to 52. */
+const spanish = (v: string): boolean => /^(?:E-)?(?:0[1-9]|[1-4]\d|5[0-2])\d{3}$/.test(v);
+
+function listedTown(town: string): boolean {
+  const words = town.split(' ');
+  for (let n = words.length; n > 0; n--) {
+    const f = fold(words.slice(0, n).join(' '));
+    if (townList().has(f) || placeList().has(f) || regionList().has(f)) return true;
+  }
+  return false;
+}
+
+/** A postcode before a town: a listed town, or an address's place for it and a town that is no English word. */
+function beforeTown(value: string, text: string, start: number): boolean | undefined {
+  if (/^\d{3}[-－]\d{4}$/.test(value)) return false; // Japanese postcodes only after 〒 or their label; else a phone number
+  const town = TOWN_AFTER.exec(text.slice(start + value.length, start + value.length + 60))?.[1];
+  // "94472 Atamaria 55": a number after the name makes it a street and its house number.
+  if (!town || /^[ ]\d/.test(text.slice(start + value.length + 1 + town.length, start + value.length + 4 + town.length).replace(/^,/, ''))) return false;
+  const before = text.slice(Math.max(0, start - 6), start);
+  const placed = ADDRESS_BEFORE.test(before);
+  if (/^\d{4}$/.test(value) && /^(?:1[89]|20)\d\d$/.test(value) && !placed) return false; // a year: "en 2015 Madrid"
+  if (listedTown(town)) return undefined;
+  if (!placed || commonWordList().has(town.split(' ')[0]!.toLowerCase())) return false;
+  // Unlisted towns after four bare digits are years and counts more often than addresses.
+  return /^\d{4}$/.test(value) || (/^\d{5}$/.test(value) && !spanish(value)) ? false : undefined;
+}
+
+/** A postcode after a listed town: "Narón 15407", "Barcelona 08017.España". */
+function afterTown(text: string, start: number): false | undefined {
+  const words = /(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0].trim().split(' ') ?? [];
+  // Towns of the European list only: "Estonia 62488" in a mail-merge address is its own part.
+  for (let n = words.length; n > 0; n--) if (townList().has(fold(words.slice(-n).join(' '))) && !regionList().has(fold(words.slice(-n).join(' ')))) return undefined;
+  return false;
+}
+
+export const postcodeDetector: Detector = {
+  id: 'pii.postcode-intl',
+  type: 'ZIP',
+  category: 'pii',
+  description: 'Postcode of Europe or Japan after its label or before a town',
+  requires: 'digit',
+  patterns: [
+    // After a label, the shapes of other countries too ("CP: C1031").
+    { name: 'postcode-labelled', regex: new RegExp(String.raw`(?<![\p{L}])(?:${LABELS})[ \t]*[:.]?[ \t]*(${SHAPE}|[A-Z]\d{4}[A-Z]{0,3}|\d{2,6})(?![\w-])`, 'gdu'), score: 0.9, group: 1 },
+    { name: 'postcode-before-town', regex: new RegExp(String.raw`(?<![\w.,/-])(${SHAPE})(?=(?:,|[ ]-)?[ ]\p{Lu}\p{Ll})`, 'gdu'), score: 0.9, group: 1 },
+    { name: 'postcode-after-town', regex: /(?<=\p{Ll}[ ])(?:[A-Z]-)?\d{5}(?![\w-])/gu, score: 0.9 },
+  ],
+  validate: (value, text, start) => {
+    // A label right before: the value is a postcode whatever follows.
+    if (new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u').test(text.slice(Math.max(0, start - 20), start))) return undefined;
+    if (/\p{Ll}[ ]$/u.test(text.slice(Math.max(0, start - 2), start)) && !/^\d{3}-/.test(value)) return afterTown(text, start);
+    return beforeTown(value, text, start);
+  },
+  examples: {
+    match: [
+      { text: 'Localidad/ Provincia: Madrid.\nCP: 28016.', value: '28016' },
+      { text: 'Paseo de la Castellana, 261, 28046 Madrid', value: '28046' },
+      { text: 'Hauptstraße 5, D-10115 Berlin', value: 'D-10115' },
+      { text: 'Keizersgracht 123, 1015 CJ Amsterdam', value: '1015 CJ' },
+      { text: 'Rua Augusta 100, 1100-053 Lisboa', value: '1100-053' },
+    ],
+    noMatch: ['se administraron 10000 Unidades', 'en 2015 Madrid organizó', 'pesa 28046 Gramos'],
+  },
+};

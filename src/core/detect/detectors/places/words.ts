@@ -1,0 +1,60 @@
+import type { Candidate } from '../../types';
+import { execInParts, mergeWindows, partsOf, type Window } from '../../windows';
+
+/**
+ * The pieces that the addresses, towns and facilities of Europe share: a capitalised word of a name, the small
+ * words that join them ("de la", "van", "der", "d'"), and the search around anchors.
+ */
+
+/** Spaces inside one line: an address part never crosses a line break. */
+export const SP = String.raw`[ \t\u00a0]{1,3}`;
+/** A capitalised word (accents, apostrophes, hyphens), an abbreviation or initial with its dot ("Dr.", "G."), a date in a name ("12 de Octubre"), a quoted name. */
+export const NAME_WORD = String.raw`(?!(?:Apt|Apartment|Suite|Ste|Unit)\b)(?:(?:Dr|Dra|St|Sta|Sto|Sr|Sra|Ntra|Gral|Prof|Pdte|Hnos|Hno|Mons)\.|\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’´]*(?:-\p{L}[\p{L}\p{M}'’´]*)*|\d{1,2}[ ]de[ ]\p{Lu}\p{Ll}+|["«“]\p{Lu}[^"»”\n]{0,40}["»”])`;
+/** Lower-case words that join the words of a name in the languages of Europe. */
+const LINK_WORDS = 'de|del|la|las|los|el|y|i|e|dels|do|da|dos|das|di|della|delle|dei|degli|dello|du|des|le|les|der|die|den|dem|von|am|an|im|zu|zum|zur|van|het|ter|op|sur|sul|al';
+/** Up to three joining words before the next name word; "d'" and "l'" are written onto the word. */
+export const LINKS = String.raw`(?:(?:${LINK_WORDS})${SP}|[dDlL]['’´]){0,3}`;
+/** A name: capitalised words with joining words between them, at most six. */
+export const NAME = String.raw`${NAME_WORD}(?:${SP}${LINKS}${NAME_WORD}){0,5}`;
+
+/** An English unit after an address, as mail merges write European streets too ("62 Rue Gafsa Apt. 981"). */
+export const UNIT = String.raw`(?:,?[ ](?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]?#?\d{1,5}[A-Z]?(?![\p{L}\d]))?`;
+
+/** Lower case without accents: how the towns lexicon is written. */
+export function fold(s: string): string {
+  // ASCII needs no normalising: most words are.
+  return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Positions of words that the keyword automaton cannot see (non-ASCII), found with the engine's native search. */
+export function positionsOf(lower: string, words: readonly string[], out: number[]): void {
+  for (const w of words) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) out.push(i);
+}
+
+/**
+ * Runs `patterns` in windows around the anchors that occurred (and the extra positions), reporting each match
+ * through `onMatch`. Nothing runs when no anchor occurred.
+ */
+export function aroundAnchors(
+  text: string,
+  anchors: ReadonlyMap<string, readonly number[]>,
+  own: ReadonlySet<string>,
+  extra: readonly number[],
+  reach: [number, number],
+  patterns: readonly RegExp[],
+  onMatch: (m: RegExpExecArray, offset: number, pattern: number) => void,
+): void {
+  const raw: Window[] = [];
+  for (const [key, at] of anchors) if (own.has(key)) for (const i of at) raw.push([i - reach[0], i + reach[1]]);
+  for (const i of extra) raw.push([i - reach[0], i + reach[1]]);
+  if (!raw.length) return;
+  const parts = partsOf(text, mergeWindows(text, raw));
+  patterns.forEach((re, n) => execInParts(re, parts, (m, offset) => onMatch(m, offset, n)));
+}
+
+/** A candidate, with trailing spaces, commas and a sentence's full stop left out. */
+export function candidate(text: string, start: number, end: number, score: number, why: string): Candidate | undefined {
+  while (end > start && /[\s,;:.(]/.test(text[end - 1]!) && !/\b[A-Z]\.$|\b(?:Dr|St|Sta|Sto|Avda|Pza|Ctra)\.$/.test(text.slice(Math.max(start, end - 5), end))) end--;
+  while (start < end && /[\s,;:]/.test(text[start]!)) start++;
+  return end > start ? { start, end, score, why: [why] } : undefined;
+}
