@@ -106,7 +106,7 @@ export const northernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.fi-hetu',
     description: 'Finnish personal identity code (henkilötunnus): birth date, century sign, mod-31 check character',
-    shapes: [{ name: 'fi-hetu', source: String.raw`\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]` }],
+    shapes: [{ name: 'fi-hetu', source: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]` }],
     valid: fiHetuValid,
     check: 'mod-31 check character holds',
     words: ['henkilötunnus', 'henkilotunnus', 'hetu', 'sotu', 'henkilötunnuksen', 'personbeteckning', 'personal identity code'],
