@@ -139,7 +139,7 @@ export const easternEuropeanIdentifiers: readonly Detector[] = [
     description: 'Hungarian tax identification number (adóazonosító jel): 8, birth day count, serial, mod-11 check',
     shapes: [{ name: 'hu-adoazonosito', source: String.raw`8\d{9}` }],
     valid: huTaxIdValid,
-    words: ['adóazonosító jel', 'adóazonosító', 'adoazonosito', 'adóazonosító szám', 'adószám', 'tax identification number'],
+    words: ['adóazonosító jel', 'adóazonosító', 'adoazonosito', 'adóazonosító szám', 'tax identification number'],
     needsContext: true,
     examples: { match: [{ text: 'Adóazonosító jel: 8071592153', value: '8071592153' }], noMatch: ['Adóazonosító jel: 8071592154'] },
   }),

@@ -70,15 +70,16 @@ function balticCodeValid(v: string, unknownDate: boolean): boolean {
   return (r === 10 ? 0 : r) === Number(d[10]);
 }
 
-/** Personas kods: DDMMYY-C (century) and four digits, or since 2017 "32" and nine digits; check (1101 - sum) mod 11. */
+/** Personas kods: DDMMYY-C (century) and four digits, or since 2017 "32" and nine digits; check (1101 - sum) mod 11, 10 as 0. */
 function lvPersonalValid(v: string): boolean {
   const d = digits(v);
   if (d.length !== 11) return false;
   if (!d.startsWith('32')) {
     if (!'012'.includes(d[6]!) || !yymmddValid(d, { day: 0, m: 2, y: 4 }, 1800 + 100 * Number(d[6]))) return false;
   }
-  const check = (1101 - weighted(d, [1, 6, 3, 7, 9, 10, 5, 8, 4, 2])) % 11;
-  return ((check % 11) + 11) % 11 === Number(d[10]);
+  // A remainder of 10 is written 0.
+  const check = (((1101 - weighted(d, [1, 6, 3, 7, 9, 10, 5, 8, 4, 2])) % 11) + 11) % 11;
+  return check % 10 === Number(d[10]);
 }
 
 /** Identifiers of the Nordic and Baltic countries. */
@@ -106,7 +107,7 @@ export const northernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.fi-hetu',
     description: 'Finnish personal identity code (henkilötunnus): birth date, century sign, mod-31 check character',
-    shapes: [{ name: 'fi-hetu', source: String.raw`\d{6}[-+A-FU-Ya-fu-y]\d{3}[0-9A-Ya-y]` }],
+    shapes: [{ name: 'fi-hetu', source: String.raw`\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]` }],
     valid: fiHetuValid,
     check: 'mod-31 check character holds',
     words: ['henkilötunnus', 'henkilotunnus', 'hetu', 'sotu', 'henkilötunnuksen', 'personbeteckning', 'personal identity code'],

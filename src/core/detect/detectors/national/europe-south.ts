@@ -108,7 +108,7 @@ export const southernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.es-dni',
     description: 'Spanish national identity document (DNI) number: eight digits and their mod-23 letter',
-    shapes: [{ name: 'es-dni', source: String.raw`\d{2}\.?\d{3}\.?\d{3}[ -]?[A-HJ-NP-TV-Za-hj-np-tv-z]` }],
+    shapes: [{ name: 'es-dni', source: String.raw`\d{2}\.?\d{3}\.?\d{3}[ -]?[A-HJ-NP-TV-Z]` }],
     valid: esDniValid,
     check: 'mod-23 letter holds',
     words: ['dni', 'd.n.i.', 'documento nacional de identidad', 'nif', 'número de identificación fiscal', 'national identity document'],
@@ -118,7 +118,7 @@ export const southernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.es-nie',
     description: 'Spanish foreigner identity number (NIE): X/Y/Z, seven digits and the mod-23 letter',
-    shapes: [{ name: 'es-nie', source: String.raw`[XYZ][ -]?\d{7}[ -]?[A-HJ-NP-TV-Za-hj-np-tv-z]` }],
+    shapes: [{ name: 'es-nie', source: String.raw`[XYZ][ -]?\d{7}[ -]?[A-HJ-NP-TV-Z]` }],
     valid: esNieValid,
     check: 'mod-23 letter holds',
     words: ['nie', 'n.i.e.', 'número de identidad de extranjero', 'número de identificación de extranjero', 'tarjeta de residencia', 'foreigner identity number'],

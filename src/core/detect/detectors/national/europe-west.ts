@@ -264,7 +264,8 @@ export const westernEuropeanIdentifiers: readonly Detector[] = [
   nationalId({
     id: 'national.ie-ppsn',
     description: 'Irish Personal Public Service Number: seven digits and a mod-23 check letter (and a second letter)',
-    shapes: [{ name: 'ie-ppsn', source: String.raw`\d{7} ?[A-Wa-w][ABHWabhw]?` }],
+    // Capitals only: seven digits and a small letter are as often a short commit hash.
+    shapes: [{ name: 'ie-ppsn', source: String.raw`\d{7} ?[A-W][ABHW]?` }],
     valid: (v) => iePpsnValid(v.replace(/\s/g, '')),
     check: 'mod-23 check letter holds',
     words: ['ppsn', 'pps number', 'pps no', 'pps', 'personal public service number', 'uimhir pps'],
