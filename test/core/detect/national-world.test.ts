@@ -55,6 +55,8 @@ const KINDS: Kind[] = [
   { id: 'national.jp-my-number', valid: ['123456789018', gen.myNumber('12345678901'), gen.myNumber('98765432109').replace(/(\d{4})(\d{4})/, '$1 $2 ')], wrong: ['123456789017', '9876 5432 1090'], say: (v) => `マイナンバーは${v}です。` },
   { id: 'national.jp-corporate-number', valid: ['7000012050002', gen.corporate('700150041234')], wrong: ['8000012050002', '1700150041234'], say: (v) => `当社の法人番号は${v}です。` },
   { id: 'national.kr-rrn', valid: [gen.rrn('850505145678').replace(/^(\d{6})/, '$1-'), gen.rrn('011224412345')], wrong: ['850505-1456781', '850505-1456782'].filter((w) => w !== gen.rrn('850505145678').replace(/^(\d{6})/, '$1-')).slice(0, 1), say: (v) => `주민등록번호: ${v}` },
+  { id: 'national.kr-brn', valid: ['124-81-00998', '220-81-62517', '2208162517'], wrong: ['124-81-00997', '220-81-62518'], say: (v) => `사업자등록번호: ${v}` },
+  { id: 'national.in-gstin', valid: ['27AAPFU0939F1ZV'], wrong: ['27AAPFU0939F1ZW', '27AAPFU0939F1YV'], say: (v) => `GSTIN of the supplier: ${v}` },
   { id: 'national.cn-ric', valid: ['11010519491231002X', gen.cn('44030419851123361'), gen.cn('51010819900307123')], wrong: ['110105194912310021', '440304198511233619'.slice(0, 17) + (gen.cn('44030419851123361').endsWith('9') ? '8' : '9')], say: (v) => `居民身份证号码：${v}，请核对。` },
   { id: 'national.in-aadhaar', valid: ['2341 2341 2346', '234123412346'], wrong: ['2341 2341 2347', '1341 2341 2346'], say: (v) => `मेरा आधार नंबर ${v} है।` },
   { id: 'national.in-pan', valid: ['ABCPE1234F', 'AAACB1234C'], wrong: ['ABCDE1234F', 'ABCXE1234F'], say: (v) => `PAN card number: ${v}` },

@@ -155,7 +155,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Mexican RFC (Registro Federal de Contribuyentes), date and homoclave check',
     shapes: [{ name: 'mx-rfc', source: String.raw`[A-ZÑ&]{3,4}\d{6}[A-Z\d]{2}[\dA]` }],
     valid: rfcValid,
-    words: ['rfc', 'r.f.c.', 'registro federal de contribuyentes', ...TAX_WORDS],
+    words: ['rfc', 'r.f.c.', 'registro federal de contribuyentes'],
     needsContext: true,
     examples: {
       match: [{ text: 'RFC: GODE561231GR8', value: 'GODE561231GR8' }],
@@ -179,7 +179,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Brazilian CPF (Cadastro de Pessoas Físicas), two mod-11 check digits',
     shapes: [{ name: 'br-cpf', source: String.raw`\d{3}(\.?)\d{3}\1\d{3}[-.]?\d{2}` }],
     valid: cpfValid,
-    words: ['cpf', 'c.p.f.', 'cpf/mf', 'cadastro de pessoas físicas', 'cadastro de pessoa física', 'cadastro de pessoas fisicas', ...TAX_WORDS],
+    words: ['cpf', 'c.p.f.', 'cpf/mf', 'cadastro de pessoas físicas', 'cadastro de pessoa física', 'cadastro de pessoas fisicas'],
     needsContext: true,
     examples: {
       match: [{ text: 'CPF: 123.456.789-09', value: '123.456.789-09' }, { text: 'cpf 52998224725', value: '52998224725' }],
@@ -191,7 +191,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Brazilian CNPJ (Cadastro Nacional da Pessoa Jurídica), numeric or alphanumeric, two mod-11 check digits',
     shapes: [{ name: 'br-cnpj', source: String.raw`[\dA-Z]{2}(\.?)[\dA-Z]{3}\1[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}` }],
     valid: cnpjValid,
-    words: ['cnpj', 'c.n.p.j.', 'cnpj/mf', 'cadastro nacional da pessoa jurídica', 'cadastro nacional de pessoa jurídica', 'cadastro nacional da pessoa juridica', ...TAX_WORDS],
+    words: ['cnpj', 'c.n.p.j.', 'cnpj/mf', 'cadastro nacional da pessoa jurídica', 'cadastro nacional de pessoa jurídica', 'cadastro nacional da pessoa juridica'],
     needsContext: true,
     examples: {
       match: [{ text: 'CNPJ: 11.222.333/0001-81', value: '11.222.333/0001-81' }, { text: 'CNPJ 12.ABC.345/01DE-35', value: '12.ABC.345/01DE-35' }],
@@ -215,7 +215,7 @@ export const americanIdentifiers: readonly Detector[] = [
     description: 'Argentine CUIT/CUIL (tax and labour identification), mod-11 check digit',
     shapes: [{ name: 'ar-cuit', source: String.raw`\d{2}([-. ]?)\d{8}\1\d` }],
     valid: cuitValid,
-    words: ['cuit', 'cuil', 'c.u.i.t.', 'c.u.i.l.', 'clave única de identificación tributaria', 'código único de identificación laboral', ...TAX_WORDS],
+    words: ['cuit', 'cuil', 'c.u.i.t.', 'c.u.i.l.', 'clave única de identificación tributaria', 'código único de identificación laboral'],
     needsContext: true,
     examples: {
       match: [{ text: 'CUIT: 20-12345678-6', value: '20-12345678-6' }, { text: 'CUIL 27123456780', value: '27123456780' }],
@@ -230,7 +230,7 @@ export const americanIdentifiers: readonly Detector[] = [
       { name: 'cl-rut', source: String.raw`\d{7,8}-?[\dkK]` },
     ],
     valid: rutValid,
-    words: ['rut', 'r.u.t.', 'run', 'r.u.n.', 'rol único tributario', 'rol unico tributario', 'rol único nacional', 'cédula de identidad', 'cedula de identidad', ...TAX_WORDS],
+    words: ['rut', 'r.u.t.', 'run', 'r.u.n.', 'rol único tributario', 'rol unico tributario', 'rol único nacional', 'cédula de identidad', 'cedula de identidad'],
     needsContext: true,
     examples: {
       match: [{ text: 'RUT: 12.345.678-5', value: '12.345.678-5' }, { text: 'RUN 7654321-6', value: '7654321-6' }],
@@ -245,7 +245,7 @@ export const americanIdentifiers: readonly Detector[] = [
       { name: 'co-nit', source: String.raw`\d{6,15}-?\d` },
     ],
     valid: nitValid,
-    words: ['nit', 'n.i.t.', 'número de identificación tributaria', 'numero de identificacion tributaria', ...TAX_WORDS],
+    words: ['nit', 'n.i.t.', 'número de identificación tributaria', 'numero de identificacion tributaria'],
     needsContext: true,
     examples: {
       match: [{ text: 'NIT: 900.373.913-4', value: '900.373.913-4' }, { text: 'NIT 8600346948', value: '8600346948' }],

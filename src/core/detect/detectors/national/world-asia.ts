@@ -58,6 +58,27 @@ const aadhaarValid = (v: string): boolean => {
   return /^[2-9]\d{11}$/.test(d) && verhoeff(d);
 };
 
+/** GSTIN: state code, the holder's PAN, an entity number, Z, and a mod-36 check (digit sums of value x 1, 2, ...). */
+const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+function gstinValid(v: string): boolean {
+  const state = Number(v.slice(0, 2));
+  if (!/^\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[\dA-Z]$/.test(v) || !((state >= 1 && state <= 38) || state === 97 || state === 99)) return false;
+  let sum = 0;
+  for (let i = 0; i < 14; i++) {
+    const p = BASE36.indexOf(v[i]!) * (i % 2 === 0 ? 1 : 2);
+    sum += Math.floor(p / 36) + (p % 36);
+  }
+  return BASE36[(36 - (sum % 36)) % 36] === v[14];
+}
+
+/** Business registration number (사업자등록번호) XXX-XX-XXXXX: weights 1,3,7,1,3,7,1,3,5, the last also carried, mod 10. */
+function brnValid(v: string): boolean {
+  const d = digitList(v);
+  if (d.length !== 10 || allSame(compact(v))) return false;
+  const sum = weightedSum(d, [1, 3, 7, 1, 3, 7, 1, 3, 5]) + Math.floor((d[8]! * 5) / 10);
+  return (10 - (sum % 10)) % 10 === d[9];
+}
+
 /** PAN: AAAAA9999A; the fourth letter is the holder's kind (person, company, HUF, firm, trust, ...). No public check. */
 const panValid = (v: string): boolean => /^[A-Z]{3}[PCHFATBLJG][A-Z]\d{4}[A-Z]$/.test(v) && !/^(.)\1*$/.test(v.slice(5, 9));
 
@@ -166,6 +187,18 @@ export const asianIdentifiers: readonly Detector[] = [
     },
   }),
   nationalId({
+    id: 'national.kr-brn',
+    description: 'Korean business registration number (사업자등록번호), weighted check digit',
+    shapes: [{ name: 'kr-brn', source: String.raw`\d{3}${SEP}\d{2}\1\d{5}` }],
+    valid: brnValid,
+    words: ['사업자등록번호', '사업자번호', '사업자 등록번호', 'business registration number', 'brn'],
+    needsContext: true,
+    examples: {
+      match: [{ text: '사업자등록번호: 124-81-00998', value: '124-81-00998' }],
+      noMatch: ['사업자등록번호: 124-81-00997', 'tel 124-81-00998'],
+    },
+  }),
+  nationalId({
     id: 'national.cn-ric',
     description: 'Chinese resident identity card number (身份证号码), region, birth date and ISO 7064 MOD 11-2 check',
     shapes: [{ name: 'cn-ric', source: String.raw`\d{6}( ?)\d{8}\1\d{3}[\dXx]` }],
@@ -200,6 +233,18 @@ export const asianIdentifiers: readonly Detector[] = [
     examples: {
       match: [{ text: 'PAN: ABCPE1234F', value: 'ABCPE1234F' }, { text: 'pan card AAACB1234C', value: 'AAACB1234C' }],
       noMatch: ['PAN: ABCDE1234F', 'code ABCPE12345'],
+    },
+  }),
+  nationalId({
+    id: 'national.in-gstin',
+    description: 'Indian GST identification number (GSTIN): state, PAN, entity, Z and a mod-36 check',
+    shapes: [{ name: 'in-gstin', source: String.raw`\d{2}[A-Z]{5}\d{4}[A-Z][1-9A-Z]Z[\dA-Z]` }],
+    valid: gstinValid,
+    words: ['gstin', 'gst no', 'gst number', 'gst registration', 'जीएसटी', ...TAX_WORDS],
+    needsContext: false,
+    examples: {
+      match: [{ text: 'GSTIN: 27AAPFU0939F1ZV', value: '27AAPFU0939F1ZV' }],
+      noMatch: ['GSTIN: 27AAPFU0939F1ZW', '45AAPFU0939F1ZV'],
     },
   }),
   nationalId({

@@ -7,7 +7,7 @@ export { luhn } from '../../checks';
  */
 export const IDENTITY_WORDS = ['national id', 'national id number', 'national identity number', 'national identification number', 'identity number', 'identification number', 'id number', 'id no', 'id card', 'identity card'];
 
-/** English words for a tax number. */
+/** English words for a tax number, for the kinds written in English (the same caution as IDENTITY_WORDS). */
 export const TAX_WORDS = ['tax id', 'tax number', 'tax identification number', 'taxpayer identification number', 'taxpayer id'];
 
 /** The value with every separator (space, dash, dot, slash, parenthesis) removed. */
