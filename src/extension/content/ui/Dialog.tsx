@@ -55,7 +55,7 @@ export function Dialog({ decision, channel, host, summary, unreadable, canRedact
   const message = messageIn(uiLanguage(), decision.message, decision.messages);
   const title = action === 'block' ? t('titleBlock') : action === 'redact' ? t('titleRedact') : t('titleWarn');
   return (
-    <div class="backdrop">
+    <div class="backdrop" lang={uiLanguage()}>
       <div class={`dialog ${action}`} role="alertdialog" aria-modal="true" aria-labelledby="bw-title" aria-describedby="bw-body" ref={root} onKeyDown={onKeyDown}>
         <h2 id="bw-title">{title}</h2>
         <div id="bw-body">
@@ -109,7 +109,7 @@ export interface ProgressProps {
 export function Progress({ done, onStop }: ProgressProps) {
   const percent = Math.round(done * 100);
   return (
-    <div class="backdrop">
+    <div class="backdrop" lang={uiLanguage()}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="bw-title">
         <h2 id="bw-title">{t('titleChecking')}</h2>
         <progress max={100} value={percent} aria-valuetext={t('progress', formatNumber(percent))} />

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FindingSummary } from '../../../core/events/summary';
 import type { Decision } from '../../../core/policy';
-import { formatNumber, t } from './i18n';
+import { formatNumber, t, uiLanguage } from './i18n';
 
 export interface MarkerProps {
   action: Decision['action'];
@@ -33,7 +33,7 @@ export function Marker(props: MarkerProps) {
   const [open, setOpen] = useState(false);
   const name = markerName(props);
   return (
-    <div class={`marker-frame ${props.action === 'block' ? 'block' : 'warn'}`}>
+    <div class={`marker-frame ${props.action === 'block' ? 'block' : 'warn'}`} lang={uiLanguage()}>
       <button type="button" class="marker" aria-label={name} aria-expanded={open} aria-controls="bw-marker-details" onClick={() => setOpen(!open)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
         <span aria-hidden="true">!</span>
       </button>
