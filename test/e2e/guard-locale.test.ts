@@ -32,7 +32,10 @@ describe("the dialog speaks the browser's language (real Chromium in German)", (
     const page = await env.session.context.newPage();
     await page.goto(env.site.url('forms.example.com', 'fields.html'));
     await paste(page, '#ta', PHI);
-    await answer(page, { choose: 'redact' });
+    // The dialog opens on Cancel ("Abbrechen"); the next control is the German redact button.
+    expect(await waitForDialog(page)).toContain('Sensible Werte entfernen und teilen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await expect.poll(() => value(page)).toContain('[SOZIALVERSICHERUNGSNUMMER]');
     const got = await value(page);
     expect(got).toContain('Patient [NAME]');

@@ -44,6 +44,10 @@ describe('translations', () => {
       }
     });
 
+  it('each catalogue names its own language, as Intl and a rule\'s messages read it', () => {
+    for (const folder of folders) expect(catalogue(folder).languageTag?.message, folder).toBe(folder.replace('_', '-'));
+  });
+
   for (const folder of folders.filter((f) => f !== 'en'))
     it(`${folder} is translated, not copied (most messages differ from English)`, () => {
       const other = catalogue(folder);

@@ -20,16 +20,25 @@ export function t(key: string, ...subs: string[]): string {
   return (entry?.message ?? key).replace(/\$([A-Z_]+)\$/g, (_, name: string) => subs[names.indexOf(name.toLowerCase())] ?? '');
 }
 
-/** The browser's UI language as a BCP 47 tag ("pt-BR"), the one its i18n picks messages by; "en" when unknown. */
+/**
+ * The employee's language as a BCP 47 tag ("pt-BR"): the browser's UI language where the catalogue the browser
+ * reads is of that language (de-AT reads de) or English (a language Bulwark has no catalogue for may still have
+ * the administrator's message), else the catalogue's (headless Chromium started with --lang=de answers
+ * getUILanguage() with en-US while it shows German). "en" when nothing is known (tests).
+ */
 export function uiLanguage(): string {
-  let language = '';
+  let shown = '';
+  let browserLanguage = '';
   try {
-    language = browser.i18n.getUILanguage();
+    shown = browser.i18n.getMessage('languageTag');
+    browserLanguage = browser.i18n.getUILanguage();
   } catch {
     // No i18n API here (unit tests).
   }
-  language ||= typeof navigator === 'undefined' ? '' : navigator.language;
-  return (language || 'en').replace(/_/g, '-');
+  browserLanguage = (browserLanguage || (typeof navigator === 'undefined' ? '' : navigator.language)).replace(/_/g, '-');
+  const base = (tag: string) => tag.split('-')[0]!.toLowerCase();
+  if (!shown || base(shown) === 'en' || base(shown) === base(browserLanguage)) return browserLanguage || shown || 'en';
+  return shown;
 }
 
 /** The message of `key`_one or `key`_other that fits `count` in the employee's language (Intl.PluralRules). */

@@ -99,4 +99,12 @@ describe('the guard dialog', () => {
       expect(document.querySelector('.message')!.textContent).toBe(expected);
       quiet();
     });
+
+  it("shows the administrator's message in a language Bulwark has no catalogue for", () => {
+    const quiet = speak('pl', 'en');
+    show({ decision: { ...localized, messages: { ...localized.messages, pl: 'Najpierw zapytaj dział ochrony danych.' } } });
+    expect(document.querySelector('.message')!.textContent).toBe('Najpierw zapytaj dział ochrony danych.');
+    expect(document.getElementById('bw-title')!.textContent).toBe("This can't be shared here");
+    quiet();
+  });
 });
