@@ -1,7 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { formatNumber, localizeDocument, t } from '../content/ui/i18n';
+import { formatNumber, localizeDocument, nameOf, t } from '../content/ui/i18n';
 import type { PolicyAnswer } from '../messages';
-import { networkKey } from '../popup/PolicyStatus';
 import { usePolicyAnswer } from '../use-policy-answer';
 
 type Match = PolicyAnswer['policy']['rules'][number]['match'];
@@ -24,7 +23,7 @@ export function PolicyView() {
       </p>
       {answer.network && (
         <p data-testid="network">
-          {t(networkKey(answer.network))}. {answer.network === 'backstop' ? t('networkBackstopDetail') : t('networkPageOnlyDetail')}
+          {nameOf('network', answer.network)}. {answer.network === 'backstop' ? t('networkBackstopDetail') : t('networkPageOnlyDetail')}
         </p>
       )}
       <table>
@@ -43,7 +42,7 @@ export function PolicyView() {
                 <th scope="row">{r.id}</th>
                 <td>{r.description ?? describeMatch(r.match)}</td>
                 <td>
-                  {t(`action_${r.action}`)}
+                  {nameOf('action', r.action)}
                   {r.requireJustification ? ` ${t('withReason')}` : ''}
                 </td>
               </tr>
@@ -55,15 +54,15 @@ export function PolicyView() {
   );
 }
 
-const list = (prefix: string, ids: readonly string[]): string => ids.map((id) => t(`${prefix}${id.replace(/-/g, '_')}`)).join(', ');
+const list = (kind: string, ids: readonly string[]): string => ids.map((id) => nameOf(kind, id)).join(', ');
 
 function describeMatch(m: Match): string {
   const parts = [
-    m.categories && list('category_', m.categories),
-    m.entityTypes && list('type_', m.entityTypes),
-    m.destinations && t('matchTo', list('destination_', m.destinations)),
-    m.channels && t('matchBy', list('channel_', m.channels)),
-    m.recipients !== 'any' && t(`recipients_${m.recipients}`),
+    m.categories && list('category', m.categories),
+    m.entityTypes && list('type', m.entityTypes),
+    m.destinations && t('matchTo', list('destination', m.destinations)),
+    m.channels && t('matchBy', list('channel', m.channels)),
+    m.recipients !== 'any' && nameOf('recipients', m.recipients),
   ];
   return parts.filter(Boolean).join(' · ') || t('matchAnything');
 }

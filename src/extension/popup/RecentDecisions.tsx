@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { recentDecisions, type RecordedDecision } from '../background/decisions';
-import { formatDateTime, formatNumber, t } from '../content/ui/i18n';
+import { formatDateTime, formatNumber, nameOf, t } from '../content/ui/i18n';
 
 const SHOWN = 10;
 
@@ -24,8 +24,8 @@ export function RecentDecisions() {
       <ul>
         {decisions.slice(0, SHOWN).map((d) => (
           <li key={d.at}>
-            <time dateTime={d.at}>{formatDateTime(d.at)}</time> · {t('decisionLine', t(`channel_${d.channel.replace(/-/g, '_')}`), d.host, what(d))}
-            {d.findings.length > 0 && <> · {d.findings.map((f) => t('countOf', formatNumber(f.count), t(`type_${f.type}`))).join(', ')}</>}
+            <time dateTime={d.at}>{formatDateTime(d.at)}</time> · {t('decisionLine', nameOf('channel', d.channel), d.host, what(d))}
+            {d.findings.length > 0 && <> · {d.findings.map((f) => t('countOf', formatNumber(f.count), nameOf('type', f.type))).join(', ')}</>}
             {d.rule && <> · {t('decisionRule', d.rule)}</>}
           </li>
         ))}

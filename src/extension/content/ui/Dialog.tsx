@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingSummary } from '../../../core/events/summary';
 import { messageIn, type Channel, type Decision } from '../../../core/policy';
-import { formatNumber, t, uiLanguage } from './i18n';
+import { formatNumber, nameOf, t, uiLanguage } from './i18n';
 
 export type Choice = { kind: 'cancel' } | { kind: 'continue'; justification?: string } | { kind: 'redact' };
 
@@ -59,7 +59,7 @@ export function Dialog({ decision, channel, host, summary, unreadable, canRedact
       <div class={`dialog ${action}`} role="alertdialog" aria-modal="true" aria-labelledby="bw-title" aria-describedby="bw-body" ref={root} onKeyDown={onKeyDown}>
         <h2 id="bw-title">{title}</h2>
         <div id="bw-body">
-          <p>{t('whereLine', t(`channel_${channel.replace(/-/g, '_')}`), host)}</p>
+          <p>{t('whereLine', nameOf('channel', channel), host)}</p>
           {message && <p class="message">{message}</p>}
           {summary.length > 0 && (
             <>
@@ -67,7 +67,7 @@ export function Dialog({ decision, channel, host, summary, unreadable, canRedact
               <ul>
                 {summary.map((s) => (
                   <li key={s.type}>
-                    <strong>{formatNumber(s.count)}</strong> {t(`type_${s.type}`)}
+                    <strong>{formatNumber(s.count)}</strong> {nameOf('type', s.type)}
                     {s.category === 'phi' && <span class="tag"> ({t('categoryPhi')})</span>}
                     {s.previews.length > 0 && <span class="previews"> {s.previews.join(', ')}</span>}
                   </li>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FindingSummary } from '../../../core/events/summary';
 import type { Decision } from '../../../core/policy';
-import { formatNumber, t, uiLanguage } from './i18n';
+import { formatNumber, nameOf, t, uiLanguage } from './i18n';
 
 export interface MarkerProps {
   action: Decision['action'];
@@ -44,7 +44,7 @@ export function Marker(props: MarkerProps) {
           <ul>
             {props.summary.map((s) => (
               <li key={s.type}>
-                <strong>{formatNumber(s.count)}</strong> {t(`type_${s.type}`)}
+                <strong>{formatNumber(s.count)}</strong> {nameOf('type', s.type)}
                 {s.previews.length > 0 && <span class="previews"> {s.previews.join(', ')}</span>}
               </li>
             ))}

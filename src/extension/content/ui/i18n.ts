@@ -41,6 +41,9 @@ export function uiLanguage(): string {
   return shown;
 }
 
+/** The name of a policy id in the catalogue: nameOf('channel', 'file-upload') reads channel_file_upload. */
+export const nameOf = (kind: string, id: string): string => t(`${kind}_${id.replace(/-/g, '_')}`);
+
 /** The message of `key`_one or `key`_other that fits `count` in the employee's language (Intl.PluralRules). */
 export function plural(key: string, count: number): string {
   const one = new Intl.PluralRules(uiLanguage()).select(count) === 'one';
