@@ -21,6 +21,8 @@ export interface Decision {
   rule?: string;
   requireJustification: boolean;
   message?: string;
+  /** The message in other languages (the UI picks one with messageIn). */
+  messages?: Record<string, string>;
   helpUrl?: string;
   /** Every rule that applied, strongest first. */
   matched: string[];
@@ -57,6 +59,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
     rule: top.id,
     requireJustification: top.action === 'warn' && top.requireJustification,
     message: top.message,
+    messages: top.messages,
     helpUrl: top.helpUrl,
     matched: applied.map((r) => r.id),
     explanation: explain(top, facts, ctx),

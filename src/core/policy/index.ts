@@ -9,3 +9,4 @@ export { chromeManagedSchema, ManagedSettings } from './managed';
 export { Classifiers, MAX_DICTIONARY_TERMS } from './classifiers';
 export { engineFor, organisationDetectors } from './organisation';
 export { unsafeRegexReason } from './safe-regex';
+export { LocalizedMessages, messageIn } from './languages';

@@ -26,7 +26,7 @@ export const ManagedSettings = z
 export type ManagedSettings = z.infer<typeof ManagedSettings>;
 
 /** Keys that Chrome's managed-storage schema understands; zod validates everything else in the extension. */
-const CHROME_SCHEMA_KEYS = new Set(['type', 'title', 'description', 'properties', 'items', 'enum']);
+const CHROME_SCHEMA_KEYS = new Set(['type', 'title', 'description', 'properties', 'additionalProperties', 'items', 'enum']);
 
 type JsonSchema = { [key: string]: unknown };
 
@@ -52,6 +52,10 @@ function simplify(node: JsonSchema): JsonSchema {
     if (!CHROME_SCHEMA_KEYS.has(k)) continue;
     if (k === 'properties') out.properties = Object.fromEntries(Object.entries(v as Record<string, JsonSchema>).map(([p, s]) => [p, simplify(s)]));
     else if (k === 'items') out.items = simplify(v as JsonSchema);
+    // A map (a rule's messages by language): Chrome reads additionalProperties below the top level.
+    else if (k === 'additionalProperties') {
+      if (typeof v === 'object') out.additionalProperties = simplify(v as JsonSchema);
+    }
     else out[k] = v;
   }
   if (!out.type) out.type = out.properties ? 'object' : 'string';

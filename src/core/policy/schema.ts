@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
 import { ClassifierId, Classifiers } from './classifiers';
+import { LocalizedMessages } from './languages';
 
 /**
  * Where content is leaving through. `web-request`: text a page sends by itself (fetch, XMLHttpRequest, beacons,
@@ -69,6 +70,7 @@ export const Rule = z
     action: z.enum(ACTIONS),
     requireJustification: z.boolean().default(false).describe('With warn: the employee must say why before continuing.'),
     message: z.string().max(500).optional().describe('Shown to the employee instead of the default explanation.'),
+    messages: LocalizedMessages.optional().describe('The message in the employee\'s language: {"en": "...", "de": "...", "pt_BR": "..."}. The browser\'s language picks one (pt_BR, then pt, then another pt_*), then message, then en, then the first.'),
     helpUrl: z.url({ protocol: /^https$/ }).optional(),
   })
   .strict();

@@ -17,6 +17,7 @@ import { destinationHost, type Share, type Verdict } from './share';
 import { askEmployee, closeSurface, showProgress } from './ui/mount';
 import { FieldWatcher, stops } from './fields/watcher';
 import { Markers } from './ui/markers';
+import { redactionLabels } from './ui/redaction-labels';
 
 /**
  * Texts up to this size are decided inside the event when everything is loaded (a scan of 256 KB takes some
@@ -152,7 +153,7 @@ export class Decider {
     }
     if (choice.kind === 'redact') {
       void report(this.policy?.organisationHashKey(), share, host, shown, 'redacted', summary);
-      return { go: true, text: redact(share.text, textFindings) };
+      return { go: true, text: redact(share.text, textFindings, redactionLabels()) };
     }
     // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
     // keeps the words and not the values.

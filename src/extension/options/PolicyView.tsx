@@ -1,5 +1,6 @@
+import { useEffect } from 'preact/hooks';
+import { formatNumber, localizeDocument, nameOf, t } from '../content/ui/i18n';
 import type { PolicyAnswer } from '../messages';
-import { NETWORK } from '../popup/PolicyStatus';
 import { usePolicyAnswer } from '../use-policy-answer';
 
 type Match = PolicyAnswer['policy']['rules'][number]['match'];
@@ -10,30 +11,27 @@ type Match = PolicyAnswer['policy']['rules'][number]['match'];
  */
 export function PolicyView() {
   const answer = usePolicyAnswer();
-  if (answer === undefined) return <p>Loading…</p>;
-  if (answer === 'error') return <p role="alert">Bulwark could not read its policy.</p>;
+  useEffect(() => localizeDocument('optionsTitle'), []);
+  if (answer === undefined) return <p>{t('loading')}</p>;
+  if (answer === 'error') return <p role="alert">{t('policyUnreadable')}</p>;
   const { policy, source } = answer;
   return (
     <main>
-      <h1>Bulwark policy</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p data-testid="source">
-        {source === 'default' ? 'Bulwark’s default protection' : 'Set by your organization'} · {policy.name ?? 'Policy'} · version {policy.version}. These
-        settings are read-only.
+        {t('optionsSource', source === 'default' ? t('sourceDefaultShort') : t('sourceOrganization'), policy.name ?? t('policyUnnamed'), formatNumber(policy.version))}
       </p>
       {answer.network && (
         <p data-testid="network">
-          {NETWORK[answer.network]}.{' '}
-          {answer.network === 'backstop'
-            ? 'Bulwark also checks what pages, workers and forms send over the network.'
-            : 'What pages send by themselves is checked inside the page; workers and form navigations are not covered. Your organization can install Bulwark by policy to check them too.'}
+          {nameOf('network', answer.network)}. {answer.network === 'backstop' ? t('networkBackstopDetail') : t('networkPageOnlyDetail')}
         </p>
       )}
       <table>
         <thead>
           <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">When</th>
-            <th scope="col">Then</th>
+            <th scope="col">{t('columnRule')}</th>
+            <th scope="col">{t('columnWhen')}</th>
+            <th scope="col">{t('columnThen')}</th>
           </tr>
         </thead>
         <tbody>
@@ -44,19 +42,27 @@ export function PolicyView() {
                 <th scope="row">{r.id}</th>
                 <td>{r.description ?? describeMatch(r.match)}</td>
                 <td>
-                  {r.action}
-                  {r.requireJustification ? ' (with a reason)' : ''}
+                  {nameOf('action', r.action)}
+                  {r.requireJustification ? ` ${t('withReason')}` : ''}
                 </td>
               </tr>
             ))}
         </tbody>
       </table>
-      {policy.exceptions.hosts.length > 0 && <p>Not checked on: {policy.exceptions.hosts.join(', ')}</p>}
+      {policy.exceptions.hosts.length > 0 && <p>{t('notCheckedOn', policy.exceptions.hosts.join(', '))}</p>}
     </main>
   );
 }
 
+const list = (kind: string, ids: readonly string[]): string => ids.map((id) => nameOf(kind, id)).join(', ');
+
 function describeMatch(m: Match): string {
-  const parts = [m.categories?.join(', '), m.entityTypes?.join(', '), m.destinations && `to ${m.destinations.join(', ')}`, m.channels && `by ${m.channels.join(', ')}`, m.recipients !== 'any' && `${m.recipients} recipients`];
-  return parts.filter(Boolean).join(' · ') || 'anything';
+  const parts = [
+    m.categories && list('category', m.categories),
+    m.entityTypes && list('type', m.entityTypes),
+    m.destinations && t('matchTo', list('destination', m.destinations)),
+    m.channels && t('matchBy', list('channel', m.channels)),
+    m.recipients !== 'any' && nameOf('recipients', m.recipients),
+  ];
+  return parts.filter(Boolean).join(' · ') || t('matchAnything');
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { recentDecisions, type RecordedDecision } from '../background/decisions';
-import { t } from '../content/ui/i18n';
+import { formatDateTime, formatNumber, nameOf, t } from '../content/ui/i18n';
 
 const SHOWN = 10;
 
 function what(d: RecordedDecision): string {
-  if (d.outcome === 'redacted') return 'shared with the sensitive values removed';
-  if (d.outcome === 'cancelled') return d.action === 'block' ? 'blocked' : 'not shared (cancelled)';
-  return d.action === 'warn' ? 'shared after a warning' : 'shared and recorded';
+  if (d.outcome === 'redacted') return t('outcomeRedacted');
+  if (d.outcome === 'cancelled') return d.action === 'block' ? t('outcomeBlocked') : t('outcomeCancelled');
+  return d.action === 'warn' ? t('outcomeWarned') : t('outcomeRecorded');
 }
 
 /** The employee's own recent decisions on this device, with their reasons: what was found, where, which rule. */
@@ -17,16 +17,16 @@ export function RecentDecisions() {
     recentDecisions().then(setDecisions, () => setDecisions([]));
   }, []);
   if (!decisions) return null;
-  if (!decisions.length) return <p>No shares checked on this device yet.</p>;
+  if (!decisions.length) return <p>{t('noDecisions')}</p>;
   return (
     <section aria-labelledby="recent">
-      <h2 id="recent">Recent decisions</h2>
+      <h2 id="recent">{t('recentTitle')}</h2>
       <ul>
         {decisions.slice(0, SHOWN).map((d) => (
           <li key={d.at}>
-            <time dateTime={d.at}>{new Date(d.at).toLocaleString()}</time> · {t(`channel_${d.channel.replace(/-/g, '_')}`)} to {d.host}: {what(d)}
-            {d.findings.length > 0 && <> · {d.findings.map((f) => `${f.count} ${t(`type_${f.type}`)}`).join(', ')}</>}
-            {d.rule && <> · rule {d.rule}</>}
+            <time dateTime={d.at}>{formatDateTime(d.at)}</time> · {t('decisionLine', nameOf('channel', d.channel), d.host, what(d))}
+            {d.findings.length > 0 && <> · {d.findings.map((f) => t('countOf', formatNumber(f.count), nameOf('type', f.type))).join(', ')}</>}
+            {d.rule && <> · {t('decisionRule', d.rule)}</>}
           </li>
         ))}
       </ul>

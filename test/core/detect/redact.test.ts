@@ -17,5 +17,11 @@ describe('redact', () => {
     const plain = 'The meeting moved to Thursday afternoon.';
     expect(redact(plain, scan(plain).findings)).toBe(plain);
   });
-});
 
+  it('writes the label given for a type, and the type where none is given', () => {
+    const out = redact(TEXT, scan(TEXT).findings, { PERSON: 'NOMBRE', SSN: '' });
+    expect(out).toContain('Patient [NOMBRE],');
+    expect(out).toContain('SSN [SSN]');
+    expect(out).toContain('card [CREDIT_CARD] on file.');
+  });
+});

@@ -18,11 +18,16 @@ describe('the managed-storage schema in public/', () => {
     expect(schema).not.toHaveProperty('additionalProperties');
     const walk = (node: Node, path: string): void => {
       expect(['object', 'array', 'string', 'integer', 'number', 'boolean'], path).toContain(node.type);
-      for (const k of Object.keys(node)) expect(['type', 'title', 'description', 'properties', 'items', 'enum'], `${path}.${k}`).toContain(k);
+      for (const k of Object.keys(node)) expect(['type', 'title', 'description', 'properties', 'additionalProperties', 'items', 'enum'], `${path}.${k}`).toContain(k);
       for (const [k, v] of Object.entries((node.properties ?? {}) as Record<string, Node>)) walk(v, `${path}.${k}`);
       if (node.items) walk(node.items as Node, `${path}[]`);
+      if (node.additionalProperties) walk(node.additionalProperties as Node, `${path}.*`);
     };
     walk(schema, '$');
+    // A rule's messages by language: a map Chrome must keep (a key outside a schema's properties is dropped).
+    const rule = ((((schema.properties as Record<string, Node>).policy!.properties as Record<string, Node>).rules!.items as Node).properties as Record<string, Node>);
+    expect(rule.messages).toMatchObject({ type: 'object', additionalProperties: { type: 'string' } });
+    expect(rule.message).toMatchObject({ type: 'string' });
     expect(Object.keys(schema.properties as object).sort()).toEqual(['deviceId', 'enrollmentToken', 'eventsUrl', 'policy', 'policyPublicKey', 'policyUrl', 'refreshMinutes', 'serverUrl', 'user']);
   });
 });

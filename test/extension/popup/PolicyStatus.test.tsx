@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground } from '../../../src/extension/background/start';
 import { PolicyStatus } from '../../../src/extension/popup/PolicyStatus';
+import { speak } from '../speak';
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
@@ -19,7 +20,7 @@ describe('the popup', () => {
     render(<PolicyStatus />, document.getElementById('app')!);
     await settle();
     expect(document.querySelector('[data-testid=source]')?.textContent).toBe('Managed by your organization');
-    expect(document.body.textContent).toContain('ACME CDMO · version 9 · 1 rules');
+    expect(document.body.textContent).toContain('ACME CDMO · version 9 · 1 rule');
   });
 
   it('shows the default protection when nothing is configured', async () => {
@@ -50,5 +51,18 @@ describe('the popup', () => {
     expect(contains).toHaveBeenCalledWith({ permissions: ['webRequestBlocking'] });
     expect(document.querySelector('[data-testid=network]')?.textContent).toContain('Network check: on (installed by your organization)');
     contains.mockRestore();
+  });
+
+  it("speaks the browser's language, with its plural rules and its digits", async () => {
+    const quiet = speak('fr');
+    startBackground();
+    await fakeBrowser.storage.managed.set({ policy: { version: 1200, name: 'ACME', rules: [{ id: 'a', match: {}, action: 'audit' }, { id: 'b', match: {}, action: 'audit' }] } });
+    render(<PolicyStatus />, document.getElementById('app')!);
+    await settle();
+    expect(document.querySelector('[data-testid=source]')?.textContent).toBe('Géré par votre organisation');
+    // French groups thousands with a narrow no-break space.
+    expect(document.body.textContent).toContain('ACME · version 1\u202f200 · 2 règles');
+    expect(document.documentElement.lang).toBe('fr');
+    quiet();
   });
 });

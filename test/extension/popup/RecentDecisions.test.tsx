@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordDecision } from '../../../src/extension/background/decisions';
 import { RecentDecisions } from '../../../src/extension/popup/RecentDecisions';
+import { speak } from '../speak';
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
 
@@ -27,5 +28,18 @@ describe('the popup: recent decisions', () => {
     render(<RecentDecisions />, document.getElementById('app')!);
     await settle();
     expect(document.body.textContent).toBe('No shares checked on this device yet.');
+  });
+
+  it("shows dates, counts and outcomes in the browser's language", async () => {
+    const quiet = speak('de');
+    await recordDecision({ channel: 'paste', host: 'chatgpt.com', action: 'warn', rule: 'warn-phi', outcome: 'redacted', findings: [{ type: 'PERSON', category: 'phi', count: 1234, previews: [], hashes: [] }] });
+    render(<RecentDecisions />, document.getElementById('app')!);
+    await settle();
+    const time = document.querySelector('time')!;
+    expect(time.textContent).toBe(new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(time.dateTime)));
+    expect(time.textContent).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/);
+    expect(document.querySelector('h2')?.textContent).toBe('Letzte Entscheidungen');
+    expect(document.querySelector('li')?.textContent).toContain('chatgpt.com (Einfügen): ohne die sensiblen Werte geteilt · 1.234 Namen · Regel warn-phi');
+    quiet();
   });
 });

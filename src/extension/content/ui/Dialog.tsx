@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingSummary } from '../../../core/events/summary';
-import type { Channel, Decision } from '../../../core/policy';
-import { t } from './i18n';
+import { messageIn, type Channel, type Decision } from '../../../core/policy';
+import { formatNumber, nameOf, t, uiLanguage } from './i18n';
 
 export type Choice = { kind: 'cancel' } | { kind: 'continue'; justification?: string } | { kind: 'redact' };
 
 export interface DialogProps {
-  decision: Pick<Decision, 'action' | 'rule' | 'message' | 'helpUrl' | 'requireJustification'>;
+  decision: Pick<Decision, 'action' | 'rule' | 'message' | 'messages' | 'helpUrl' | 'requireJustification'>;
   channel: Channel;
   host: string;
   summary: readonly FindingSummary[];
@@ -51,21 +51,23 @@ export function Dialog({ decision, channel, host, summary, unreadable, canRedact
     e.stopPropagation();
   };
 
+  // The administrator's own words, in the employee's language where the rule has it.
+  const message = messageIn(uiLanguage(), decision.message, decision.messages);
   const title = action === 'block' ? t('titleBlock') : action === 'redact' ? t('titleRedact') : t('titleWarn');
   return (
-    <div class="backdrop">
+    <div class="backdrop" lang={uiLanguage()}>
       <div class={`dialog ${action}`} role="alertdialog" aria-modal="true" aria-labelledby="bw-title" aria-describedby="bw-body" ref={root} onKeyDown={onKeyDown}>
         <h2 id="bw-title">{title}</h2>
         <div id="bw-body">
-          <p>{t('whereLine', t(`channel_${channel.replace(/-/g, '_')}`), host)}</p>
-          {decision.message && <p class="message">{decision.message}</p>}
+          <p>{t('whereLine', nameOf('channel', channel), host)}</p>
+          {message && <p class="message">{message}</p>}
           {summary.length > 0 && (
             <>
               <p>{t('foundIntro')}</p>
               <ul>
                 {summary.map((s) => (
                   <li key={s.type}>
-                    <strong>{s.count}</strong> {t(`type_${s.type}`)}
+                    <strong>{formatNumber(s.count)}</strong> {nameOf('type', s.type)}
                     {s.category === 'phi' && <span class="tag"> ({t('categoryPhi')})</span>}
                     {s.previews.length > 0 && <span class="previews"> {s.previews.join(', ')}</span>}
                   </li>
@@ -107,11 +109,11 @@ export interface ProgressProps {
 export function Progress({ done, onStop }: ProgressProps) {
   const percent = Math.round(done * 100);
   return (
-    <div class="backdrop">
+    <div class="backdrop" lang={uiLanguage()}>
       <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="bw-title">
         <h2 id="bw-title">{t('titleChecking')}</h2>
-        <progress max={100} value={percent} aria-valuetext={t('progress', String(percent))} />
-        <p aria-live="polite">{t('progress', String(percent))}</p>
+        <progress max={100} value={percent} aria-valuetext={t('progress', formatNumber(percent))} />
+        <p aria-live="polite">{t('progress', formatNumber(percent))}</p>
         <div class="buttons">
           <button type="button" onClick={onStop} ref={(b) => b?.focus()}>{t('stop')}</button>
         </div>

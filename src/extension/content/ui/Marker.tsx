@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FindingSummary } from '../../../core/events/summary';
 import type { Decision } from '../../../core/policy';
-import { t } from './i18n';
+import { formatNumber, nameOf, t, uiLanguage } from './i18n';
 
 export interface MarkerProps {
   action: Decision['action'];
@@ -33,7 +33,7 @@ export function Marker(props: MarkerProps) {
   const [open, setOpen] = useState(false);
   const name = markerName(props);
   return (
-    <div class={`marker-frame ${props.action === 'block' ? 'block' : 'warn'}`}>
+    <div class={`marker-frame ${props.action === 'block' ? 'block' : 'warn'}`} lang={uiLanguage()}>
       <button type="button" class="marker" aria-label={name} aria-expanded={open} aria-controls="bw-marker-details" onClick={() => setOpen(!open)} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
         <span aria-hidden="true">!</span>
       </button>
@@ -44,7 +44,7 @@ export function Marker(props: MarkerProps) {
           <ul>
             {props.summary.map((s) => (
               <li key={s.type}>
-                <strong>{s.count}</strong> {t(`type_${s.type}`)}
+                <strong>{formatNumber(s.count)}</strong> {nameOf('type', s.type)}
                 {s.previews.length > 0 && <span class="previews"> {s.previews.join(', ')}</span>}
               </li>
             ))}

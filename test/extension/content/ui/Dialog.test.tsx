@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dialog, type DialogProps } from '../../../../src/extension/content/ui/Dialog';
+import { speak } from '../../speak';
 
 const base: Omit<DialogProps, 'onChoice'> = {
   decision: { action: 'warn', rule: 'warn-phi', requireJustification: true },
@@ -74,5 +75,36 @@ describe('the guard dialog', () => {
     act(() => void document.querySelector('[role="alertdialog"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(onChoice).toHaveBeenCalledWith({ kind: 'cancel' });
     expect(pageSaw).not.toHaveBeenCalled();
+  });
+
+  it("speaks the browser's language: titles, what was found, buttons", () => {
+    const quiet = speak('es');
+    const { buttons } = show();
+    expect(document.getElementById('bw-title')!.textContent).toBe('Compruébelo antes de compartir');
+    expect(document.body.textContent).toContain('Destino: chat.example.com (pegado).');
+    expect(document.body.textContent).toContain('2 números de la Seguridad Social de EE. UU.');
+    expect(buttons()).toEqual(['Cancelar', 'Eliminar los valores sensibles y compartir', 'Compartir de todos modos']);
+    quiet();
+  });
+
+  const localized = { action: 'block' as const, requireJustification: false, message: 'Ask the privacy office first.', messages: { de: 'Fragen Sie zuerst den Datenschutz.', pt_PT: 'Pergunte primeiro ao gabinete de privacidade.' } };
+  for (const [language, expected] of [
+    ['de-AT', 'Fragen Sie zuerst den Datenschutz.'],
+    ['pt-BR', 'Pergunte primeiro ao gabinete de privacidade.'],
+    ['ja', 'Ask the privacy office first.'],
+  ] as const)
+    it(`shows the rule's message in the employee's language where it has one (${language})`, () => {
+      const quiet = speak(language, language === 'pt-BR' ? 'pt_BR' : language.slice(0, 2));
+      show({ decision: localized });
+      expect(document.querySelector('.message')!.textContent).toBe(expected);
+      quiet();
+    });
+
+  it("shows the administrator's message in a language Bulwark has no catalogue for", () => {
+    const quiet = speak('pl', 'en');
+    show({ decision: { ...localized, messages: { ...localized.messages, pl: 'Najpierw zapytaj dział ochrony danych.' } } });
+    expect(document.querySelector('.message')!.textContent).toBe('Najpierw zapytaj dział ochrony danych.');
+    expect(document.getElementById('bw-title')!.textContent).toBe("This can't be shared here");
+    quiet();
   });
 });
