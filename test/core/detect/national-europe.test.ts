@@ -355,8 +355,9 @@ describe('European national identifiers', () => {
     });
 
     // Some checks cannot catch every changed digit: a second weighting where the first gives 10 (Estonia,
-    // Lithuania), 10 read as 0 or 1 (Romania, Bulgaria, Portugal). The target is the issue's: 5% at most.
-    it.skipIf(kind.checked === false)('does not take a number with one digit changed for this kind (5% at most)', () => {
+    // Lithuania), 10 read as 0 or 1 (Romania, Bulgaria, Portugal). The target is the issue's: 5% at most. Kinds
+    // without a check digit (the Danish CPR, the Maltese card) have their own test below.
+    if (kind.checked !== false) it('does not take a number with one digit changed for this kind (5% at most)', () => {
       const wrong = values.map((v) => changed(v, r)).filter((v) => kindAt(kind.sentence, v) === id);
       expect(wrong.length).toBeLessThanOrEqual(Math.floor(values.length * 0.05));
     });
