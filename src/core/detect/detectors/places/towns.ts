@@ -76,12 +76,12 @@ function townsInText(text: string, out: Candidate[]): void {
     if (j < 0) continue;
     const start = t.start, end = tokens[j]!.end;
     let why: string | undefined;
-    if (afterCode) why = afterTown ? 'listed province or town after a town (0.85)' : 'listed town after a postcode or house number (0.85)';
-    else if (POSTCODE_AFTER.test(text.slice(end, end + 9))) why = 'listed town before a postcode (0.85)';
-    else if (COUNTRY_AFTER.test(text.slice(end, end + 16))) why = 'listed town before its country (0.85)';
-    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(before) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.8)';
+    if (afterCode) why = afterTown ? 'listed province or town after a town (0.9)' : 'listed town after a postcode or house number (0.9)';
+    else if (POSTCODE_AFTER.test(text.slice(end, end + 9))) why = 'listed town before a postcode (0.9)';
+    else if (COUNTRY_AFTER.test(text.slice(end, end + 16))) why = 'listed town before its country (0.9)';
+    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(before) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.85)';
     if (why) {
-      out.push({ start, end, score: why.includes('0.8)') ? 0.8 : 0.85, why: [why] });
+      out.push({ start, end, score: why.includes('0.85)') ? 0.85 : 0.9, why: [why] });
       lastEnd = end;
     }
     i = j;
