@@ -54,7 +54,7 @@ const OWN = new Set(ANCHORS);
 const NON_ASCII = ['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde'];
 
 /** A street word inside a run of capitalised words: the facility's name ends before it ("Hospital de Navarra C/ Irunlarrea"). */
-const STREET_WORD = /[ ](?:E-mail|Email|Correo|Tel|Tfno|Teléfono|Fax|C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje|Barrio)(?=[ .\/:]|$)/g;
+const STREET_WORD = /[ ](?:E-mail|Email|Correo|Tel|Tfno|Teléfono|Fax|C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje)(?=[ .\/:]|$)/g;
 
 /**
  * Where a facility's name ends, within `name` (the text after the head, at `at`): before a street word, and where a
@@ -67,11 +67,9 @@ function nameEnd(text: string, at: number, name: string, out: Candidate[]): numb
   // A street word after "de" or "del" is the name's ("Hospital Virgen del Camino").
   for (const street of probe.matchAll(STREET_WORD))
     if (street.index < name.length && !/(?:^|[ ])(?:de|del|la|las|los|y)$/.test(name.slice(0, street.index))) return withoutTown(text, at, name.slice(0, street.index), out);
-  const town = withoutTown(text, at, name, out);
-  if (town < name.length) return town;
   const after = text.slice(at + name.length, at + name.length + 12);
-  const number = /^,?[ ]?(?:n[º°][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
-  if (!number) return name.length;
+  const number = /^,?[ ]?(?:n[º°o][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
+  if (!number) return withoutTown(text, at, name, out);
   const capitals = [...name.matchAll(/[ ](?=\p{Lu})/gu)].map((m) => m.index);
   if (capitals.length < 2) return name.length;
   const cut = capitals[capitals.length - (capitals.length >= 3 ? 2 : 1)]!;

@@ -72,7 +72,7 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
     }
     // "During 1971": an English word that happens to end like a street.
     if (n === 2 && commonWordList().has(/(\p{L}+)\.?\s+\d[^\p{L}]*$/u.exec(m[0].replace(/\s+[a-zA-Z]$/, ''))?.[1]?.toLowerCase() ?? '')) return;
-    pushParts(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)', out);
+    pushParts(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)', out, n === 1);
   });
   return out;
 }
@@ -82,9 +82,10 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
  * with its house number, floor and door, and an English unit ("Apt. 981"). A reviewer sees which part was found,
  * as with the addresses of addresses.ts.
  */
-function pushParts(text: string, start: number, end: number, score: number, why: string, out: Candidate[]): void {
+function pushParts(text: string, start: number, end: number, score: number, why: string, out: Candidate[], numberFirst = false): void {
   const value = text.slice(start, end);
-  const lead = /^\d{1,6}[ ](?=\d{1,5}[ ]\D|\D)/.exec(value)?.[0].length ?? 0;
+  // French writes the house number first ("12 bis rue de la Paix"): only a second number before it is split off.
+  const lead = (numberFirst ? /^\d{1,6}[ ](?=\d{1,5}[ ]\D)/ : /^\d{1,6}[ ](?=\d{1,5}[ ]\D|\D)/).exec(value)?.[0].length ?? 0;
   const unit = /,?[ ](?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]?#?\d{1,5}[A-Z]?$/.exec(value);
   const parts: [number, number][] = lead ? [[start, start + lead]] : [];
   parts.push([start + lead, unit ? start + unit.index : end]);

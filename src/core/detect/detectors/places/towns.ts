@@ -68,7 +68,7 @@ function townsInText(text: string, out: Candidate[]): void {
     const before = text.slice(Math.max(0, t.start - 22), t.start);
     // A postcode ends in a digit or a capital ("1012 AB"), perhaps with a comma: only then is the pattern tried.
     const q = text.charCodeAt(t.start - 2);
-    const p = q === 44 || q === 46 ? text.charCodeAt(t.start - 3) : q;
+    const p = q === 44 || q === 46 ? text.charCodeAt(t.start - 3) : q === 45 ? text.charCodeAt(t.start - 4) : q;
     const afterCode = afterTown || (((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || p === 110) && (POSTCODE_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)));
     const cued = !afterCode && PLACE_CUES.has(wordBefore(text, t.start - 1)) && !(GENITIVE.test(before) && /\p{Lu}[\p{L}.]*[ ]\S+[ ]$/u.test(before));
     if (!afterCode && !cued && !countryMayFollow(text, t.end) && !digitFollows(text, t.end)) continue;
