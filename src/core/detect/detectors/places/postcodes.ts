@@ -13,7 +13,7 @@ const SHAPE = String.raw`\d{3}[-－]\d{4}(?=\D|$)|(?:[A-Z]{1,2}-)?\d{5}|\d{4}[ ]
 const LABELS = String.raw`C\.[ ]?P\.?|CP|[Cc]ódigo [Pp]ostal|[Cc]odigo [Pp]ostal|[Cc]ód\.? [Pp]ostal|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|CAP|C\.A\.P\.|[Pp]ostcode|NPA|[Cc]ódigo-[Pp]ostal|郵便番号|〒`;
 
 /** The town after a postcode: up to four capitalised words, joined as towns are. */
-const TOWN_AFTER = /^(?:,|[ ]-)?[ ](\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|la|de la|am|an der|im|sur|do|da|di)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})/u;
+const TOWN_AFTER = /^(?:,|[ ]-)?[ ](?!(?:Apt|Apartment|Suite|Ste|Unit)\b)(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|la|de la|am|an der|im|sur|do|da|di)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})/u;
 /** Where an address puts its postcode: the start of a line, after a comma, a house number or "s/n". */
 const ADDRESS_BEFORE = /(?:^|\n|[,;.][ ]?|\d[ºª]?[A-Z]?[ ]|s\/n[ ])$/i;
 /** Spanish postcodes start with the province's number, 01 to 52. */
@@ -68,7 +68,7 @@ export const postcodeDetector: Detector = {
   validate: (value, text, start) => {
     // A label right before: the value is a postcode whatever follows.
     if (new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u').test(text.slice(Math.max(0, start - 20), start))) return undefined;
-    if (!/^\d{3}-/.test(value) && afterTown(text, start) === undefined) return undefined;
+    if (/^(?:[A-Z]-)?\d{5}$/.test(value) && afterTown(text, start) === undefined) return undefined;
     return beforeTown(value, text, start);
   },
   examples: {

@@ -34,6 +34,8 @@ const COUNTRY_AFTER = /^[ ]?[,(][ ]?(?:España|Spain|Espanya|Deutschland|Germany
 /** What may join the words of one town: "Santiago de Compostela", "Frankfurt am Main", "Pozuelo de Alarcón". */
 const TOWN_GAP = /^(?:[ -]|[ ](?:de|del|de la|de las|de los|la|las|los|el|do|da|dos|das|di|am|an der|im|sur|sous|en|y|e|upon|le|les|ob der|bei)[ ])$/;
 
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit']);
+
 const listed = (name: string): boolean => {
   const f = fold(name);
   return townList().has(f) || placeList().has(f) || regionList().has(f);
@@ -60,7 +62,8 @@ function townsInText(text: string, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Words in capitals are headings and acronyms more often than towns; a town stands after a space or a bracket.
-    if (t.word.length < 3 || t.acronym || t.start < 2) continue;
+    // "Apt" is a town in Provence, and the unit of every other mail-merge address.
+    if (t.word.length < 3 || t.acronym || t.start < 2 || UNIT_WORDS.has(t.lower)) continue;
     const c = text.charCodeAt(t.start - 1);
     if (c !== 32 && c !== 40) continue;
     const afterTown = lastEnd >= 0 && t.start - lastEnd <= 3 && BETWEEN_TOWNS.test(text.slice(lastEnd, t.start));
