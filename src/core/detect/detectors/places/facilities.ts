@@ -1,6 +1,6 @@
-import { commonWordList } from '../../lexicon';
+import { commonWordList, placeList, townList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
-import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP } from './words';
+import { aroundAnchors, candidate, fold, LINKS, NAME, NAME_WORD, positionsOf, SP } from './words';
 
 /**
  * Hospitals and health centres of Europe and Japan by their whole name: the facility word first in the Romance
@@ -54,7 +54,7 @@ const OWN = new Set(ANCHORS);
 const NON_ASCII = ['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde'];
 
 /** A street word inside a run of capitalised words: the facility's name ends before it ("Hospital de Navarra C/ Irunlarrea"). */
-const STREET_WORD = /[ ](?:C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje|Barrio)(?=[ .\/]|$)/;
+const STREET_WORD = /[ ](?:E-mail|Email|Correo|Tel|Tfno|Teléfono|Fax|C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje)(?=[ .\/:]|$)/g;
 
 /**
  * Where a facility's name ends, within `name` (the text after the head, at `at`): before a street word, and where a
@@ -62,17 +62,45 @@ const STREET_WORD = /[ ](?:C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|
  * name, which takes the last of the words (two of three or more, one of two). That street goes to `out`.
  */
 function nameEnd(text: string, at: number, name: string, out: Candidate[]): number {
-  const street = STREET_WORD.exec(name);
-  if (street) return street.index;
+  // The street word may end after the name's last word ("... Camino C/ Irunlarrea": the name took "C").
+  const probe = name + text.slice(at + name.length, at + name.length + 3);
+  // A street word after "de" or "del" is the name's ("Hospital Virgen del Camino").
+  for (const street of probe.matchAll(STREET_WORD))
+    if (street.index < name.length && !/(?:^|[ ])(?:de|del|la|las|los|y)$/.test(name.slice(0, street.index))) return withoutTown(text, at, name.slice(0, street.index), out);
   const after = text.slice(at + name.length, at + name.length + 12);
-  const number = /^,?[ ]?(?:n[º°][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
-  if (!number) return name.length;
+  const number = /^,?[ ]?(?:n[º°o][ ]?)?(?:\d{1,4}(?![\d.,]\d)|[sS]\/[nN])/.exec(after);
+  if (!number) return withoutTown(text, at, name, out);
   const capitals = [...name.matchAll(/[ ](?=\p{Lu})/gu)].map((m) => m.index);
   if (capitals.length < 2) return name.length;
   const cut = capitals[capitals.length - (capitals.length >= 3 ? 2 : 1)]!;
   const c = candidate(text, at + cut, at + name.length + number[0].length, 0.9, 'street and house number after a facility (0.9)');
   if (c) out.push(c);
   return cut;
+}
+
+/** The end of the name without a town at its end; the town is a finding of its own. */
+function withoutTown(text: string, at: number, name: string, out: Candidate[]): number {
+  const cut = townAtEnd(name);
+  const c = cut < name.length ? candidate(text, at + cut, at + name.length, 0.85, 'listed town after a facility (0.85)') : undefined;
+  if (c) out.push(c);
+  return cut;
+}
+
+/**
+ * A town after the name, without "de" ("Hospital Universitario La Paz Madrid"), is no part of it: the town is
+ * found as a town (towns.ts) and the name ends before it. "Complejo Hospitalario de Navarra" keeps its town.
+ */
+function townAtEnd(name: string): number {
+  const last = /[ ]((?:\p{Lu}[\p{L}\p{M}'’-]+[ ]?){1,2})$/u.exec(name);
+  if (!last || /(?:^|[ ])(?:de|del|di|da|do|du|des|della|von|van|der)[ ]$/.test(name.slice(0, last.index + 1))) return name.length;
+  // Keep at least one word of the name: "Hospital Madrid" is a hospital's name.
+  if (!/\p{Lu}/u.test(name.slice(0, last.index))) return name.length;
+  const words = last[1]!.trim().split(' ');
+  for (let n = words.length; n > 0; n--) {
+    const f = fold(words.slice(-n).join(' '));
+    if (townList().has(f) || placeList().has(f)) return name.length - words.slice(-n).join(' ').length - 1;
+  }
+  return name.length;
 }
 
 /** "Children's Hospital", "Memorial Hospital": an English name before the head, which English writes last. */

@@ -13,7 +13,7 @@ const SHAPE = String.raw`\d{3}[-－]\d{4}(?=\D|$)|(?:[A-Z]{1,2}-)?\d{5}|\d{4}[ ]
 const LABELS = String.raw`C\.[ ]?P\.?|CP|[Cc]ódigo [Pp]ostal|[Cc]odigo [Pp]ostal|[Cc]ód\.? [Pp]ostal|PLZ|[Pp]ostleitzahl|[Cc]ode [Pp]ostal|CAP|C\.A\.P\.|[Pp]ostcode|NPA|[Cc]ódigo-[Pp]ostal|郵便番号|〒`;
 
 /** The town after a postcode: up to four capitalised words, joined as towns are. */
-const TOWN_AFTER = /^(?:,|[ ]-)?[ ](\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|la|de la|am|an der|im|sur|do|da|di)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})/u;
+const TOWN_AFTER = /^(?:,|[ ]-)?[ ](?!(?:Apt|Apartment|Suite|Ste|Unit)\b)(\p{Lu}[\p{L}\p{M}'’-]+(?:[ ](?:(?:de|del|la|de la|am|an der|im|sur|do|da|di)[ ])?\p{Lu}[\p{L}\p{M}'’-]+){0,3})/u;
 /** Where an address puts its postcode: the start of a line, after a comma, a house number or "s/n". */
 const ADDRESS_BEFORE = /(?:^|\n|[,;.][ ]?|\d[ºª]?[A-Z]?[ ]|s\/n[ ])$/i;
 /** Spanish postcodes start with the province's number, 01 to 52. */
@@ -33,7 +33,9 @@ function beforeTown(value: string, text: string, start: number): boolean | undef
   if (/^\d{3}[-－]\d{4}$/.test(value)) return false; // Japanese postcodes only after 〒 or their label; else a phone number
   const town = TOWN_AFTER.exec(text.slice(start + value.length, start + value.length + 60))?.[1];
   // "94472 Atamaria 55": a number after the name makes it a street and its house number.
-  if (!town || /^[ ]\d/.test(text.slice(start + value.length + 1 + town.length, start + value.length + 4 + town.length).replace(/^,/, ''))) return false;
+  const rest = text.slice(start + value.length, start + value.length + 70);
+  // "12521 Belgrád rkp. 18.": a street word or a house number after the name makes it a street.
+  if (!town || /^[ ]?(?:\p{Ll}{1,6}\.?[ ])?\d/u.test(rest.slice(rest.indexOf(town) + town.length).replace(/^,/, ''))) return false;
   const before = text.slice(Math.max(0, start - 6), start);
   const placed = ADDRESS_BEFORE.test(before);
   if (/^\d{4}$/.test(value) && /^(?:1[89]|20)\d\d$/.test(value) && !placed) return false; // a year: "en 2015 Madrid"
@@ -45,7 +47,7 @@ function beforeTown(value: string, text: string, start: number): boolean | undef
 
 /** A postcode after a listed town: "Narón 15407", "Barcelona 08017.España". */
 function afterTown(text: string, start: number): false | undefined {
-  const words = /(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0].trim().split(' ') ?? [];
+  const words = /(?<![\p{L}\p{M}'’-])(?:\p{Lu}[\p{L}\p{M}'’-]+[ ]){1,3}$/u.exec(text.slice(Math.max(0, start - 40), start))?.[0].trim().split(' ') ?? [];
   // Towns of the European list only: "Estonia 62488" in a mail-merge address is its own part.
   for (let n = words.length; n > 0; n--) if (townList().has(fold(words.slice(-n).join(' '))) && !regionList().has(fold(words.slice(-n).join(' ')))) return undefined;
   return false;
@@ -66,7 +68,7 @@ export const postcodeDetector: Detector = {
   validate: (value, text, start) => {
     // A label right before: the value is a postcode whatever follows.
     if (new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u').test(text.slice(Math.max(0, start - 20), start))) return undefined;
-    if (/\p{Ll}[ ]$/u.test(text.slice(Math.max(0, start - 2), start)) && !/^\d{3}-/.test(value)) return afterTown(text, start);
+    if (/^(?:[A-Z]-)?\d{5}$/.test(value) && afterTown(text, start) === undefined) return undefined;
     return beforeTown(value, text, start);
   },
   examples: {

@@ -12,7 +12,7 @@ import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP, UNIT
 /** Street words written before the name, as they are spelled and abbreviated (the first letter in either case). */
 const BEFORE_NAME = [
   // Spanish, Catalan, Galician
-  'Calle', 'C/', 'Cl.', 'Avenida', 'Avda.', 'Avda', 'Avd.', 'Av.', 'Avenido', 'Avinguda', 'Paseo', 'P.º', 'Pº', 'Pso.', 'Pso', 'Passeig', 'Pg.', 'Plaza', 'Pza.', 'Pl.',
+  'Calle', 'C/', 'C/.', 'Cl.', 'Avenida', 'Avda.', 'Avda', 'Avd.', 'Av.', 'Avenido', 'Avinguda', 'Paseo', 'P.º', 'Pº', 'P.o', 'Pso.', 'Pso', 'Passeig', 'Pg.', 'Plaza', 'Pza.', 'Pl.',
   'Plaça', 'Ronda', 'Camino', 'Camí', 'Carretera', 'Ctra.', 'Ctra', 'Travesía', 'Travesia', 'Trav.', 'Rúa', 'Carrer', 'Glorieta', 'Urbanización', 'Urb.', 'Callejón',
   'Alameda', 'Bulevar', 'Rambla', 'Vía',
   // Italian
@@ -33,9 +33,9 @@ const eitherCase = (w: string): string => `[${w[0]!.toUpperCase()}${w[0]!.toLowe
 const alternation = (words: readonly string[], f: (w: string) => string): string => [...words].sort((a, b) => b.length - a.length).map(f).join('|');
 
 /** A house number: "90", "5-7", "340-350", "12B", "nº 4", "s/n", "km 12,500". */
-const NUMBER = String.raw`(?:n[º°o]\.?[ ]?|n[ ]º[ ]?|núm\.?[ ]?|nr\.?[ ]?)?(?:\d{1,4}[A-Za-z]?(?:[ ]?[-–/][ ]?\d{1,4}[A-Za-z]?)?(?![\d.,]\d)|[sS]\/[nN](?![\p{L}])|km\.?[ ]?\d{1,3}(?:[,.]\d{1,3})?)`;
-/** Floor and door: "2º dcha", "5º D", "1º-F", "3B", "5 B", "bis", "piso 4", "Esq.". */
-const FLOOR = String.raw`(?:[,.]?[ ]?-?[ ]?(?:\d{1,2}[ ]?[ºª°](?:[ ]?-?[ ]?(?:[A-Z]|dcha|izda|izqda|izq|dcho|izdo|drcha|dch|centro|esq|dto|dt|fte)(?![\p{L}\d])\.?)?|\d{1,2}[ ]?-?[ ]?[A-Z](?![\p{L}\d])|(?:bis|ter)(?![\p{L}])|(?:piso|planta|pta|puerta|esc|escalera|portal|bloque|blq|bajo|ático|atico|local|apto|apartamento|Esq|Dto)\.?(?:[ ]?[\dA-Z]{1,3}[ºª°]?)?(?![\p{L}\d])))`;
+const NUMBER = String.raw`(?:n[º°o]\.?[ ]?|n[ ][ºo][ ]?|núm\.?[ ]?|nr\.?[ ]?)?(?:\d{1,4}[A-Za-z]?(?:[ ]?[-–/][ ]?\d{1,4}[A-Za-z]?)?(?![\d.,]\d)|[sS]\/[nN](?![\p{L}])|km\.?[ ]?\d{1,3}(?:[,.]\d{1,3})?)`;
+/** Floor and door (the engine reads text in NFKC, where "º" is "o" and "ª" is "a"): "2º dcha", "5º D", "1º-F", "3B", "5 B", "bis", "piso 4", "Esq.". */
+const FLOOR = String.raw`(?:[,.]?[ ]?-?[ ]?(?:(?:\d{1,2}\.?[ºª°oa]|\d{1,2}[ ][º°])(?:[ ]?-?[ ]?(?:[A-Z]|dcha|izda|izqda|izq|dcho|izdo|drcha|dch|centro|esq|dto|dt|fte)(?![\p{L}\d])\.?)?|\d{1,2}[ ]?-?[ ]?[A-Z](?![\p{L}\d])|(?:bis|ter)(?![\p{L}])|(?:piso|planta|pta|puerta|esc|escalera|portal|bloque|blq|bajo|ático|atico|local|apto|apartamento|Esq|Dto)\.?(?:[ ]?[\dA-Z]{1,3}[ºª°]?)?(?![\p{L}\d])))`;
 
 const STREET_FIRST = new RegExp(
   String.raw`(?<![\p{L}\d])(?:\d{1,6}[ ](?:\d{1,5}[ ])?)?(${alternation(BEFORE_NAME, eitherCase)})(?:(?<=[./º])[ \t]{0,2}|[ \t]{1,2})${LINKS}(${NAME})(?:,?[ ]?${NUMBER}(?:${FLOOR}){0,3})?${UNIT}`,
@@ -62,13 +62,17 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
       const word = m[1]!.toLowerCase();
       const numbered = /\d|[sS]\/[nN]/.test(m[0].slice(m[0].indexOf(m[2]!) + m[2]!.length));
       // Without a number only a strong, capitalised street word makes an address ("Plaza Mayor" could be a square's name in a sentence).
-      if (!numbered && !(STRONG.has(word) && /^\p{Lu}/u.test(m[1]!))) return;
+      if (!numbered && !(STRONG.has(word) && /^\p{Lu}/u.test(m[1]!))) {
+        // "Camino C/ Irunlarrea": the street may begin inside the rejected match.
+        STREET_FIRST.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+        return;
+      }
       pushParts(text, s, s + m[0].length, numbered ? 0.9 : 0.75, numbered ? 'street word, name and house number (0.9)' : 'street word and name (0.75)', out);
       return;
     }
     // "During 1971": an English word that happens to end like a street.
     if (n === 2 && commonWordList().has(/(\p{L}+)\.?\s+\d[^\p{L}]*$/u.exec(m[0].replace(/\s+[a-zA-Z]$/, ''))?.[1]?.toLowerCase() ?? '')) return;
-    pushParts(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)', out);
+    pushParts(text, s, s + m[0].length, 0.9, n === 1 ? 'house number, street word and name (0.9)' : 'street name and house number (0.9)', out, n === 1);
   });
   return out;
 }
@@ -78,9 +82,10 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
  * with its house number, floor and door, and an English unit ("Apt. 981"). A reviewer sees which part was found,
  * as with the addresses of addresses.ts.
  */
-function pushParts(text: string, start: number, end: number, score: number, why: string, out: Candidate[]): void {
+function pushParts(text: string, start: number, end: number, score: number, why: string, out: Candidate[], numberFirst = false): void {
   const value = text.slice(start, end);
-  const lead = /^\d{1,6}[ ](?=\d{1,5}[ ]\D|\D)/.exec(value)?.[0].length ?? 0;
+  // French writes the house number first ("12 bis rue de la Paix"): only a second number before it is split off.
+  const lead = (numberFirst ? /^\d{1,6}[ ](?=\d{1,5}[ ]\D)/ : /^\d{1,6}[ ](?=\d{1,5}[ ]\D|\D)/).exec(value)?.[0].length ?? 0;
   const unit = /,?[ ](?:Apt|Apartment|Suite|Ste|Unit)\.?[ ]?#?\d{1,5}[A-Z]?$/.exec(value);
   const parts: [number, number][] = lead ? [[start, start + lead]] : [];
   parts.push([start + lead, unit ? start + unit.index : end]);

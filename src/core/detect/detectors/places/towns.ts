@@ -34,6 +34,8 @@ const COUNTRY_AFTER = /^[ ]?[,(][ ]?(?:España|Spain|Espanya|Deutschland|Germany
 /** What may join the words of one town: "Santiago de Compostela", "Frankfurt am Main", "Pozuelo de Alarcón". */
 const TOWN_GAP = /^(?:[ -]|[ ](?:de|del|de la|de las|de los|la|las|los|el|do|da|dos|das|di|am|an der|im|sur|sous|en|y|e|upon|le|les|ob der|bei)[ ])$/;
 
+const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit']);
+
 const listed = (name: string): boolean => {
   const f = fold(name);
   return townList().has(f) || placeList().has(f) || regionList().has(f);
@@ -60,7 +62,8 @@ function townsInText(text: string, out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // Words in capitals are headings and acronyms more often than towns; a town stands after a space or a bracket.
-    if (t.word.length < 3 || t.acronym || t.start < 2) continue;
+    // "Apt" is a town in Provence, and the unit of every other mail-merge address.
+    if (t.word.length < 3 || t.acronym || t.start < 2 || UNIT_WORDS.has(t.lower)) continue;
     const c = text.charCodeAt(t.start - 1);
     if (c !== 32 && c !== 40) continue;
     const afterTown = lastEnd >= 0 && t.start - lastEnd <= 3 && BETWEEN_TOWNS.test(text.slice(lastEnd, t.start));
@@ -68,7 +71,7 @@ function townsInText(text: string, out: Candidate[]): void {
     const before = text.slice(Math.max(0, t.start - 22), t.start);
     // A postcode ends in a digit or a capital ("1012 AB"), perhaps with a comma: only then is the pattern tried.
     const q = text.charCodeAt(t.start - 2);
-    const p = q === 44 || q === 46 ? text.charCodeAt(t.start - 3) : q;
+    const p = q === 44 || q === 46 ? text.charCodeAt(t.start - 3) : q === 45 ? text.charCodeAt(t.start - 4) : q;
     const afterCode = afterTown || (((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || p === 110) && (POSTCODE_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)));
     const cued = !afterCode && PLACE_CUES.has(wordBefore(text, t.start - 1)) && !(GENITIVE.test(before) && /\p{Lu}[\p{L}.]*[ ]\S+[ ]$/u.test(before));
     if (!afterCode && !cued && !countryMayFollow(text, t.end) && !digitFollows(text, t.end)) continue;
@@ -76,12 +79,12 @@ function townsInText(text: string, out: Candidate[]): void {
     if (j < 0) continue;
     const start = t.start, end = tokens[j]!.end;
     let why: string | undefined;
-    if (afterCode) why = afterTown ? 'listed province or town after a town (0.85)' : 'listed town after a postcode or house number (0.85)';
-    else if (POSTCODE_AFTER.test(text.slice(end, end + 9))) why = 'listed town before a postcode (0.85)';
-    else if (COUNTRY_AFTER.test(text.slice(end, end + 16))) why = 'listed town before its country (0.85)';
-    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(before) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.8)';
+    if (afterCode) why = afterTown ? 'listed province or town after a town (0.9)' : 'listed town after a postcode or house number (0.9)';
+    else if (POSTCODE_AFTER.test(text.slice(end, end + 9))) why = 'listed town before a postcode (0.9)';
+    else if (COUNTRY_AFTER.test(text.slice(end, end + 16))) why = 'listed town before its country (0.9)';
+    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(before) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.85)';
     if (why) {
-      out.push({ start, end, score: why.includes('0.8)') ? 0.8 : 0.85, why: [why] });
+      out.push({ start, end, score: why.includes('0.85)') ? 0.85 : 0.9, why: [why] });
       lastEnd = end;
     }
     i = j;
