@@ -117,8 +117,11 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   if (isHeading(text, all)) return;
   const language = languageAt(text, all[0]!.start);
-  const labelled = language === 'en' ? undefined : labelledName(text, readBefore(textBefore(text, all[0]!.start, 24)), all);
+  const before = language === 'en' ? undefined : readBefore(textBefore(text, all[0]!.start, 24));
+  const labelled = before && labelledName(text, before, all);
   if (labelled) return void found.people.push(labelled);
+  // "Avda. Doctor Peset", "Hospital Doctor Josep Trueta": a title there names a street or a hospital.
+  const titled = !before || !notAPerson(all[0]!, before);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
     if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
@@ -132,7 +135,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const kinds = all.map(kindOf);
   // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
   const titleAt = kinds.indexOf('title');
-  if (titleAt >= 0 && titleAt < all.length - 1 && !isHead(kinds[titleAt + 1]!)) {
+  if (titled && titleAt >= 0 && titleAt < all.length - 1 && !isHead(kinds[titleAt + 1]!)) {
     const who: Token[] = [];
     for (const t of all.slice(titleAt + 1, titleAt + 4)) {
       const k = kindOf(t);
@@ -317,7 +320,8 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   let why: string;
   if (who.length >= 2) {
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
-    else if (initials >= 1 && weak + unknown >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
+    // Outside English a word and a trailing initial is as often a flat or a letter of a series ("Bajo A.").
+    else if (initials >= 1 && weak + unknown >= 1 && (english || wk[wk.length - 1] !== 'initial')) [score, why] = [0.75, 'capitalised word with an initial'];
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = english ? [0.6, 'run of capitalised words that are not English words'] : [0.4, 'run of capitalised words in no name list'];
     else if (wk.every((x) => x === 'weak-name')) [score, why] = [0.45, 'capitalised words that are all names, and words too'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];

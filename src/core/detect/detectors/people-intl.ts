@@ -1,5 +1,5 @@
 import { commonWordsOf, intlNameList, japaneseFamilyNames, japaneseGivenNames, nativeCountryNames } from '../lexicon/people-intl';
-import type { Language } from '../language';
+import { isStopWord, type Language } from '../language';
 import type { Candidate } from '../types';
 import { TITLES, type Kind, type Token } from './proper-nouns';
 
@@ -27,7 +27,7 @@ export function kindsIn(language: Language, tokens: readonly Token[], kinds: rea
   for (let i = 0; i < out.length; i++) {
     const base = tokens[i]!.base;
     const k = out[i];
-    if (CALENDAR.has(base) || nativeCountryNames.has(base)) out[i] = 'not-name';
+    if (CALENDAR.has(base) || nativeCountryNames.has(base) || (base.length <= 3 && isStopWord(base, language))) out[i] = 'not-name'; // "Un", "Der"; not "Ella"
     else if (k === 'unknown' && intlNameList.has(base)) out[i] = common.has(base) ? 'weak-name' : 'name';
     else if (k === 'name' && common.has(base)) out[i] = 'weak-name';
   }
