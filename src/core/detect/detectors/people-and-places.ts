@@ -4,7 +4,7 @@ import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
-import { intlPersonCue, isAddressNoun, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
+import { intlPersonCue, isAddressNoun, isSignature, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -330,7 +330,7 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   else [score, why] = [0.15, 'capitalised common word'];
   // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
   // Outside English a title or a label lifts even a name that is a word too ("Dr. med. Koch").
-  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) : undefined;
+  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) ?? (isSignature(text, who[0]!.start) ? ['a signature after a closing formula', 0.45] as [string, number] : undefined) : undefined;
   const cue = intlCue ?? (weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho, english) : undefined);
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
