@@ -36,9 +36,13 @@ let memo: Analysis = { people: [], places: [], regions: [] };
 export function analyse(text: string): Analysis {
   if (text === memoText) return memo;
   memo = { people: [], places: [], regions: [] };
-  for (const run of runs(text, capitalisedTokens(text))) for (const part of splitAtInstitutions(languageAt(text, run[0]!.start), run)) classifyRun(text, part, memo);
+  const paragraphs = paragraphLanguages(text);
+  const english = paragraphs.length === 1 && paragraphs[0]!.language === 'en';
+  for (const run of runs(text, capitalisedTokens(text)))
+    if (english) classifyRun(text, run, memo);
+    else for (const part of splitAtInstitutions(languageAt(text, run[0]!.start), run)) classifyRun(text, part, memo);
   lowercaseNames(text, memo.people);
-  if (paragraphLanguages(text).some((p) => p.language === 'ja')) japaneseNames(text, memo.people);
+  if (!english && paragraphs.some((p) => p.language === 'ja')) japaneseNames(text, memo.people);
   liftListedNames(text, memo.people);
   liftRepeatedNames(memo.people, text);
   memoText = text;
@@ -200,6 +204,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
 
 const SAINT_OR_MOUNT = new Set(['st', 'saint', 'mt', 'mount']);
 
+const isKnownPlace = (phrase: string): boolean => placeList().has(phrase) || regionList().has(phrase);
+
 /** The part of a word before its first hyphen. */
 const firstPart = (w: string): string => {
   const h = w.indexOf('-');
@@ -307,6 +313,8 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   const who = end === tokens.length ? tokens : tokens.slice(0, end);
   const wk = end === k.length ? k : k.slice(0, end);
   if (wk[0] === 'initial' && (who.length === 1 || !who[0]!.dot)) return;
+  // "Alcalá de Henares", "Palma de Mallorca": names joined by a particle that together name a place.
+  if (!english && who.length >= 2 && isKnownPlace(text.slice(who[0]!.start, who[who.length - 1]!.end).toLowerCase())) return;
   let names = 0, weak = 0, unknown = 0, initials = 0;
   for (const x of wk) {
     if (x === 'name') names++;
@@ -335,7 +343,7 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
     why += `, ${cue[0]}`;
-  }
+  } else if (!english && who.length === 1 && isAllCapitals(who[0]!.word)) [score, why] = [0.3, 'one word in capitals, outside English mostly an acronym or a heading'];
   const [s, e] = personSpan(who[0]!, who[who.length - 1]!);
   people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
 }

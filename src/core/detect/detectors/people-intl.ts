@@ -145,7 +145,7 @@ export function intlPersonCue(before: Before, oneUnknownWord: boolean): [string,
  * eponym's noun ("signo de Romberg", "test de Coombs", "Morbus Crohn").
  */
 export function notAPerson(first: Token, before: Before): boolean {
-  if (INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base)) return true;
+  if (INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base) || EPONYM_NOUNS.has(first.base)) return true; // "Test de Coombs"
   if (before.mark === ':') return false;
   if (before.mark === '/' ? before.last === 'c' : STREET_HEADS.has(before.last)) return true;
   return before.last === 'morbus' || (EPONYM_LINKS.has(before.last) && EPONYM_NOUNS.has(before.prev));
