@@ -58,7 +58,9 @@ function popcount(m: number): number {
 /** Fewer stop words than this say nothing: "Dr. Koch" has none, a heading one at most. */
 const MIN_EVIDENCE = 1.5;
 /** A lead this large is not overturned by reading on: the rest of a long text is not read. */
-const DECIDED = 12;
+const DECIDED = 10;
+/** The longest stop word (build-lexicon-people.ts keeps words of up to eight letters; form words are longer). */
+const MAX_STOP_WORD = 13;
 const scores = new Float64Array(LATIN.length);
 
 /** The first word index whose start is at or after `at` (binary search over the sorted word starts). */
@@ -104,13 +106,19 @@ export function detectLanguage(text: string, start = 0, end = text.length): Lang
   let cjkWords = 0;
   let best = 0;
   for (let i = firstWordAt(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
+    const cjk = text.charCodeAt(t.wordStart[i]!) >= 0x3040;
+    if (cjk) {
+      cjkWords++;
+      continue;
+    }
+    if (t.wordEnd[i]! - t.wordStart[i]! > MAX_STOP_WORD) continue; // no stop word is longer: no look-up
     const mask = m.get(t.wordHash[i]!);
     if (mask !== undefined) {
       // A capitalised stop word may be a name ("Ella", "Van"): it counts half.
       const share = t.wordShape[i]! & ALL_LOWER ? SHARE[mask]! : SHARE[mask]! / 2;
       for (let b = 0; b < LATIN.length; b++) if (mask & (1 << b)) scores[b]! += share;
-      if (++seen % 16 === 0 && !cjkWords && isDecided()) break;
-    } else if (text.charCodeAt(t.wordStart[i]!) >= 0x3040) cjkWords++;
+      if (++seen % 8 === 0 && !cjkWords && isDecided()) break;
+    }
   }
   for (let b = 1; b < LATIN.length; b++) if (scores[b]! > scores[best]!) best = b;
   if (cjkWords) {
