@@ -55,14 +55,23 @@ function japaneseNames(): { family: string[]; given: string[] } {
   return { family: flat(p?.last_name).filter(kanji), given: flat(p?.first_name).filter(kanji) };
 }
 
-/** Every word of a cspell dictionary as it is written there, without its compound and case markers. */
-function cspellWords(pkgFile: string): Set<string> {
+/**
+ * Every word of a cspell dictionary as it is written there, without its compound markers, and apart the words that
+ * carry them ("+-Fischer+": a word that can be part of a compound, which in German is a noun and never a name).
+ */
+function cspellWords(pkgFile: string): { words: Set<string>; compounding: Set<string> } {
   const [scope, pkg, ...rest] = pkgFile.split('/');
   const file = new URL(rest.join('/'), `file://${require.resolve(`${scope}/${pkg}/cspell-ext.json`)}`);
   const trie = importTrie(gunzipSync(readFileSync(file)).toString('utf8').split('\n'));
-  const words = new Set<string>();
-  for (const w of iteratorTrieWords(trie)) if (/^\p{L}[\p{L}\p{M}]*$/u.test(w)) words.add(w);
-  return words;
+  const words = new Set<string>(), compounding = new Set<string>();
+  for (const raw of iteratorTrieWords(trie)) {
+    if (raw.startsWith('~')) continue; // the case- and accent-free copies of words: "~thomas" says nothing of case
+    const w = raw.replace(/^[+-]+|[+-]+$/g, '');
+    if (!/^\p{L}[\p{L}\p{M}]*$/u.test(w)) continue;
+    words.add(w);
+    if (w !== raw && /[+-]/.test(raw)) compounding.add(w);
+  }
+  return { words, compounding };
 }
 
 const DICTIONARIES = {
@@ -76,31 +85,34 @@ const DICTIONARIES = {
 /**
  * The dictionaries hold proper names too ("García", "Schmidt"). Where a dictionary keeps case (de, fr, nl), a word
  * written in lower case there is a common word; German capitalises its nouns, so there a capitalised word counts as
- * one only when the dictionary also has a plural or case form that names lack ("Bauer": "Bauern", "Koch": "Koche";
- * "Schmidt" has none). The es and pt dictionaries are lower case throughout: there the names of the language's own
- * countries are taken for names ("juan", "garcía"), the rest of the dictionary's words for common words.
+ * one when the dictionary lets it into compounds ("Fischer", "Koch", "Müller"; "Schmidt" and "Thomas" never are).
+ * The es and pt dictionaries are lower case throughout: there the names of the language's own countries are taken
+ * for names ("juan", "garcía"), the rest of the dictionary's words for common words.
  */
-function isCommonWord(lang: string, w: string, words: Set<string>, ownNames: Set<string>): boolean {
+function isCommonWord(lang: string, w: string, compounding: Set<string>, ownNames: Set<string>): boolean {
   const lower = w.toLowerCase();
   if (!CASE_AWARE.has(lang)) return !ownNames.has(lower);
   if (w === lower) return true;
-  return lang === 'de' && ['e', 'en', 'n', 'es', 'ern', 'nen'].some((s) => words.has(w + s));
+  return lang === 'de' && compounding.has(w);
 }
 const CASE_AWARE = new Set(['de', 'fr', 'nl']);
 
 export function buildPeopleLexicons(): void {
   const intl = intlNames();
-  write('people-names-intl', 'Given names and surnames of es, de, fr, it, nl and pt locales, lower case (@faker-js/faker, MIT).', intl);
+  const namesFile = new URL('dict/people-names.txt', `file://${require.resolve('@cspell/dict-people-names/cspell-ext.json')}`);
+  const cspellNames = new Set(readFileSync(namesFile, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().toLowerCase()));
+  // Only what people-names.generated.ts lacks: the engine looks a word up here when that list does not know it.
+  write('people-names-intl', 'Given names and surnames of es, de, fr, it, nl and pt locales that @cspell/dict-people-names lacks, lower case (@faker-js/faker, MIT).',
+    [...intl].filter((w) => !cspellNames.has(w)));
   const ja = japaneseNames();
   write('people-names-ja', 'Japanese family names (kanji, @faker-js/faker ja locale, MIT).', ja.family, 1);
   write('people-names-ja-given', 'Japanese given names (kanji, @faker-js/faker ja locale, MIT).', ja.given, 1);
 
-  const namesFile = new URL('dict/people-names.txt', `file://${require.resolve('@cspell/dict-people-names/cspell-ext.json')}`);
-  const allNames = new Set([...intl, ...readFileSync(namesFile, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.trim().toLowerCase())]);
+  const allNames = new Set([...intl, ...cspellNames]);
   for (const [lang, pkg] of Object.entries(DICTIONARIES)) {
-    const words = cspellWords(pkg);
+    const { words, compounding } = cspellWords(pkg);
     const own = intlNames(lang);
-    const common = [...words].filter((w) => allNames.has(w) && isCommonWord(lang, w, words, own)).map((w) => w.toLowerCase());
+    const common = [...words].filter((w) => allNames.has(w.toLowerCase()) && isCommonWord(lang, w, compounding, own)).map((w) => w.toLowerCase());
     write(`common-words-${lang}`, `Words of the ${lang} cspell dictionary (${pkg.split('/').slice(0, 2).join('/')}) that are also names, lower case.`, common);
   }
 

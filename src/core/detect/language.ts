@@ -1,7 +1,7 @@
 import { hashWord } from './chars';
 import { eachWordOf } from './lexicon/front-coding';
 import stopWords from './lexicon/stop-words.generated';
-import { tokensOf, type Tokens } from './tokens';
+import { ALL_LOWER, tokensOf, type Tokens } from './tokens';
 
 /**
  * The language of a text, or of each of its paragraphs, from its stop words: each language's short function words
@@ -58,7 +58,9 @@ function popcount(m: number): number {
 /** Fewer stop words than this say nothing: "Dr. Koch" has none, a heading one at most. */
 const MIN_EVIDENCE = 1.5;
 /** A lead this large is not overturned by reading on: the rest of a long text is not read. */
-const DECIDED = 12;
+const DECIDED = 10;
+/** The longest stop word (build-lexicon-people.ts keeps words of up to eight letters; form words are longer). */
+const MAX_STOP_WORD = 13;
 const scores = new Float64Array(LATIN.length);
 
 /** The first word index whose start is at or after `at` (binary search over the sorted word starts). */
@@ -104,12 +106,19 @@ export function detectLanguage(text: string, start = 0, end = text.length): Lang
   let cjkWords = 0;
   let best = 0;
   for (let i = firstWordAt(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
+    const cjk = text.charCodeAt(t.wordStart[i]!) >= 0x3040;
+    if (cjk) {
+      cjkWords++;
+      continue;
+    }
+    if (t.wordEnd[i]! - t.wordStart[i]! > MAX_STOP_WORD) continue; // no stop word is longer: no look-up
     const mask = m.get(t.wordHash[i]!);
     if (mask !== undefined) {
-      const share = SHARE[mask]!;
+      // A capitalised stop word may be a name ("Ella", "Van"): it counts half.
+      const share = t.wordShape[i]! & ALL_LOWER ? SHARE[mask]! : SHARE[mask]! / 2;
       for (let b = 0; b < LATIN.length; b++) if (mask & (1 << b)) scores[b]! += share;
-      if (++seen % 16 === 0 && !cjkWords && isDecided()) break;
-    } else if (text.charCodeAt(t.wordStart[i]!) >= 0x3040) cjkWords++;
+      if (++seen % 8 === 0 && !cjkWords && isDecided()) break;
+    }
   }
   for (let b = 1; b < LATIN.length; b++) if (scores[b]! > scores[best]!) best = b;
   if (cjkWords) {
@@ -117,7 +126,9 @@ export function detectLanguage(text: string, start = 0, end = text.length): Lang
     // Kana is Japanese only; ideographs alone could be Chinese, but Japanese is the CJK language known here.
     if ((kana >= 2 || han >= 4) && kana + han > scores[best]! * 4) return 'ja';
   }
-  return scores[best]! >= MIN_EVIDENCE ? LATIN[best] : undefined;
+  if (scores[best]! < MIN_EVIDENCE) return undefined;
+  // English is the engine's first language: another must win clearly ("lives at 63 Rue de Kairouan" stays English).
+  return best === 0 || scores[best]! >= scores[0]! + 1 ? LATIN[best] : 'en';
 }
 
 export interface Paragraph {
@@ -166,4 +177,10 @@ export function languageAt(text: string, at: number): Language {
     else hi = mid - 1;
   }
   return ps[lo]!.language;
+}
+
+/** Whether a lower-case word is one of a language's stop words ("un", "der", "het"): never a name there. */
+export function isStopWord(word: string, language: Language): boolean {
+  const bit = LATIN.indexOf(language as (typeof LATIN)[number]);
+  return bit >= 0 && ((stopMasks().get(hashWord(word)) ?? 0) & (1 << bit)) !== 0;
 }

@@ -39,6 +39,17 @@ describe('people in German', () => {
   });
 });
 
+describe('signatures', () => {
+  it('takes the line after a closing formula for a name, in German and Spanish', () => {
+    expect(people('Wir bitten um Kontrolle in drei Monaten.\n\nMit freundlichen Grüßen\n\nKatharina Wojciechowska\nOberärztin der Klinik')).toEqual(['Katharina Wojciechowska']);
+    expect(people('Se recomienda control en tres meses por su médico de cabecera.\nAtentamente,\nLeocadia Villaescusa Otxoa')).toEqual(['Leocadia Villaescusa Otxoa']);
+  });
+
+  it('takes no heading after a paragraph for a signature', () => {
+    expect(people('Die Kontrolle ergab keinen Befund in der Untersuchung.\nDiagnose\nAkute Bronchitis')).toEqual([]);
+  });
+});
+
 describe('people in French, Italian, Dutch and Portuguese', () => {
   it('French: labels with a space before the colon, M./Mme/Dr', () => {
     expect(people('Nom : Dupont\nPrénom : Marie\nLe patient a été vu par le Dr Martin et Mme Lefèvre au service de cardiologie.')).toEqual(['Dupont', 'Marie', 'Dr Martin', 'Mme Lefèvre']);

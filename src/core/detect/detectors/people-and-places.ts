@@ -4,7 +4,7 @@ import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
-import { intlPersonCue, isAddressNoun, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
+import { intlPersonCue, isAddressNoun, isSignature, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
 
 /** Health systems and hospitals known by a short name that carries no facility word. */
 const INSTITUTIONS = new Set([
@@ -36,9 +36,13 @@ let memo: Analysis = { people: [], places: [], regions: [] };
 export function analyse(text: string): Analysis {
   if (text === memoText) return memo;
   memo = { people: [], places: [], regions: [] };
-  for (const run of runs(text, capitalisedTokens(text))) for (const part of splitAtInstitutions(languageAt(text, run[0]!.start), run)) classifyRun(text, part, memo);
+  const paragraphs = paragraphLanguages(text);
+  const english = paragraphs.length === 1 && paragraphs[0]!.language === 'en';
+  for (const run of runs(text, capitalisedTokens(text)))
+    if (english) classifyRun(text, run, memo);
+    else for (const part of splitAtInstitutions(languageAt(text, run[0]!.start), run)) classifyRun(text, part, memo);
   lowercaseNames(text, memo.people);
-  if (paragraphLanguages(text).some((p) => p.language === 'ja')) japaneseNames(text, memo.people);
+  if (!english && paragraphs.some((p) => p.language === 'ja')) japaneseNames(text, memo.people);
   liftListedNames(text, memo.people);
   liftRepeatedNames(memo.people, text);
   memoText = text;
@@ -117,8 +121,11 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const { people, places } = found;
   if (isHeading(text, all)) return;
   const language = languageAt(text, all[0]!.start);
-  const labelled = language === 'en' ? undefined : labelledName(text, readBefore(textBefore(text, all[0]!.start, 24)), all);
+  const before = language === 'en' ? undefined : readBefore(textBefore(text, all[0]!.start, 24));
+  const labelled = before && labelledName(text, before, all);
   if (labelled) return void found.people.push(labelled);
+  // "Avda. Doctor Peset", "Hospital Doctor Josep Trueta": a title there names a street or a hospital.
+  const titled = !before || !notAPerson(all[0]!, before);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
     if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
@@ -132,7 +139,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const kinds = all.map(kindOf);
   // A title starts a person: "Dr. John L.", "Mrs. L. Hernandez", "Dr. Patel".
   const titleAt = kinds.indexOf('title');
-  if (titleAt >= 0 && titleAt < all.length - 1 && !isHead(kinds[titleAt + 1]!)) {
+  if (titled && titleAt >= 0 && titleAt < all.length - 1 && !isHead(kinds[titleAt + 1]!)) {
     const who: Token[] = [];
     for (const t of all.slice(titleAt + 1, titleAt + 4)) {
       const k = kindOf(t);
@@ -196,6 +203,8 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
 }
 
 const SAINT_OR_MOUNT = new Set(['st', 'saint', 'mt', 'mount']);
+
+const isKnownPlace = (phrase: string): boolean => placeList().has(phrase) || regionList().has(phrase);
 
 /** The part of a word before its first hyphen. */
 const firstPart = (w: string): string => {
@@ -304,6 +313,8 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   const who = end === tokens.length ? tokens : tokens.slice(0, end);
   const wk = end === k.length ? k : k.slice(0, end);
   if (wk[0] === 'initial' && (who.length === 1 || !who[0]!.dot)) return;
+  // "Alcalá de Henares", "Palma de Mallorca": names joined by a particle that together name a place.
+  if (!english && who.length >= 2 && isKnownPlace(text.slice(who[0]!.start, who[who.length - 1]!.end).toLowerCase())) return;
   let names = 0, weak = 0, unknown = 0, initials = 0;
   for (const x of wk) {
     if (x === 'name') names++;
@@ -317,7 +328,8 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   let why: string;
   if (who.length >= 2) {
     if (names >= 1) [score, why] = [0.85, 'known name in a run of capitalised words'];
-    else if (initials >= 1 && weak + unknown >= 1) [score, why] = [0.75, 'capitalised word with an initial'];
+    // Outside English a word and a trailing initial is as often a flat or a letter of a series ("Bajo A.").
+    else if (initials >= 1 && weak + unknown >= 1 && (english || wk[wk.length - 1] !== 'initial')) [score, why] = [0.75, 'capitalised word with an initial'];
     else if (unknown >= 1 && unknown + weak === who.length) [score, why] = english ? [0.6, 'run of capitalised words that are not English words'] : [0.4, 'run of capitalised words in no name list'];
     else if (wk.every((x) => x === 'weak-name')) [score, why] = [0.45, 'capitalised words that are all names, and words too'];
     else [score, why] = [0.4, 'capitalised words that are also common words or places'];
@@ -326,12 +338,12 @@ function personRun(text: string, tokens: Token[], kinds: Kind[], people: Candida
   else [score, why] = [0.15, 'capitalised common word'];
   // Cues lift names and unknown words, never common words: "Dear Hope" is rare, "with Hope" is not.
   // Outside English a title or a label lifts even a name that is a word too ("Dr. med. Koch").
-  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) : undefined;
+  const intlCue = before && weak + names + unknown > 0 ? intlPersonCue(before, who.length === 1 && unknown === 1) ?? (isSignature(text, who[0]!.start) ? ['a signature after a closing formula', 0.45] as [string, number] : undefined) : undefined;
   const cue = intlCue ?? (weak + names + unknown > 0 && (weak < who.length || who.length >= 2) ? personCue(text, who[0]!, lastWho, english) : undefined);
   if (cue) {
     score = Math.min(0.95, score + cue[1]);
     why += `, ${cue[0]}`;
-  }
+  } else if (!english && who.length === 1 && isAllCapitals(who[0]!.word)) [score, why] = [0.3, 'one word in capitals, outside English mostly an acronym or a heading'];
   const [s, e] = personSpan(who[0]!, who[who.length - 1]!);
   people.push({ start: s, end: e, score, why: [`${why} (${score.toFixed(2)})`] });
 }

@@ -1,5 +1,5 @@
 import { commonWordsOf, intlNameList, japaneseFamilyNames, japaneseGivenNames, nativeCountryNames } from '../lexicon/people-intl';
-import type { Language } from '../language';
+import { isStopWord, type Language } from '../language';
 import type { Candidate } from '../types';
 import { TITLES, type Kind, type Token } from './proper-nouns';
 
@@ -27,7 +27,7 @@ export function kindsIn(language: Language, tokens: readonly Token[], kinds: rea
   for (let i = 0; i < out.length; i++) {
     const base = tokens[i]!.base;
     const k = out[i];
-    if (CALENDAR.has(base) || nativeCountryNames.has(base)) out[i] = 'not-name';
+    if (CALENDAR.has(base) || nativeCountryNames.has(base) || (base.length <= 3 && isStopWord(base, language))) out[i] = 'not-name'; // "Un", "Der"; not "Ella"
     else if (k === 'unknown' && intlNameList.has(base)) out[i] = common.has(base) ? 'weak-name' : 'name';
     else if (k === 'name' && common.has(base)) out[i] = 'weak-name';
   }
@@ -111,6 +111,22 @@ export function labelledName(text: string, before: Before, run: readonly Token[]
   return { start: run[first]!.start, end: last.initial && last.dot ? last.end + 1 : last.nameEnd, score: 0.9, why: [`capitalised words after a ${named ? 'name' : 'role'} label (0.9)`] };
 }
 
+/** The closing formulas of letters, after which the signature's name stands on a line of its own. */
+const CLOSING = /(?:grüßen|grüße|gruß|hochachtungsvoll|atentamente|saludos|un saludo|cordialement|salutations|distinti saluti|cordiali saluti|saluti|groet|groeten|cumprimentos|atenciosamente|regards|sincerely)[,.!]?\s*$/u;
+
+/**
+ * Whether the run at `start` opens a line that follows a letter's closing formula ("Mit freundlichen Grüßen" then,
+ * a blank line or not, "Dr. med. Anna Schneider"): a signature.
+ */
+export function isSignature(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  while (i >= 0 && text.charCodeAt(i) !== 10 && start - i < 24) i--; // a title may stand before the name on its line
+  if (i < 0 || text.charCodeAt(i) !== 10) return false;
+  while (i >= 0 && (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13 || text.charCodeAt(i) === 32)) i--;
+  return CLOSING.test(text.slice(Math.max(0, i - 40), i + 1).toLowerCase());
+}
+
 /**
  * A cue before a run that makes it a person's name, in a language other than English: a name label lifts any
  * capitalised words, a role label or a title lifts names and runs of two words or more.
@@ -129,7 +145,7 @@ export function intlPersonCue(before: Before, oneUnknownWord: boolean): [string,
  * eponym's noun ("signo de Romberg", "test de Coombs", "Morbus Crohn").
  */
 export function notAPerson(first: Token, before: Before): boolean {
-  if (INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base)) return true;
+  if (INSTITUTION_HEADS.has(first.base) || STREET_HEADS.has(first.base) || EPONYM_NOUNS.has(first.base)) return true; // "Test de Coombs"
   if (before.mark === ':') return false;
   if (before.mark === '/' ? before.last === 'c' : STREET_HEADS.has(before.last)) return true;
   return before.last === 'morbus' || (EPONYM_LINKS.has(before.last) && EPONYM_NOUNS.has(before.prev));

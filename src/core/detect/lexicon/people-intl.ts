@@ -9,7 +9,7 @@ import commonNl from './common-words-nl.generated';
 import commonPt from './common-words-pt.generated';
 import countriesNative from './country-names-native.generated';
 
-/** Given names and surnames of the es, de, fr, it, nl and pt locales (build-lexicon-people.ts). */
+/** Given names and surnames of the es, de, fr, it, nl and pt locales that nameList() lacks (build-lexicon-people.ts). */
 export const intlNameList: WordList = new SortedWordList(namesIntl);
 /** Japanese family names and given names, in kanji. */
 export const japaneseFamilyNames: WordList = new SortedWordList(namesJa);
