@@ -35,10 +35,29 @@ const LABEL_BEFORE = PHONE_LABELS.map(({ words, countries }) => ({
 const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work',
   ...new Set(PHONE_LABELS.flatMap((l) => l.words))];
 
-/** The countries named by the phone label right before a number, or undefined where there is none. */
+/** The end of a number in a list of them, and the word or sign that joins the next: "918038014 / ", "956 203 145 y ". */
+const LIST_JOIN = /[\d)][ \t]*(?:[/,;-]|\b(?:y|o|e|und|oder|et|ou|of|en|ou))[ \t]*$/;
+/** Where the number that ends at `end` starts: back over digits, spaces and the signs numbers are written with. */
+function numberStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 24 && /[\d ().+-]/.test(text[i - 1]!)) i--;
+  return i;
+}
+
+/**
+ * The countries named by the phone label right before a number, or undefined where there is none. A number in a
+ * list after a label has that label too ("Tlf: 918038014 / 656352534"): up to two numbers back.
+ */
 function labelCountries(text: string, start: number): CountryCode[] | undefined {
-  const before = text.slice(Math.max(0, start - 24), start);
-  return LABEL_BEFORE.find((l) => l.regex.test(before))?.countries;
+  for (let hop = 0; hop < 3; hop++) {
+    const before = text.slice(Math.max(0, start - 24), start);
+    const found = LABEL_BEFORE.find((l) => l.regex.test(before));
+    if (found) return found.countries;
+    const join = LIST_JOIN.exec(before);
+    if (!join) return undefined;
+    start = numberStart(text, start - before.length + join.index + 1);
+  }
+  return undefined;
 }
 
 const PLAIN_NATIONAL = /^\d{9}$|^\d{11}$/;
@@ -52,10 +71,10 @@ function phoneVerdict(v: string, text: string, start: number, fax: boolean): Ver
   if (d.length < 7 || d.length > 15 || /^(\d)\1+$/.test(d)) return false;
   if (!fax && FAX_LABEL.test(text.slice(Math.max(0, start - 16), start))) return false;
   const countries = labelCountries(text, start);
-  const plain = PLAIN_NATIONAL.test(v);
+  const plain = PLAIN_NATIONAL.test(v) || v.includes('/');
   if (!countries) return plain ? false : undefined;
   const international = text.charCodeAt(start - 1) === 43 || v.startsWith('+');
-  const number = international ? `+${d}` : v;
+  const number = international ? `+${d}` : v.replace(/ ?\/ ?/, ' ');
   for (const country of countries) {
     const parsed = parsePhoneNumberFromString(number, international ? undefined : country);
     if (parsed?.isValid()) return { score: fax ? 0.95 : 0.85, note: `valid number of ${parsed.country ?? country}` };
@@ -74,6 +93,8 @@ const phonePatterns = [
   { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
   { name: 'phone-e164', source: `\\+\\d{10,14}`, score: 0.6 },
   // Nine or eleven digits unbroken ("Tfno. 926232991"): only after a phone label, and valid in its countries.
+  // The area code apart with a slash, as German writes it ("0221 / 478-1234"): only after a phone label too.
+  { name: 'phone-slash', source: `\\d{3,5} ?\\/ ?\\d{2,8}(?:[ -]\\d{1,6}){0,2}`, score: 0.2 },
   { name: 'phone-national', source: `\\d{9}(?:\\d{2})?(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
 ];
 
