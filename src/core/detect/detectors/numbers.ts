@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString as parseWith, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import PLANS from './phone-plans.json';
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
 import { isAlnum } from '../chars';
 import type { Detector, Verdict } from '../types';
@@ -34,6 +35,13 @@ const LABEL_BEFORE = PHONE_LABELS.map(({ words, countries }) => ({
 
 const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work',
   ...new Set(PHONE_LABELS.flatMap((l) => l.words))];
+
+/**
+ * The numbering plans of Europe, the Americas' largest and Japan: libphonenumber-js's `min` metadata cut to these
+ * countries (a fifth of its size in the decider's bundle). test/core/detect/phones-intl.test.ts checks that it is
+ * the installed library's, cut; it says how to make it again when the library is updated.
+ */
+const parsePhoneNumberFromString = (text: string, country: CountryCode | undefined) => parseWith(text, { defaultCountry: country }, PLANS as unknown as MetadataJson);
 
 /** The end of a number in a list of them, and the word or sign that joins the next: "918038014 / ", "956 203 145 y ". */
 const LIST_JOIN = /[\d)][ \t]*(?:[/,;-]|\b(?:y|o|e|und|oder|et|ou|of|en|ou))[ \t]*$/;
