@@ -118,14 +118,13 @@ const intlDate: Detector = {
   id: 'pii.date-intl',
   type: 'DATE',
   category: 'pii',
-  description: 'Date as Spanish, German, French, Italian, Dutch, Portuguese and Japanese write it',
+  description: 'Date as Spanish, German, French, Italian, Dutch and Portuguese write it',
   // Every such date holds a day or a year: the patterns run around digits, as numeric dates do.
   requires: 'digit',
   patterns: [
     { name: 'day-month-year', regex: new RegExp(`${DAY_NUM}${DAY_MONTH}${MONTH_ANY}${MONTH_YEAR}${YEAR4}`, 'g'), score: 0.85 },
     { name: 'day-month', regex: new RegExp(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}\.)`, 'g'), score: 0.75 },
     { name: 'day-roman-month-year', regex: new RegExp(String.raw`${DAY_NUM}[-/.]${ROMAN_MONTH}[-/.]${YEAR4}`, 'g'), score: 0.85 },
-    { name: 'japanese', regex: new RegExp(String.raw`(?:(?<!\d)(?:19|20)\d\d年|${ERA})(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d年])\d{1,2}月\d{1,2}日`, 'g'), score: 0.85 },
   ],
   context: DATE_CONTEXT,
   examples: {
@@ -134,10 +133,34 @@ const intlDate: Detector = {
       { text: 'am 12. März 2019 aufgenommen', value: '12. März 2019' }, { text: 'le 1er mars, puis', value: '1er mars' },
       { text: 'vu le 12 févr. 2019', value: '12 févr. 2019' }, { text: 'op 12 maart 2019', value: '12 maart 2019' },
       { text: 'em 12 de março de 2019', value: '12 de março de 2019' }, { text: 'fecha 12-III-2019', value: '12-III-2019' },
-      { text: '2019年3月12日に入院', value: '2019年3月12日' }, { text: '令和元年5月1日', value: '令和元年5月1日' }, { text: '平成31年に', value: '平成31年' },
       { text: 'il 12 marzo 2019', value: '12 marzo 2019' },
     ],
     noMatch: ['a 3 mar de distancia', 'Setze 5 set 2', 'sept 2 fois', 'version 12-IV'],
+  },
+};
+
+const JAPANESE_DATE = new RegExp(String.raw`(?:(?<!\d)(?:19|20)\d\d年|${ERA})(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d年])\d{1,2}月\d{1,2}日`, 'g');
+const JAPANESE_WHY = ['pattern japanese (0.85)'];
+
+/** Japanese dates: read only in a text that holds 年 or 月 (one search each), not tried at every digit. */
+function findJapaneseDates(text: string): Candidate[] {
+  if (!text.includes('年') && !text.includes('月')) return [];
+  const out: Candidate[] = [];
+  JAPANESE_DATE.lastIndex = 0;
+  for (let m = JAPANESE_DATE.exec(text); m && out.length < MAX_MATCHES; m = JAPANESE_DATE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.85, why: JAPANESE_WHY });
+  return out;
+}
+
+const japaneseDate: Detector = {
+  id: 'pii.date-ja',
+  type: 'DATE',
+  category: 'pii',
+  description: 'Date as Japanese writes it: the Gregorian or the era year (令和, 平成, 昭和, 大正), month and day',
+  requires: 'digit',
+  find: findJapaneseDates,
+  examples: {
+    match: [{ text: '2019年3月12日に入院', value: '2019年3月12日' }, { text: '令和元年5月1日', value: '令和元年5月1日' }, { text: '平成31年に', value: '平成31年' }, { text: '3月12日に受診', value: '3月12日' }],
+    noMatch: ['12年生', '第3回'],
   },
 };
 
@@ -204,6 +227,7 @@ const intlWeekday: Detector = {
 export const dateDetectors: Detector[] = [
   intlDate,
   intlMonthYear,
+  japaneseDate,
   intlWeekday,
   {
     id: 'pii.date-written',
