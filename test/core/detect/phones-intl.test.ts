@@ -41,3 +41,18 @@ describe('phone and fax numbers after their labels, checked in the countries of 
     expect(numbers('call (310) 555-1234', 'PHONE')).toEqual(['(310) 555-1234']);
   });
 });
+
+describe('the numbering plans', () => {
+  it('are libphonenumber-js\'s min metadata, cut to the countries the engine reads numbers in', async () => {
+    const full = (await import('libphonenumber-js/metadata.min.json')).default as { version: number; country_calling_codes: Record<string, string[]>; countries: Record<string, unknown> };
+    const cut = (await import('../../../src/core/detect/detectors/phone-plans.json')).default as typeof full;
+    // To make it again: keep these countries of the installed metadata, and the calling codes that name them.
+    const keep = Object.keys(cut.countries);
+    expect(cut.version).toBe(full.version);
+    for (const c of keep) expect(cut.countries[c], c).toEqual(full.countries[c]);
+    for (const [code, countries] of Object.entries(full.country_calling_codes)) {
+      const kept = countries.filter((c) => keep.includes(c));
+      expect(cut.country_calling_codes[code] ?? [], code).toEqual(kept);
+    }
+  });
+});

@@ -77,10 +77,30 @@ ene feb mar abr may jun jul ago sep sept set oct nov dic
 jan jän mär apr mai aug okt dez janv févr fév avr juil déc dec
 gen mag giu lug ott mrt mei fev out
 `;
-const words = (s: string): string[] => [...new Set(s.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
-/** Longer names first: an alternation takes the first that fits. */
-const FULL = `(?:${words(MONTHS_FULL).join('|')})`;
-const SHORT = `(?:${words(MONTHS_SHORT).join('|')})`;
+/**
+ * The words of a list as they are written: lower case, Capitalised, CAPITALS. The patterns that use them are
+ * case-sensitive: a case-insensitive regex with letters beyond ASCII costs V8 two to three times as much.
+ */
+const words = (s: string): string[] => [...new Set(s.split(/\s+/).filter(Boolean).flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]))];
+
+/**
+ * An alternation of words as a trie ("ma(?:rzo|yo|i)"): at each position the regex reads one branch per letter
+ * instead of trying every word. Longer words first inside a branch, so the alternation takes the longest that fits.
+ */
+function trieAlternation(list: readonly string[]): string {
+  const branches = new Map<string, string[]>();
+  let end = false;
+  for (const w of list) {
+    if (!w) end = true;
+    else (branches.get(w[0]!) ?? branches.set(w[0]!, []).get(w[0]!)!).push(w.slice(1));
+  }
+  const parts = [...branches].map(([c, rest]) => `${c.replace(/[-.]/g, '\\$&')}${rest.length === 1 && rest[0] === '' ? '' : trieAlternation(rest)}`);
+  if (!parts.length) return '';
+  const body = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
+  return end ? `(?:${body})?` : body;
+}
+const FULL = trieAlternation(words(MONTHS_FULL));
+const SHORT = trieAlternation(words(MONTHS_SHORT));
 /** Not inside a word of Latin letters ("marzo" is not in "comarzo", "mai" not in "maison"). */
 const NOT_LETTER_BEFORE = '(?<![A-Za-zÀ-ÿ])', NOT_LETTER_AFTER = '(?![A-Za-zÀ-ÿ])';
 const DAY_NUM = String.raw`(?<![\w.,/-])(?:[12]\d|3[01]|0?[1-9])(?:\.|er|o|°)?`;
@@ -98,28 +118,84 @@ const intlDate: Detector = {
   id: 'pii.date-intl',
   type: 'DATE',
   category: 'pii',
-  description: 'Date as Spanish, German, French, Italian, Dutch, Portuguese and Japanese write it',
+  description: 'Date as Spanish, German, French, Italian, Dutch and Portuguese write it',
   // Every such date holds a day or a year: the patterns run around digits, as numeric dates do.
   requires: 'digit',
   patterns: [
-    { name: 'day-month-year', regex: new RegExp(`${DAY_NUM}${DAY_MONTH}${MONTH_ANY}${MONTH_YEAR}${YEAR4}`, 'gi'), score: 0.85 },
-    { name: 'day-month', regex: new RegExp(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}\.)`, 'gi'), score: 0.75 },
-    // As sure as a day and a year: "Abril de 2004" is a date before it is a name.
-    { name: 'month-year', regex: new RegExp(`${NOT_LETTER_BEFORE}(?:${FULL}|${SHORT}\\.)${MONTH_YEAR}${YEAR4}`, 'gi'), score: 0.85 },
+    { name: 'day-month-year', regex: new RegExp(`${DAY_NUM}${DAY_MONTH}${MONTH_ANY}${MONTH_YEAR}${YEAR4}`, 'g'), score: 0.85 },
+    { name: 'day-month', regex: new RegExp(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}\.)`, 'g'), score: 0.75 },
     { name: 'day-roman-month-year', regex: new RegExp(String.raw`${DAY_NUM}[-/.]${ROMAN_MONTH}[-/.]${YEAR4}`, 'g'), score: 0.85 },
-    { name: 'japanese', regex: new RegExp(String.raw`(?:(?<!\d)(?:19|20)\d\d年|${ERA})(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d年])\d{1,2}月\d{1,2}日`, 'g'), score: 0.85 },
   ],
   context: DATE_CONTEXT,
   examples: {
     match: [
-      { text: 'ingresó el 12 de marzo de 2019.', value: '12 de marzo de 2019' }, { text: 'desde marzo de 2019', value: 'marzo de 2019' },
+      { text: 'ingresó el 12 de marzo de 2019.', value: '12 de marzo de 2019' },
       { text: 'am 12. März 2019 aufgenommen', value: '12. März 2019' }, { text: 'le 1er mars, puis', value: '1er mars' },
       { text: 'vu le 12 févr. 2019', value: '12 févr. 2019' }, { text: 'op 12 maart 2019', value: '12 maart 2019' },
       { text: 'em 12 de março de 2019', value: '12 de março de 2019' }, { text: 'fecha 12-III-2019', value: '12-III-2019' },
-      { text: '2019年3月12日に入院', value: '2019年3月12日' }, { text: '令和元年5月1日', value: '令和元年5月1日' }, { text: '平成31年に', value: '平成31年' },
       { text: 'il 12 marzo 2019', value: '12 marzo 2019' },
     ],
     noMatch: ['a 3 mar de distancia', 'Setze 5 set 2', 'sept 2 fois', 'version 12-IV'],
+  },
+};
+
+const JAPANESE_DATE = new RegExp(String.raw`(?:(?<!\d)(?:19|20)\d\d年|${ERA})(?:\d{1,2}月(?:\d{1,2}日)?)?|(?<![\d年])\d{1,2}月\d{1,2}日`, 'g');
+const JAPANESE_WHY = ['pattern japanese (0.85)'];
+
+/** Japanese dates: read only in a text that holds 年 or 月 (one search each), not tried at every digit. */
+function findJapaneseDates(text: string): Candidate[] {
+  if (!text.includes('年') && !text.includes('月')) return [];
+  const out: Candidate[] = [];
+  JAPANESE_DATE.lastIndex = 0;
+  for (let m = JAPANESE_DATE.exec(text); m && out.length < MAX_MATCHES; m = JAPANESE_DATE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, score: 0.85, why: JAPANESE_WHY });
+  return out;
+}
+
+const japaneseDate: Detector = {
+  id: 'pii.date-ja',
+  type: 'DATE',
+  category: 'pii',
+  description: 'Date as Japanese writes it: the Gregorian or the era year (令和, 平成, 昭和, 大正), month and day',
+  requires: 'digit',
+  find: findJapaneseDates,
+  examples: {
+    match: [{ text: '2019年3月12日に入院', value: '2019年3月12日' }, { text: '令和元年5月1日', value: '令和元年5月1日' }, { text: '平成31年に', value: '平成31年' }, { text: '3月12日に受診', value: '3月12日' }],
+    noMatch: ['12年生', '第3回'],
+  },
+};
+
+/** A year, from which month-year finds the month before it (a regex that starts with a digit runs fast). */
+const YEAR_AT = new RegExp(`(?<![\\w.])${YEAR4}`, 'g');
+/** The month and its joiner that end right before a year: "marzo de ", "März ", "abr.-". */
+const MONTH_BEFORE_YEAR = new RegExp(`${NOT_LETTER_BEFORE}(?:${FULL}|${SHORT}\\.)${MONTH_YEAR}$`);
+const MONTH_YEAR_WHY = ['pattern month-year (0.85)'];
+
+/**
+ * "marzo de 2019", "März 2019", "août 2020": from each year back to a month name, instead of trying every
+ * month at every letter. As sure as a day and a year: "Abril de 2004" is a date before it is a name.
+ */
+function findMonthYears(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(text); m && out.length < MAX_MATCHES; m = YEAR_AT.exec(text)) {
+    const from = Math.max(0, m.index - 24);
+    const month = MONTH_BEFORE_YEAR.exec(text.slice(from, m.index));
+    if (month) out.push({ start: from + month.index, end: m.index + m[0].length, score: 0.85, why: MONTH_YEAR_WHY });
+  }
+  return out;
+}
+
+const intlMonthYear: Detector = {
+  id: 'pii.month-year-intl',
+  type: 'DATE',
+  category: 'pii',
+  description: 'Month and year as Spanish, German, French, Italian, Dutch and Portuguese write them',
+  requires: 'digit',
+  find: findMonthYears,
+  context: DATE_CONTEXT,
+  examples: {
+    match: [{ text: 'desde marzo de 2019', value: 'marzo de 2019' }, { text: 'En Abril de 2004 se operó', value: 'Abril de 2004' }, { text: 'seit März 2019', value: 'März 2019' }, { text: 'depuis févr. 2020', value: 'févr. 2020' }],
+    noMatch: ['mar 2019', 'version 2019', 'Setze 2019'],
   },
 };
 
@@ -144,12 +220,14 @@ const intlWeekday: Detector = {
   keywords: WEEKDAY_KEYWORDS,
   window: { before: 16, after: 16 },
   // "Domingo" and "Sabato" are also names, "sábado" alone is ambiguous with them: left to the names' detector.
-  patterns: [{ name: 'weekday', regex: new RegExp(`${NOT_LETTER_BEFORE}(?:${words(WEEKDAYS).join('|')})${NOT_LETTER_AFTER}`, 'gi'), score: 0.5 }],
+  patterns: [{ name: 'weekday', regex: new RegExp(`${NOT_LETTER_BEFORE}${trieAlternation(words(WEEKDAYS))}${NOT_LETTER_AFTER}`, 'g'), score: 0.5 }],
   examples: { match: [{ text: 'el martes por la tarde', value: 'martes' }, { text: 'am Donnerstag', value: 'Donnerstag' }, { text: 'na segunda-feira', value: 'segunda-feira' }], noMatch: ['Martesana', 'sonntags'] },
 };
 
 export const dateDetectors: Detector[] = [
   intlDate,
+  intlMonthYear,
+  japaneseDate,
   intlWeekday,
   {
     id: 'pii.date-written',

@@ -46,7 +46,7 @@ interface Labels {
 const LABELS: Record<'mrn' | 'health-plan-id' | 'account-number' | 'license-number' | 'device-id', Labels> = {
   mrn: {
     keywords: ['mrn', 'record', 'med rec', 'medical rec', 'chart', 'patient', 'pt id', 'pt. id', 'mr#', 'emr', 'ehr', 'hospital', 'encounter',
-      'nhc', 'historia', 'episodio', 'fall', 'pat', 'aufnahme', 'dossier', 'ipp', 'cartella', 'ricovero', 'paziente', 'processo', 'utente', 'prontu'],
+      'nhc', 'historia', 'episodio', 'fallnummer', 'fall-nr', 'fall nr', 'patienten', 'pat.', 'pat-', 'ntnummer', 'nt-id', 'nt id', 'ntennummer', 'aufnahme', 'dossier', 'ipp:', 'ipp ', 'cartella', 'ricovero', 'paziente', 'processo', 'utente', 'prontu'],
     labels: {
       // A batch, deviation or cleaning record is the plant's, not a patient's: "batch record BR-2291" is no MRN.
       en: ['MRN', 'MR#', 'EMR', 'EHR', 'medical\\s+records?', 'med(?:ical)?\\.?\\s+rec(?:ord)?', `(?<!\\b(?:${MANUFACTURING_RECORDS})\\s+)record`, 'chart', 'patient(?:\\s+id)?', 'pt\\.?\\s+id', 'hospital\\s+(?:id|number)', 'encounter'],
@@ -61,35 +61,36 @@ const LABELS: Record<'mrn' | 'health-plan-id' | 'account-number' | 'license-numb
   },
   'health-plan-id': {
     keywords: ['insur', 'ins.', 'ins ', 'ins#', 'policy', 'member', 'subscriber', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group', 'hmo', 'ppo', 'epo', 'hbn', 'hpbn',
-      'nass', 'noss', 'n ss', 'no ss', 'afiliaci', 'seguridad social', 'tarjeta', 'cip', 'versicher', 'krankenkasse', 'kasse', 'curit', 'mutuelle', 'vitale', 'assur',
-      'tessera', 'sanitari', 'zorgverzeker', 'polis', 'verzeker', 'benefici', 'cart'],
+      'nass', 'noss', 'no ss', 'afiliaci', 'seguridad social', 'tarjeta', 'cip:', 'cip ', 'cipa', 'versicher', 'krankenkasse', 'kv-nr', 'mitgliedsnummer', 'sociale', 'mutuelle', 'vitale',
+      'tessera', 'sanitari', 'zorgverzeker', 'polisnummer', 'verzeker', 'carte', 'cartao'],
     labels: {
       en: ['(?:insurance|insurer|insur)(?:\\s+(?:policy|plan|member|card))?', 'ins\\.?(?:\\s+policy)?', 'HMO', 'PPO', 'EPO', 'HBN', 'HPBN', 'policy', 'member(?:ship)?', 'subscriber', 'health\\s+plan', 'plan', 'medicaid', 'medicare', 'beneficiary', 'group'],
       es: ['NASS', 'N[o°]\\s?SS', '(?:afiliaci[óo]n|seguridad\\s+social)', 'tarjeta(?:\\s+sanitaria|\\s+individual\\s+sanitaria)?', 'CIPA?'],
       de: ['Versicherten-?(?:nummer|Nr)', 'Versicherungs-?(?:nummer|Nr)', 'Krankenversicherungsnummer', 'Krankenkasse', 'KV-?Nr', 'Mitgliedsnummer'],
-      fr: ['(?:s[ée]curit[ée]\\s+sociale)', 'mutuelle', 'carte\\s+vitale', 'assur[ée]'],
+      fr: ['(?:s[ée]curit[ée]\\s+sociale)', 'mutuelle', 'carte\\s+vitale'],
       it: ['tessera(?:\\s+sanitaria)?', 'codice\\s+sanitario'],
-      nl: ['zorgverzekering', 'polis(?:nummer)?', 'verzekerden-?nummer', 'verzekerings-?nummer'],
+      nl: ['zorgverzekering', 'polisnummer', 'verzekerden-?nummer', 'verzekerings-?nummer'],
       pt: ['benefici[áa]rio', 'cart[ãa]o\\s+de\\s+sa[úu]de', 'cart[ãa]o\\s+SUS'],
     },
     ja: ['保険者番号', '被保険者番号', '被保険者証番号', '記号番号'],
   },
   'account-number': {
     keywords: ['acct', 'account', 'a/c', 'ref', 'case', 'id ', 'id:', 'id#', 'id.', 'invoice', 'order', 'claim', 'identifier',
-      'factur', 'cuenta', 'pedido', 'rechnung', 'kunden', 'konto', 'bestell', 'client', 'compte', 'commande', 'fattur', 'conto', 'ordine', 'rekening', 'klant', 'fatura', 'conta', 'encomenda'],
+      // Stems that stand inside English words are left out ('factur' in manufacturing, 'conta' in contact, 'client').
+      'factura', 'cuenta', 'pedido', 'rechnung', 'kunden', 'konto', 'bestell', 'compte', 'commande', 'fattura', 'conto', 'ordine', 'rekening', 'klant', 'factuur', 'fatura', 'encomenda'],
     labels: {
       en: ['acct', 'account', 'a\\/c', 'ref(?:erence)?', 'case', 'claim', 'invoice', 'order', 'identifier', 'ID'],
       es: ['factura', 'cuenta', 'pedido', 'cliente'],
       de: ['Rechnungs-?(?:nummer|Nr)', 'Rechnung', 'Kunden-?(?:nummer|Nr)', 'Konto(?:nummer)?', 'Bestell-?(?:nummer|Nr)'],
-      fr: ['facture', 'compte', 'commande', 'client'],
-      it: ['fattura', 'conto', 'ordine', 'cliente'],
+      fr: ['facture', 'compte', 'commande'],
+      it: ['fattura', 'conto', 'ordine'],
       nl: ['factuur(?:nummer)?', 'rekening(?:nummer)?', 'klant(?:nummer)?', 'bestelling'],
-      pt: ['fatura', 'conta', 'encomenda'],
+      pt: ['fatura', 'encomenda'],
     },
     ja: ['請求書番号', '注文番号', '口座番号', '顧客番号'],
   },
   'license-number': {
-    keywords: ['licen', 'certif', 'cert', 'permit', 'registration', 'col', 'dula', 'lanr', 'bsnr', 'arztnummer', 'rpps', 'adeli', 'albo', 'big', 'agb', 'ordem'],
+    keywords: ['licen', 'certif', 'cert', 'permit', 'registration', 'nocol', 'no col', 'colegiad', 'dula', 'lanr', 'bsnr', 'arztnummer', 'rpps', 'adeli', 'albo', 'big-', 'big ', 'agb', 'ordem'],
     labels: {
       en: ['(?:professional\\s+|medical\\s+|nursing\\s+|state\\s+)?licen[cs]e', 'certificate', 'cert\\.?', 'permit', 'registration'],
       es: ['N[o°]\\s?Col(?:egiad[oa])?', 'colegiad[oa]', 'c[ée]dula\\s+profesional'],

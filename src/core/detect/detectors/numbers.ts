@@ -1,6 +1,7 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString as parseWith, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import PLANS from './phone-plans.json';
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
-import { isAlnum } from '../chars';
+import { isAlnum, isDigit, isLetter } from '../chars';
 import type { Detector, Verdict } from '../types';
 import { tokensAt } from '../windows';
 
@@ -24,21 +25,93 @@ const PHONE_LABELS: { words: string[]; countries: CountryCode[] }[] = [
   { words: ['電話', '電話番号', '携帯', 'ファックス', 'ファクス'], countries: ['JP'] },
   { words: ['tel', 'phone', 'telephone', 'mobile', 'fax', 'telefax'], countries: ['US', 'ES', 'DE', 'FR', 'IT', 'NL', 'PT', 'BE', 'AT', 'CH', 'GB', 'JP'] },
 ];
+/** Each label's countries, by the label in lower case; Japanese labels apart (no space sets them off). */
+const LABEL_COUNTRIES = new Map(PHONE_LABELS.flatMap(({ words, countries }) => words.map((w) => [w, countries] as const)));
+const JAPANESE_LABELS = PHONE_LABELS.flatMap(({ words, countries }) => words.filter((w) => w.charCodeAt(0) >= 0x3040).map((w) => [w, countries] as const));
 /** Labels of fax numbers: a number after one is the fax detector's, not a phone number. */
-const FAX_LABEL = /(?:^|[^\p{L}])(?:(?:tele)?fax|t[ée]l[ée]copie|ファックス|ファクス)\.?[ \t]{0,2}(?::[ \t]{0,3})?(?:\(?\+)?$/iu;
-/** A label, then up to a colon, a dot and some spaces before the number on the same line: "Tfno.: ", "電話：". */
-const LABEL_BEFORE = PHONE_LABELS.map(({ words, countries }) => ({
-  regex: new RegExp(`(?:^|[^\\p{L}])(?:${words.join('|')})s?\\.?[ \\t]{0,2}(?::[ \\t]{0,3})?(?:\\(?\\+)?$`, 'iu'),
-  countries,
-}));
+const FAX_WORDS = new Set(['fax', 'telefax', 'télécopie', 'telecopie', 'ファックス', 'ファクス']);
+/** Words that join numbers in a list: "918038014 / 656352534", "956 203 145 y 956 203 146". */
+const LIST_WORDS = new Set(['y', 'o', 'e', 'und', 'oder', 'et', 'ou', 'of', 'en']);
+
+const isSpace = (c: number): boolean => c === 32 || c === 9;
+const isLabelLetter = (c: number): boolean => isLetter(c) || (c >= 0xc0 && c <= 0x24f) || c >= 0x3040;
+
+/**
+ * The word that ends right before a number, over what may stand between a label and its number on the same
+ * line (spaces, a colon, a dot, an opening bracket, a plus): [start, end) of the word, or undefined. No regex and
+ * no slice: it runs for every phone candidate.
+ */
+function wordBefore(text: string, at: number): [number, number] | undefined {
+  let i = at, steps = 0;
+  while (i > 0 && steps++ < 8) {
+    const c = text.charCodeAt(i - 1);
+    if (isSpace(c) || c === 58 || c === 46 || c === 40 || c === 43) i--;
+    else break;
+  }
+  let j = i;
+  while (j > 0 && i - j < 24 && isLabelLetter(text.charCodeAt(j - 1))) j--;
+  return j < i ? [j, i] : undefined;
+}
+
+function countriesOf(text: string, [s, e]: [number, number]): CountryCode[] | undefined {
+  if (text.charCodeAt(e - 1) >= 0x3040) return JAPANESE_LABELS.find(([w]) => text.endsWith(w, e))?.[1];
+  const w = text.slice(s, e).toLowerCase();
+  return LABEL_COUNTRIES.get(w) ?? (w.endsWith('s') ? LABEL_COUNTRIES.get(w.slice(0, -1)) : undefined);
+}
+
+function faxLabelBefore(text: string, at: number): boolean {
+  const w = wordBefore(text, at);
+  if (!w) return false;
+  if (text.charCodeAt(w[1] - 1) >= 0x3040) return [...FAX_WORDS].some((f) => text.endsWith(f, w[1]));
+  return FAX_WORDS.has(text.slice(w[0], w[1]).toLowerCase());
+}
 
 const PHONE_CONTEXT = ['phone', 'tel', 'telephone', 'mobile', 'cell', 'call', 'calling', 'contact', 'reach', 'desk', 'ph', 'text', 'sms', 'whatsapp', 'pager', 'dial', 'messages', 'answering', 'office', 'home', 'work',
-  ...new Set(PHONE_LABELS.flatMap((l) => l.words))];
+  // ASCII words only: a phrase is searched for around every candidate. "Teléfono" still reads as "tel" here,
+  // and a label right before a number is read by labelCountries.
+  ...new Set(PHONE_LABELS.flatMap((l) => l.words).filter((w) => /^[a-z]+$/.test(w)))];
 
-/** The countries named by the phone label right before a number, or undefined where there is none. */
+/**
+ * The numbering plans of Europe, the Americas' largest and Japan: libphonenumber-js's `min` metadata cut to these
+ * countries (a fifth of its size in the decider's bundle). test/core/detect/phones-intl.test.ts checks that it is
+ * the installed library's, cut; it says how to make it again when the library is updated.
+ */
+const parsePhoneNumberFromString = (text: string, country: CountryCode | undefined) => parseWith(text, { defaultCountry: country }, PLANS as unknown as MetadataJson);
+
+/**
+ * The countries named by the phone label right before a number, or undefined where there is none. A number in a
+ * list after a label has that label too ("Tlf: 918038014 / 656352534"): up to two numbers back.
+ */
 function labelCountries(text: string, start: number): CountryCode[] | undefined {
-  const before = text.slice(Math.max(0, start - 24), start);
-  return LABEL_BEFORE.find((l) => l.regex.test(before))?.countries;
+  for (let hop = 0; hop < 3; hop++) {
+    const w = wordBefore(text, start);
+    const countries = w && countriesOf(text, w);
+    if (countries) return countries;
+    // A joining sign or word, then the end of the number before it.
+    let i = w && LIST_WORDS.has(text.slice(w[0], w[1]).toLowerCase()) ? w[0] : start;
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    if (i === start || !w) {
+      const c = text.charCodeAt(i - 1);
+      if (c !== 47 && c !== 44 && c !== 59 && c !== 45) return undefined;
+      i--;
+    }
+    while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+    const c = text.charCodeAt(i - 1);
+    if (!isDigit(c) && c !== 41) return undefined;
+    start = numberStart(text, i);
+  }
+  return undefined;
+}
+
+/** Where the number that ends at `end` starts: back over digits, spaces and the signs numbers are written with. */
+function numberStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && end - i < 24) {
+    const c = text.charCodeAt(i - 1);
+    if (isDigit(c) || c === 32 || c === 40 || c === 41 || c === 46 || c === 43 || c === 45) i--;
+    else break;
+  }
+  return i;
 }
 
 const PLAIN_NATIONAL = /^\d{9}$|^\d{11}$/;
@@ -50,12 +123,12 @@ const PLAIN_NATIONAL = /^\d{9}$|^\d{11}$/;
 function phoneVerdict(v: string, text: string, start: number, fax: boolean): Verdict {
   const d = digitsOf(v);
   if (d.length < 7 || d.length > 15 || /^(\d)\1+$/.test(d)) return false;
-  if (!fax && FAX_LABEL.test(text.slice(Math.max(0, start - 16), start))) return false;
+  if (!fax && faxLabelBefore(text, start)) return false;
   const countries = labelCountries(text, start);
-  const plain = PLAIN_NATIONAL.test(v);
+  const plain = PLAIN_NATIONAL.test(v) || v.includes('/');
   if (!countries) return plain ? false : undefined;
   const international = text.charCodeAt(start - 1) === 43 || v.startsWith('+');
-  const number = international ? `+${d}` : v;
+  const number = international ? `+${d}` : v.replace(/ ?\/ ?/, ' ');
   for (const country of countries) {
     const parsed = parsePhoneNumberFromString(number, international ? undefined : country);
     if (parsed?.isValid()) return { score: fax ? 0.95 : 0.85, note: `valid number of ${parsed.country ?? country}` };
@@ -74,6 +147,8 @@ const phonePatterns = [
   { name: 'phone-groups', source: `(?:\\(\\d{1,4}\\)\\s?)?\\d{2,5}(?:[\\s.-]\\d{2,8}){1,4}(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
   { name: 'phone-e164', source: `\\+\\d{10,14}`, score: 0.6 },
   // Nine or eleven digits unbroken ("Tfno. 926232991"): only after a phone label, and valid in its countries.
+  // The area code apart with a slash, as German writes it ("0221 / 478-1234"): only after a phone label too.
+  { name: 'phone-slash', source: `\\d{3,5} ?\\/ ?\\d{2,8}(?:[ -]\\d{1,6}){0,2}`, score: 0.2 },
   { name: 'phone-national', source: `\\d{9}(?:\\d{2})?(?:\\s?(?:x|ext\\.?)\\s?\\d{1,5})?`, score: 0.2 },
 ];
 
