@@ -150,7 +150,9 @@ describe('health context', () => {
   });
 
   it('takes whole words only, and no names, places or plain words for shapes', () => {
-    expect(terms('Tulsa, Oklahoma; the choreography and cryptography of tumoración')).toEqual([]);
+    expect(terms('Tulsa, Oklahoma; the choreography and cryptography of it')).toEqual([]);
+    // A Spanish term is read whole, never as the English "tumor" inside it.
+    expect(terms('Se palpa una tumoración')).toEqual(['tumoración']);
     expect(terms('started dapagliflozin after the colectomy')).toEqual(['dapagliflozin', 'colectomy']);
     // A capitalised diagnosis shape inside a sentence is a family name; words of addresses and file names are no words.
     expect(terms('Thanks to Jonas Margaritis and arthritis@example.org for health.ts')).toEqual([]);
