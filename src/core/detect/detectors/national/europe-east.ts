@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { dateValid, digits, iso7064Mod1110, weighted, yymmddValid } from './europe-checks';
+import { dateValid, digits, iso7064Mod1110, weighted, yymmddValid } from './check-digits';
 
 /** PESEL: YYMMDD with the century in the month (+80 1800s, +20 2000s, +40, +60), serial, weights 1 3 7 9, mod 10. */
 function plPeselValid(v: string): boolean {

@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { dateValid, digits, luhnValid, modOf, weighted, yymmddValid } from './europe-checks';
+import { dateValid, digits, luhn, modOf, weighted, yymmddValid } from './check-digits';
 
 /** Personnummer: (YY)YYMMDD, - or + (a hundred years old), serial, Luhn over the ten; coordination numbers day + 60. */
 function sePersonalValid(v: string): boolean {
@@ -11,7 +11,7 @@ function sePersonalValid(v: string): boolean {
   }
   if (d.length !== 10) return false;
   const day = Number(d.slice(4, 6));
-  return dateValid(undefined, Number(d.slice(2, 4)), day > 60 ? day - 60 : day) && luhnValid(d);
+  return dateValid(undefined, Number(d.slice(2, 4)), day > 60 ? day - 60 : day) && luhn(d);
 }
 
 /** CPR: DDMMYY and four digits; no mod-11 since 2007, so the date is the only check. */

@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { alnumValue, digits, luhnValid, modOf, weighted, yymmddValid } from './europe-checks';
+import { alnumValue, digits, luhn, modOf, weighted, yymmddValid } from './check-digits';
 
 /** The letters of the Spanish DNI and NIE, by the number mod 23. */
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -70,7 +70,7 @@ function itFiscalCodeValid(v: string): boolean {
 /** AMKA: birth date DDMMYY, then five digits; Luhn over all eleven. */
 const grAmkaValid = (v: string): boolean => {
   const d = digits(v);
-  return d.length === 11 && yymmddValid(d, { day: 0, m: 2, y: 4 }) && luhnValid(d);
+  return d.length === 11 && yymmddValid(d, { day: 0, m: 2, y: 4 }) && luhn(d);
 };
 
 /** Greek AFM: eight digits weighted by powers of two (256..2), mod 11, mod 10, is the ninth. */

@@ -1,6 +1,6 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { dateValid, digits, iso7064Mod1110, luhnValid, modOf, verhoeffValid, weighted, yymmddValid } from './europe-checks';
+import { dateValid, digits, iso7064Mod1110, luhn, modOf, verhoeffValid, weighted, yymmddValid } from './check-digits';
 
 /** An optional separator between groups of digits, as people write them. */
 const S = '[ .-]?';
@@ -101,7 +101,7 @@ function nlBsnValid(v: string): boolean {
 function luNationalValid(v: string): boolean {
   const d = digits(v);
   if (d.length !== 13 || !dateValid(Number(d.slice(0, 4)), Number(d.slice(4, 6)), Number(d.slice(6, 8)))) return false;
-  return luhnValid(d.slice(0, 11) + d[11]) && verhoeffValid(d.slice(0, 11) + d[12]);
+  return luhn(d.slice(0, 11) + d[11]) && verhoeffValid(d.slice(0, 11) + d[12]);
 }
 
 /** NHS number: mod 11 with weights 10..2 over the first nine digits; 11 - remainder is the tenth (10 is never issued). */

@@ -1,6 +1,7 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, IDENTITY_WORDS, isShortDate, luhn, TAX_WORDS, weightedSum } from './world-checks';
+import { luhn } from './check-digits';
+import { allSame, compact, digitList, IDENTITY_WORDS, isShortDate, TAX_WORDS, weightedSum } from './world-checks';
 
 /** Luhn over a fixed number of digits, placeholders (all one digit) excluded. */
 const luhnOf = (length: number) => (v: string): boolean => {

@@ -1,6 +1,7 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, isShortDate, luhn, TAX_WORDS, weightedSum } from './world-checks';
+import { luhn } from './check-digits';
+import { allSame, compact, digitList, isShortDate, TAX_WORDS, weightedSum } from './world-checks';
 
 /** Mod 11 as Brazil uses it: 11 - (weighted sum mod 11), 0 where that is 10 or 11. */
 const brMod11 = (d: readonly number[], weights: readonly number[]): number => {

@@ -1,6 +1,7 @@
 import type { Detector } from '../../types';
 import { nationalId } from './build';
-import { allSame, compact, digitList, IDENTITY_WORDS, isDate, isShortDate, TAX_WORDS, verhoeff, weightedSum } from './world-checks';
+import { dateValid, verhoeffValid } from './check-digits';
+import { allSame, compact, digitList, IDENTITY_WORDS, isShortDate, TAX_WORDS, weightedSum } from './world-checks';
 
 /** My Number (個人番号): 11 digits and a mod-11 check; weights 2-7 then 2-6 from the right. */
 function myNumberValid(v: string): boolean {
@@ -32,7 +33,7 @@ function rrnValid(v: string): boolean {
   const s = d[6]!;
   const century = s === 9 || s === 0 ? 1800 : s === 3 || s === 4 || s === 7 || s === 8 ? 2000 : 1900;
   const year = century + d[0]! * 10 + d[1]!;
-  if (!isDate(year, d[2]! * 10 + d[3]!, d[4]! * 10 + d[5]!)) return false;
+  if (!dateValid(year, d[2]! * 10 + d[3]!, d[4]! * 10 + d[5]!)) return false;
   if (year >= 2020) return true;
   const check = (11 - (weightedSum(d, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]) % 11)) % 10;
   return check === d[12];
@@ -46,7 +47,7 @@ function cnValid(v: string): boolean {
   const id = compact(v).toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id) || !CN_PROVINCES.has(Number(id.slice(0, 2)))) return false;
   const year = Number(id.slice(6, 10));
-  if (year < 1890 || !isDate(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return false;
+  if (year < 1890 || !dateValid(year, Number(id.slice(10, 12)), Number(id.slice(12, 14)))) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * (2 ** (17 - i) % 11);
   return '10X98765432'[sum % 11] === id[17];
@@ -55,7 +56,7 @@ function cnValid(v: string): boolean {
 /** Aadhaar: 12 digits, never starting with 0 or 1, the last a Verhoeff check. */
 const aadhaarValid = (v: string): boolean => {
   const d = compact(v);
-  return /^[2-9]\d{11}$/.test(d) && verhoeff(d);
+  return /^[2-9]\d{11}$/.test(d) && verhoeffValid(d);
 };
 
 /** GSTIN: state code, the holder's PAN, an entity number, Z, and a mod-36 check (digit sums of value x 1, 2, ...). */

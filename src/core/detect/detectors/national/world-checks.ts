@@ -1,5 +1,8 @@
-/** Check-digit arithmetic shared by the identifiers of world-*.ts. Each takes digits only (or says what else). */
-export { luhn } from '../../checks';
+/**
+ * What the identifiers of world-*.ts share beyond check-digits.ts: their English words, separators, digit lists
+ * and weighted sums over them, two-digit-year dates.
+ */
+import { dateValid } from './check-digits';
 
 /**
  * English words for a national identity number, for the kinds written in English at home (or as often as not).
@@ -26,28 +29,5 @@ export function weightedSum(digits: readonly number[], weights: readonly number[
 /** Ten digits of the same kind ("0000000000", "1111111111") are placeholders, never issued numbers. */
 export const allSame = (s: string): boolean => /^(.)\1*$/.test(s);
 
-/** A real calendar day (the Gregorian calendar, month 1-12). */
-export function isDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1]!;
-}
-
 /** A two-digit year's day is real in some century of the last two (1900s or 2000s). */
-export const isShortDate = (yy: number, month: number, day: number): boolean => isDate(1900 + yy, month, day) || isDate(2000 + yy, month, day);
-
-// Verhoeff (dihedral group D5): catches every single-digit error and every swap of neighbours.
-const D5 = [
-  '0123456789', '1234067895', '2340178956', '3401289567', '4012395678',
-  '5987604321', '6598710432', '7659821043', '8765932104', '9876543210',
-].map((row) => row.split('').map(Number));
-const PERMUTE = [
-  '0123456789', '1576283094', '5803796142', '8916043527', '9453126870', '4286573901', '2793806415', '7046913258',
-].map((row) => row.split('').map(Number));
-
-/** Verhoeff over a string of digits whose last digit is the check. */
-export function verhoeff(digits: string): boolean {
-  let c = 0;
-  for (let i = 0; i < digits.length; i++) c = D5[c]![PERMUTE[i % 8]![Number(digits[digits.length - 1 - i])]!]!;
-  return digits.length > 0 && c === 0;
-}
+export const isShortDate = (yy: number, month: number, day: number): boolean => dateValid(1900 + yy, month, day) || dateValid(2000 + yy, month, day);

@@ -1,9 +1,9 @@
 /**
- * The check algorithms that European identifiers share, written from their specifications. Each takes a string
- * of digits (separators already removed) unless it says otherwise.
+ * The check algorithms that national identifiers share, written from their specifications. Each takes a string
+ * of digits (separators already removed) unless it says otherwise. Luhn and "the digits of" are the engine's own.
  */
+export { digitsOf as digits, luhn } from '../../checks';
 
-export const digits = (v: string): string => v.replace(/[^0-9]/g, '');
 const num = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /** Sum of digit i times weights[i]. */
@@ -11,17 +11,6 @@ export function weighted(d: string, weights: readonly number[], from = 0): numbe
   let sum = 0;
   for (let i = 0; i < weights.length; i++) sum += num(d, from + i) * weights[i]!;
   return sum;
-}
-
-/** Luhn (mod 10, every second digit from the right doubled) over the whole string; the last digit is the check. */
-export function luhnValid(d: string): boolean {
-  let sum = 0;
-  for (let i = d.length - 1, double = false; i >= 0; i--, double = !double) {
-    let x = num(d, i);
-    if (double) x = x * 2 > 9 ? x * 2 - 9 : x * 2;
-    sum += x;
-  }
-  return d.length > 1 && sum % 10 === 0;
 }
 
 /** The check digit ISO 7064 MOD 11,10 gives the digits before it (German IdNr, Croatian OIB). */
