@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileContext, findContext } from '../../../src/core/detect/context';
 import { KeywordScanner } from '../../../src/core/detect/keywords';
-
-/** Every start position of every keyword, by brute force: what the automaton must agree with. */
-function naive(keywords: string[], text: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const k of keywords)
-    for (let i = text.indexOf(k); i >= 0; i = text.indexOf(k, i + 1)) (out.get(k) ?? out.set(k, []).get(k)!).push(i);
-  return out;
-}
-const sorted = (m: Map<string, number[]>) => [...m].map(([k, v]) => [k, [...v].sort((a, b) => a - b)] as const).sort(([a], [b]) => a.localeCompare(b));
+import { naive, sorted } from './keyword-oracle';
 
 describe('keywords outside ASCII', () => {
   it('are found in scripts without spaces, beside ASCII keywords', () => {
