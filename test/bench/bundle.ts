@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export type Detect = typeof import('../../src/core/detect');
@@ -27,7 +27,9 @@ export async function bundleEngine(ref?: string): Promise<{ path: string; detect
     }
   }
   const path = join(out, `${ref ? root.split('/').pop() : 'tree'}.mjs`);
-  await build({ entryPoints: [join(root, 'src/core/detect/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: path, logLevel: 'error' });
+  await build({ entryPoints: [join(root, 'src/core/detect/index.ts')], bundle: true, format: 'esm', platform: 'neutral', outfile: path, logLevel: 'error',
+    // An archived tree has no node_modules of its own: it takes this checkout's packages.
+    nodePaths: [resolve('node_modules')] });
   return { path, detect: (await import(pathToFileURL(path).href)) as Detect };
 }
 

@@ -3,6 +3,8 @@ import peopleNames from './people-names.generated';
 import places from './places.generated';
 import regions from './regions.generated';
 import townsIntl from './towns-intl.generated';
+import { WordHashSet } from '../hash-set';
+import { lowerOf, type Tokens } from '../tokens';
 import { eachWordOf } from './front-coding';
 
 export const LEXICONS = ['common-words', 'people-names', 'places', 'regions', 'towns-intl'] as const;
@@ -12,6 +14,10 @@ export type LexiconName = (typeof LEXICONS)[number];
 export interface WordList {
   has(word: string): boolean;
   begins(word: string): boolean;
+  /** `has` for word i of a token stream, by its hash: no string is sliced out of the text. */
+  hasToken(t: Tokens, i: number): boolean;
+  /** `begins` for word i of a token stream, by its hash. */
+  beginsToken(t: Tokens, i: number): boolean;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface WordList {
  * milliseconds, not the tens of them that turning 80,000 words into Sets would.
  */
 export class SortedWordList implements WordList {
-  private readonly buckets = new Map<number, { words: Set<string>; firsts: Set<string> }>();
+  private readonly buckets = new Map<number, Bucket>();
 
   constructor(private readonly coded: string) {}
 
@@ -32,7 +38,15 @@ export class SortedWordList implements WordList {
     return word.length > 0 && this.bucket(word.charCodeAt(0)).firsts.has(word);
   }
 
-  private bucket(initial: number) {
+  hasToken(t: Tokens, i: number): boolean {
+    return this.bucket(lowerOf(t.text.charCodeAt(t.wordStart[i]!))).wordHashes.hasToken(t, i);
+  }
+
+  beginsToken(t: Tokens, i: number): boolean {
+    return this.bucket(lowerOf(t.text.charCodeAt(t.wordStart[i]!))).firstHashes.hasToken(t, i);
+  }
+
+  private bucket(initial: number): Bucket {
     let b = this.buckets.get(initial);
     if (b) return b;
     const words = new Set<string>();
@@ -42,13 +56,21 @@ export class SortedWordList implements WordList {
       const space = word.indexOf(' ');
       firsts.add(space < 0 ? word : word.slice(0, space));
     });
-    b = { words, firsts };
+    b = { words, firsts, wordHashes: new WordHashSet(words), firstHashes: new WordHashSet(firsts) };
     this.buckets.set(initial, b);
     return b;
   }
 }
 
-const EMPTY: WordList = { has: () => false, begins: () => false };
+interface Bucket {
+  words: Set<string>;
+  firsts: Set<string>;
+  wordHashes: WordHashSet;
+  firstHashes: WordHashSet;
+}
+
+/** A list with no words (a list left out, a language without one). */
+export const EMPTY_LIST: WordList = { has: () => false, begins: () => false, hasToken: () => false, beginsToken: () => false };
 const ablated = new Set<LexiconName>();
 
 /**
@@ -61,7 +83,7 @@ export function ablateLexicons(names: readonly LexiconName[]): void {
 
 function list(name: LexiconName, source: string): () => WordList {
   const words = new SortedWordList(source);
-  return () => (ablated.has(name) ? EMPTY : words);
+  return () => (ablated.has(name) ? EMPTY_LIST : words);
 }
 
 export const commonWordList = list('common-words', commonWords);

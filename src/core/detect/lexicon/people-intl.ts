@@ -1,4 +1,4 @@
-import { SortedWordList, type WordList } from './index';
+import { EMPTY_LIST, SortedWordList, type WordList } from './index';
 import namesIntl from './people-names-intl.generated';
 import namesJa from './people-names-ja.generated';
 import givenJa from './people-names-ja-given.generated';
@@ -18,7 +18,6 @@ export const japaneseGivenNames: WordList = new SortedWordList(givenJa);
 /** Country names in their own languages ("españa", "deutschland"). */
 export const nativeCountryNames: WordList = new SortedWordList(countriesNative);
 
-const EMPTY: WordList = { has: () => false, begins: () => false };
 const COMMON: Partial<Record<string, WordList>> = {
   de: new SortedWordList(commonDe),
   es: new SortedWordList(commonEs),
@@ -28,4 +27,4 @@ const COMMON: Partial<Record<string, WordList>> = {
 };
 
 /** Words of a language that are also in a name list ("Koch", "Sol"): a name there only with more evidence. */
-export const commonWordsOf = (language: string): WordList => COMMON[language] ?? EMPTY;
+export const commonWordsOf = (language: string): WordList => COMMON[language] ?? EMPTY_LIST;
