@@ -10,7 +10,7 @@ import { bundleEngine, removeBundles } from './bundle';
 import { mixedCorpus } from './corpus';
 import { MB, median, split } from './measure';
 
-const ref = process.argv[2] ?? process.env.STAGES_BASE ?? 'f1c5a3e';
+const ref = process.argv[2] ?? process.env.STAGES_BASE ?? '6f79cd2';
 const base = await bundleEngine(ref);
 if (!base) throw new Error(`${ref} is not in this clone`);
 const tree = (await bundleEngine())!;
