@@ -47,6 +47,8 @@ export class Engine {
   /** 1 for a detector gated by keywords (it runs only when one occurred). */
   private readonly gated: Uint8Array;
   private readonly profile: Map<string, number> | undefined;
+  /** With a profile: when the current stage began (score() splits its time into validators, context and the rest). */
+  private clock = 0;
 
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
@@ -168,14 +170,19 @@ export class Engine {
         if (!digits.length) continue;
         candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, digits);
       } else candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, whole);
-      if (prof) t = lap(prof, `detector ${d.id}`, t);
+      if (prof) this.clock = lap(prof, `detector ${d.id}`, t);
       for (const c of candidates) {
         if (c.start >= end - start && end < text.length) continue;
         const f = this.score(p, text, context, c, start);
         if (f) out.push(f);
       }
-      if (prof) t = lap(prof, 'score', t);
+      if (prof) t = lap(prof, 'score', this.clock);
     }
+  }
+
+  /** With a profile: adds the time since the last lap to `stage`. */
+  private lap(stage: string): void {
+    if (this.profile) this.clock = lap(this.profile, stage, this.clock);
   }
 
   private matchPatterns(p: Prepared, parts: readonly Part[]): Candidate[] {
@@ -198,7 +205,9 @@ export class Engine {
     let score = c.score;
     let check: string | undefined;
     if (d.validate) {
+      this.lap('score');
       const v = d.validate(text.slice(start, end), text, start);
+      this.lap(`validate ${d.id}`);
       if (v === false) return undefined;
       if (v === true) [score, check] = [1, 'check passed (1.0)'];
       else if (typeof v === 'number') [score, check] = [v, `check (${v})`];
@@ -207,9 +216,11 @@ export class Engine {
     let cue: string | undefined;
     // Context can only lift a score; one that cannot reach the threshold even with it is dropped unread.
     if (p.context && score < 1 && score + p.context.boost >= p.minScore) {
+      this.lap('score');
       cue = lower
         ? findContext(p.context, lower, c.start, c.end)
         : findContext(p.context, text.slice(Math.max(0, start - p.context.window), end + p.context.window).toLowerCase(), Math.min(start, p.context.window), Math.min(start, p.context.window) + end - start);
+      this.lap('context');
       if (cue) score = Math.min(1, score + p.context.boost);
     }
     if (score < p.minScore) return undefined;

@@ -10,7 +10,9 @@ describe('the engine', () => {
     const text = 'Pt Anna S. (MRN: 00123456, SSN 536-22-8726) seen at Lakeside Clinic for hypertension. password=hunter2hunter2';
     const profile = new Map<string, number>();
     expect(createEngine({ profile }).scan(text)).toEqual(createEngine().scan(text));
-    for (const stage of ['readable', 'keywords', 'score', 'resolveOverlaps', 'documentLabels', 'detector pii.ssn']) expect(profile.get(stage), stage).toBeGreaterThanOrEqual(0);
+    for (const stage of ['readable', 'keywords', 'score', 'resolveOverlaps', 'documentLabels', 'detector pii.ssn', 'context']) expect(profile.get(stage), stage).toBeGreaterThanOrEqual(0);
+    // The time of each validator is its own stage, apart from the rest of scoring.
+    expect([...profile.keys()].filter((k) => k.startsWith('validate ')).length).toBeGreaterThan(0);
     // Only detectors that ran are timed: one whose keywords are absent is skipped by its gate.
     const never = [...profile.keys()].filter((k) => k.startsWith('detector '));
     expect(never.length).toBeLessThan(createEngine().detectors.length);
