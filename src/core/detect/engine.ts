@@ -4,6 +4,7 @@ import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
 import { readable } from './readable';
+import { tokensOf, type Tokens } from './tokens';
 import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
@@ -140,9 +141,12 @@ export class Engine {
     let t = prof ? performance.now() : 0;
     const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
     const lower = chunk.toLowerCase();
-    // Context is read from the lower-cased chunk; where lower-casing changed lengths, from a slice of the text.
-    const context = lower.length === chunk.length ? lower : undefined;
     if (prof) t = lap(prof, 'lower-case', t);
+    // The chunk's tokens, read once: context lookups and every detector that calls tokensOf(chunk) share them.
+    const tokens = tokensOf(chunk);
+    // Phrases of context are read from the lower-cased chunk where lower-casing kept its length.
+    const context: ChunkText = { tokens, lower: lower.length === chunk.length ? lower : undefined };
+    if (prof) t = lap(prof, 'tokens', t);
     const hits = this.keywords.scan(lower);
     const active = new Uint8Array(this.prepared.length);
     for (const k of hits.keys()) for (const i of this.gates.get(k) ?? []) active[i] = 1;
@@ -199,7 +203,7 @@ export class Engine {
     return out;
   }
 
-  private score(p: Prepared, text: string, lower: string | undefined, c: Candidate, offset: number): Finding | undefined {
+  private score(p: Prepared, text: string, chunk: ChunkText, c: Candidate, offset: number): Finding | undefined {
     const d = p.detector;
     const start = c.start + offset, end = c.end + offset;
     let score = c.score;
@@ -217,9 +221,7 @@ export class Engine {
     // Context can only lift a score; one that cannot reach the threshold even with it is dropped unread.
     if (p.context && score < 1 && score + p.context.boost >= p.minScore) {
       this.lap('score');
-      cue = lower
-        ? findContext(p.context, lower, c.start, c.end)
-        : findContext(p.context, text.slice(Math.max(0, start - p.context.window), end + p.context.window).toLowerCase(), Math.min(start, p.context.window), Math.min(start, p.context.window) + end - start);
+      cue = findContext(p.context, chunk.tokens, chunk.lower, c.start, c.end);
       this.lap('context');
       if (cue) score = Math.min(1, score + p.context.boost);
     }
@@ -233,6 +235,12 @@ export class Engine {
     if (d.passage) f.passage = true;
     return f;
   }
+}
+
+/** What context lookups read of a chunk. */
+interface ChunkText {
+  tokens: Tokens;
+  lower: string | undefined;
 }
 
 /** The explanation of a pattern, made once per pattern: candidates share it until one becomes a finding. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileContext, findContext } from '../../../src/core/detect/context';
+import { tokensOf } from '../../../src/core/detect/tokens';
 import { KeywordScanner } from '../../../src/core/detect/keywords';
 import { naive, sorted } from './keyword-oracle';
 
@@ -38,7 +39,8 @@ describe('keywords outside ASCII', () => {
 describe('context words outside ASCII', () => {
   const near = (words: string[], text: string, value: string) => {
     const at = text.indexOf(value);
-    return findContext(compileContext({ words, window: 64 }), text.normalize('NFKC').toLowerCase(), at, at + value.length);
+    const read = text.normalize('NFKC');
+    return findContext(compileContext({ words, window: 64 }), tokensOf(read), read.toLowerCase(), at, at + value.length);
   };
 
   it('are found before a value, without spaces around them', () => {
