@@ -88,77 +88,80 @@ export function tokensOf(text: string): Tokens {
   return (memo = tokenize(text));
 }
 
+/**
+ * The hot loop: ASCII letters and digits are told by comparisons, everything else by one class lookup; the
+ * arrays are locals (grown by doubling), and nothing is allocated per token.
+ */
 function tokenize(text: string): Tokens {
   const n = text.length;
-  // About one word per six characters of prose; grown by doubling when a text has more.
-  const cap = Math.max(64, (n >> 2) + 16);
-  const t: Mutable<Tokens> = { text, words: 0, wordStart: new Int32Array(cap), wordEnd: new Int32Array(cap), wordHash: new Int32Array(cap), wordShape: new Uint8Array(cap), digits: 0, digitStart: new Int32Array(cap), digitEnd: new Int32Array(cap) };
+  // About one word per six characters of prose and far fewer digit runs; grown by doubling when a text has more.
+  let wordStart = new Int32Array(Math.max(64, (n >> 2) + 16)), wordEnd = new Int32Array(wordStart.length), wordHash = new Int32Array(wordStart.length), wordShape = new Uint8Array(wordStart.length);
+  let digitStart = new Int32Array(Math.max(64, (n >> 4) + 16)), digitEnd = new Int32Array(digitStart.length);
+  let words = 0, digits = 0;
   for (let i = 0; i < n; ) {
     let c = text.charCodeAt(i);
-    let k = c < 256 ? LATIN1[c]! : classOf(c);
-    if (k & DIGIT) {
+    if (c >= 48 && c <= 57) {
       const s = i;
-      do c = text.charCodeAt(++i);
+      do c = text.charCodeAt(++i) | 0;
       while (c >= 48 && c <= 57);
-      if (t.digits === t.digitStart.length) growDigits(t);
-      t.digitStart[t.digits] = s;
-      t.digitEnd[t.digits++] = i;
+      if (digits === digitStart.length) {
+        digitStart = doubled(digitStart);
+        digitEnd = doubled(digitEnd);
+      }
+      digitStart[digits] = s;
+      digitEnd[digits++] = i;
       continue;
     }
-    if (!(k & LETTER)) {
+    const first = c < 256 ? LATIN1[c]! : classOf(c);
+    if (!(first & LETTER)) {
       i++;
       continue;
     }
     const s = i;
-    let h = 0, upper = 0, lower = 0, ascii = 1, marks = 0, apostrophe = 0;
-    const firstUpper = k & UPPER;
+    // Cases seen (1 lower, 2 upper), and whether the word is all ASCII, has marks, has an apostrophe.
+    let h = 0, cases = 0, ascii = 1, marks = 0, apostrophe = 0;
     for (;;) {
-      if (k & LETTER) {
-        if (k & UPPER) upper++;
-        else if (k & LOWER) lower++;
-        if (c >= 128) ascii = 0;
-        h = (Math.imul(h, HASH_STEP) + (c < 256 ? LATIN1_LOWER[c]! : lowerOf(c))) | 0;
-      } else if (k & MARK) {
-        marks = 1;
-        ascii = 0;
+      if (c >= 97 && c <= 122) {
         h = (Math.imul(h, HASH_STEP) + c) | 0;
-      } else break;
-      c = text.charCodeAt(++i);
-      k = c < 256 ? LATIN1[c]! : classOf(c); // past the end: NaN, class 0
-      if ((c === 39 || c === 8217) && (classOf(text.charCodeAt(i + 1)) & LETTER) !== 0) {
-        apostrophe = 1;
-        h = (Math.imul(h, HASH_STEP) + c) | 0;
-        c = text.charCodeAt(++i);
-        k = classOf(c);
+        cases |= 1;
+      } else if (c >= 65 && c <= 90) {
+        h = (Math.imul(h, HASH_STEP) + c + 32) | 0;
+        cases |= 2;
+      } else {
+        const k = c < 256 ? LATIN1[c]! : classOf(c); // past the end: NaN, class 0
+        if (k & LETTER) {
+          cases |= k & UPPER ? 2 : k & LOWER ? 1 : 0;
+          if (c >= 128) ascii = 0;
+          h = (Math.imul(h, HASH_STEP) + (c < 256 ? LATIN1_LOWER[c]! : lowerOf(c))) | 0;
+        } else if (k & MARK) {
+          marks = 1;
+          ascii = 0;
+          h = (Math.imul(h, HASH_STEP) + c) | 0;
+        } else if ((c === 39 || c === 8217) && (classOf(text.charCodeAt(i + 1)) & LETTER) !== 0) {
+          apostrophe = 1;
+          h = (Math.imul(h, HASH_STEP) + c) | 0;
+        } else break;
       }
+      c = text.charCodeAt(++i) | 0;
     }
-    if (t.words === t.wordStart.length) growWords(t);
-    t.wordStart[t.words] = s;
-    t.wordEnd[t.words] = i;
-    t.wordHash[t.words] = h;
-    t.wordShape[t.words++] = (firstUpper ? FIRST_UPPER : 0) | (lower === 0 && upper > 0 ? ALL_UPPER : 0) | (upper === 0 ? ALL_LOWER : 0) | (ascii ? ASCII : 0) | (marks ? HAS_MARK : 0) | (apostrophe ? HAS_APOSTROPHE : 0);
+    if (words === wordStart.length) {
+      wordStart = doubled(wordStart);
+      wordEnd = doubled(wordEnd);
+      wordHash = doubled(wordHash);
+      wordShape = doubled(wordShape);
+    }
+    wordStart[words] = s;
+    wordEnd[words] = i;
+    wordHash[words] = h;
+    wordShape[words++] = (first & UPPER ? FIRST_UPPER : 0) | (cases === 2 ? ALL_UPPER : 0) | (cases & 2 ? 0 : ALL_LOWER) | (ascii ? ASCII : 0) | (marks ? HAS_MARK : 0) | (apostrophe ? HAS_APOSTROPHE : 0);
   }
-  return t;
+  return { text, words, wordStart, wordEnd, wordHash, wordShape, digits, digitStart, digitEnd };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function doubled<A extends Int32Array | Uint8Array>(a: A): A {
   const b = (a instanceof Int32Array ? new Int32Array(a.length * 2) : new Uint8Array(a.length * 2)) as A;
   b.set(a);
   return b;
-}
-
-function growWords(t: Mutable<Tokens>): void {
-  t.wordStart = doubled(t.wordStart);
-  t.wordEnd = doubled(t.wordEnd);
-  t.wordHash = doubled(t.wordHash);
-  t.wordShape = doubled(t.wordShape);
-}
-
-function growDigits(t: Mutable<Tokens>): void {
-  t.digitStart = doubled(t.digitStart);
-  t.digitEnd = doubled(t.digitEnd);
 }
 
 /** The index of the first word that ends after `at` (binary search), or `t.words` when none does. */

@@ -38,4 +38,28 @@ describe('the token stream', () => {
     expect(tokensOf('one two')).toBe(tokensOf('one two'));
     expect(tokensOf('three').words).toBe(1);
   });
+
+  it('agrees with a regex reading of words and digit runs on random text (every fast path of the loop)', () => {
+    const alphabet = ['a', 'z', 'A', 'Z', 'é', 'É', 'ß', 'ǅ', '患', '\u0301', "'", '’', '0', '9', ' ', '-', '.', '\n', 'µ', 'İ'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % alphabet.length;
+    for (let round = 0; round < 300; round++) {
+      const text = Array.from({ length: 1 + (round % 40) }, () => alphabet[next()]).join('');
+      const t = tokensOf(text);
+      const want = [...text.matchAll(/\p{L}(?:[\p{L}\p{M}]|['’](?=\p{L}))*/gu)].map((m) => [m.index, m.index + m[0].length]);
+      expect(Array.from({ length: t.words }, (_, i) => [t.wordStart[i], t.wordEnd[i]]), text).toEqual(want);
+      for (let i = 0; i < t.words; i++) {
+        const w = text.slice(t.wordStart[i], t.wordEnd[i]);
+        const lower = [...w].map((c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c)).join('');
+        expect(t.wordHash[i], w).toBe(hashWord(lower));
+        const cased = [...w].filter((c) => /\p{L}/u.test(c));
+        const upper = cased.filter((c) => /\p{Lu}|\p{Lt}/u.test(c)).length, low = cased.filter((c) => /\p{Ll}/u.test(c)).length;
+        expect(!!(t.wordShape[i]! & ALL_UPPER), w).toBe(upper > 0 && low === 0);
+        expect(!!(t.wordShape[i]! & ALL_LOWER), w).toBe(upper === 0);
+        expect(!!(t.wordShape[i]! & FIRST_UPPER), w).toBe(/^(?:\p{Lu}|\p{Lt})/u.test(w));
+        expect(!!(t.wordShape[i]! & ASCII), w).toBe(/^[\x00-\x7f’]*$/.test(w));
+      }
+      expect(Array.from({ length: t.digits }, (_, i) => [t.digitStart[i], t.digitEnd[i]])).toEqual([...text.matchAll(/[0-9]+/g)].map((m) => [m.index, m.index + m[0].length]));
+    }
+  });
 });
