@@ -1,7 +1,7 @@
 import { commonWordList, nameList, placeList, type WordList } from '../lexicon';
 import { isMedicalWord } from './health';
 import type { Candidate } from '../types';
-import { classOf, LETTER } from '../tokens';
+import { ALL_LOWER, classOf, LETTER, MARK, tokensOf, UPPER } from '../tokens';
 
 /**
  * Names and places have no shape a regex can hold. This module reads runs of capitalised words the way a
@@ -29,7 +29,11 @@ export interface Token {
   kind?: Kind;
 }
 
+/** What the capitalised words were first defined by; still the reader of texts with capitals beyond the BMP. */
 const CAP_WORD = /\p{Lu}[\p{L}\p{M}'’-]*/gu;
+/** High surrogates of the upper-case letters beyond the BMP (Deseret, Osage, mathematical letters, Adlam...). */
+const ASTRAL_CAPITAL_HIGHS = ['\ud801', '\ud803', '\ud806', '\ud81b', '\ud835', '\ud83a'];
+const P_LU = /\p{Lu}/u, P_LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
 export const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'mx', 'prof', 'professor', 'sir', 'dame', 'madam', 'rev', 'fr', 'sr', 'nurse', 'doctor', 'capt', 'lord', 'lady',
   // Titles of the other languages (issue 17): es, de, fr, it, nl.
@@ -67,47 +71,84 @@ const isTitle = (t: Token): boolean => TITLES.has(t.base);
 let memoText = '';
 let memoTokens: Token[] = [];
 
-/** Capitalised words of a text, with what is known about each. Memoised: two detectors read the same chunk. */
+/**
+ * Capitalised words of a text, with what is known about each. Memoised: two detectors read the same chunk.
+ * A capitalised word is what CAP_WORD matches: from the first upper-case letter of a run of letters, marks,
+ * apostrophes and hyphens to the end of that run. The run's words come from the token stream, so that words
+ * without a capital (most of them) cost one test of their shape bits.
+ */
 export function capitalisedTokens(text: string): Token[] {
   if (text === memoText) return memoTokens;
   checkKindCache();
   const tokens: Token[] = [];
-  CAP_WORD.lastIndex = 0;
-  for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) {
-    const at = m.index;
-    // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
-    if (at > 0 && isWordOrCodeChar(text.charCodeAt(at - 1))) continue;
-    const raw = m[0];
-    const next = text.charCodeAt(at + raw.length);
-    if ((next >= 48 && next <= 57) || next === 95 || next === 47 || next === 43 || next === 61) continue;
-    // Trailing apostrophes and hyphens are no part of the word (a capital starts it, so one letter stays).
-    let len = raw.length;
-    for (let c = raw.charCodeAt(len - 1); c === 39 || c === 8217 || c === 45; c = raw.charCodeAt(len - 1)) len--;
-    const word = len === raw.length ? raw : raw.slice(0, len);
-    const end = at + len;
-    const lower = word.toLowerCase();
-    const n = lower.length;
-    // Without a possessive 's.
-    const q = n >= 2 && lower.charCodeAt(n - 1) === 115 ? lower.charCodeAt(n - 2) : 0;
-    const base = q === 39 || q === 8217 ? lower.slice(0, n - 2) : lower;
-    const dot = text.charCodeAt(end) === 46;
-    tokens.push({
-      start: at,
-      end,
-      nameEnd: end - (len - base.length),
-      word,
-      lower,
-      base,
-      // "I" is a pronoun unless a dot makes it an initial.
-      initial: len === 1 && (word !== 'I' || dot),
-      // Short all-capital words are acronyms (ACE, COPD); long ones are names in capitals (LAPPEENRANTA).
-      acronym: len > 1 && len < 5 && isAllCapitals(word),
-      dot,
-    });
+  if (ASTRAL_CAPITAL_HIGHS.some((h) => text.includes(h))) {
+    CAP_WORD.lastIndex = 0;
+    for (let m = CAP_WORD.exec(text); m; m = CAP_WORD.exec(text)) addCapitalised(text, m.index, m.index + m[0].length, tokens);
+  } else {
+    const t = tokensOf(text);
+    for (let i = 0, consumed = 0; i < t.words; i++) {
+      if (t.wordShape[i]! & ALL_LOWER || t.wordStart[i]! < consumed) continue;
+      const at = firstCapital(text, t.wordStart[i]!, t.wordEnd[i]!);
+      if (at < 0) continue;
+      consumed = runEnd(text, t.wordEnd[i]!);
+      addCapitalised(text, at, consumed, tokens);
+    }
   }
   memoText = text;
   memoTokens = tokens;
   return tokens;
+}
+
+/** The first upper-case letter (\p{Lu}, not title case) in text[start, end), or -1. */
+function firstCapital(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (classOf(c) & UPPER && (c < 0x1c5 || P_LU.test(text[i]!))) return i;
+  }
+  return -1;
+}
+
+/** Where the run of letters, marks, apostrophes and hyphens that goes on at `at` ends. */
+function runEnd(text: string, at: number): number {
+  for (let i = at; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 39 || c === 8217 || c === 45 || classOf(c) & (LETTER | MARK)) continue;
+    if (c >= 0xd800 && c <= 0xdbff && P_LETTER_OR_MARK.test(String.fromCodePoint(text.codePointAt(i)!))) i++;
+    else return i;
+  }
+}
+
+/** The capitalised word that text[at, rawEnd) (a CAP_WORD match) is, unless it sits inside a word or a code. */
+function addCapitalised(text: string, at: number, rawEnd: number, tokens: Token[]): void {
+  // Inside a word ("iPhone") or a code ("CHA2DS2-VASc", "user_Name"): not a name.
+  if (at > 0 && isWordOrCodeChar(text.charCodeAt(at - 1))) return;
+  const next = text.charCodeAt(rawEnd);
+  if ((next >= 48 && next <= 57) || next === 95 || next === 47 || next === 43 || next === 61) return;
+  // Trailing apostrophes and hyphens are no part of the word (a capital starts it, so one letter stays).
+  let end = rawEnd;
+  for (let c = text.charCodeAt(end - 1); c === 39 || c === 8217 || c === 45; c = text.charCodeAt(end - 1)) end--;
+  const word = text.slice(at, end);
+  const len = end - at;
+  const lower = word.toLowerCase();
+  const n = lower.length;
+  // Without a possessive 's.
+  const q = n >= 2 && lower.charCodeAt(n - 1) === 115 ? lower.charCodeAt(n - 2) : 0;
+  const base = q === 39 || q === 8217 ? lower.slice(0, n - 2) : lower;
+  const dot = text.charCodeAt(end) === 46;
+  tokens.push({
+    start: at,
+    end,
+    nameEnd: end - (len - base.length),
+    word,
+    lower,
+    base,
+    // "I" is a pronoun unless a dot makes it an initial.
+    initial: len === 1 && (word !== 'I' || dot),
+    // Short all-capital words are acronyms (ACE, COPD); long ones are names in capitals (LAPPEENRANTA).
+    acronym: len > 1 && len < 5 && isAllCapitals(word),
+    dot,
+    kind: undefined,
+  });
 }
 
 /** word === word.toUpperCase(), without the copy when the second letter is a plain lower-case one. */
