@@ -26,7 +26,7 @@ const CHUNK = 64 * 1024;
 /** Chunks overlap by this much so that a value across a boundary (a PEM key, an address) is seen whole. */
 const OVERLAP = 4 * 1024;
 /** No pattern reports more than this many matches per chunk: a page of near-identical junk stays bounded. */
-const MAX_MATCHES_PER_PATTERN = 2_000;
+export const MAX_MATCHES_PER_PATTERN = 2_000;
 
 interface Prepared {
   detector: Detector;

@@ -1,6 +1,6 @@
 import { commonWordList, placeList, townList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
-import { aroundAnchors, candidate, fold, LINKS, NAME, NAME_WORD, positionsOf, SP } from './words';
+import { aroundAnchors, candidate, fold, LINKS, NAME, NAME_WORD, NonAsciiWords, SP } from './words';
 
 /**
  * Hospitals and health centres of Europe and Japan by their whole name: the facility word first in the Romance
@@ -51,7 +51,7 @@ const ANCHORS = [...new Set([
   'ziekenhuis', 'kliniek', 'klinik', 'krankenhaus', 'spital', 'nica', 'pital', 'centre h', 'centro h', 'centro m', ' cs ', ' ch ', ' chu ',
 ])];
 const OWN = new Set(ANCHORS);
-const NON_ASCII = ['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde'];
+const NON_ASCII = new NonAsciiWords(['clínic', 'policlínic', 'hôpital', 'centre d’atenció', 'saúde']);
 
 /** A street word inside a run of capitalised words: the facility's name ends before it ("Hospital de Navarra C/ Irunlarrea"). */
 const STREET_WORD = /[ ](?:E-mail|Email|Correo|Tel|Tfno|Teléfono|Fax|C\/|C\.|Avda\.?|Avd\.|Av\.|Avenida|Calle|Paseo|P\.º|Pº|Pso\.?|Plaza|Pza\.|Ctra\.?|Carretera|Camino|Travesía|Ronda|Glorieta|Rúa|Rua|Via|Viale|Piazza|Campus|Paraje)(?=[ .\/:]|$)/g;
@@ -111,7 +111,7 @@ function englishNameBefore(text: string, at: number): boolean {
 
 export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const extra: number[] = [];
-  positionsOf(lower, NON_ASCII, extra);
+  NON_ASCII.positions(lower, extra);
   const out: Candidate[] = [];
   aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
     const s = offset + m.index;

@@ -1,5 +1,9 @@
+import { combinePatterns, matchedSpan } from '../../combine';
+import { MAX_MATCHES_PER_PATTERN } from '../../engine';
 import { commonWordList, placeList, regionList, townList } from '../../lexicon';
-import type { Detector } from '../../types';
+import { tokensOf } from '../../tokens';
+import type { Candidate, Detector, Pattern } from '../../types';
+import { digitWindows, type Window } from '../../windows';
 import { fold } from './words';
 
 /**
@@ -53,21 +57,91 @@ function afterTown(text: string, start: number): false | undefined {
   return false;
 }
 
+/** The shapes, tried in this order as one alternation (as the engine would run them over the windows around digits). */
+export const POSTCODE_PATTERNS: readonly Pattern[] = [
+  // After a label, the shapes of other countries too ("CP: C1031").
+  { name: 'postcode-labelled', regex: new RegExp(String.raw`(?<![\p{L}])(?:${LABELS})[ \t]*[:.]?[ \t]*(${SHAPE}|[A-Z]\d{4}[A-Z]{0,3}|\d{2,6})(?![\w-])`, 'gdu'), score: 0.9, group: 1 },
+  { name: 'postcode-before-town', regex: new RegExp(String.raw`(?<![\w.,/-])(${SHAPE})(?=(?:,|[ ]-)?[ ]\p{Lu}\p{Ll})`, 'gdu'), score: 0.9, group: 1 },
+  { name: 'postcode-after-town', regex: /(?<=\p{Ll}[ ])(?:[A-Z]-)?\d{5}(?![\w-])/gu, score: 0.9 },
+];
+
+const COMBINED = combinePatterns(POSTCODE_PATTERNS)[0]!;
+/** The same alternation, tried at one position. */
+const AT = new RegExp(COMBINED.regex.source, COMBINED.regex.flags.replace('g', 'y'));
+/** A label right before a value. */
+const LABEL_BEFORE = new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u');
+/** The characters a label begins with: a labelled match starts on one of these. */
+const LABEL_FIRSTS = new Set(LABELS.split('|').flatMap((l) => [...(/^\[([^\]]+)\]/.exec(l)?.[1] ?? l[0]!)]).map((c) => c.charCodeAt(0)));
+/** The longest a label can be: a character class or an escape counts one, optional parts count. */
+const LONGEST_LABEL = Math.max(...LABELS.split('|').map((l) => l.replace(/\[[^\]]*\]/g, 'x').replace(/\\(.)/g, '$1').replace(/\?/g, '').length));
+/** A match that begins at most this far before its digits lies inside the engine's window around them (48 before a run). */
+const IN_WINDOW = 48;
+const isCapital = (c: number): boolean => c >= 65 && c <= 90;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+const WHY = new Map(POSTCODE_PATTERNS.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
+
+/**
+ * Where a match whose value has its digits at d can begin at the earliest: a value starts at most three
+ * characters before its digits ("D-10115", "C1031"), a label before the value's spaces and colon.
+ */
+function labelReach(text: string, d: number): number {
+  let v = d;
+  if (isCapital(text.charCodeAt(d - 1))) v = d - 1;
+  else if (text.charCodeAt(d - 1) === 45 && isCapital(text.charCodeAt(d - 2))) v = isCapital(text.charCodeAt(d - 3)) ? d - 3 : d - 2;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  const c = text.charCodeAt(v - 1);
+  if (c === 58 || c === 46) v--;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  return Math.max(0, v - LONGEST_LABEL);
+}
+
+/**
+ * The matches of POSTCODE_PATTERNS that the engine's scan of the windows around digits would find, read from
+ * the digit runs of the token stream: a match begins at a digit run, a capital up to three characters before it,
+ * or a label's first character between labelReach and the run. Those positions are tried in order with the
+ * sticky alternation, past the end of the last match, as a global scan tries every position.
+ */
+function findPostcodes(text: string): Candidate[] {
+  const t = tokensOf(text);
+  const out: Candidate[] = [];
+  let windows: Window[] | undefined, w = 0;
+  let end = 0, visited = 0;
+  for (let k = 0; k < t.digits && out.length < MAX_MATCHES_PER_PATTERN; k++) {
+    const d = t.digitStart[k]!;
+    const from = Math.max(visited, end, labelReach(text, d));
+    visited = d + 1;
+    for (let p = from; p <= d; p++) {
+      const c = text.charCodeAt(p);
+      if (p < d && !LABEL_FIRSTS.has(c) && !(p >= d - 3 && isCapital(c))) continue;
+      AT.lastIndex = p;
+      const m = AT.exec(text);
+      if (!m) continue;
+      if (p <= d - IN_WINDOW) {
+        // A label far before its number (a long run of spaces): found only where the engine's window reaches.
+        windows ??= digitWindows(text);
+        while (windows[w]![1] <= d) w++;
+        if (p < windows[w]![0]) continue;
+      }
+      const hit = matchedSpan(COMBINED, m);
+      if (!hit) continue;
+      out.push({ start: hit.span[0], end: hit.span[1], score: hit.pattern.score, why: WHY.get(hit.pattern)! });
+      end = AT.lastIndex;
+      break;
+    }
+  }
+  return out;
+}
+
 export const postcodeDetector: Detector = {
   id: 'pii.postcode-intl',
   type: 'ZIP',
   category: 'pii',
   description: 'Postcode of Europe or Japan after its label or before a town',
   requires: 'digit',
-  patterns: [
-    // After a label, the shapes of other countries too ("CP: C1031").
-    { name: 'postcode-labelled', regex: new RegExp(String.raw`(?<![\p{L}])(?:${LABELS})[ \t]*[:.]?[ \t]*(${SHAPE}|[A-Z]\d{4}[A-Z]{0,3}|\d{2,6})(?![\w-])`, 'gdu'), score: 0.9, group: 1 },
-    { name: 'postcode-before-town', regex: new RegExp(String.raw`(?<![\w.,/-])(${SHAPE})(?=(?:,|[ ]-)?[ ]\p{Lu}\p{Ll})`, 'gdu'), score: 0.9, group: 1 },
-    { name: 'postcode-after-town', regex: /(?<=\p{Ll}[ ])(?:[A-Z]-)?\d{5}(?![\w-])/gu, score: 0.9 },
-  ],
+  find: findPostcodes,
   validate: (value, text, start) => {
     // A label right before: the value is a postcode whatever follows.
-    if (new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u').test(text.slice(Math.max(0, start - 20), start))) return undefined;
+    if (LABEL_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return undefined;
     if (/^(?:[A-Z]-)?\d{5}$/.test(value) && afterTown(text, start) === undefined) return undefined;
     return beforeTown(value, text, start);
   },

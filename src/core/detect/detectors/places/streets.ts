@@ -1,6 +1,6 @@
 import { commonWordList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
-import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, positionsOf, SP, UNIT } from './words';
+import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, NonAsciiWords, SP, UNIT } from './words';
 
 /**
  * Street addresses as the languages of Europe write them: the street word first and the house number after
@@ -49,12 +49,12 @@ const NAME_THEN_ENDING = new RegExp(
 
 /** Anchors for the keyword automaton (lower-case ASCII): the words, and for non-ASCII ones their ASCII start. */
 const ASCII_ANCHORS = [...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => /^[\x20-\x7e]+$/.test(w) && (w.length >= 3 || w === 'c/')))];
-const NON_ASCII = [...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => !/^[\x20-\x7e]+$/.test(w)))];
+const NON_ASCII = new NonAsciiWords([...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => !/^[\x20-\x7e]+$/.test(w)))]);
 const OWN = new Set(ASCII_ANCHORS);
 
 export function findStreets(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const extra: number[] = [];
-  positionsOf(lower, NON_ASCII, extra);
+  NON_ASCII.positions(lower, extra);
   const out: Candidate[] = [];
   aroundAnchors(text, anchors, OWN, extra, [60, 160], [STREET_FIRST, NUMBER_FIRST, NAME_THEN_ENDING], (m, offset, n) => {
     const s = offset + m.index;
