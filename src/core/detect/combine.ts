@@ -36,9 +36,26 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
       next += 1 + groupCount(pattern.regex.source);
       return { pattern, group };
     });
-    out.push({ regex: new RegExp(set.map((p) => `(${p.regex.source})`).join('|'), `${flags}d`), alternatives });
+    const sources = set.map((p) => p.regex.source);
+    const lead = commonLookbehind(sources);
+    const body = sources.map((s) => `(${s.slice(lead.length)})`).join('|');
+    out.push({ regex: new RegExp(lead ? `${lead}(?:${body})` : body, `${flags}d`), alternatives });
   }
   return out;
+}
+
+/** A look-behind at the start of a pattern, without groups inside it ("(?<![\w.+-])"). */
+const LEADING_LOOKBEHIND = /^\(\?<[!=](?:[^()[\]\\]|\\.|\[(?:[^\]\\]|\\.)*\])*\)/;
+
+/**
+ * The look-behind that every alternative starts with, if they share one: it is then tested once before the
+ * alternation instead of once per alternative at every position (V8 checks a leading look-behind before it can
+ * rule a position out: the phone patterns ran 1.5 to 2 times as fast with it factored out). It is zero-width,
+ * so every group's span stays the same.
+ */
+function commonLookbehind(sources: readonly string[]): string {
+  const lead = LEADING_LOOKBEHIND.exec(sources[0]!)?.[0];
+  return lead && sources.every((s) => s.startsWith(lead)) ? lead : '';
 }
 
 /** The 'd' flag gives group positions, which an alternation needs to tell its alternatives apart. */

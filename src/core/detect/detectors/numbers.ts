@@ -2,8 +2,8 @@ import { parsePhoneNumberFromString as parseWith, type CountryCode, type Metadat
 import PLANS from './phone-plans.json';
 import { abaValid, deaValid, digitsOf, ibanValid, luhn, MBI_REGEX_SOURCE, npiValid, SAMPLE_SSNS, ssnStructureValid, vinValid } from '../checks';
 import { isAlnum, isDigit, isLetter } from '../chars';
-import type { Detector, Verdict } from '../types';
-import { tokensAt } from '../windows';
+import { tokensOf } from '../tokens';
+import type { Candidate, Detector, Verdict } from '../types';
 
 
 /** Not inside a longer number or code. */
@@ -277,15 +277,34 @@ const dea: Detector = {
   examples: { match: [{ text: 'DEA# AB1234563', value: 'AB1234563' }], noMatch: ['AB1234567'] },
 };
 
+const VIN_CHARS = /^[A-HJ-NPR-Z0-9]+$/;
+
+/**
+ * A VIN is a whole 17-character token with digits: found from the digit runs of the shared token stream outwards,
+ * and sliced out only when the token is 17 characters long.
+ */
+function vinTokens(text: string): Candidate[] {
+  const t = tokensOf(text);
+  const out: Candidate[] = [];
+  let after = 0;
+  for (let i = 0; i < t.digits; i++) {
+    let s = t.digitStart[i]!, e = t.digitEnd[i]!;
+    if (s < after) continue;
+    while (s > 0 && isAlnum(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && isAlnum(text.charCodeAt(e))) e++;
+    after = e;
+    if (e - s === 17 && VIN_CHARS.test(text.slice(s, e))) out.push({ start: s, end: e, score: 0.4, why: ['17-character token (0.4)'] });
+  }
+  return out;
+}
+
 const vin: Detector = {
   id: 'pii.vin',
   type: 'VEHICLE_ID',
   category: 'pii',
   description: 'Vehicle identification number (check digit)',
   requires: 'digit',
-  // A VIN is a whole 17-character token with digits: found from the digits outwards.
-  find: (text) => tokensAt(text, /\d+/g, isAlnum, (t) => t.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(t))
-    .map(([start, end]) => ({ start, end, score: 0.4, why: ['17-character token (0.4)'] })),
+  find: vinTokens,
   validate: (v) => (vinValid(v) ? { score: 0.85, note: 'VIN check digit' } : false),
   context: { words: ['vin', 'vehicle', 'car', 'truck', 'chassis'], boost: 0.15 },
   examples: { match: [{ text: 'VIN 1M8GDM9AXKP042788', value: '1M8GDM9AXKP042788' }], noMatch: ['1M8GDM9A1KP042788', 'y4mHtXDs9bPnFMZAL'] },
