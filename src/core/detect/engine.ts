@@ -168,7 +168,7 @@ export class Engine {
         }
       } else if (d.requires === 'digit') {
         if (!digits) {
-          digits = partsOf(chunk, digitWindows(chunk));
+          digits = partsOf(chunk, digitWindows(chunk, tokens));
           if (prof) t = lap(prof, 'digitWindows', t);
         }
         if (!digits.length) continue;
