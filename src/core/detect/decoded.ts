@@ -51,35 +51,66 @@ const JWT = /(?:^|\.)eyJ[\w-]*\./;
 const IMAGE_DATA_URL = /data:image\/[\w.+-]+;base64,$/i;
 
 /**
- * The runs of token characters that may hold an encoded run, as start, end pairs, in one pass (a regex is slower):
- * with a "%" in them and at least MIN_TOKEN long, or holding MIN_BASE64 characters of a base64 alphabet in a row
- * (the shortest run runsOf takes; a token without one is never sliced).
+ * The runs of token characters that may hold an encoded run, as start, end pairs in order: with a "%" in them
+ * and at least MIN_TOKEN long, or holding MIN_BASE64 characters of a base64 alphabet in a row (the shortest run
+ * runsOf takes; a token without one is never sliced). Most text holds neither, and is passed over without
+ * reading every character: the "%" are found by indexOf, and a run of MIN_BASE64 base64 characters covers one
+ * of every MIN_BASE64-th position, so only those are probed (and the word around a probe that hits).
  */
 function tokensOf(text: string): number[] {
   const out: number[] = [];
-  let start = -1, percent = false, sixtets = 0, longest = 0;
-  const n = text.length;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? text.charCodeAt(i) : 0;
-    if (c < 128 && TOKEN_CHARS[c] === 1) {
-      if (start < 0) [start, percent, sixtets, longest] = [i, false, 0, 0];
-      if (c === 37) percent = true;
-      if (SIXTETS[c]! >= 0) {
-        if (++sixtets > longest) longest = sixtets;
-      } else sixtets = 0;
-    } else if (start >= 0) {
-      if (longest >= MIN_BASE64 || (percent && i - start >= MIN_TOKEN)) out.push(start, i);
-      start = -1;
+  let after = 0;
+  const take = (start: number, end: number): void => {
+    if (start < after) return; // the same token, from its "%" and from its base64
+    out.push(start, end);
+    after = end;
+  };
+  let percent = text.indexOf('%');
+  for (let p = MIN_BASE64 - 1; ; ) {
+    const run = base64RunFrom(text, p);
+    // Tokens come in order: the percent-encoded ones before the next base64 run first.
+    for (; percent >= 0 && (!run || percent < run[0]); percent = text.indexOf('%', Math.max(percent + 1, after))) {
+      const [s, e] = tokenAround(text, percent, percent + 1);
+      if (e - s >= MIN_TOKEN) take(s, e);
     }
+    if (!run) return out;
+    const [s, e] = tokenAround(text, run[0], run[1]);
+    take(s, e);
+    p = e + MIN_BASE64;
   }
-  return out;
 }
+
+/** The first run of at least MIN_BASE64 base64 characters that covers a probe at p, p + MIN_BASE64, ... */
+function base64RunFrom(text: string, p: number): [number, number] | undefined {
+  for (const n = text.length; p < n; ) {
+    if (!isSixtet(text.charCodeAt(p))) {
+      p += MIN_BASE64;
+      continue;
+    }
+    let s = p, e = p + 1;
+    while (s > 0 && isSixtet(text.charCodeAt(s - 1))) s--;
+    while (isSixtet(text.charCodeAt(e))) e++;
+    if (e - s >= MIN_BASE64) return [s, e];
+    p = e + MIN_BASE64;
+  }
+  return undefined;
+}
+
+/** The run of token characters around [start, end). */
+function tokenAround(text: string, start: number, end: number): [number, number] {
+  while (start > 0 && isTokenChar(text.charCodeAt(start - 1))) start--;
+  while (isTokenChar(text.charCodeAt(end))) end++;
+  return [start, end];
+}
+
+const isSixtet = (c: number): boolean => c < 128 && SIXTETS[c]! >= 0;
+const isTokenChar = (c: number): boolean => c < 128 && TOKEN_CHARS[c] === 1;
 
 export function decodeRuns(text: string, depth: number, budget: Budget, read: Read): Mapped & { decoded: Decoded[] } {
   if (depth >= MAX_DEPTH || budget.left <= 0) return { text, decoded: [] };
   const found: { at: number; run: Run; text: string; starts: Int32Array; ends: Int32Array; inner: Decoded[] }[] = [];
   const tokens = tokensOf(text);
-  const blocks = keyBlocks(text);
+  const blocks = tokens.length ? keyBlocks(text) : [];
   let paragraphEnd = -1, block = 0, wrappedEnd = -1;
   for (let t = 0; t < tokens.length && budget.left > 0; t += 2) {
     const start = tokens[t]!, end = tokens[t + 1]!;

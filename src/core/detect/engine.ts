@@ -168,7 +168,7 @@ export class Engine {
         }
       } else if (d.requires === 'digit') {
         if (!digits) {
-          digits = partsOf(chunk, digitWindows(chunk));
+          digits = partsOf(chunk, digitWindows(chunk, tokens));
           if (prof) t = lap(prof, 'digitWindows', t);
         }
         if (!digits.length) continue;
@@ -295,24 +295,61 @@ const layer = (f: Finding): string => (f.passage ? f.type : f.category === 'pii'
  * One finding per stretch of text within a layer: the higher score wins, then the longer span.
  * Health context (diagnoses, codes), IP and passages are separate layers and never hide an identifier: a code
  * block still shows the key inside it, and a compound code never hides an account number.
+ *
+ * Most findings overlap nothing: the findings are read once in the order of the result, and only clusters of
+ * findings of one layer that overlap are ranked. A finding's fate depends only on those it overlaps, so this keeps
+ * what ranking every finding would.
  */
 function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
-  const ranked = [...found].sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  let size = 0;
-  for (const f of found) if (f.end > size) size = f.end;
-  // One occupancy map per layer keeps this linear in the text, however many findings there are.
-  const taken = new Map<string, Uint8Array>();
-  const kept: Finding[] = [];
-  for (const f of ranked) {
-    const key = layer(f);
-    let map = taken.get(key);
-    if (!map) taken.set(key, (map = new Uint8Array(size)));
-    let free = true;
-    for (let i = f.start; i < f.end && free; i++) free = map[i] === 0;
-    if (!free) continue;
-    map.fill(1, f.start, f.end);
-    kept.push(f);
+  const order = found.map((_, i) => i).sort((a, b) => inResult(found, a, b));
+  const kept = new Uint8Array(found.length);
+  const open = new Map<string, Cluster>();
+  for (const i of order) {
+    const f = found[i]!, key = layer(f);
+    const c = open.get(key);
+    if (c && f.start < c.end) {
+      c.members.push(i);
+      c.end = Math.max(c.end, f.end);
+      continue;
+    }
+    if (c) keepBest(found, c, kept);
+    open.set(key, { members: [i], start: f.start, end: f.end });
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const c of open.values()) keepBest(found, c, kept);
+  return order.filter((i) => kept[i]).map((i) => found[i]!);
+}
+
+/** Findings of one layer that overlap one another (through each other), as indices into the findings. */
+interface Cluster {
+  members: number[];
+  start: number;
+  end: number;
+}
+
+/** The order of the result: by start, then end; then the rank (a higher score first), then the order found. */
+const inResult = (found: Finding[], a: number, b: number): number => {
+  const x = found[a]!, y = found[b]!;
+  return x.start - y.start || x.end - y.end || y.score - x.score || a - b;
+};
+
+/** Marks the findings a cluster keeps: in rank order, each that overlaps none kept before it. */
+function keepBest(found: Finding[], c: Cluster, kept: Uint8Array): void {
+  if (c.members.length === 1) {
+    kept[c.members[0]!] = 1;
+    return;
+  }
+  const ranked = c.members.sort((a, b) => {
+    const x = found[a]!, y = found[b]!;
+    return y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start || a - b;
+  });
+  const taken = new Uint8Array(c.end - c.start);
+  for (const i of ranked) {
+    const f = found[i]!;
+    let free = true;
+    for (let k = f.start; k < f.end && free; k++) free = taken[k - c.start] === 0;
+    if (!free) continue;
+    taken.fill(1, f.start - c.start, f.end - c.start);
+    kept[i] = 1;
+  }
 }

@@ -48,14 +48,16 @@ export function normalise(text: string): Mapped {
   let out: MapBuilder | undefined;
   let from = 0;
   NON_ASCII.lastIndex = 0;
-  for (let m = NON_ASCII.exec(text); m; m = NON_ASCII.exec(text)) {
-    NEEDS.lastIndex = m.index;
+  // test(), not exec(): no match array for every non-ASCII character; each match is one code unit.
+  while (NON_ASCII.test(text)) {
+    const at = NON_ASCII.lastIndex - 1;
+    NEEDS.lastIndex = at;
     const hit = NEEDS.exec(text);
     if (!hit) continue;
-    let begin = m.index;
+    let begin = at;
     // A mark belongs to the character before it: "e\u0301" becomes "é" only when both are normalised together.
     if (begin > from && MARK.test(hit[0])) begin = Math.max(from, begin - (isLowSurrogate(text.charCodeAt(begin - 1)) ? 2 : 1));
-    MARKS.lastIndex = m.index + hit[0].length;
+    MARKS.lastIndex = at + hit[0].length;
     MARKS.exec(text);
     const end = MARKS.lastIndex;
     NON_ASCII.lastIndex = end;
@@ -111,7 +113,9 @@ function digitValue(cp: number): number {
  * continue a word or a number ("v1.2.3.4.5.6", "10.1.2.3.4.5.6").
  */
 export const SPACED_MIN = 6;
-const SPACED_START = /(?<![\p{L}\p{N}]|[\p{L}\p{N}][._-])[0-9][ ._-][0-9](?![\p{L}\p{N}])/gu;
+// The digit comes first and the look-behind after it (the same condition on what stands before the digit), so
+// that the regex engine can skip ahead to digits instead of trying the look-behind at every position.
+const SPACED_START = /[0-9](?<!(?:[\p{L}\p{N}]|[\p{L}\p{N}][._-])[0-9])[ ._-][0-9](?![\p{L}\p{N}])/gu;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isSeparator = (c: number): boolean => c === 32 || c === 46 || c === 45 || c === 95;
 /** A letter or a digit (ASCII; other letters stand for themselves, a digit's neighbour is rarely one). */

@@ -1,3 +1,5 @@
+import { tokensOf, type Tokens } from './tokens';
+
 /** A stretch [start, end) of a chunk where patterns are worth running. */
 export type Window = [number, number];
 
@@ -47,20 +49,13 @@ class Merged {
 }
 
 /**
- * Runs of digits less than 96 characters apart, as one match: their windows of 48 characters either side
- * overlap, so they make one window. Linear: a gap is read once, and once more where it ends a cluster.
- */
-const DIGIT_CLUSTER = /\d+(?:\D{0,96}\d+)*/g;
-
-/**
  * Windows around runs of digits: where every number-shaped pattern (and a date's month name) must be.
- * The same windows as `mergeWindows` over [run start - 48, run end + 48] for each run, with one match per
- * cluster of runs instead of one per run.
+ * The same windows as `mergeWindows` over [run start - 48, run end + 48] for each run, read from the digit runs
+ * of the token stream (the chunk is not read again).
  */
-export function digitWindows(chunk: string): Window[] {
+export function digitWindows(chunk: string, t: Tokens = tokensOf(chunk)): Window[] {
   const merged = new Merged(chunk);
-  DIGIT_CLUSTER.lastIndex = 0;
-  for (let m = DIGIT_CLUSTER.exec(chunk); m; m = DIGIT_CLUSTER.exec(chunk)) merged.add(m.index - 48, m.index + m[0].length + 48);
+  for (let k = 0; k < t.digits; k++) merged.add(t.digitStart[k]! - 48, t.digitEnd[k]! + 48);
   return merged.windows();
 }
 

@@ -25,6 +25,18 @@ describe('encoded runs, decoded and scanned', () => {
     expect(scan(b64(RECORD)).labels).toEqual(['PHI', 'PII']);
   });
 
+  it('finds an encoded run wherever it stands: runs are found by probing every 16th character, and "%" by search', () => {
+    const shortest = b64('hello world!'), escaped = encodeURIComponent('SSN: 219 09 9999');
+    for (let pad = 0; pad < 40; pad++) {
+      const before = 'x '.repeat(pad >> 1) + (pad & 1 ? 'word ' : '');
+      expect(readable(`${before}${shortest} and`).decoded, `${pad}`).toHaveLength(1);
+      expect(readable(`${before}${escaped}`).decoded, `${pad}`).toHaveLength(1);
+      expect(readable(`${before}${shortest} ${'y'.repeat(pad)}%20${escaped}`).decoded, `${pad}`).toHaveLength(2);
+    }
+    // Fifteen base64 characters in a row are too few; a long word is not base64 of text.
+    expect(readable(`a ${'Q'.repeat(15)} b`).decoded).toEqual([]);
+  });
+
   it('finds a record in the hex of its UTF-8 bytes, and in percent-encoding, once or twice', () => {
     expect(ssns(`x=${hex(RECORD)}`)).toEqual([{ at: hex('219-09-9999'), why: 'decoded from hex' }]);
     const once = `https://x.example/?q=${encodeURIComponent('SSN: 219 09 9999 for Anna Roe')}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine, scan, type Finding } from '../../../src/core/detect';
+import { createEngine, Engine, scan, type Detector, type EntityType, type Finding } from '../../../src/core/detect';
 import { redact } from '../../../src/core/detect/redact';
 import { countedTerms } from '../../../src/core/detect/detectors/health/terms';
 
@@ -78,6 +78,34 @@ describe('the engine', () => {
     const text = 'see https://user:s3cr3tP4ss@api.example.com now';
     // The e-mail-shaped "s3cr3tP4ss@api.example.com" loses to the credential's parts, which score higher.
     expect(values(text, scan(text).findings)).toEqual([['SECRET', 'user'], ['SECRET', 's3cr3tP4ss'], ['SECRET', 'api.example.com']]);
+  });
+
+  it('resolves overlaps as ranking every finding would: clusters of one layer ranked alone, the rest kept as found', () => {
+    let seed = 3;
+    const rnd = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    const text = 'x'.repeat(400);
+    for (let round = 0; round < 40; round++) {
+      // Three detectors in two layers (identifiers: pii and secret; health), with random, often equal, spans and scores.
+      const spans = (n: number) => Array.from({ length: n }, () => {
+        const start = rnd(380);
+        return { start, end: start + rnd(12), score: 0.5 + rnd(6) / 10, why: [] };
+      });
+      const made: [string, 'pii' | 'secret' | 'health', EntityType][] = [['t.a', 'pii', 'SSN'], ['t.b', 'secret', 'SECRET'], ['t.c', 'health', 'MEDICAL_TERM']];
+      const found = made.map(([id, category, type]) => ({ id, category, type, spans: spans(5 + rnd(25)) }));
+      const detectors: Detector[] = found.map(({ id, category, type, spans }) => ({ id, category, type, description: 'a test detector', find: () => spans, examples: { match: [], noMatch: [] } }));
+      const got = new Engine(detectors, { minScore: 0.1 }).scan(text).findings.map((f) => `${f.detector} ${f.start}-${f.end} ${f.score}`);
+      // The oracle: every finding ranked at once (score, length, start, order found), kept where its layer is free.
+      const all = found.flatMap(({ id, category, spans }) => spans.map((c) => ({ id, layer: category === 'health' ? 'health' : 'identifier', ...c })));
+      const ranked = all.map((f, i) => ({ f, i })).sort((a, b) => b.f.score - a.f.score || b.f.end - b.f.start - (a.f.end - a.f.start) || a.f.start - b.f.start || a.i - b.i);
+      const taken = new Set<string>();
+      const kept = ranked.filter(({ f }) => {
+        for (let k = f.start; k < f.end; k++) if (taken.has(`${f.layer} ${k}`)) return false;
+        for (let k = f.start; k < f.end; k++) taken.add(`${f.layer} ${k}`);
+        return true;
+      });
+      kept.sort((a, b) => a.f.start - b.f.start || a.f.end - b.f.end);
+      expect(got, `round ${round}`).toEqual(kept.map(({ f }) => `${f.id} ${f.start}-${f.end} ${f.score}`));
+    }
   });
 
   it('caps the input and says so', () => {
