@@ -69,6 +69,13 @@ const isCueChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 0xaa ||
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 export function readBefore(before: string): Before {
+  // A run's words are read twice (as a run, then as a person): the last reading is kept.
+  if (before !== lastRead.before) lastRead = { before, read: readWordsBefore(before) };
+  return lastRead.read;
+}
+let lastRead = { before: '', read: readWordsBefore('') };
+
+function readWordsBefore(before: string): Before {
   let i = before.length - 1;
   while (i >= 0 && isBlank(before.charCodeAt(i))) i--;
   let mark = '';
