@@ -27,24 +27,61 @@ const FORM_WORDS: Record<(typeof LATIN)[number], string> = {
   pt: 'nome apelido nascimento morada endereço médico doente utente telefone idade prezado cumprimentos',
 };
 
-/** Stop-word hash -> bit mask of the languages (index in LANGUAGES) that have the word. */
-let masks: Map<number, number> | undefined;
+/**
+ * Stop-word hash -> bit mask of the languages (index in LANGUAGES) that have the word, in one open-addressed
+ * table of typed arrays: looked up once per word of every text, where a Map's look-up costs several times more.
+ */
+class MaskTable {
+  private keys = new Int32Array(4096);
+  private masks = new Uint8Array(4096);
+  private size = 0;
 
-function stopMasks(): Map<number, number> {
+  /** The mask of a hash, 0 when no stop word has it. */
+  get(hash: number): number {
+    const mask = this.keys.length - 1;
+    for (let at = spread(hash) & mask; ; at = (at + 1) & mask) {
+      const m = this.masks[at]!;
+      if (m === 0 || this.keys[at] === hash) return m;
+    }
+  }
+
+  add(hash: number, bits: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let at = spread(hash) & mask;
+    while (this.masks[at] !== 0 && this.keys[at] !== hash) at = (at + 1) & mask;
+    if (this.masks[at] === 0) this.size++;
+    this.keys[at] = hash;
+    this.masks[at]! |= bits;
+  }
+
+  private grow(): void {
+    const { keys, masks } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.masks = new Uint8Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (masks[i]) this.add(keys[i]!, masks[i]!);
+  }
+}
+
+function spread(k: number): number {
+  k = Math.imul(k ^ (k >>> 16), 0x45d9f3b);
+  return k ^ (k >>> 16);
+}
+
+let masks: MaskTable | undefined;
+
+function stopMasks(): MaskTable {
   if (masks) return masks;
-  masks = new Map();
+  const table = (masks = new MaskTable());
   LATIN.forEach((lang, bit) => {
     const coded = stopWords[lang];
     const initials = new Set<number>();
     for (let i = 0; i + 1 < coded.length; i++) if (coded.charCodeAt(i) === 65) initials.add(coded.charCodeAt(i + 1));
-    for (const initial of initials)
-      eachWordOf(coded, initial, (w) => {
-        const h = hashWord(w);
-        masks!.set(h, (masks!.get(h) ?? 0) | (1 << bit));
-      });
-    for (const w of FORM_WORDS[lang].split(' ')) masks!.set(hashWord(w), (masks!.get(hashWord(w)) ?? 0) | (1 << bit));
+    for (const initial of initials) eachWordOf(coded, initial, (w) => table.add(hashWord(w), 1 << bit));
+    for (const w of FORM_WORDS[lang].split(' ')) table.add(hashWord(w), 1 << bit);
   });
-  return masks;
+  return table;
 }
 
 /** Weight of each language's bit in a mask: a word of k languages gives each 1/k. */
@@ -113,7 +150,7 @@ export function detectLanguage(text: string, start = 0, end = text.length): Lang
     }
     if (t.wordEnd[i]! - t.wordStart[i]! > MAX_STOP_WORD) continue; // no stop word is longer: no look-up
     const mask = m.get(t.wordHash[i]!);
-    if (mask !== undefined) {
+    if (mask !== 0) {
       // A capitalised stop word may be a name ("Ella", "Van"): it counts half.
       const share = t.wordShape[i]! & ALL_LOWER ? SHARE[mask]! : SHARE[mask]! / 2;
       for (let b = 0; b < LATIN.length; b++) if (mask & (1 << b)) scores[b]! += share;
@@ -140,6 +177,19 @@ export interface Paragraph {
 let memoText: string | undefined;
 let memo: Paragraph[] = [];
 
+/** Where the next blank line (/\n[ \t\r]*\n/) from `from` starts, or -1: newlines are found by indexOf, not a regex. */
+function blankLineAt(text: string, from: number): number {
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) if (blankLineEnd(text, i) >= 0) return i;
+  return -1;
+}
+
+/** The end of the blank line that starts with the newline at `at` (after the newline that closes it), or -1. */
+function blankLineEnd(text: string, at: number): number {
+  let j = at + 1;
+  for (let c = text.charCodeAt(j); c === 32 || c === 9 || c === 13; c = text.charCodeAt(++j));
+  return text.charCodeAt(j) === 10 ? j + 1 : -1;
+}
+
 /**
  * The paragraphs of a text (split at blank lines) with the language of each; a paragraph that cannot be told takes
  * the text's language, and a text that cannot be told is taken for English (the engine's first language).
@@ -148,18 +198,17 @@ export function paragraphLanguages(text: string): readonly Paragraph[] {
   if (text === memoText) return memo;
   const whole = detectLanguage(text) ?? 'en';
   const out: Paragraph[] = [];
-  const BLANK_LINE = /\n[ \t\r]*\n/g;
   let start = 0;
-  for (let m = BLANK_LINE.exec(text); ; m = BLANK_LINE.exec(text)) {
-    const end = m ? m.index : text.length;
+  for (let blank = blankLineAt(text, 0); ; blank = blankLineAt(text, start)) {
+    const end = blank < 0 ? text.length : blank;
     if (end > start) {
-      const language = !m && start === 0 ? whole : (detectLanguage(text, start, end) ?? whole);
+      const language = blank < 0 && start === 0 ? whole : (detectLanguage(text, start, end) ?? whole);
       const prev = out[out.length - 1];
       if (prev && prev.language === language) prev.end = end;
       else out.push({ start, end, language });
     }
-    if (!m) break;
-    start = m.index + m[0].length;
+    if (blank < 0) break;
+    start = blankLineEnd(text, blank);
   }
   memoText = text;
   memo = out.length ? out : [{ start: 0, end: text.length, language: whole }];
@@ -182,5 +231,5 @@ export function languageAt(text: string, at: number): Language {
 /** Whether a lower-case word is one of a language's stop words ("un", "der", "het"): never a name there. */
 export function isStopWord(word: string, language: Language): boolean {
   const bit = LATIN.indexOf(language as (typeof LATIN)[number]);
-  return bit >= 0 && ((stopMasks().get(hashWord(word)) ?? 0) & (1 << bit)) !== 0;
+  return bit >= 0 && (stopMasks().get(hashWord(word)) & (1 << bit)) !== 0;
 }

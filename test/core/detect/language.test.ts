@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, languageAt, paragraphLanguages } from '../../../src/core/detect/language';
+import { random } from '../../random';
 
 const SENTENCES = {
   en: 'The patient was admitted to the hospital with chest pain and was discharged after three days.',
@@ -61,5 +62,26 @@ describe('paragraphLanguages', () => {
     expect(ps[0]!.start).toBe(0);
     expect(ps[ps.length - 1]!.end).toBe(text.length);
     for (let i = 1; i < ps.length; i++) expect(ps[i]!.start).toBeGreaterThan(ps[i - 1]!.end);
+  });
+
+  it('splits at blank lines exactly where /\\n[ \\t\\r]*\\n/ does', () => {
+    const pieces = ['\n', '\n', ' ', '\t', '\r', 'x', SENTENCES.de, SENTENCES.fr];
+    const r = random(16);
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: 1 + Math.floor(r() * 16) }, () => pieces[Math.floor(r() * pieces.length)]).join('');
+      const expected: { start: number; end: number }[] = [];
+      let start = 0;
+      for (const m of [...text.matchAll(/\n[ \t\r]*\n/g), undefined]) {
+        const end = m ? m.index : text.length;
+        if (end > start) expected.push({ start, end });
+        if (m) start = m.index + m[0].length;
+      }
+      if (!expected.length) continue; // nothing but blank lines: one paragraph of the whole text
+      // Neighbours of one language are merged: every paragraph found is a run of whole expected ones.
+      const found = paragraphLanguages(text);
+      const bounds = new Set(expected.flatMap((p) => [p.start, p.end]));
+      for (const p of found) expect(bounds.has(p.start) && bounds.has(p.end), JSON.stringify(text)).toBe(true);
+      expect([found[0]!.start, found[found.length - 1]!.end]).toEqual([expected[0]!.start, expected[expected.length - 1]!.end]);
+    }
   });
 });
