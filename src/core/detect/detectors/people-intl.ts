@@ -22,16 +22,32 @@ janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro
 
 /** The kinds of a run's words, read in a language other than English. */
 export function kindsIn(language: Language, tokens: readonly Token[], kinds: readonly Kind[]): Kind[] {
-  const common = commonWordsOf(language);
   const out = kinds.slice();
-  for (let i = 0; i < out.length; i++) {
-    const base = tokens[i]!.base;
-    const k = out[i];
-    if (CALENDAR.has(base) || nativeCountryNames.has(base) || (base.length <= 3 && isStopWord(base, language))) out[i] = 'not-name'; // "Un", "Der"; not "Ella"
-    else if (k === 'unknown' && intlNameList.has(base)) out[i] = common.has(base) ? 'weak-name' : 'name';
-    else if (k === 'name' && common.has(base)) out[i] = 'weak-name';
-  }
+  for (let i = 0; i < out.length; i++) out[i] = kindIn(language, tokens[i]!.base, out[i]!);
   return out;
+}
+
+/**
+ * kindsIn() for one word: a pure function of the language, the word and its English kind (the lists are fixed),
+ * kept across scans in a bounded map, as kindOf() keeps the English kinds: one look-up instead of five.
+ */
+function kindIn(language: Language, base: string, k: Kind): Kind {
+  const byKind = intlKinds.get(language) ?? intlKinds.set(language, new Map()).get(language)!;
+  const cache = byKind.get(k) ?? byKind.set(k, new Map()).get(k)!;
+  let kind = cache.get(base);
+  if (kind === undefined) {
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(base, (kind = readKindIn(language, base, k)));
+  }
+  return kind;
+}
+const intlKinds = new Map<Language, Map<Kind, Map<string, Kind>>>();
+
+function readKindIn(language: Language, base: string, k: Kind): Kind {
+  if (CALENDAR.has(base) || nativeCountryNames.has(base) || (base.length <= 3 && isStopWord(base, language))) return 'not-name'; // "Un", "Der"; not "Ella"
+  if (k === 'unknown' && intlNameList.has(base)) return commonWordsOf(language).has(base) ? 'weak-name' : 'name';
+  if (k === 'name' && commonWordsOf(language).has(base)) return 'weak-name';
+  return k;
 }
 
 /**
@@ -53,6 +69,13 @@ const isCueChar = (c: number): boolean => (c >= 97 && c <= 122) || c === 0xaa ||
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 
 export function readBefore(before: string): Before {
+  // A run's words are read twice (as a run, then as a person): the last reading is kept.
+  if (before !== lastRead.before) lastRead = { before, read: readWordsBefore(before) };
+  return lastRead.read;
+}
+let lastRead = { before: '', read: readWordsBefore('') };
+
+function readWordsBefore(before: string): Before {
   let i = before.length - 1;
   while (i >= 0 && isBlank(before.charCodeAt(i))) i--;
   let mark = '';

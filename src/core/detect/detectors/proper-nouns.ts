@@ -274,7 +274,14 @@ function classify(t: Token): Kind {
   return isMedicalWord(t.base) ? 'not-name' : 'unknown';
 }
 
-/** Text a few words before a position, lower case, for cues such as "my name is". */
-export const textBefore = (text: string, at: number, n = 24): string => text.slice(Math.max(0, at - n), at).toLowerCase();
+/**
+ * Text a few words before a position, lower case, for cues such as "my name is". The last one is kept: a run's
+ * cues (labels, titles, places) are read from the same position several times.
+ */
+export function textBefore(text: string, at: number, n = 24): string {
+  if (at !== lastBefore.at || n !== lastBefore.n || text !== lastBefore.text) lastBefore = { text, at, n, before: text.slice(Math.max(0, at - n), at).toLowerCase() };
+  return lastBefore.before;
+}
+let lastBefore = { text: '', at: -1, n: 0, before: '' };
 
 export type { Candidate };
