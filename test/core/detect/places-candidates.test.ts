@@ -33,8 +33,8 @@ describe('postcodes from digit runs', () => {
   const found = (text: string): string[] =>
     postcodeDetector.find!(text, text.toLowerCase(), new Map()).map((c) => `${c.start}-${c.end} ${c.why[0]!.replace(/^pattern (\S+) .*/, '$1')}`);
 
-  const pieces = ['CP', 'C.P.', 'C. P', 'Código Postal', 'codigo postal', 'PLZ', 'Postleitzahl', 'code postal', 'CAP', 'NPA', 'postcode', '郵便番号', '〒', 'xCP', ' ', '  ', '\t', ':', ': ', '.', ',', ' - ', '-', '/',
-    '28016', '1015 CJ', '1015CJ', 'D-10115', 'AB-12345', 'C1031', 'C1031ABC', '100-0001', '100－0001', '1100-053', '2015', '12', '123456', '1234567', ' Madrid', ' Berlin', ' Ámsterdam', 'ab ', 'Zürich ', 'x', 'E', '\n',
+  const pieces = ['CP', 'C.P.', 'C. P', 'Código Postal', 'codigo postal', 'PLZ', 'Postleitzahl', 'code postal', 'CAP', 'NPA', 'postcode', 'C.A.P.', 'Cód. Postal', 'cód Postal', 'Código-Postal', 'Code Postal', '郵便番号', '〒', 'xCP', ' ', '  ', '\t', ':', ': ', '.', ',', ' - ', '-', '/',
+    '28016', '1015 CJ', '1015CJ', 'D-10115', 'AB-12345', 'C1031', 'C1031ABC', '100-0001', '100－0001', '1100-053', '2015', '12', '123456', '1234567', '7', '-12345', 'x-12345', 'AB-1234', 'a 12345', '_12345', ' Madrid', ' Berlin', ' Ámsterdam', 'ab ', 'Zürich ', 'x', 'E', '\n',
     ' '.repeat(40), '\t'.repeat(50), 'Calle Mayor 5'];
   it.each([1, 2, 3])('finds what the scan of the digit windows finds (seed %i)', (seed) => {
     for (const text of generated(pieces, seed, 150, 60)) expect(found(text), text).toEqual(scanned(text));
