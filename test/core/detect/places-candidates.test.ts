@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { combinePatterns, matchedSpan } from '../../../src/core/detect/combine';
 import { postcodeDetector, POSTCODE_PATTERNS } from '../../../src/core/detect/detectors/places/postcodes';
+import { findStreets, STREET_ANCHORS } from '../../../src/core/detect/detectors/places/streets';
 import { NonAsciiWords } from '../../../src/core/detect/detectors/places/words';
+import { KeywordScanner } from '../../../src/core/detect/keywords';
 import { digitWindows, execInParts, partsOf } from '../../../src/core/detect/windows';
 import { random } from '../../random';
 
@@ -75,4 +77,17 @@ describe('non-ASCII street and facility words', () => {
     for (const text of generated(pieces, 5, 300, 30)) expect(found(text), text).toEqual(searched(text));
   });
   it('refuses an ASCII word, which the automaton finds', () => expect(() => new NonAsciiWords(['calle'])).toThrow());
+});
+
+describe('street patterns only in the windows where their words stand', () => {
+  const scanner = new KeywordScanner([...STREET_ANCHORS]);
+  const streets = (text: string, everyWindow: boolean) => {
+    const lower = text.toLowerCase();
+    return findStreets(text, lower, scanner.scan(lower), everyWindow);
+  };
+  const pieces = ['Calle Miguel Benitez 90', 'c/ del Abedul 5-7, 2º dcha', 'Hauptstraße 12a', 'Berliner Strasse 5', 'Bahnweg 3', '12 bis rue de la Paix', '12 bd Saint-Germain', '5 Bd Haussmann', 'Via Giuseppe Verdi, 5', 'Plaza Mayor', 'deviation', 'true', 'trivial', 'via', 'Via', 'rue', 'Rue',
+    'during 1971', 'Ring 5', 'string 5', 'xweg 5', 'Weg', 'Avda. de França, s/n', 'Pº de Gracia 3', 'Vía Láctea 4', ' ', '  ', ',', '.', '\n', '12', '3 ', 'Mayor', 'de la', 'x', 'é', '\u00a0', FILLER];
+  it.each([6, 7])('finds what running every pattern in every window finds (seed %i)', (seed) => {
+    for (const text of generated(pieces, seed, 200, 30)) expect(streets(text, false), text).toEqual(streets(text, true));
+  });
 });
