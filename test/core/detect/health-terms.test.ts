@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedTerms, findHealthTerms } from '../../../src/core/detect/detectors/health/terms';
+import { random } from '../../random';
 
 const terms = (text: string): string[] => countedTerms(text, text.toLowerCase()).map((t) => text.slice(t.start, t.end));
 
@@ -37,5 +38,24 @@ describe('health terms: the frame pass', () => {
     const kept = findHealthTerms(text, text.toLowerCase());
     expect(kept.length).toBeLessThan(countedTerms(text, text.toLowerCase()).length);
     expect(kept.at(-1)!.end).toBe(text.length);
+  });
+});
+
+/**
+ * The word pass reads plain ASCII words from the token stream and the others character by character: what it
+ * finds must be what reading every word character by character finds, apostrophes, accents, other scripts,
+ * terms of two words and frames around them included.
+ */
+describe('health terms: the token pass reads what the character pass reads', () => {
+  const pieces = ['asthma', 'Asthma', 'ASTHMA', 'heart', ' failure', '-failure', "failure's", "failure'", 'failureд', "patients'", "patient's", "''", "'", '’', 'don’t', 'rock\'n\'roll', 'tumoración', 'tumor', 'naïve', 'cafe\u0301', 'Москва', 'дasthma', 'asthmaд',
+    'be patient', 'the patient', 'pt', 'PT', ' ', '  ', '\n', '.', ',', '-', '/', 's/p', 'H/O', 'post-op', 'preop', '70yo', '52-year-old', 'T2DM', 'HbA1c', 'COVID-19', '5 mg', '10mg', 'mcg', 'CHF', 'CHF 2,000', 'lisinopril',
+    'Margaritis', 'hypertension', 'diabetic', 'blood pressure', 'x', '7', '@', 'health.ts', 'sha512-a1c', '患者', '診断', 'İstanbul', 'ǅ', 'µg', 'ª'];
+  const r = random(11);
+  const texts = Array.from({ length: 400 }, () => Array.from({ length: 40 }, () => pieces[Math.floor(r() * pieces.length)]!).join(r() < 0.5 ? ' ' : ''));
+  it('on generated texts', () => {
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      expect(countedTerms(text, lower), text).toEqual(countedTerms(text, lower, true));
+    }
   });
 });

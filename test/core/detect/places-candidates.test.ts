@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { combinePatterns, matchedSpan } from '../../../src/core/detect/combine';
 import { postcodeDetector, POSTCODE_PATTERNS } from '../../../src/core/detect/detectors/places/postcodes';
+import { findStreets, STREET_ANCHORS } from '../../../src/core/detect/detectors/places/streets';
 import { NonAsciiWords } from '../../../src/core/detect/detectors/places/words';
+import { KeywordScanner } from '../../../src/core/detect/keywords';
 import { digitWindows, execInParts, partsOf } from '../../../src/core/detect/windows';
 import { random } from '../../random';
 
@@ -33,8 +35,8 @@ describe('postcodes from digit runs', () => {
   const found = (text: string): string[] =>
     postcodeDetector.find!(text, text.toLowerCase(), new Map()).map((c) => `${c.start}-${c.end} ${c.why[0]!.replace(/^pattern (\S+) .*/, '$1')}`);
 
-  const pieces = ['CP', 'C.P.', 'C. P', 'Código Postal', 'codigo postal', 'PLZ', 'Postleitzahl', 'code postal', 'CAP', 'NPA', 'postcode', '郵便番号', '〒', 'xCP', ' ', '  ', '\t', ':', ': ', '.', ',', ' - ', '-', '/',
-    '28016', '1015 CJ', '1015CJ', 'D-10115', 'AB-12345', 'C1031', 'C1031ABC', '100-0001', '100－0001', '1100-053', '2015', '12', '123456', '1234567', ' Madrid', ' Berlin', ' Ámsterdam', 'ab ', 'Zürich ', 'x', 'E', '\n',
+  const pieces = ['CP', 'C.P.', 'C. P', 'Código Postal', 'codigo postal', 'PLZ', 'Postleitzahl', 'code postal', 'CAP', 'NPA', 'postcode', 'C.A.P.', 'Cód. Postal', 'cód Postal', 'Código-Postal', 'Code Postal', '郵便番号', '〒', 'xCP', ' ', '  ', '\t', ':', ': ', '.', ',', ' - ', '-', '/',
+    '28016', '1015 CJ', '1015CJ', 'D-10115', 'AB-12345', 'C1031', 'C1031ABC', '100-0001', '100－0001', '1100-053', '2015', '12', '123456', '1234567', '7', '-12345', 'x-12345', 'AB-1234', 'a 12345', '_12345', ' Madrid', ' Berlin', ' Ámsterdam', 'ab ', 'Zürich ', 'x', 'E', '\n',
     ' '.repeat(40), '\t'.repeat(50), 'Calle Mayor 5'];
   it.each([1, 2, 3])('finds what the scan of the digit windows finds (seed %i)', (seed) => {
     for (const text of generated(pieces, seed, 150, 60)) expect(found(text), text).toEqual(scanned(text));
@@ -75,4 +77,17 @@ describe('non-ASCII street and facility words', () => {
     for (const text of generated(pieces, 5, 300, 30)) expect(found(text), text).toEqual(searched(text));
   });
   it('refuses an ASCII word, which the automaton finds', () => expect(() => new NonAsciiWords(['calle'])).toThrow());
+});
+
+describe('street patterns only in the windows where their words stand', () => {
+  const scanner = new KeywordScanner([...STREET_ANCHORS]);
+  const streets = (text: string, everyWindow: boolean) => {
+    const lower = text.toLowerCase();
+    return findStreets(text, lower, scanner.scan(lower), everyWindow);
+  };
+  const pieces = ['Calle Miguel Benitez 90', 'c/ del Abedul 5-7, 2º dcha', 'Hauptstraße 12a', 'Berliner Strasse 5', 'Bahnweg 3', '12 bis rue de la Paix', '12 bd Saint-Germain', '5 Bd Haussmann', 'Via Giuseppe Verdi, 5', 'Plaza Mayor', 'deviation', 'true', 'trivial', 'via', 'Via', 'rue', 'Rue',
+    'during 1971', 'Ring 5', 'string 5', 'xweg 5', 'Weg', 'Avda. de França, s/n', 'Pº de Gracia 3', 'Vía Láctea 4', ' ', '  ', ',', '.', '\n', '12', '3 ', 'Mayor', 'de la', 'x', 'é', '\u00a0', FILLER];
+  it.each([6, 7])('finds what running every pattern in every window finds (seed %i)', (seed) => {
+    for (const text of generated(pieces, seed, 200, 30)) expect(streets(text, false), text).toEqual(streets(text, true));
+  });
 });

@@ -5,6 +5,7 @@ const isWordLetter = (c: number): boolean => isLetter(c) || (c >= 0xc0 && c <= 0
 /** isWordLetter as a table over every UTF-16 code: one array read per character in the word pass. */
 const WORD_LETTER = new Uint8Array(0x10000);
 for (let c = 0; c < 0x250; c++) if (isWordLetter(c)) WORD_LETTER[c] = 1;
+import { ASCII, HAS_APOSTROPHE, tokensOf, type Tokens } from '../../tokens';
 import type { Candidate } from '../../types';
 import { JAPANESE_TERMS } from './languages';
 import { isClinicalAcronym, KNOWN_WORDS, PAIR_NEXT, SUFFIXES, shapeTier, tierOf, type Tier } from './vocabulary';
@@ -98,19 +99,66 @@ let sawDigitOrSlash = false;
 let sawCjk = false;
 
 /**
- * One pass over the words of a text, without allocating for words that cannot be health terms. It also notes
- * the digits and slashes the frame pass starts from, so that the text is read once.
+ * The health terms among the words of a text, read from the token stream: a plain ASCII word is looked up by its
+ * hash, and the rest (words with other letters or apostrophes, whose bounds differ from the tokens') are read
+ * character by character. The digits and slashes the frame pass starts from are noted from the digit runs and
+ * a search for slashes. A text whose lower-cased copy has another length is read character by character.
  */
-function wordTerms(text: string, lower: string): Term[] {
+function wordTerms(text: string, lower: string, byCharacter: boolean): Term[] {
   const out: Term[] = [];
-  const n = text.length;
   sawDigitOrSlash = sawCjk = false;
   resetCandidates();
-  for (let i = 0; i < n; i++) {
+  if (byCharacter || lower.length !== text.length) {
+    wordsByCharacter(text, lower, 0, out, true);
+    return out;
+  }
+  const t = tokensOf(text);
+  for (let k = 0; k < t.digits; k++) noteFrame(text, text.charCodeAt(t.digitStart[k]!), t.digitStart[k]!);
+  for (let q = text.indexOf('/'); q !== -1; q = text.indexOf('/', q + 1)) noteFrame(text, 47, q);
+  // `at` is where the character pass would stand: a term of two words reads past its first.
+  let at = 0;
+  for (let k = 0; k < t.words; ) {
+    const i = t.wordStart[k]!, j = t.wordEnd[k]!;
+    if (i < at) {
+      if (j > at) at = wordsByCharacter(text, lower, at, out, false, t, k); // a term ended inside this word
+      while (k < t.words && t.wordStart[k]! < at) k++;
+      continue;
+    }
+    if (!plainWord(text, t, k)) {
+      at = wordsByCharacter(text, lower, i, out, false, t, k);
+      while (k < t.words && t.wordStart[k]! < at) k++;
+      continue;
+    }
+    const term = termAt(text, lower, i, j, t.wordHash[k]!);
+    if (term) out.push(term);
+    at = (term ? term.end : j) + 1;
+    k++;
+  }
+  return out;
+}
+
+/** An ASCII word without apostrophes in it or beside it: the word that the character pass reads there. */
+const plainWord = (text: string, t: Tokens, k: number): boolean =>
+  (t.wordShape[k]! & (ASCII | HAS_APOSTROPHE)) === ASCII && text.charCodeAt(t.wordStart[k]! - 1) !== 39 && text.charCodeAt(t.wordEnd[k]!) !== 39;
+
+/**
+ * The word pass character by character from `from`, without allocating for words that cannot be health terms:
+ * to the end of the text, or (given the tokens) to the first position after `from` that lies between tokens,
+ * where the token pass goes on (k: the token at `from`). With `frames`, it notes the digits and slashes the frame pass starts from.
+ * Returns where it stopped.
+ */
+function wordsByCharacter(text: string, lower: string, from: number, out: Term[], frames: boolean, t?: Tokens, k = 0): number {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    if (t && i > from) {
+      while (k < t.words && t.wordEnd[k]! <= i) k++;
+      if (k === t.words || t.wordStart[k]! >= i) return i;
+    }
     const c = text.charCodeAt(i);
     if (WORD_LETTER[c] !== 1) {
-      if (c <= 57 && c >= 47) noteFrame(text, c, i);
-      else if (c >= 0x3040) sawCjk = true;
+      if (c <= 57 && c >= 47) {
+        if (frames) noteFrame(text, c, i);
+      } else if (c >= 0x3040) sawCjk = true;
       continue;
     }
     if (i > 0 && WORD_LETTER[text.charCodeAt(i - 1)] === 1) continue;
@@ -120,25 +168,31 @@ function wordTerms(text: string, lower: string): Term[] {
       if (WORD_LETTER[l] !== 1 && l !== 39) break;
       h = (Math.imul(h, 31) + l) | 0;
     }
-    const len = j - i;
-    // Cheap tests first (the hash filter, the last two letters); then the word must stand alone and be cased
-    // like a word: "Hx9" inside a hash ("sha512-...") is no word, a dose like "5mg" is.
-    const known = len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h);
-    const shaped = !known && len >= 7 && endsLikeSuffix(lower.charCodeAt(j - 2), lower.charCodeAt(j - 1));
-    if ((known || shaped) && standsAlone(text, i, j) && wordCased(text, i, j)) {
-      const word = lower.slice(i, j);
-      const term = known ? knownTerm(text, lower, word, i, j) : shapedTerm(text, word, i, j);
-      if (term) {
-        out.push(term);
-        j = term.end;
-      }
+    const term = termAt(text, lower, i, j, h);
+    if (term) {
+      out.push(term);
+      j = term.end;
     }
     // The character after the word is not visited by the loop (i = j, then i++): note it here.
     const after = text.charCodeAt(j);
-    if (after <= 57 && after >= 47) noteFrame(text, after, j);
+    if (frames && after <= 57 && after >= 47) noteFrame(text, after, j);
     i = j;
   }
-  return out;
+  return n;
+}
+
+/**
+ * The term that the word text[i, j) (h: the hash of its lower case) begins, if any. Cheap tests first (the hash
+ * filter, the last two letters); then the word must stand alone and be cased like a word: "Hx9" inside a hash
+ * ("sha512-...") is no word, a dose like "5mg" is.
+ */
+function termAt(text: string, lower: string, i: number, j: number, h: number): Term | undefined {
+  const len = j - i;
+  const known = len >= 2 && MAYBE_WORD[h & 0xffff] === 1 && WORD_HASHES.has(h);
+  const shaped = !known && len >= 7 && endsLikeSuffix(lower.charCodeAt(j - 2), lower.charCodeAt(j - 1));
+  if (!(known || shaped) || !standsAlone(text, i, j) || !wordCased(text, i, j)) return undefined;
+  const word = lower.slice(i, j);
+  return known ? knownTerm(text, lower, word, i, j) : shapedTerm(text, word, i, j);
 }
 
 function knownTerm(text: string, lower: string, word: string, i: number, j: number): Term | undefined {
@@ -337,9 +391,12 @@ export function findHealthTerms(text: string, lower: string): Candidate[] {
   return out;
 }
 
-/** The health terms that count, every one of them, in order (findHealthTerms thins them). */
-export function countedTerms(text: string, lower: string): Candidate[] {
-  const { terms, how } = countTerms(text, lower);
+/**
+ * The health terms that count, every one of them, in order (findHealthTerms thins them). `byCharacter` reads the
+ * words character by character instead of from the token stream (the same terms: tests compare the two).
+ */
+export function countedTerms(text: string, lower: string, byCharacter = false): Candidate[] {
+  const { terms, how } = countTerms(text, lower, byCharacter);
   return terms.map((t, i) => candidateOf(t, how[i], lower));
 }
 
@@ -353,8 +410,8 @@ const isCue = (t: Term): boolean => t.tier === 'abbreviation' || t.why === AGE |
 const isFrame = (t: Term): boolean => t.why === AGE || t.why === SHORTHAND;
 
 /** The terms that count, in order of position (a clinical term first where two start together), and why. */
-function countTerms(text: string, lower: string): { terms: Term[]; how: Corroboration[] } {
-  let words = wordTerms(text, lower);
+function countTerms(text: string, lower: string, byCharacter = false): { terms: Term[]; how: Corroboration[] } {
+  let words = wordTerms(text, lower, byCharacter);
   if (sawCjk) words = byStart(words, japaneseTerms(text));
   const frames = frameTerms(text, lower);
   const all = frames.length ? byStart(words, frames) : words;

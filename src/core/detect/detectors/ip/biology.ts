@@ -39,13 +39,13 @@ function validBare(value: string): Verdict {
   return kind === 'protein' && run.length >= MIN_BARE_RESIDUES ? undefined : false;
 }
 
-const BARE: Pattern[] = [
+export const BARE: Pattern[] = [
   { name: 'nucleotides', regex: /(?<![A-Za-z0-9+/])(?:[ACGTUN]{25,}|[acgtun]{25,})(?![A-Za-z0-9+/])/g, score: 0.85 },
   { name: 'amino-acids', regex: /(?<![A-Za-z0-9+/])(?:[ACDEFGHIKLMNPQRSTVWY]{30,}|[acdefghiklmnpqrstvwy]{30,})(?![A-Za-z0-9+/])/g, score: 0.85 },
   // Groups of ten, as GenBank and most tools print them, over numbered lines.
   { name: 'grouped-nucleotides', regex: /(?<![A-Za-z0-9])[acgtun]{10}(?:(?: |\r?\n *\d* ?)[acgtun]{1,10}){2,}(?![A-Za-z0-9])/gi, score: 0.85 },
 ];
-const [BARE_SEQUENCES, GROUPED] = [BARE.slice(0, 2), BARE.slice(2)];
+export const [BARE_SEQUENCES, GROUPED] = [BARE.slice(0, 2), BARE.slice(2)];
 /** Upper- and lower-case letters of either alphabet: a bare sequence is one case throughout. */
 const bareRuns = patternsAtRuns(BARE_SEQUENCES, charClasses(['ACDEFGHIKLMNPQRSTUVWY', 'acdefghiklmnpqrstuvwy']), MIN_BARE_NUCLEOTIDES);
 /** A group of ten starts a grouped sequence, in either case. */

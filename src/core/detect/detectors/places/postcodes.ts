@@ -70,19 +70,49 @@ const COMBINED = combinePatterns(POSTCODE_PATTERNS)[0]!;
 const AT = new RegExp(COMBINED.regex.source, COMBINED.regex.flags.replace('g', 'y'));
 /** A label right before a value. */
 const LABEL_BEFORE = new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u');
-/** The characters a label begins with: a labelled match starts on one of these. */
-const LABEL_FIRSTS = new Set(LABELS.split('|').flatMap((l) => [...(/^\[([^\]]+)\]/.exec(l)?.[1] ?? l[0]!)]).map((c) => c.charCodeAt(0)));
-/** The longest a label can be: a character class or an escape counts one, optional parts count. */
-const LONGEST_LABEL = Math.max(...LABELS.split('|').map((l) => l.replace(/\[[^\]]*\]/g, 'x').replace(/\\(.)/g, '$1').replace(/\?/g, '').length));
+/** A table over UTF-16 codes: one array read per character tested. */
+function tableOf(codes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const c of codes) table[c] = 1;
+  return table;
+}
+
+/**
+ * Every string a label can be, from LABELS (literals, escapes, classes of single characters, `?` after one):
+ * what a labelled match begins with and what a value follows.
+ */
+const LABEL_STRINGS: readonly string[] = LABELS.split('|').flatMap((alternative) => {
+  let out = [''];
+  for (const [, escaped, cls, literal, optional] of alternative.matchAll(/(?:\\(.)|\[([^\]-]+)\]|([^\\[\]?]))(\?)?/gu)) {
+    const options = [...(escaped ?? cls ?? literal!)];
+    out = out.flatMap((s) => [...options.map((o) => s + o), ...(optional ? [s] : [])]);
+  }
+  return out;
+});
+/** First characters of the labels (a labelled match starts on one, after no letter: `(?<![\p{L}])`). */
+const LABEL_FIRSTS = tableOf(LABEL_STRINGS.map((l) => l.charCodeAt(0)));
+/** Last characters of the labels: where none stands before a value's spaces and colon, no label does. */
+const LABEL_LASTS = tableOf(LABEL_STRINGS.map((l) => l.charCodeAt(l.length - 1)));
+const LONGEST_LABEL = Math.max(...LABEL_STRINGS.map((l) => l.length));
+/**
+ * What the shapes allow, so that most digit runs are never tried: a value's first digits are a run of 2 to 6
+ * (a labelled value), of 3 to 5 where a match begins at them (before a town), of 5 after a capital and a hyphen
+ * ("D-10115"). A match that begins at its digits has none of [\w.,/-] before it.
+ */
+const FIRST_RUN = { min: 2, max: 6 }, AT_RUN = { min: 3, max: 5 }, PREFIXED_RUN = 5;
 /** A match that begins at most this far before its digits lies inside the engine's window around them (48 before a run). */
 const IN_WINDOW = 48;
 const isCapital = (c: number): boolean => c >= 65 && c <= 90;
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || isCapital(c);
+/** [\w.,/-]: what stands before no match that begins at its digits. */
+const beforeNoValue = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 44 || c === 47 || c === 45;
 const WHY = new Map(POSTCODE_PATTERNS.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
 
 /**
- * Where a match whose value has its digits at d can begin at the earliest: a value starts at most three
- * characters before its digits ("D-10115", "C1031"), a label before the value's spaces and colon.
+ * Where a labelled match whose value has its digits at d can begin at the earliest, or d when no label can
+ * stand before them: a value starts at most three characters before its digits ("D-10115", "C1031"), and a
+ * label ends before the value's spaces and colon, or among them (on a dot: "C.P. 28016").
  */
 function labelReach(text: string, d: number): number {
   let v = d;
@@ -92,27 +122,31 @@ function labelReach(text: string, d: number): number {
   const c = text.charCodeAt(v - 1);
   if (c === 58 || c === 46) v--;
   while (isBlank(text.charCodeAt(v - 1))) v--;
-  return Math.max(0, v - LONGEST_LABEL);
+  for (let e = Math.max(1, v); e <= d; e++) if (LABEL_LASTS[text.charCodeAt(e - 1)] === 1) return Math.max(0, e - LONGEST_LABEL);
+  return d;
 }
 
-/**
- * The matches of POSTCODE_PATTERNS that the engine's scan of the windows around digits would find, read from
- * the digit runs of the token stream: a match begins at a digit run, a capital up to three characters before it,
- * or a label's first character between labelReach and the run. Those positions are tried in order with the
- * sticky alternation, past the end of the last match, as a global scan tries every position.
- */
+/** Whether a match may begin at p, before the digit run at d (of `run` digits): cheap tests that spare the regex. */
+function mayBegin(text: string, p: number, d: number, run: number, prefixed: boolean): boolean {
+  const c = text.charCodeAt(p), before = text.charCodeAt(p - 1);
+  if (p === d) return run >= AT_RUN.min && run <= AT_RUN.max && !beforeNoValue(before);
+  if (prefixed && p >= d - 3 && isCapital(c)) return true;
+  return !isAsciiLetter(before) && LABEL_FIRSTS[c] === 1;
+}
+
 function findPostcodes(text: string): Candidate[] {
   const t = tokensOf(text);
   const out: Candidate[] = [];
   let windows: Window[] | undefined, w = 0;
   let end = 0, visited = 0;
   for (let k = 0; k < t.digits && out.length < MAX_MATCHES_PER_PATTERN; k++) {
-    const d = t.digitStart[k]!;
-    const from = Math.max(visited, end, labelReach(text, d));
+    const d = t.digitStart[k]!, run = t.digitEnd[k]! - d;
+    const from = Math.max(visited, end);
     visited = d + 1;
-    for (let p = from; p <= d; p++) {
-      const c = text.charCodeAt(p);
-      if (p < d && !LABEL_FIRSTS.has(c) && !(p >= d - 3 && isCapital(c))) continue;
+    if (run < FIRST_RUN.min || run > FIRST_RUN.max) continue;
+    const prefixed = run === PREFIXED_RUN && text.charCodeAt(d - 1) === 45;
+    for (let p = Math.max(from, Math.min(labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
+      if (!mayBegin(text, p, d, run, prefixed)) continue;
       AT.lastIndex = p;
       const m = AT.exec(text);
       if (!m) continue;

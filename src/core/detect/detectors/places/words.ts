@@ -1,5 +1,5 @@
 import type { Candidate } from '../../types';
-import { execInParts, mergeWindows, partsOf, type Window } from '../../windows';
+import { execInParts, mergeWindows, partsOf, type Part, type Window } from '../../windows';
 
 /**
  * The pieces that the addresses, towns and facilities of Europe share: a capitalised word of a name, the small
@@ -65,7 +65,8 @@ export class NonAsciiWords {
 
 /**
  * Runs `patterns` in windows around the anchors that occurred (and the extra positions), reporting each match
- * through `onMatch`. Nothing runs when no anchor occurred.
+ * through `onMatch`. Nothing runs when no anchor occurred. `mayMatch` can spare a pattern the windows where it
+ * cannot match (a window that it skips would have given it no match).
  */
 export function aroundAnchors(
   text: string,
@@ -75,13 +76,50 @@ export function aroundAnchors(
   reach: [number, number],
   patterns: readonly RegExp[],
   onMatch: (m: RegExpExecArray, offset: number, pattern: number) => void,
+  mayMatch?: (part: Part, pattern: number) => boolean,
 ): void {
   const raw: Window[] = [];
   for (const [key, at] of anchors) if (own.has(key)) for (const i of at) raw.push([i - reach[0], i + reach[1]]);
   for (const i of extra) raw.push([i - reach[0], i + reach[1]]);
   if (!raw.length) return;
   const parts = partsOf(text, mergeWindows(text, raw));
-  patterns.forEach((re, n) => execInParts(re, parts, (m, offset) => onMatch(m, offset, n)));
+  patterns.forEach((re, n) => execInParts(re, mayMatch ? parts.filter((p) => mayMatch(p, n)) : parts, (m, offset) => onMatch(m, offset, n)));
+}
+
+/** Sorted positions of the anchors of one group of words, and whether one of them in [start, end) passes a test. */
+export class Occurrences {
+  /** Start and length of each occurrence, in order of start. */
+  private found: [number, number][] = [];
+
+  constructor(private readonly words: ReadonlySet<string>) {}
+
+  /** Reads the positions of this chunk's anchors, and of `searched` words (which are no anchors) in its lower case. */
+  read(anchors: ReadonlyMap<string, readonly number[]>, lower: string, searched: readonly string[]): this {
+    this.found = [];
+    for (const [key, at] of anchors) if (this.words.has(key)) for (const i of at) this.found.push([i, key.length]);
+    for (const w of searched) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) this.found.push([i, w.length]);
+    this.found.sort((a, b) => a[0] - b[0]);
+    return this;
+  }
+
+  /** Whether an occurrence that starts in [start, end) passes `test` (given its start and the word's length). */
+  some(start: number, end: number, test: (at: number, length: number) => boolean): boolean {
+    const found = this.found;
+    for (let i = firstAtOrAfter(found, start); i < found.length && found[i]![0] < end; i++) if (test(found[i]![0], found[i]![1])) return true;
+    return false;
+  }
+}
+
+/** The index of the first position (or [position, ...]) at or after `at` in a sorted list (binary search). */
+export function firstAtOrAfter(sorted: readonly (number | readonly [number, number])[], at: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = sorted[mid]!;
+    if ((typeof x === 'number' ? x : x[0]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** A candidate, with trailing spaces, commas and a sentence's full stop left out. */
