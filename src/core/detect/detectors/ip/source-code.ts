@@ -7,21 +7,19 @@ import type { Candidate, Detector } from '../../types';
  * assignment, a tag); comments and blank lines neither make nor break a block; three lines of prose end it.
  * A block is code from five code lines that are most of its lines; a fenced Markdown block of three lines or more
  * is code outright (a one-line command in a fence is not worth stopping).
- */
-/**
- * The line tests, sticky: each is tried at the first character of a trimmed line (where "^" stood). What follows
- * the trimmed line in the text is blanks and a line break, which ends "\b", "\s" and "$" alike.
+ *
+ * The line tests are sticky regexes tried at the first character of the trimmed line (where "^" stood): what
+ * follows the trimmed line in the text is blanks and a line break, which end "\b", "\s" and "$" alike.
  */
 const KEYWORD_START = /(?:import|from|export|const|let|var|function|def|class|return|if|elif|else|for|while|do|switch|case|try|catch|except|finally|raise|throw|public|private|protected|static|package|using|namespace|fn|func|impl|struct|enum|interface|module|async|await|lambda|echo|print|println|printf|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|GROUP BY|ORDER BY)\b/y;
+/** Its "\s*" could read on into the next line: a match counts only when it ends on the line. */
 /** Not anchored (and "$" is the trimmed line's end): tried on the line's own text. */
 const OPERATOR = /=>|->|::|===|!==|[=!<>]=|&&|\|\||\+=|-=|\+\+|<\/|\/>|\)\s*\{|\w\.\w+\(|\w\([^()]*\)\s*;?$/;
-/** Its "\s*" could read on into the next line: a match counts only when it ends on the line. */
 const ASSIGNMENT = /[A-Za-z_$][\w$.[\]'"]*\s*:?=\s*\S/y;
 /** Statements that read as code even without punctuation: "import numpy as np", "return None". */
 const BARE_STATEMENT = /(?:import|package|return|def|using|require|include|pass|break|continue)\b/y;
 const TAG = /<\/?[A-Za-z][\w:-]*(?:\s|>|\/>|$)/y;
-const CODE_PUNCTUATION = new Uint8Array(128);
-for (const c of '=;{}()<>:[]') CODE_PUNCTUATION[c.charCodeAt(0)] = 1;
+const CODE_PUNCTUATION = /[=;{}()<>:[\]\n]/g;
 const CLOSERS = new Set(['}', '};', '})', '});', ')', ');', ']', '];', 'end', 'fi', 'done', 'esac']);
 const LONGEST_CLOSER = 4;
 
@@ -42,16 +40,13 @@ const sticky = (re: RegExp, text: string, at: number): boolean => {
 /** The kind of the trimmed line text[s, e) (s === e for a blank line), read in place. */
 export function lineKind(text: string, s: number, e: number): Kind {
   if (s === e) return 'neutral';
-  if (text.startsWith('#include', s) || text.startsWith('#define', s) || text.startsWith('#!', s)) return 'code';
   const c = text.charCodeAt(s);
+  if (c === 35 /* # */ && (text.startsWith('#include', s) || text.startsWith('#define', s) || text.startsWith('#!', s))) return 'code';
   if ((c === 47 /* / */ && (text.startsWith('//', s) || text.startsWith('/*', s))) || c === 42 /* * */ || c === 35 /* # */ || text.startsWith('--', s)) return 'neutral';
   if ((e - s <= LONGEST_CLOSER && CLOSERS.has(text.slice(s, e))) || sticky(BARE_STATEMENT, text, s)) return 'code';
-  let punctuation = false;
-  for (let i = s; i < e && !punctuation; i++) {
-    const k = text.charCodeAt(i);
-    punctuation = k < 128 && CODE_PUNCTUATION[k] === 1;
-  }
-  if (!punctuation) return 'prose';
+  // The next punctuation or line break: the search never reads past the line.
+  CODE_PUNCTUATION.lastIndex = s;
+  if (!CODE_PUNCTUATION.test(text) || CODE_PUNCTUATION.lastIndex > e) return 'prose';
   const last = text.charCodeAt(e - 1);
   if (last === 59 /* ; */ || last === 123 /* { */) return 'code';
   if (sticky(KEYWORD_START, text, s) || sticky(TAG, text, s) || (sticky(ASSIGNMENT, text, s) && ASSIGNMENT.lastIndex <= e) || OPERATOR.test(text.slice(s, e))) return 'code';
