@@ -18,6 +18,7 @@ describe('source code lines, read in place', () => {
     expect(kindOfFirstLine('  <div\nclass')).toBe('code');
     expect(kindOfFirstLine('return\nNone')).toBe('code');
     expect(kindOfFirstLine('GROUP\nBY x (y)')).toBe('prose');
+    expect(kindOfFirstLine('if x\n(y);')).toBe('prose');
     expect(kindOfFirstLine('f(a)\n;')).toBe('code');
     expect(kindOfFirstLine('a (b)\n{')).toBe('prose');
     expect(kindOfFirstLine('   \t\n x = 1;')).toBe('neutral');

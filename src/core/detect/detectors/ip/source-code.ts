@@ -12,9 +12,9 @@ import type { Candidate, Detector } from '../../types';
  * follows the trimmed line in the text is blanks and a line break, which end "\b", "\s" and "$" alike.
  */
 const KEYWORD_START = /(?:import|from|export|const|let|var|function|def|class|return|if|elif|else|for|while|do|switch|case|try|catch|except|finally|raise|throw|public|private|protected|static|package|using|namespace|fn|func|impl|struct|enum|interface|module|async|await|lambda|echo|print|println|printf|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|GROUP BY|ORDER BY)\b/y;
-/** Its "\s*" could read on into the next line: a match counts only when it ends on the line. */
 /** Not anchored (and "$" is the trimmed line's end): tried on the line's own text. */
 const OPERATOR = /=>|->|::|===|!==|[=!<>]=|&&|\|\||\+=|-=|\+\+|<\/|\/>|\)\s*\{|\w\.\w+\(|\w\([^()]*\)\s*;?$/;
+/** Its "\s*" could read on into the next line: a match counts only when it ends on the line. */
 const ASSIGNMENT = /[A-Za-z_$][\w$.[\]'"]*\s*:?=\s*\S/y;
 /** Statements that read as code even without punctuation: "import numpy as np", "return None". */
 const BARE_STATEMENT = /(?:import|package|return|def|using|require|include|pass|break|continue)\b/y;
