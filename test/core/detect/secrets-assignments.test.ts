@@ -242,4 +242,22 @@ describe('placeholders, references and non-secret names are left alone', () => {
     for (const n of ['password_min_length', 'token_url', 'passwordField', 'secret_name', 'key_id', 'public_key', 'tokenizer', 'password_hint', 'show_password', 'key', 'cache_key', 'bypass', 'passenger', 'monkey', 'max_tokens', 'DB_PASSWORD_FILE'])
       expect(judgeName(n), n).toBeUndefined();
   });
+
+  it('remembers a verdict per name and word before, never across them (and past the memo\'s bound)', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(judgeName('key', 'API')).toEqual({ kind: 'key', score: 0.8 });
+      expect(judgeName('key', 'press')).toBeUndefined();
+      expect(judgeName('key')).toBeUndefined();
+      expect(judgeName('token', 'next')).toBeUndefined();
+      expect(judgeName('token')).toEqual({ kind: 'token', score: 0.8 });
+      // Thousands of new names start the memo again; the verdicts stay the same.
+      for (let i = 0; i < 5000; i++) judgeName(`field${i}_password`);
+    }
+    expect(judgeName('field4999_password')).toEqual({ kind: 'password', score: 0.85 });
+  });
+
+  it('finds the names without an ASCII anchor inside the words of a text of many scripts', () => {
+    const text = 'Notiz – für Zoë: das hasło: Krak0w! und\nпароль=Xk9#mQ2!vL8p, 密码：Zt8Kq3Lm9Np2 (ok)\nlösenord = "Sv3nsk!a"';
+    expect(found(text)).toEqual(['Krak0w!', 'Xk9#mQ2!vL8p', 'Zt8Kq3Lm9Np2', 'Sv3nsk!a']);
+  });
 });

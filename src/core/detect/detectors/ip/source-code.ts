@@ -1,3 +1,4 @@
+import { classOf, SPACE } from '../../tokens';
 import type { Candidate, Detector } from '../../types';
 
 /**
@@ -6,15 +7,21 @@ import type { Candidate, Detector } from '../../types';
  * assignment, a tag); comments and blank lines neither make nor break a block; three lines of prose end it.
  * A block is code from five code lines that are most of its lines; a fenced Markdown block of three lines or more
  * is code outright (a one-line command in a fence is not worth stopping).
+ *
+ * The line tests are sticky regexes tried at the first character of the trimmed line (where "^" stood): what
+ * follows the trimmed line in the text is blanks and a line break, which end "\b", "\s" and "$" alike.
  */
-const KEYWORD_START = /^(?:import|from|export|const|let|var|function|def|class|return|if|elif|else|for|while|do|switch|case|try|catch|except|finally|raise|throw|public|private|protected|static|package|using|namespace|fn|func|impl|struct|enum|interface|module|async|await|lambda|echo|print|println|printf|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|GROUP BY|ORDER BY)\b/;
+const KEYWORD_START = /(?:import|from|export|const|let|var|function|def|class|return|if|elif|else|for|while|do|switch|case|try|catch|except|finally|raise|throw|public|private|protected|static|package|using|namespace|fn|func|impl|struct|enum|interface|module|async|await|lambda|echo|print|println|printf|SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|JOIN|GROUP BY|ORDER BY)\b/y;
+/** Not anchored (and "$" is the trimmed line's end): tried on the line's own text. */
 const OPERATOR = /=>|->|::|===|!==|[=!<>]=|&&|\|\||\+=|-=|\+\+|<\/|\/>|\)\s*\{|\w\.\w+\(|\w\([^()]*\)\s*;?$/;
-const ASSIGNMENT = /^[A-Za-z_$][\w$.[\]'"]*\s*:?=\s*\S/;
+/** Its "\s*" could read on into the next line: a match counts only when it ends on the line. */
+const ASSIGNMENT = /[A-Za-z_$][\w$.[\]'"]*\s*:?=\s*\S/y;
 /** Statements that read as code even without punctuation: "import numpy as np", "return None". */
-const BARE_STATEMENT = /^(?:import|package|return|def|using|require|include|pass|break|continue)\b/;
-const TAG = /^<\/?[A-Za-z][\w:-]*(?:\s|>|\/>|$)/;
-const CODE_PUNCTUATION = /[=;{}()<>:[\]]/;
+const BARE_STATEMENT = /(?:import|package|return|def|using|require|include|pass|break|continue)\b/y;
+const TAG = /<\/?[A-Za-z][\w:-]*(?:\s|>|\/>|$)/y;
+const CODE_PUNCTUATION = /[=;{}()<>:[\]\n]/g;
 const CLOSERS = new Set(['}', '};', '})', '});', ')', ');', ']', '];', 'end', 'fi', 'done', 'esac']);
+const LONGEST_CLOSER = 4;
 
 export const MIN_CODE_LINES = 5;
 const MIN_FENCED_LINES = 3;
@@ -23,16 +30,26 @@ const PROSE_BREAK = 3;
 
 type Kind = 'code' | 'neutral' | 'prose';
 
-export function lineKind(line: string): Kind {
-  const t = line.trim();
-  if (!t) return 'neutral';
-  if (t.startsWith('#include') || t.startsWith('#define') || t.startsWith('#!')) return 'code';
-  if (t.startsWith('//') || t.startsWith('/*') || t.startsWith('*') || t.startsWith('#') || t.startsWith('--')) return 'neutral';
-  if (CLOSERS.has(t) || BARE_STATEMENT.test(t)) return 'code';
-  if (!CODE_PUNCTUATION.test(t)) return 'prose';
-  const last = t.charCodeAt(t.length - 1);
+const isSpace = (c: number): boolean => (classOf(c) & SPACE) !== 0;
+
+const sticky = (re: RegExp, text: string, at: number): boolean => {
+  re.lastIndex = at;
+  return re.test(text);
+};
+
+/** The kind of the trimmed line text[s, e) (s === e for a blank line), read in place. */
+export function lineKind(text: string, s: number, e: number): Kind {
+  if (s === e) return 'neutral';
+  const c = text.charCodeAt(s);
+  if (c === 35 /* # */ && (text.startsWith('#include', s) || text.startsWith('#define', s) || text.startsWith('#!', s))) return 'code';
+  if ((c === 47 /* / */ && (text.startsWith('//', s) || text.startsWith('/*', s))) || c === 42 /* * */ || c === 35 /* # */ || text.startsWith('--', s)) return 'neutral';
+  if ((e - s <= LONGEST_CLOSER && CLOSERS.has(text.slice(s, e))) || sticky(BARE_STATEMENT, text, s)) return 'code';
+  // The next punctuation or line break: the search never reads past the line.
+  CODE_PUNCTUATION.lastIndex = s;
+  if (!CODE_PUNCTUATION.test(text) || CODE_PUNCTUATION.lastIndex > e) return 'prose';
+  const last = text.charCodeAt(e - 1);
   if (last === 59 /* ; */ || last === 123 /* { */) return 'code';
-  if (KEYWORD_START.test(t) || OPERATOR.test(t) || ASSIGNMENT.test(t) || TAG.test(t)) return 'code';
+  if (sticky(KEYWORD_START, text, s) || sticky(TAG, text, s) || (sticky(ASSIGNMENT, text, s) && ASSIGNMENT.lastIndex <= e) || OPERATOR.test(text.slice(s, e))) return 'code';
   return 'prose';
 }
 
@@ -57,23 +74,25 @@ function findCode(text: string): Candidate[] {
   for (let at = 0; at < text.length; ) {
     let nl = text.indexOf('\n', at);
     if (nl < 0) nl = text.length;
-    const line = text.slice(at, nl);
-    const indent = line.length - line.trimStart().length;
-    if (line.trimStart().startsWith('```')) {
-      if (fence >= 0 && fenced >= MIN_FENCED_LINES) out.push({ start: fence, end: at + line.trimEnd().length, score: 0.95, why: [`fenced code block of ${fenced} lines`] });
+    // The line trimmed as String.prototype.trim does (its white space is the tokens' SPACE class): [s, e).
+    let s = at, e = nl;
+    while (s < nl && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (text.startsWith('```', s)) {
+      if (fence >= 0 && fenced >= MIN_FENCED_LINES) out.push({ start: fence, end: e, score: 0.95, why: [`fenced code block of ${fenced} lines`] });
       else if (fence < 0) close();
-      fence = fence >= 0 ? -1 : at + indent;
+      fence = fence >= 0 ? -1 : s;
       fenced = 0;
     } else if (fence >= 0) {
-      if (line.trim()) fenced++;
+      if (s < e) fenced++;
     } else {
-      const kind = lineKind(line);
+      const kind = lineKind(text, s, e);
       if (kind === 'code') {
-        block ??= { start: at + indent, end: 0, code: 0, counted: 0, prose: 0 };
+        block ??= { start: s, end: 0, code: 0, counted: 0, prose: 0 };
         block.code++;
         block.counted++;
         block.prose = 0;
-        block.end = at + line.trimEnd().length;
+        block.end = e;
       } else if (kind === 'prose' && block) {
         block.counted++;
         if (++block.prose >= PROSE_BREAK) close();

@@ -1,4 +1,5 @@
 import { entropy } from '../../checks';
+import { ASCII, classOf, LETTER, MARK, tokensOf } from '../../tokens';
 import type { Candidate, Detector } from '../../types';
 import { judgeName, namesACredential, type CredentialKind, type NameVerdict } from './names';
 import { companionsOf } from './companions';
@@ -24,7 +25,7 @@ const ANCHORS = [
   'pass', 'pw', 'psw', 'secret', 'token', 'key', 'cred', 'auth', 'salt', 'pepper', 'kennwort', 'mdp', 'contrase', 'clave', 'senha', 'wachtwoord',
   'parola', 'heslo', 'haslo', 'jelsz', 'losenord', 'adgangskode', 'salasana', 'sifre', 'bearer',
 ];
-/** Names with no ASCII anchor, found with indexOf on the lower-cased chunk. */
+/** Names with no ASCII anchor, looked for inside the chunk's words that are not all ASCII (each is letters only). */
 const NON_ASCII = ['hasło', 'lösenord', 'şifre', 'パスワード', '密码', '密碼', '비밀번호', 'пароль'];
 
 const MAX_NAME = 64;
@@ -37,7 +38,7 @@ function isNameChar(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
-  return /\p{L}|\p{M}/u.test(text[i]!);
+  return (classOf(c) & (LETTER | MARK)) !== 0;
 }
 const isQuote = (c: string | undefined): boolean => c === '"' || c === "'" || c === '`';
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -494,7 +495,12 @@ function anchorPositions(text: string, lower: string, anchors: ReadonlyMap<strin
     lower = Array.from(text, (ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
     for (const a of ANCHORS) for (let i = lower.indexOf(a); i >= 0; i = lower.indexOf(a, i + 1)) out.push(i);
   }
-  for (const w of NON_ASCII) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) out.push(i);
+  const t = tokensOf(text);
+  for (let k = 0; k < t.words; k++) {
+    if (t.wordShape[k]! & ASCII) continue;
+    const from = t.wordStart[k]!, word = lower.slice(from, t.wordEnd[k]!);
+    for (const w of NON_ASCII) for (let i = word.indexOf(w); i >= 0; i = word.indexOf(w, i + w.length)) out.push(from + i);
+  }
   return out.sort((a, b) => a - b);
 }
 
@@ -544,7 +550,7 @@ function find(text: string, lower: string, anchors: ReadonlyMap<string, readonly
     let wordBefore = '';
     if (text[s - 1] === ' ') {
       let b = s - 1;
-      while (b > 0 && s - b < 24 && /\p{L}/u.test(text[b - 1]!)) b--;
+      while (b > 0 && s - b < 24 && (classOf(text.charCodeAt(b - 1)) & LETTER) !== 0) b--;
       wordBefore = text.slice(b, s - 1);
     }
     const lowerName = name.toLowerCase();

@@ -1,5 +1,6 @@
+import { classOf, SPACE } from '../../tokens';
 import type { Candidate, Detector, Verdict } from '../../types';
-import { fillIn, fromBase64, lineAround, lineMatches, positionsOf, printable, type LinePattern } from './files-parse';
+import { digitsAt, fillIn, fromBase64, lineAround, lineMatches, positionsOf, printable, type LinePattern } from './files-parse';
 
 /** No value: empty, a template or variable, a fill-in word (files-parse.ts). */
 export const unset = (v: string): boolean => !v || fillIn(v);
@@ -149,6 +150,22 @@ const PGPASS_LINE: LinePattern[] = [{
 }];
 
 /**
+ * What a pgpass line has after its host's colon (the line's first, unless a backslash escapes it: then the
+ * pattern decides): a port ("*" or digits), a colon, a database name without blanks and its colon.
+ */
+function pgpassShaped(text: string, colon: number): boolean {
+  if (text.charCodeAt(colon - 1) === 92) return true;
+  const port = text.charCodeAt(colon + 1) === 42 ? colon + 2 : digitsAt(text, colon + 1, 5);
+  if (port < 0 || text.charCodeAt(port) !== 58) return false;
+  for (let i = port + 1; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 58) return i > port + 1;
+    if (c === 92) return true;
+    if (Number.isNaN(c) || (classOf(c) & SPACE) !== 0) return false;
+  }
+}
+
+/**
  * PostgreSQL's password file (~/.pgpass, %APPDATA%\postgresql\pgpass.conf): lines of exactly
  * hostname:port:database:username:password, "*" for any field but the password, "\:" and "\\" escaped.
  * The host must be a host name, an address, "*" or a socket directory, and the port digits or "*".
@@ -159,7 +176,7 @@ const pgpass: Detector = {
   category: 'secret',
   description: 'Password in a PostgreSQL .pgpass line',
   // No keyword marks a pgpass file: the pattern is tried at the start of each line that holds a colon.
-  find: (text) => lineMatches(text, PGPASS_LINE),
+  find: (text) => lineMatches(text, PGPASS_LINE, pgpassShaped),
   validate: (value, text, start): Verdict => {
     const line = lineAround(text, start, 1024);
     if (!line) return false;

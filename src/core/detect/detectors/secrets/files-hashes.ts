@@ -1,5 +1,5 @@
 import type { Candidate, Detector, Pattern } from '../../types';
-import { fillIn, fromBase64, lineAround, lineMatches, positionsOf, sqlTuple, type Cell, type LinePattern } from './files-parse';
+import { digitsAt, fillIn, fromBase64, lineAround, lineMatches, positionsOf, sqlTuple, type Cell, type LinePattern } from './files-parse';
 
 /** crypt(3)'s alphabet ("./0-9A-Za-z"); bcrypt uses the same characters in another order. */
 const C = '[./0-9A-Za-z]';
@@ -242,6 +242,16 @@ const DES_LINES: LinePattern[] = [
   { name: 'shadow-des', regex: new RegExp(`[A-Za-z0-9._-]{1,32}:(${C}{12}[.26AEIMQUYcgkosw]):\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:\\d{0,6}:`, 'ymd'), score: 0.9, group: 1 },
 ];
 
+const CRYPT_CHARS = new Uint8Array(128);
+for (const c of './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') CRYPT_CHARS[c.charCodeAt(0)] = 1;
+const isCryptChar = (c: number): boolean => c < 128 && CRYPT_CHARS[c] === 1;
+
+/** What every line of DES_LINES has after its first colon (the user name's): exactly 13 characters of crypt's alphabet. */
+function desShaped(text: string, colon: number): boolean {
+  for (let i = colon + 1; i <= colon + 13; i++) if (!isCryptChar(text.charCodeAt(i))) return false;
+  return !isCryptChar(text.charCodeAt(colon + 14));
+}
+
 /**
  * Traditional DES crypt (13 characters) and plain {SHA} in htpasswd and shadow lines, where only the line's
  * shape tells a hash from a word: "user:hash" alone on a line, or the nine fields of /etc/shadow.
@@ -252,7 +262,7 @@ const desCrypt: Detector = {
   category: 'secret',
   description: 'DES crypt hash in an htpasswd, passwd or shadow line',
   // No keyword marks these files: the patterns are tried at the start of each line that holds a colon.
-  find: (text) => lineMatches(text, DES_LINES),
+  find: (text) => lineMatches(text, DES_LINES, desShaped),
   // A word of 13 letters ("user:Administrators") is not a hash: it needs digits or symbols and both cases.
   validate: (v) => /[0-9./]/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v),
   examples: {
@@ -267,6 +277,16 @@ const desCrypt: Detector = {
 
 const PWDUMP_LINE: LinePattern[] = [{ name: 'pwdump-line', regex: /[^\s:]{1,64}:\d{1,10}:([0-9A-Fa-f]{32}:[0-9A-Fa-f]{32}):::/ymd, score: 0.95, group: 1 }];
 
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+
+/** What a pwdump line has after its first colon (the user name's): a RID, a colon and 32 hex digits. */
+function pwdumpShaped(text: string, colon: number): boolean {
+  const rid = digitsAt(text, colon + 1, 10);
+  if (rid < 0 || text.charCodeAt(rid) !== 58) return false;
+  for (let i = rid + 1; i <= rid + 32; i++) if (!isHex(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** The LM and NT hashes of a blank password: a disabled or empty account, nothing to crack. */
 const BLANK_LM_NT = /^aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0$|^0{32}:/i;
 
@@ -280,7 +300,7 @@ const pwdump: Detector = {
   category: 'secret',
   description: 'Windows LM/NT password hashes in pwdump format',
   // No keyword: the pattern is tried at the start of each line that holds a colon.
-  find: (text) => lineMatches(text, PWDUMP_LINE),
+  find: (text) => lineMatches(text, PWDUMP_LINE, pwdumpShaped),
   validate: (v) => !BLANK_LM_NT.test(v) && !/^(.)\1{31}:(.)\2{31}$/.test(v),
   examples: {
     match: [{ text: 'Administrator:500:aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c:::\nGuest:501:aad3b435b51404eeaad3b435b51404ee:31d6cfe0d16ae931b73c59d7e0c089c0:::', value: 'aad3b435b51404eeaad3b435b51404ee:8846f7eaee8fb117ad06bdd830b7586c' }],

@@ -1,3 +1,4 @@
+import { isDigit } from '../../chars';
 import type { Candidate } from '../../types';
 
 /**
@@ -158,28 +159,34 @@ export function positionsOf(text: string, lower: string, anchors: ReadonlyMap<st
   return out.sort((a, b) => a - b);
 }
 
+/** The lines of a chunk that hold a colon: where each starts and where its first colon stands. */
+export interface ColonLines {
+  starts: number[];
+  colons: number[];
+}
+
 let linesOf: string | undefined;
-let lineStarts: number[] = [];
+let colonLinesOf: ColonLines = { starts: [], colons: [] };
 
 /**
- * Starts of the lines of `text` that hold a colon: where the colon-separated line formats (pgpass, htpasswd,
- * passwd, shadow, pwdump) can stand. Found with indexOf (lines without a colon are skipped in one step), and kept
- * for the chunk: the detectors that need them run one after another on the same chunk.
+ * The lines of `text` that hold a colon: where the colon-separated line formats (pgpass, htpasswd, passwd,
+ * shadow, pwdump) can stand. Found with indexOf (lines without a colon are skipped in one step), and kept for the
+ * chunk: the detectors that need them run one after another on the same chunk.
  */
-export function colonLines(text: string): number[] {
-  if (text === linesOf) return lineStarts;
-  const out: number[] = [];
+export function colonLines(text: string): ColonLines {
+  if (text === linesOf) return colonLinesOf;
+  const out: ColonLines = { starts: [], colons: [] };
   for (let ls = 0; ls < text.length; ) {
     const colon = text.indexOf(':', ls);
     if (colon < 0) break;
-    const start = text.lastIndexOf('\n', colon) + 1;
-    out.push(start);
+    out.starts.push(text.lastIndexOf('\n', colon) + 1);
+    out.colons.push(colon);
     const end = text.indexOf('\n', colon);
     if (end < 0) break;
     ls = end + 1;
   }
   linesOf = text;
-  lineStarts = out;
+  colonLinesOf = out;
   return out;
 }
 
@@ -191,10 +198,17 @@ export interface LinePattern {
   group: number;
 }
 
-/** Each pattern tried once at the start of every line with a colon; the value is its group. */
-export function lineMatches(text: string, patterns: readonly LinePattern[], max = 2000): Candidate[] {
+/**
+ * Each pattern tried once at the start of every line with a colon; the value is its group. `worthTrying` is a
+ * cheap test, at the line's first colon, of a shape that every match has: it keeps the patterns off the other
+ * lines (a time of day, "key: value").
+ */
+export function lineMatches(text: string, patterns: readonly LinePattern[], worthTrying: (text: string, colon: number) => boolean, max = 2000): Candidate[] {
   const out: Candidate[] = [];
-  for (const ls of colonLines(text)) {
+  const { starts, colons } = colonLines(text);
+  for (let k = 0; k < starts.length; k++) {
+    if (!worthTrying(text, colons[k]!)) continue;
+    const ls = starts[k]!;
     for (const p of patterns) {
       p.regex.lastIndex = ls;
       const m = p.regex.exec(text);
@@ -206,6 +220,13 @@ export function lineMatches(text: string, patterns: readonly LinePattern[], max 
     if (out.length >= max) break;
   }
   return out;
+}
+
+/** The end of the run of 1 to `max` digits at `at`, or -1 when there is none or a longer one. */
+export function digitsAt(text: string, at: number, max: number): number {
+  let i = at;
+  while (isDigit(text.charCodeAt(i))) i++;
+  return i === at || i - at > max ? -1 : i;
 }
 
 /** Values that stand where a password goes in documentation and templates. */

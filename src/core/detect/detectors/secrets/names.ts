@@ -108,11 +108,33 @@ function kindOf(part: string): CredentialKind | undefined {
 
 const SCORES: Record<CredentialKind, number> = { password: 0.85, secret: 0.85, token: 0.8, key: 0.8, credential: 0.75, salt: 0.75, auth: 0.75 };
 
+/** Verdicts already given, by name and word before: config files and code repeat their names ("proxy_pass", "publickey"). */
+const judged = new Map<string, Map<string, NameVerdict | null>>();
+let judgedCount = 0;
+/** Entries kept at most (then the memo starts again): a text of ever new names costs no more than judging them. */
+const MAX_JUDGED = 4096;
+
 /**
  * Judges a name: undefined when it does not name a credential. `before` is the word in front of it in prose
- * ("API key"), used to qualify a bare "key".
+ * ("API key"), used to qualify a bare "key". Verdicts are shared between calls: callers must not change them.
  */
 export function judgeName(name: string, before = ''): NameVerdict | undefined {
+  let byBefore = judged.get(name);
+  const known = byBefore?.get(before);
+  if (known !== undefined) return known ?? undefined;
+  if (judgedCount >= MAX_JUDGED) {
+    judged.clear();
+    judgedCount = 0;
+    byBefore = undefined;
+  }
+  if (!byBefore) judged.set(name, (byBefore = new Map()));
+  const verdict = judgeNow(name, before);
+  byBefore.set(before, verdict ?? null);
+  judgedCount++;
+  return verdict;
+}
+
+function judgeNow(name: string, before: string): NameVerdict | undefined {
   // A file or a manual page: passwd.5, chpasswd.8, readpassphrase.3, secrets.json, token.txt.
   if (FILE_NAME.test(name)) return undefined;
   const parts = nameParts(name);
