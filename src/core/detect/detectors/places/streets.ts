@@ -1,8 +1,7 @@
 import { commonWordList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
 import { classOf, DIGIT, LETTER } from '../../tokens';
-import type { Part } from '../../windows';
-import { aroundAnchors, candidate, firstAtOrAfter, LINKS, NAME, NAME_WORD, NonAsciiWords, Occurrences, SP, UNIT } from './words';
+import { aroundAnchors, candidate, LINKS, NAME, NAME_WORD, NonAsciiWords, PatternWords, SP, UNIT } from './words';
 
 /**
  * Street addresses as the languages of Europe write them: the street word first and the house number after
@@ -51,47 +50,32 @@ const NAME_THEN_ENDING = new RegExp(
 
 /** Anchors for the keyword automaton (lower-case ASCII): the words, and for non-ASCII ones their ASCII start. */
 const ASCII_ANCHORS = [...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => /^[\x20-\x7e]+$/.test(w) && (w.length >= 3 || w === 'c/')))];
-const NON_ASCII = new NonAsciiWords([...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => !/^[\x20-\x7e]+$/.test(w)))]);
+const NON_ASCII_WORDS = [...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => !/^[\x20-\x7e]+$/.test(w)))];
+const NON_ASCII = new NonAsciiWords(NON_ASCII_WORDS);
 const OWN = new Set(ASCII_ANCHORS);
 
-/**
- * What each pattern needs in a window, to spare it the windows where it cannot match (most windows are around
- * "via" in "deviation" or "rue" in "true"): its own street word (an anchor; the short ones, which are no
- * anchors, searched for), standing where the pattern puts it: after no letter or digit (STREET_FIRST), after a
- * space (NUMBER_FIRST, the French words), before a space (NAME_THEN_ENDING, the endings). A window with a
- * non-ASCII street word runs every pattern.
- */
-const GROUPS = [BEFORE_NAME, FRENCH, ENDINGS].map((words) => {
-  const lower = words.map((w) => w.toLowerCase()).filter((w) => /^[\x20-\x7e]+$/.test(w));
-  return { occurrences: new Occurrences(new Set(lower.filter((w) => OWN.has(w)))), unanchored: lower.filter((w) => !OWN.has(w)) };
-});
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 160;
-const STANDS: ((text: string, at: number, length: number, part: Part) => boolean)[] = [
-  (text, at, _length, part) => at === part.offset || (classOf(text.charCodeAt(at - 1)) & (LETTER | DIGIT)) === 0,
-  (text, at, _length, part) => at > part.offset && isSpace(text.charCodeAt(at - 1)),
-  (text, at, length, part) => at + length < part.offset + part.text.length && isSpace(text.charCodeAt(at + length)),
-];
-
-/** A test for aroundAnchors: whether pattern n may match in a part, from where its words occur in this chunk. */
-function streetWordsIn(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, extra: readonly number[]): ((part: Part, n: number) => boolean) | undefined {
-  // Anchor positions are the lower-cased text's: they are the text's only where lengths agree.
-  if (lower.length !== text.length) return undefined;
-  for (const g of GROUPS) g.occurrences.read(anchors, lower, g.unanchored);
-  const sorted = [...extra].sort((a, b) => a - b);
-  return (part, n) => {
-    const start = part.offset, end = start + part.text.length;
-    const k = firstAtOrAfter(sorted, start);
-    if (k < sorted.length && sorted[k]! < end) return true;
-    return GROUPS[n]!.occurrences.some(start, end, (at, length) => STANDS[n]!(text, at, length, part));
-  };
-}
+/**
+ * What each pattern needs in a window (most windows are around "via" in "deviation" or "rue" in "true"): its
+ * street word, standing after no letter or digit (STREET_FIRST), after a space (NUMBER_FIRST, the French
+ * words), before a space (NAME_THEN_ENDING, the endings).
+ */
+const STREET_WORDS = new PatternWords(
+  [
+    { words: BEFORE_NAME, stands: (text, at, _length, part) => at === part.offset || (classOf(text.charCodeAt(at - 1)) & (LETTER | DIGIT)) === 0 },
+    { words: FRENCH, stands: (text, at, _length, part) => at > part.offset && isSpace(text.charCodeAt(at - 1)) },
+    { words: ENDINGS, stands: (text, at, length, part) => at + length < part.offset + part.text.length && isSpace(text.charCodeAt(at + length)) },
+  ],
+  OWN,
+  NON_ASCII_WORDS,
+);
 
 /** Street addresses around the anchors; `everyWindow` runs each pattern in every window (the same findings, for tests). */
 export function findStreets(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, everyWindow = false): Candidate[] {
   const extra: number[] = [];
   NON_ASCII.positions(lower, extra);
   const out: Candidate[] = [];
-  const mayMatch = everyWindow ? undefined : streetWordsIn(text, lower, anchors, extra);
+  const mayMatch = everyWindow ? undefined : STREET_WORDS.mayMatch(text, lower, anchors, extra);
   aroundAnchors(text, anchors, OWN, extra, [60, 160], [STREET_FIRST, NUMBER_FIRST, NAME_THEN_ENDING], (m, offset, n) => {
     const s = offset + m.index;
     if (n === 0) {

@@ -1,4 +1,6 @@
 import { placeList, regionList, townList } from '../../lexicon';
+import { keyOf, WordHashSet } from '../../hash-set';
+import { HASH_STEP, lowerOf } from '../../tokens';
 import type { Candidate, Detector } from '../../types';
 import { capitalisedTokens, type Token } from '../proper-nouns';
 import { aroundAnchors, candidate, fold } from './words';
@@ -67,13 +69,14 @@ function townsInText(text: string, out: Candidate[]): void {
     const c = text.charCodeAt(t.start - 1);
     if (c !== 32 && c !== 40) continue;
     const afterTown = lastEnd >= 0 && t.start - lastEnd <= 3 && BETWEEN_TOWNS.test(text.slice(lastEnd, t.start));
-    // The cue is read before the lexicon: most capitalised words have none, and cost no look-up.
-    const before = text.slice(Math.max(0, t.start - 22), t.start);
+    // The cue is read before the lexicon: most capitalised words have none, and cost no look-up (nor a slice).
+    let before: string | undefined;
+    const textBefore = (): string => (before ??= text.slice(Math.max(0, t.start - 22), t.start));
     // A postcode ends in a digit or a capital ("1012 AB"), perhaps with a comma: only then is the pattern tried.
     const q = text.charCodeAt(t.start - 2);
     const p = q === 44 || q === 46 ? text.charCodeAt(t.start - 3) : q === 45 ? text.charCodeAt(t.start - 4) : q;
-    const afterCode = afterTown || (((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || p === 110) && (POSTCODE_BEFORE.test(before) || HOUSE_NUMBER_BEFORE.test(before)));
-    const cued = !afterCode && PLACE_CUES.has(wordBefore(text, t.start - 1)) && !(GENITIVE.test(before) && /\p{Lu}[\p{L}.]*[ ]\S+[ ]$/u.test(before));
+    const afterCode = afterTown || (((p >= 48 && p <= 57) || (p >= 65 && p <= 90) || p === 110) && (POSTCODE_BEFORE.test(textBefore()) || HOUSE_NUMBER_BEFORE.test(textBefore())));
+    const cued = !afterCode && placeCueBefore(text, t.start - 1) && !(GENITIVE.test(textBefore()) && /\p{Lu}[\p{L}.]*[ ]\S+[ ]$/u.test(textBefore()));
     if (!afterCode && !cued && !countryMayFollow(text, t.end) && !digitFollows(text, t.end)) continue;
     const j = townAt(text, tokens, i);
     if (j < 0) continue;
@@ -82,7 +85,7 @@ function townsInText(text: string, out: Candidate[]): void {
     if (afterCode) why = afterTown ? 'listed province or town after a town (0.9)' : 'listed town after a postcode or house number (0.9)';
     else if (POSTCODE_AFTER.test(text.slice(end, end + 9))) why = 'listed town before a postcode (0.9)';
     else if (COUNTRY_AFTER.test(text.slice(end, end + 16))) why = 'listed town before its country (0.9)';
-    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(before) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.85)';
+    else if (cued && !nameGoesOn(text, end) && (!ENGLISH_CUE.test(textBefore()) || townList().has(fold(text.slice(start, end))))) why = 'listed town after a preposition of place (0.85)';
     if (why) {
       out.push({ start, end, score: why.includes('0.85)') ? 0.85 : 0.9, why: [why] });
       lastEnd = end;
@@ -93,10 +96,28 @@ function townsInText(text: string, out: Candidate[]): void {
 
 /** The lower-case word that ends at `end` (a space after it), up to 8 letters; "" when there is none. */
 function wordBefore(text: string, end: number): string {
+  const s = wordBeforeStart(text, end);
+  return s < end ? text.slice(s, end).toLowerCase() : '';
+}
+
+/** Where wordBefore's word starts (`end` when there is none). */
+function wordBeforeStart(text: string, end: number): number {
   let s = end;
   while (s > 0 && s > end - 9 && text.charCodeAt(s - 1) > 64 && text.charCodeAt(s - 1) !== 160) s--;
   const c = text.charCodeAt(s - 1);
-  return s < end && (s === 0 || c === 32 || c === 10 || c === 40 || c === 44) ? text.slice(s, end).toLowerCase() : '';
+  return s < end && (s === 0 || c === 32 || c === 10 || c === 40 || c === 44) ? s : end;
+}
+
+/** The hashes of the place cues, so that most words before a capital are ruled out without a string. */
+const CUE_HASHES = new WordHashSet(PLACE_CUES);
+
+/** Whether wordBefore(text, end) is a place cue: by the hash of its lower case first, then by the word. */
+function placeCueBefore(text: string, end: number): boolean {
+  const s = wordBeforeStart(text, end);
+  if (s === end) return false;
+  let h = 0;
+  for (let k = s; k < end; k++) h = (Math.imul(h, HASH_STEP) + lowerOf(text.charCodeAt(k))) | 0;
+  return CUE_HASHES.hasKey(keyOf(h, end - s)) && PLACE_CUES.has(wordBefore(text, end));
 }
 
 /** " 15407", ", 08017", " E-28046": what POSTCODE_AFTER needs, tested on characters. */

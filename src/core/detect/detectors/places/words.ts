@@ -86,6 +86,45 @@ export function aroundAnchors(
   patterns.forEach((re, n) => execInParts(re, mayMatch ? parts.filter((p) => mayMatch(p, n)) : parts, (m, offset) => onMatch(m, offset, n)));
 }
 
+/** Words that a pattern needs in a window, and how one must stand there (at its start, of its length) for a match. */
+export interface NeededWords {
+  words: readonly string[];
+  /** The pattern reads the words in this case (else in either case: those that are no anchors are searched in lower case). */
+  caseSensitive?: boolean;
+  stands: (text: string, at: number, length: number, part: Part) => boolean;
+}
+
+/**
+ * Spares each pattern the windows where it cannot match: a window holds no word that the pattern needs, standing
+ * as it needs it. The words' positions come from the anchors; words that are no anchors are searched (unless an
+ * extra position covers them, and a window with an extra position runs every pattern).
+ */
+export class PatternWords {
+  private readonly groups: { occurrences: Occurrences; searched: readonly string[]; inText: boolean; stands: NeededWords['stands'] }[];
+
+  constructor(needed: readonly NeededWords[], own: ReadonlySet<string>, covered: readonly string[]) {
+    this.groups = needed.map(({ words, caseSensitive, stands }) => {
+      const rest = words.filter((w) => !own.has(w.toLowerCase()) && !covered.includes(w.toLowerCase()));
+      return { occurrences: new Occurrences(new Set(words.map((w) => w.toLowerCase()).filter((w) => own.has(w)))), searched: caseSensitive ? rest : rest.map((w) => w.toLowerCase()), inText: !!caseSensitive, stands };
+    });
+  }
+
+  /** A test for aroundAnchors over this chunk (undefined, every pattern in every window, where anchors are not the text's positions). */
+  mayMatch(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, extra: readonly number[]): ((part: Part, n: number) => boolean) | undefined {
+    // Anchor positions are the lower-cased text's: they are the text's only where lengths agree.
+    if (lower.length !== text.length) return undefined;
+    for (const g of this.groups) g.occurrences.read(anchors, g.inText ? text : lower, g.searched);
+    const sorted = [...extra].sort((a, b) => a - b);
+    return (part, n) => {
+      const start = part.offset, end = start + part.text.length;
+      const k = firstAtOrAfter(sorted, start);
+      if (k < sorted.length && sorted[k]! < end) return true;
+      const g = this.groups[n]!;
+      return g.occurrences.some(start, end, (at, length) => g.stands(text, at, length, part));
+    };
+  }
+}
+
 /** Sorted positions of the anchors of one group of words, and whether one of them in [start, end) passes a test. */
 export class Occurrences {
   /** Start and length of each occurrence, in order of start. */
@@ -93,11 +132,11 @@ export class Occurrences {
 
   constructor(private readonly words: ReadonlySet<string>) {}
 
-  /** Reads the positions of this chunk's anchors, and of `searched` words (which are no anchors) in its lower case. */
-  read(anchors: ReadonlyMap<string, readonly number[]>, lower: string, searched: readonly string[]): this {
+  /** Reads the positions of this chunk's anchors, and of `searched` words (which are no anchors) in `text`. */
+  read(anchors: ReadonlyMap<string, readonly number[]>, text: string, searched: readonly string[]): this {
     this.found = [];
     for (const [key, at] of anchors) if (this.words.has(key)) for (const i of at) this.found.push([i, key.length]);
-    for (const w of searched) for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + 1)) this.found.push([i, w.length]);
+    for (const w of searched) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) this.found.push([i, w.length]);
     this.found.sort((a, b) => a[0] - b[0]);
     return this;
   }
