@@ -14,8 +14,10 @@ export interface ScanOptions {
   /** Findings under this score are dropped (each detector may ask for more). */
   minScore?: number;
   /**
-   * When given, every scan adds its milliseconds by stage (readable, keywords, score, resolveOverlaps...) and by
-   * detector ("detector <id>") into this map: the bench's "where the time goes". Off (undefined), it costs a test.
+   * When given, every scan adds its milliseconds by stage (readable, tokens, keywords, score, context,
+   * resolveOverlaps...), by detector ("detector <id>") and by validator ("validate <id>") into this map: the bench's
+   * "where the time goes". Off (undefined), it costs a test. On, it reads the clock around every validator call and
+   * context lookup, which adds to "score" and the whole scan.
    */
   profile?: Map<string, number>;
 }
