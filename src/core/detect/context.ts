@@ -1,6 +1,6 @@
 import { hashWord } from './chars';
 import { WordHashSet } from './hash-set';
-import { ASCII, HAS_APOSTROPHE, type Tokens } from './tokens';
+import { ASCII, HAS_APOSTROPHE, wordFrom, type Tokens } from './tokens';
 import type { Context } from './types';
 
 /** A context word list prepared once: single words as token hashes (whole-word match), phrases kept apart. */
@@ -42,7 +42,7 @@ export function findContext(c: CompiledContext, t: Tokens, lower: string | undef
 
 function cueIn(c: CompiledContext, t: Tokens, lower: string | undefined, from: number, to: number): string | undefined {
   if (c.words.size)
-    for (let k = firstWordFrom(t, from); k < t.words && t.wordStart[k]! < to; k++) {
+    for (let k = wordFrom(t, from); k < t.words && t.wordStart[k]! < to; k++) {
       const w = wordAt(c, t, k, from, to);
       if (w) return w;
     }
@@ -90,16 +90,6 @@ function asciiWordIn(c: CompiledContext, text: string, from: number, i: number, 
   return undefined;
 }
 
-/** The index of the first word that starts at or after `at` (binary search). */
-function firstWordFrom(t: Tokens, at: number): number {
-  let lo = 0, hi = t.words;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t.wordStart[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function hasPhrase(hay: string, phrase: string): boolean {
   for (let i = hay.indexOf(phrase); i >= 0; i = hay.indexOf(phrase, i + 1)) {

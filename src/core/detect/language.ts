@@ -1,7 +1,7 @@
 import { hashWord } from './chars';
 import { eachWordOf } from './lexicon/front-coding';
 import stopWords from './lexicon/stop-words.generated';
-import { ALL_LOWER, tokensOf, type Tokens } from './tokens';
+import { ALL_LOWER, tokensOf, wordFrom } from './tokens';
 
 /**
  * The language of a text, or of each of its paragraphs, from its stop words: each language's short function words
@@ -100,16 +100,6 @@ const DECIDED = 10;
 const MAX_STOP_WORD = 13;
 const scores = new Float64Array(LATIN.length);
 
-/** The first word index whose start is at or after `at` (binary search over the sorted word starts). */
-function firstWordAt(t: Tokens, at: number): number {
-  let lo = 0, hi = t.words;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t.wordStart[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Counts of kana (Japanese-only script) and CJK ideographs in text[start, end). */
 function japaneseScript(text: string, start: number, end: number): { kana: number; han: number } {
@@ -142,7 +132,7 @@ export function detectLanguage(text: string, start = 0, end = text.length): Lang
   scores.fill(0);
   let cjkWords = 0;
   let best = 0;
-  for (let i = firstWordAt(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
+  for (let i = wordFrom(t, start), seen = 0; i < t.words && t.wordStart[i]! < end; i++) {
     const cjk = text.charCodeAt(t.wordStart[i]!) >= 0x3040;
     if (cjk) {
       cjkWords++;

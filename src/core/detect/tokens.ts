@@ -175,6 +175,17 @@ export function wordAfter(t: Tokens, at: number): number {
   return lo;
 }
 
+/** The index of the first word that starts at or after `at` (binary search), or `t.words` when none does. */
+export function wordFrom(t: Tokens, at: number): number {
+  let lo = 0, hi = t.words;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (t.wordStart[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The lower-cased text of word i (the one allocation a detector makes, once a hash matched). */
 export function wordLower(t: Tokens, i: number): string {
   const w = t.text.slice(t.wordStart[i]!, t.wordEnd[i]!);
