@@ -89,8 +89,6 @@ export function aroundAnchors(
 /** Words that a pattern needs in a window, and how one must stand there (at its start, of its length) for a match. */
 export interface NeededWords {
   words: readonly string[];
-  /** The pattern reads the words in this case (else in either case: those that are no anchors are searched in lower case). */
-  caseSensitive?: boolean;
   stands: (text: string, at: number, length: number, part: Part) => boolean;
 }
 
@@ -100,12 +98,13 @@ export interface NeededWords {
  * extra position covers them, and a window with an extra position runs every pattern).
  */
 export class PatternWords {
-  private readonly groups: { occurrences: Occurrences; searched: readonly string[]; inText: boolean; stands: NeededWords['stands'] }[];
+  private readonly groups: { occurrences: Occurrences; searched: readonly string[]; stands: NeededWords['stands'] }[];
 
   constructor(needed: readonly NeededWords[], own: ReadonlySet<string>, covered: readonly string[]) {
-    this.groups = needed.map(({ words, caseSensitive, stands }) => {
-      const rest = words.filter((w) => !own.has(w.toLowerCase()) && !covered.includes(w.toLowerCase()));
-      return { occurrences: new Occurrences(new Set(words.map((w) => w.toLowerCase()).filter((w) => own.has(w)))), searched: caseSensitive ? rest : rest.map((w) => w.toLowerCase()), inText: !!caseSensitive, stands };
+    // The patterns read their words in either case: words that are no anchors are searched in the lower-cased text.
+    this.groups = needed.map(({ words, stands }) => {
+      const lower = words.map((w) => w.toLowerCase());
+      return { occurrences: new Occurrences(new Set(lower.filter((w) => own.has(w)))), searched: lower.filter((w) => !own.has(w) && !covered.includes(w)), stands };
     });
   }
 
@@ -113,7 +112,7 @@ export class PatternWords {
   mayMatch(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, extra: readonly number[]): ((part: Part, n: number) => boolean) | undefined {
     // Anchor positions are the lower-cased text's: they are the text's only where lengths agree.
     if (lower.length !== text.length) return undefined;
-    for (const g of this.groups) g.occurrences.read(anchors, g.inText ? text : lower, g.searched);
+    for (const g of this.groups) g.occurrences.read(anchors, lower, g.searched);
     const sorted = [...extra].sort((a, b) => a - b);
     return (part, n) => {
       const start = part.offset, end = start + part.text.length;
@@ -126,7 +125,7 @@ export class PatternWords {
 }
 
 /** Sorted positions of the anchors of one group of words, and whether one of them in [start, end) passes a test. */
-export class Occurrences {
+class Occurrences {
   /** Start and length of each occurrence, in order of start. */
   private found: [number, number][] = [];
 
