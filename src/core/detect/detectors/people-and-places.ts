@@ -2,8 +2,6 @@ import { capitalisedTokens, isAllCapitals, isSentenceStart, kindOf, runs, textBe
 import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
-import { WordHashSet } from '../hash-set';
-import { ASCII, HAS_APOSTROPHE, tokensOf } from '../tokens';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
 import { intlPersonCue, isAddressNoun, isSignature, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
@@ -22,10 +20,7 @@ const INSTITUTIONS = new Set([
 const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
 
 const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
-/** Read at candidate positions only (sticky): where a word of LOWERCASE_CUE_STARTS begins. */
-const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/uy;
-/** The words that LOWERCASE_NAME's cues begin with ("i'm" has an apostrophe, which only the slow path reads). */
-const LOWERCASE_CUE_STARTS = new WordHashSet(['name', 'named', 'call', 'calls', 'called', 'i']);
+const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
 
 interface Analysis {
   people: Candidate[];
@@ -398,7 +393,8 @@ function personCue(text: string, first: Token, last: Token, english = true): [st
  * or not English words at all (single letters are initials) are the name.
  */
 function lowercaseNames(text: string, people: Candidate[]): void {
-  for (const m of lowercaseNameCues(text)) {
+  LOWERCASE_NAME.lastIndex = 0;
+  for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
     const words = m[1]!.split(' ');
     const n = words.findIndex((w, i) => !(nameList().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordList().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);
@@ -407,38 +403,6 @@ function lowercaseNames(text: string, people: Candidate[]): void {
     people.push({ start, end: start + kept.join(' ').length, score: 0.7, why: ['lower-case name after "my name is" (0.7)'] });
   }
 }
-
-/**
- * The matches of LOWERCASE_NAME in a text, as a global search would find them, but tried only where a word that
- * a cue begins with starts (found by its hash in the token stream).
- */
-export function lowercaseNameCues(text: string): RegExpExecArray[] {
-  const t = tokensOf(text);
-  const found: RegExpExecArray[] = [];
-  let from = 0; // matches do not overlap: the next one starts after the last
-  const tryAt = (at: number): void => {
-    LOWERCASE_NAME.lastIndex = at;
-    const m = LOWERCASE_NAME.exec(text);
-    if (!m) return;
-    found.push(m);
-    from = m.index + m[0].length;
-  };
-  for (let i = 0; i < t.words; i++) {
-    const start = t.wordStart[i]!, end = t.wordEnd[i]!;
-    if (end <= from) continue;
-    if ((t.wordShape[i]! & (ASCII | HAS_APOSTROPHE)) === ASCII) {
-      // A word of ASCII letters holds no word boundary: a cue can only begin where it does.
-      const c = text.charCodeAt(start);
-      if (start >= from && (c === 110 || c === 99 || c === 105) && LOWERCASE_CUE_STARTS.hasToken(t, i)) tryAt(start);
-      continue;
-    }
-    // Apostrophes and letters beyond ASCII are no \w: a cue may begin after one, inside the word.
-    for (let p = Math.max(start, from); p < end; p = Math.max(p + 1, from)) if (p === start || !isAsciiWordChar(text.charCodeAt(p - 1))) tryAt(p);
-  }
-  return found;
-}
-
-const isAsciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
 
 /**
  * A name found with confidence names its bearer again later: "directed by Wacława Adamska and starring
