@@ -90,7 +90,6 @@ function asciiWordIn(c: CompiledContext, text: string, from: number, i: number, 
   return undefined;
 }
 
-
 function hasPhrase(hay: string, phrase: string): boolean {
   for (let i = hay.indexOf(phrase); i >= 0; i = hay.indexOf(phrase, i + 1)) {
     const before = hay.charCodeAt(i - 1), after = hay.charCodeAt(i + phrase.length);

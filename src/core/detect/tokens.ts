@@ -165,22 +165,17 @@ function doubled<A extends Int32Array | Uint8Array>(a: A): A {
 }
 
 /** The index of the first word that ends after `at` (binary search), or `t.words` when none does. */
-export function wordAfter(t: Tokens, at: number): number {
-  let lo = 0, hi = t.words;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (t.wordEnd[mid]! <= at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const wordAfter = (t: Tokens, at: number): number => firstAtLeast(t.wordEnd, t.words, at + 1);
 
 /** The index of the first word that starts at or after `at` (binary search), or `t.words` when none does. */
-export function wordFrom(t: Tokens, at: number): number {
-  let lo = 0, hi = t.words;
+export const wordFrom = (t: Tokens, at: number): number => firstAtLeast(t.wordStart, t.words, at);
+
+/** The first index below `n` whose value in the sorted array `a` is at least `x`, or `n`. */
+function firstAtLeast(a: Int32Array, n: number, x: number): number {
+  let lo = 0, hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (t.wordStart[mid]! < at) lo = mid + 1;
+    if (a[mid]! < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
