@@ -5,14 +5,44 @@ import type { Pattern } from './types';
  * the declared order (highest score first, as detectors list them). A text is then searched once per set,
  * not once per pattern. Patterns with back-references keep a regex of their own (their group numbers would
  * shift inside an alternation).
+ *
+ * The regex is built on first use: an engine prepares every detector, but a detector gated by keywords that a
+ * text never names never runs, and building (parsing) a regex with Unicode classes costs a fraction of a
+ * millisecond each: hundreds of them were most of the engine's cold start.
  */
 export interface Combined {
-  regex: RegExp;
+  readonly source: string;
+  readonly flags: string;
+  readonly regex: RegExp;
   /** For each alternative: the pattern and the number of the group that wraps it. */
   alternatives: { pattern: Pattern; group: number }[];
 }
 
-const groupCount = (source: string): number => new RegExp(`${source}|`).exec('')!.length - 1;
+function lazyCombined(source: string, flags: string, alternatives: Combined['alternatives'], built?: RegExp): Combined {
+  let regex = built;
+  return { source, flags, alternatives, get regex() { return (regex ??= new RegExp(source, flags)); } };
+}
+
+/** The same alternatives tried at one position (sticky), also built on first use. */
+export const sticky = (c: Combined): Combined => lazyCombined(c.source, `${c.flags.replace('g', '')}y`, c.alternatives);
+
+/**
+ * The capturing groups of a regex source, read from its text (building a regex to count them cost as much as
+ * the regex itself): `(` that is not escaped, not in a class, and not `(?:`, a look-around or `(?<=`/`(?<!`;
+ * a named group `(?<name>` counts.
+ */
+export function groupCount(source: string): number {
+  let n = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))) n++;
+  }
+  return n;
+}
 
 export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
   const bySet = new Map<string, Pattern[]>();
@@ -24,10 +54,10 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
       (bySet.get(flags) ?? bySet.set(flags, []).get(flags)!).push(p);
     }
   }
-  const out: Combined[] = alone.map((pattern) => ({ regex: withIndices(pattern.regex), alternatives: [{ pattern, group: 0 }] }));
+  const out: Combined[] = alone.map(single);
   for (const [flags, set] of bySet) {
     if (set.length === 1) {
-      out.push({ regex: withIndices(set[0]!.regex), alternatives: [{ pattern: set[0]!, group: 0 }] });
+      out.push(single(set[0]!));
       continue;
     }
     let next = 1;
@@ -39,9 +69,20 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
     const sources = set.map((p) => p.regex.source);
     const lead = commonLookbehind(sources);
     const body = sources.map((s) => `(${s.slice(lead.length)})`).join('|');
-    out.push({ regex: new RegExp(lead ? `${lead}(?:${body})` : body, `${flags}d`), alternatives });
+    out.push(lazyCombined(lead ? `${lead}(?:${body})` : body, `${flags}d`, alternatives));
   }
   return out;
+}
+
+/**
+ * A pattern on its own keeps its regex; only a value group (`group`) needs group positions, the 'd' flag, and
+ * so a regex of its own.
+ */
+function single(pattern: Pattern): Combined {
+  const { source, flags } = pattern.regex;
+  const alternatives = [{ pattern, group: 0 }];
+  if (!pattern.group || flags.includes('d')) return lazyCombined(source, flags, alternatives, pattern.regex);
+  return lazyCombined(source, `${flags}d`, alternatives);
 }
 
 /** A look-behind at the start of a pattern, without groups inside it ("(?<![\w.+-])"). */
@@ -58,14 +99,12 @@ function commonLookbehind(sources: readonly string[]): string {
   return lead && sources.every((s) => s.startsWith(lead)) ? lead : '';
 }
 
-/** The 'd' flag gives group positions, which an alternation needs to tell its alternatives apart. */
-const withIndices = (re: RegExp): RegExp => (re.flags.includes('d') ? re : new RegExp(re.source, `${re.flags}d`));
-
 /** The alternative that matched, and the span of its value (its `group`, or the whole alternative). */
 export function matchedSpan(c: Combined, m: RegExpExecArray): { pattern: Pattern; span: [number, number] } | undefined {
   for (const { pattern, group } of c.alternatives) {
     if (group > 0 && m[group] === undefined) continue;
-    const span = m.indices?.[group + (pattern.group ?? 0)];
+    // An alternation, or a value group, has the 'd' flag; a whole match of a pattern alone needs no positions.
+    const span = group === 0 && !pattern.group ? ([m.index, m.index + m[0].length] as [number, number]) : m.indices?.[group + (pattern.group ?? 0)];
     return span ? { pattern, span } : undefined;
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combinePatterns, matchedSpan } from '../../../src/core/detect/combine';
+import { combinePatterns, groupCount, matchedSpan } from '../../../src/core/detect/combine';
+import { DETECTORS } from '../../../src/core/detect/registry';
 import type { Pattern } from '../../../src/core/detect/types';
 
 const NB = String.raw`(?<![\w.+-])`;
@@ -59,5 +60,22 @@ describe('combinePatterns', () => {
     const mixed = [shared[0]!, pattern('plain', `\\d{3}-\\d{4}`)];
     expect(combinePatterns(mixed)[0]!.regex.source.startsWith(`(${NB}`)).toBe(true);
     expect(combined(mixed, text)).toEqual(alone(mixed, text));
+  });
+});
+
+describe('groupCount', () => {
+  /** What V8 counts: the groups of the source with an empty alternative, matched against nothing. */
+  const counted = (re: RegExp): number => new RegExp(`${re.source}|`, re.flags).exec('')!.length - 1;
+
+  it('counts what the regex engine counts, for every pattern of every detector', () => {
+    const patterns = DETECTORS.flatMap((d) => d.patterns ?? []);
+    expect(patterns.length).toBeGreaterThan(100);
+    for (const p of patterns) expect([p.name, groupCount(p.regex.source)]).toEqual([p.name, counted(p.regex)]);
+  });
+
+  it('skips escapes, classes, look-arounds and non-capturing groups, and counts named groups', () => {
+    const sources = [String.raw`\(a\)[(](?:b)(?<=c)(?<!d)(?=e)(?!f)`, String.raw`(?<year>\d{4})-(\d{2})[\]()](x)`, String.raw`\\(a)`];
+    expect(sources.map(groupCount)).toEqual(sources.map((s) => counted(new RegExp(s))));
+    expect(sources.map(groupCount)).toEqual([0, 3, 1]);
   });
 });

@@ -1,4 +1,4 @@
-import { combinePatterns, matchedSpan } from '../../combine';
+import { combinePatterns, matchedSpan, sticky } from '../../combine';
 import { mergeWindows, type Window } from '../../windows';
 import type { Candidate, Detector, Pattern } from '../../types';
 
@@ -18,7 +18,7 @@ export function keywordAnchored(
   window: Required<NonNullable<Detector['window']>>,
   reach: (text: string, at: number) => number,
 ): NonNullable<Detector['find']> {
-  const combined = combinePatterns(patterns).map((c) => ({ ...c, regex: new RegExp(c.regex.source, `${c.regex.flags}y`) }));
+  const combined = combinePatterns(patterns).map(sticky);
   const why = new Map(patterns.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
   return (text, lower, anchors) => {
     const at: number[] = [];

@@ -1,4 +1,4 @@
-import { combinePatterns, matchedSpan } from '../../combine';
+import { combinePatterns, matchedSpan, sticky } from '../../combine';
 import { tokensOf } from '../../tokens';
 import type { Candidate, Pattern } from '../../types';
 
@@ -22,7 +22,7 @@ export function charClasses(classes: readonly string[]): Uint8Array {
  */
 export function patternsAtRuns(patterns: readonly Pattern[], classes: Uint8Array, minRun: number): (text: string) => Candidate[] {
   for (let c = 0; c < 128; c++) if (classes[c] && !/[A-Za-z]/.test(String.fromCharCode(c))) throw new Error('runs are made of ASCII letters');
-  const combined = combinePatterns(patterns).map((c) => ({ ...c, regex: new RegExp(c.regex.source, `${c.regex.flags}y`) }));
+  const combined = combinePatterns(patterns).map(sticky);
   const why = new Map(patterns.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
   const classOf = (code: number): number => (code < 128 ? classes[code]! : 0);
   return (text) => {

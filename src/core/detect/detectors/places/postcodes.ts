@@ -1,4 +1,4 @@
-import { combinePatterns, matchedSpan } from '../../combine';
+import { combinePatterns, matchedSpan, sticky } from '../../combine';
 import { MAX_MATCHES_PER_PATTERN } from '../../engine';
 import { commonWordList, placeList, regionList, townList } from '../../lexicon';
 import { tokensOf } from '../../tokens';
@@ -67,7 +67,7 @@ export const POSTCODE_PATTERNS: readonly Pattern[] = [
 
 const COMBINED = combinePatterns(POSTCODE_PATTERNS)[0]!;
 /** The same alternation, tried at one position. */
-const AT = new RegExp(COMBINED.regex.source, COMBINED.regex.flags.replace('g', 'y'));
+const AT = sticky(COMBINED);
 /** A label right before a value. */
 const LABEL_BEFORE = new RegExp(String.raw`(?:${LABELS})[ \t]*[:.]?[ \t]*$`, 'u');
 /** A table over UTF-16 codes: one array read per character tested. */
@@ -147,8 +147,8 @@ function findPostcodes(text: string): Candidate[] {
     const prefixed = run === PREFIXED_RUN && text.charCodeAt(d - 1) === 45;
     for (let p = Math.max(from, Math.min(labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
       if (!mayBegin(text, p, d, run, prefixed)) continue;
-      AT.lastIndex = p;
-      const m = AT.exec(text);
+      AT.regex.lastIndex = p;
+      const m = AT.regex.exec(text);
       if (!m) continue;
       if (p <= d - IN_WINDOW) {
         // A label far before its number (a long run of spaces): found only where the engine's window reaches.
@@ -156,10 +156,10 @@ function findPostcodes(text: string): Candidate[] {
         while (windows[w]![1] <= d) w++;
         if (p < windows[w]![0]) continue;
       }
-      const hit = matchedSpan(COMBINED, m);
+      const hit = matchedSpan(AT, m);
       if (!hit) continue;
       out.push({ start: hit.span[0], end: hit.span[1], score: hit.pattern.score, why: WHY.get(hit.pattern)! });
-      end = AT.lastIndex;
+      end = AT.regex.lastIndex;
       break;
     }
   }
