@@ -3,8 +3,8 @@ import type { Pattern } from './types';
 /**
  * A detector's patterns joined into as few regexes as possible: one alternation per set of flags, tried in
  * the declared order (highest score first, as detectors list them). A text is then searched once per set,
- * not once per pattern. Patterns with back-references keep a regex of their own (their group numbers would
- * shift inside an alternation).
+ * not once per pattern. Numbered back-references are renumbered to their groups' places in the alternation;
+ * patterns with named ones keep a regex of their own (two alternatives could name a group alike).
  *
  * The regex is built on first use: an engine prepares every detector, but a detector gated by keywords that a
  * text never names never runs, and building (parsing) a regex with Unicode classes costs a fraction of a
@@ -48,7 +48,7 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
   const bySet = new Map<string, Pattern[]>();
   const alone: Pattern[] = [];
   for (const p of patterns) {
-    if (/\\[1-9]|\\k</.test(p.regex.source)) alone.push(p);
+    if (p.regex.source.includes('\\k<')) alone.push(p);
     else {
       const flags = p.regex.flags.replace('d', '');
       (bySet.get(flags) ?? bySet.set(flags, []).get(flags)!).push(p);
@@ -66,10 +66,33 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
       next += 1 + groupCount(pattern.regex.source);
       return { pattern, group };
     });
-    const sources = set.map((p) => p.regex.source);
+    const sources = set.map((p, i) => renumbered(p.regex.source, alternatives[i]!.group));
     const lead = commonLookbehind(sources);
     const body = sources.map((s) => `(${s.slice(lead.length)})`).join('|');
     out.push(lazyCombined(lead ? `${lead}(?:${body})` : body, `${flags}d`, alternatives));
+  }
+  return out;
+}
+
+/**
+ * A source's numbered back-references (outside classes) moved up by `shift` groups: \\1 of an alternative
+ * wrapped as group 4 becomes \\5.
+ */
+export function renumbered(source: string, shift: number): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      let j = i + 1;
+      while (!inClass && j < source.length && source[j]! >= '0' && source[j]! <= '9' && (j > i + 1 || source[j] !== '0')) j++;
+      out += j > i + 1 ? `\\${Number(source.slice(i + 1, j)) + shift}` : source.slice(i, i + 2);
+      i = Math.max(i + 1, j - 1);
+    } else {
+      if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      out += c;
+    }
   }
   return out;
 }

@@ -56,6 +56,14 @@ describe('combinePatterns', () => {
     expect(found).not.toContain(expect.stringMatching(/^local:24/)); // "x555-1234": a word character before it
   });
 
+  it('renumbers back-references to their places in the alternation', () => {
+    const quoted = [pattern('dashed', `${NB}\\d{3}-\\d{3}-\\d{4}`), pattern('same-sep', `${NB}\\d{2}([./-])\\d{2}\\1\\d{4}`), pattern('quoted', `(['"])(\\w+)\\1`, 2)];
+    const text = `on 12.05.2024 not 12.05-2024, 650-123-4567 and 'abc' "def' "ok"`;
+    expect(combinePatterns(quoted)).toHaveLength(1);
+    expect(combined(quoted, text)).toEqual(alone(quoted, text));
+    expect(combined(quoted, text)).toEqual(['same-sep:3-13', 'dashed:30-42', 'quoted:48-51', 'quoted:60-62']);
+  });
+
   it('leaves the alternation as it is when the patterns start differently', () => {
     const mixed = [shared[0]!, pattern('plain', `\\d{3}-\\d{4}`)];
     expect(combinePatterns(mixed)[0]!.regex.source.startsWith(`(${NB}`)).toBe(true);

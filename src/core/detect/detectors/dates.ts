@@ -1,4 +1,5 @@
 import { isAlnum } from '../chars';
+import { groupCount } from '../combine';
 import type { Candidate, Detector } from '../types';
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
@@ -114,6 +115,14 @@ const ROMAN_MONTH = '(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)';
 /** Japanese: the Gregorian year or an era year (令和, 平成, 昭和, 大正; 元 is its first year), then month and day. */
 const ERA = '(?:令和|平成|昭和|大正)(?:元|\\d{1,2})年';
 
+/**
+ * A pattern whose last part is matched in a look-ahead and consumed by a back-reference: the same match (nothing
+ * follows that part, so the look-ahead's first success is the pattern's), but V8 compiles the month names behind
+ * the day's variable-length forms ten times faster this way (day-month-year took 40 ms, two thirds of a first
+ * scan's regex compilation, at every cold start).
+ */
+const endingWith = (before: string, last: string): string => `${before}(?=(${last}))\\${groupCount(before) + 1}`;
+
 const intlDate: Detector = {
   id: 'pii.date-intl',
   type: 'DATE',
@@ -122,8 +131,8 @@ const intlDate: Detector = {
   // Every such date holds a day or a year: the patterns run around digits, as numeric dates do.
   requires: 'digit',
   patterns: [
-    { name: 'day-month-year', regex: new RegExp(`${DAY_NUM}${DAY_MONTH}${MONTH_ANY}${MONTH_YEAR}${YEAR4}`, 'g'), score: 0.85 },
-    { name: 'day-month', regex: new RegExp(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?(?:${FULL}${NOT_LETTER_AFTER}|${SHORT}\.)`, 'g'), score: 0.75 },
+    { name: 'day-month-year', regex: new RegExp(endingWith(`${DAY_NUM}${DAY_MONTH}`, `${MONTH_ANY}${MONTH_YEAR}${YEAR4}`), 'g'), score: 0.85 },
+    { name: 'day-month', regex: new RegExp(endingWith(String.raw`${DAY_NUM}\s{1,3}(?:de\s{1,3})?`, String.raw`${FULL}${NOT_LETTER_AFTER}|${SHORT}\.`), 'g'), score: 0.75 },
     { name: 'day-roman-month-year', regex: new RegExp(String.raw`${DAY_NUM}[-/.]${ROMAN_MONTH}[-/.]${YEAR4}`, 'g'), score: 0.85 },
   ],
   context: DATE_CONTEXT,
