@@ -19,22 +19,29 @@ const { createEngine } = tree.detect;
 
 /** The engine as it was at BENCH_BASELINE (default: the last commit before the detection-on-real-world-text work). */
 const BASELINE = process.env.BENCH_BASELINE ?? '891cc04';
-const baseline = (await bundleEngine(BASELINE))?.detect.createEngine();
+const baselineTree = await bundleEngine(BASELINE);
+const baseline = baselineTree?.detect.createEngine();
 
 /**
  * Cold start in a fresh process: loading the bundle, building the engine, the first scan (word lists), the next;
- * and the engine's heap (after a collection, with the engine built and used, against before the import).
+ * and the engine's heap (after a collection, with the engine built and used, against before the import). Of this
+ * tree's bundle, and of the baseline's in the same run.
  */
-function coldStart(): Record<string, number> {
+function coldStart(path: string): Record<string, number> {
   const script = `globalThis.gc(); const h0 = process.memoryUsage().heapUsed;
-    const t0 = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(enginePath).href)}); const t1 = performance.now();
+    const t0 = performance.now(); const m = await import(${JSON.stringify(pathToFileURL(path).href)}); const t1 = performance.now();
     const e = m.createEngine(); const t2 = performance.now(); e.scan('Anna Smith, MRN 12345678, seen on March 5, 2024 for hypertension.');
     const t3 = performance.now(); e.scan('SSN 536-22-8726'); const t4 = performance.now();
     globalThis.gc(); const heap = (process.memoryUsage().heapUsed - h0) / 1048576;
     console.log(JSON.stringify({ load: t1 - t0, create: t2 - t1, firstScan: t3 - t2, nextScan: t4 - t3, total: t3 - t0, heap }));`;
   return JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<string, number>;
 }
-const colds = Array.from({ length: 5 }, coldStart);
+// Interleaved with the baseline's, so that the machine's load falls on both alike.
+const colds: Record<string, number>[] = [], baselineColds: Record<string, number>[] = [];
+for (let i = 0; i < 7; i++) {
+  colds.push(coldStart(enginePath));
+  if (baselineTree) baselineColds.push(coldStart(baselineTree.path));
+}
 
 
 const corpus = mixedCorpus(Number(process.env.BENCH_MB ?? 12) * MB);
@@ -124,8 +131,10 @@ console.log(`Bulwark is ${(bulwarkSample / redactPii).toFixed(1)}x redact-pii on
 console.log(`configuration files and logs (${(configDocs.length / 10).toFixed(1)} MB: .env, YAML, JSON, nginx, syslog, access and app logs): ${configRate.toFixed(1)} MB/s`);
 console.log(`by kind of text (MB/s, 2 MB each): ${perKind.join(', ')}`);
 console.log(`time to scan a text of ${latencies.join('; ')}; 10 MB in one scan: ${tenMBms.toFixed(0)} ms (median of 3)`);
-const coldMedian = (k: string) => median(colds.map((c) => c[k]!)).toFixed(1);
-console.log(`cold start in a fresh process (median of 5): load ${coldMedian('load')} ms, build the engine ${coldMedian('create')} ms, first scan ${coldMedian('firstScan')} ms, next scan ${coldMedian('nextScan')} ms; load + build + first scan ${coldMedian('total')} ms; engine heap ${coldMedian('heap')} MB`);
+const coldMedian = (k: string, runs = colds) => median(runs.map((c) => c[k]!)).toFixed(1);
+console.log(`cold start in a fresh process (median of 7): load ${coldMedian('load')} ms, build the engine ${coldMedian('create')} ms, first scan ${coldMedian('firstScan')} ms, next scan ${coldMedian('nextScan')} ms; load + build + first scan ${coldMedian('total')} ms; engine heap ${coldMedian('heap')} MB`);
+if (baselineColds.length)
+  console.log(`cold start of ${BASELINE}, interleaved: load ${coldMedian('load', baselineColds)} ms, build ${coldMedian('create', baselineColds)} ms, first scan ${coldMedian('firstScan', baselineColds)} ms; load + build + first scan ${coldMedian('total', baselineColds)} ms (${(Number(coldMedian('total', baselineColds)) / Number(coldMedian('total'))).toFixed(2)}x this tree's)`);
 console.log(`memory: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB for the whole run; heap grew ${((heapAfter - heapBefore) / MB).toFixed(1)} MB over the Bulwark passes`);
 console.log(`where the time goes (ScanOptions.profile over ${(profileDocs.length / 10).toFixed(1)} MB of the mixed corpus: ${profileTotal.toFixed(0)} ms, ${(profileDocs.length / 10 / (profileTotal / 1000)).toFixed(1)} MB/s with the profile on; ${inStages.toFixed(0)} ms in stages):`);
 for (const [stage, ms] of top) console.log(`${ms.toFixed(1).padStart(9)} ms ${((100 * ms) / profileTotal).toFixed(1).padStart(5)}%  ${stage}`);

@@ -27,7 +27,7 @@ export class KeywordScanner {
   private readonly fail: Int32Array;
   /** 1 where keywords end at a state (its own or a suffix state's): known with its failure link. */
   private readonly ends: Uint8Array;
-  /** For each state, the keywords that end there: its own, and (made when first asked for) with its suffix states'. */
+  /** For each state, the keywords that end there: its own, and (made when first asked for) its own and its suffix states'. */
   private readonly own: (number[] | undefined)[];
   private readonly outputs: (number[] | undefined)[];
   /** Each keyword's length as matched (its NFKC form). */

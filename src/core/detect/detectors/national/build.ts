@@ -7,8 +7,8 @@ import type { Detector, Example } from '../../types';
  * and about a hundred patterns use these.
  */
 export const NB = String.raw`(?<!\p{LC}|\p{N}|[_.+/-])`;
-/** Not followed by more of a number or a cased word. */
-export const NA = String.raw`(?!\p{LC}|\p{N}|_|[-/.]\p{N})`;
+/** Not followed by more of a number (a digit, or a separator and a digit) or a cased word. */
+export const NA = String.raw`(?![-/.]?\p{N}|\p{LC}|_)`;
 
 /** What a word that names the identifier adds to its score. */
 const BOOST = 0.4;
