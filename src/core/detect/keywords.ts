@@ -32,14 +32,15 @@ export class KeywordScanner {
   private readonly outputs: (number[] | undefined)[];
   /** Each keyword's length as matched (its NFKC form). */
   private readonly lengths: number[];
-  /** Transitions on characters outside ASCII from the start state: character -> entry (as in `delta`). */
-  private readonly wideRoot = new Map<number, number>();
-  /** The same from other states, where they differ from the start state's: row offset * 65536 + character -> entry. */
-  private readonly wide = new Map<number, number>();
+  /**
+   * Transitions on characters outside ASCII, per state, where they differ from the start state's: character ->
+   * next state (the start state's own row holds its transitions). Read only for such characters.
+   */
+  private readonly wide: (Map<number, number> | undefined)[];
+  private readonly anyWide: boolean;
 
   constructor(readonly keywords: readonly string[]) {
-    for (const k of keywords) if (!/^(?:[\t\n]|\P{Cc})+$/u.test(k)) throw new Error(`keyword ${JSON.stringify(k)} must be printable (or a tab or line break)`);
-    const forms = keywords.map((k) => k.normalize('NFKC'));
+    const forms = keywords.map(matchedForm);
     this.lengths = forms.map((k) => k.length);
     let width = 1;
     for (const k of forms) for (let i = 0; i < k.length; i++) if (k.charCodeAt(i) < 128 && this.column[k.charCodeAt(i)] === 0) this.column[k.charCodeAt(i)] = width++;
@@ -92,8 +93,7 @@ export class KeywordScanner {
     this.own = own;
     this.outputs = new Array(states);
     // Per state, its transitions on other characters where they differ from the start state's (raw states).
-    const wide: (Map<number, number> | undefined)[] = new Array(states);
-    const wideStep = (s: number, code: number): number => (s === 0 ? undefined : wide[s]?.get(code)) ?? wide[0]?.get(code) ?? 0;
+    const wide: (Map<number, number> | undefined)[] = (this.wide = new Array(states));
     // Breadth-first: a state's failure link and outputs are known before its children's; a child's failure link
     // is the step from its parent's failure state, whose row is filled for it (the rows of shallower states only,
     // whose children all have their links by then).
@@ -109,13 +109,18 @@ export class KeywordScanner {
       const edges = wideEdges[s];
       if (edges)
         for (const [code, next] of edges) {
-          link(next, s === 0 ? 0 : wideStep(fail[s]!, code));
+          link(next, s === 0 ? 0 : this.wideStep(fail[s]!, code));
           (row ??= new Map()).set(code, next);
           queue[tail++] = next;
         }
       wide[s] = row;
     }
-    wide.forEach((row, s) => row?.forEach((next, code) => (s === 0 ? this.wideRoot : this.wide).set(s === 0 ? code : s * width * 65536 + code, this.entry(next))));
+    this.anyWide = wide.some((row) => row !== undefined);
+  }
+
+  /** The state after `state` on a character outside ASCII. */
+  private wideStep(state: number, code: number): number {
+    return (state === 0 ? undefined : this.wide[state]?.get(code)) ?? this.wide[0]?.get(code) ?? 0;
   }
 
   /**
@@ -157,13 +162,12 @@ export class KeywordScanner {
   scan(text: string): Map<string, number[]> {
     const hits = new Map<string, number[]>();
     if (!this.keywords.length) return hits;
-    const { delta, keywords, column, width, lengths, wide, wideRoot } = this;
-    const anyWide = wideRoot.size > 0 || wide.size > 0;
+    const { delta, keywords, column, width, lengths, anyWide } = this;
     const n = text.length;
     let s = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const next = c < 128 ? delta[s + column[c]!]! : anyWide ? (wide.get(s * 65536 + c) ?? wideRoot.get(c) ?? 0) : 0;
+      const next = c < 128 ? delta[s + column[c]!]! : anyWide ? this.entry(this.wideStep(s / width, c)) : 0;
       if (next >= 0) {
         s = next;
         continue;
@@ -184,6 +188,21 @@ export class KeywordScanner {
     }
     return hits;
   }
+}
+
+/**
+ * A keyword as it is matched: its NFKC form (an ASCII keyword is its own). Control characters (Cc) other than a
+ * tab or a line break never occur in the text the engine reads: a keyword with one, or an empty one, is refused.
+ */
+function matchedForm(k: string): string {
+  if (!k.length) throw new Error('a keyword must not be empty');
+  let ascii = true;
+  for (let i = 0; i < k.length; i++) {
+    const c = k.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f)) throw new Error(`keyword ${JSON.stringify(k)} must be printable (or a tab or line break)`);
+    if (c >= 128) ascii = false;
+  }
+  return ascii ? k : k.normalize('NFKC');
 }
 
 /** A cell of a row not filled yet: no entry is this (a state's entry is at most -(states * width) - 1 below zero). */

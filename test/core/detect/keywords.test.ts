@@ -25,6 +25,8 @@ describe('KeywordScanner', () => {
 
   it('refuses keywords it cannot match', () => {
     expect(() => new KeywordScanner(['na\u0000ve'])).toThrow(/printable/);
+    expect(() => new KeywordScanner(['caf\u0085é'])).toThrow(/printable/);
+    expect(() => new KeywordScanner(['ok', ''])).toThrow(/empty/);
     expect(new KeywordScanner(['\nsuite']).scan('a\nsuite').get('\nsuite')).toEqual([1]);
   });
 
