@@ -49,25 +49,48 @@ export class SortedWordList implements WordList {
   private bucket(initial: number): Bucket {
     let b = this.buckets.get(initial);
     if (b) return b;
-    const words = new Set<string>();
-    const firsts = new Set<string>();
-    eachWordOf(this.coded, initial, (word) => {
-      words.add(word);
-      const space = word.indexOf(' ');
-      firsts.add(space < 0 ? word : word.slice(0, space));
-    });
-    b = { words, firsts, wordHashes: new WordHashSet(words), firstHashes: new WordHashSet(firsts) };
+    const words: string[] = [];
+    eachWordOf(this.coded, initial, (word) => words.push(word));
+    b = new Bucket(words);
     this.buckets.set(initial, b);
     return b;
   }
 }
 
-interface Bucket {
-  words: Set<string>;
-  firsts: Set<string>;
-  wordHashes: WordHashSet;
-  firstHashes: WordHashSet;
+/**
+ * The words of one initial, decoded once; each way of looking them up is built when first used (a scan that
+ * looks words up by string never pays for their hash sets, nor one that reads tokens for the strings').
+ */
+class Bucket {
+  private wordSet?: Set<string>;
+  private firstSet?: Set<string>;
+  private wordHashSet?: WordHashSet;
+  private firstHashSet?: WordHashSet;
+
+  constructor(private readonly list: readonly string[]) {}
+
+  get words(): Set<string> {
+    return (this.wordSet ??= new Set(this.list));
+  }
+
+  /** The first word of each entry ("new" of "new york"). */
+  get firsts(): Set<string> {
+    return (this.firstSet ??= new Set(this.list.map(firstWord)));
+  }
+
+  get wordHashes(): WordHashSet {
+    return (this.wordHashSet ??= new WordHashSet(this.list));
+  }
+
+  get firstHashes(): WordHashSet {
+    return (this.firstHashSet ??= new WordHashSet(this.firsts));
+  }
 }
+
+const firstWord = (entry: string): string => {
+  const space = entry.indexOf(' ');
+  return space < 0 ? entry : entry.slice(0, space);
+};
 
 /** A list with no words (a list left out, a language without one). */
 export const EMPTY_LIST: WordList = { has: () => false, begins: () => false, hasToken: () => false, beginsToken: () => false };
