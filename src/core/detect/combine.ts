@@ -18,6 +18,26 @@ export interface Combined {
   alternatives: { pattern: Pattern; group: number }[];
 }
 
+/** The source and flags of patterns made by lazyPattern, read without building their regexes. */
+const LAZY = new WeakMap<Pattern, { source: string; flags: string }>();
+
+/**
+ * A pattern whose regex is built on first use. The engine reads only its source and flags (to combine it), so a
+ * detector gated by keywords that a text never names never builds it: each Unicode property (\\p{...}) costs V8
+ * 50 to 120 µs to build, and the national identifiers' and service tokens' regexes were a fifth of loading the
+ * engine.
+ */
+export function lazyPattern(p: { name: string; source: string; flags: string; score: number; group?: number }): Pattern {
+  let regex: RegExp | undefined;
+  const { source, flags } = p;
+  const pattern: Pattern = { name: p.name, score: p.score, ...(p.group === undefined ? {} : { group: p.group }), get regex() { return (regex ??= new RegExp(source, flags)); } };
+  LAZY.set(pattern, { source, flags });
+  return pattern;
+}
+
+/** A pattern's source and flags (a lazy pattern's without building its regex). */
+export const sourceOf = (p: Pattern): { source: string; flags: string } => LAZY.get(p) ?? p.regex;
+
 function lazyCombined(source: string, flags: string, alternatives: Combined['alternatives'], built?: RegExp): Combined {
   let regex = built;
   return { source, flags, alternatives, get regex() { return (regex ??= new RegExp(source, flags)); } };
@@ -48,9 +68,9 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
   const bySet = new Map<string, Pattern[]>();
   const alone: Pattern[] = [];
   for (const p of patterns) {
-    if (p.regex.source.includes('\\k<')) alone.push(p);
+    if (sourceOf(p).source.includes('\\k<')) alone.push(p);
     else {
-      const flags = p.regex.flags.replace('d', '');
+      const flags = sourceOf(p).flags.replace('d', '');
       (bySet.get(flags) ?? bySet.set(flags, []).get(flags)!).push(p);
     }
   }
@@ -63,10 +83,10 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
     let next = 1;
     const alternatives = set.map((pattern) => {
       const group = next;
-      next += 1 + groupCount(pattern.regex.source);
+      next += 1 + groupCount(sourceOf(pattern).source);
       return { pattern, group };
     });
-    const sources = set.map((p, i) => renumbered(p.regex.source, alternatives[i]!.group));
+    const sources = set.map((p, i) => renumbered(sourceOf(p).source, alternatives[i]!.group));
     const lead = commonLookbehind(sources);
     const body = sources.map((s) => `(${s.slice(lead.length)})`).join('|');
     out.push(lazyCombined(lead ? `${lead}(?:${body})` : body, `${flags}d`, alternatives));
@@ -102,9 +122,9 @@ export function renumbered(source: string, shift: number): string {
  * so a regex of its own.
  */
 function single(pattern: Pattern): Combined {
-  const { source, flags } = pattern.regex;
+  const { source, flags } = sourceOf(pattern);
   const alternatives = [{ pattern, group: 0 }];
-  if (!pattern.group || flags.includes('d')) return lazyCombined(source, flags, alternatives, pattern.regex);
+  if (!pattern.group || flags.includes('d')) return lazyCombined(source, flags, alternatives, LAZY.has(pattern) ? undefined : pattern.regex);
   return lazyCombined(source, `${flags}d`, alternatives);
 }
 

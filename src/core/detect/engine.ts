@@ -1,5 +1,5 @@
 import { decodedAt } from './decoded';
-import { combinePatterns, matchedSpan, type Combined } from './combine';
+import { combinePatterns, matchedSpan, sourceOf, type Combined } from './combine';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
@@ -56,7 +56,7 @@ export class Engine {
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
       for (const p of d.patterns ?? [])
-        if (!p.regex.global) throw new Error(`detector ${d.id}: pattern ${p.name} needs the g flag`);
+        if (!sourceOf(p).flags.includes('g')) throw new Error(`detector ${d.id}: pattern ${p.name} needs the g flag`);
     this.prepared = detectors.map((detector) => ({
       detector,
       context: detector.context && compileContext(detector.context),

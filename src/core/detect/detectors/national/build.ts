@@ -1,3 +1,4 @@
+import { lazyPattern } from '../../combine';
 import type { Detector, Example } from '../../types';
 
 /**
@@ -61,7 +62,7 @@ export function nationalId(spec: NationalIdSpec): Detector {
     // Keywords gate on substrings ("sin" in "using"): the word itself, whole, must stand near the number.
     ...(spec.needsContext ? { keywords: spec.words, window: { before: 80, after: 128 }, minScore: Math.min(1, score + BOOST) } : {}),
     requires: 'digit',
-    patterns: spec.shapes.map((s) => ({ name: s.name, regex: new RegExp(`${NB}(?:${s.source})${NA}`, 'gu'), score })),
+    patterns: spec.shapes.map((s) => lazyPattern({ name: s.name, source: `${NB}(?:${s.source})${NA}`, flags: 'gu', score })),
     validate: (v) => (spec.valid(v) ? { score, note: spec.check ?? 'check digit holds' } : false),
     // A word may follow the number too ("046 454 286 is my social insurance number").
     context: { words: spec.words, window: 64, after: 48, boost: BOOST },

@@ -1,3 +1,4 @@
+import { lazyPattern } from '../../combine';
 import type { Detector, Example, Verdict } from '../../types';
 
 /** Not glued to a preceding letter, digit or underscore. */
@@ -53,7 +54,7 @@ export function token(s: TokenSpec): Detector {
     description: s.description,
     keywords: s.keywords,
     window: s.window,
-    patterns: [{ name: s.id, regex: new RegExp(s.regex, `g${s.group ? 'd' : ''}${s.flags ?? ''}`), score: s.score ?? 0.9, group: s.group }],
+    patterns: [lazyPattern({ name: s.id, source: s.regex, flags: `g${s.group ? 'd' : ''}${s.flags ?? ''}`, score: s.score ?? 0.9, group: s.group })],
     validate: s.validate,
     examples: {
       match: s.match.map((m) => (typeof m === 'string' ? { text: m } : m)),
