@@ -1,6 +1,7 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { BulkIncidentChange, INCIDENT_STATUSES, IncidentChange, IncidentComment } from '../../core/events/incident';
+import { INCIDENT_STATUSES } from '../../core/events/incident';
+import { BulkIncidentChange, IncidentChange, IncidentComment } from '../../core/events/incident-change';
 import { SEVERITIES } from '../../core/policy/schema';
 import type { Env } from '../app';
 import { problem, readJson, readQuery } from '../http';

@@ -1,4 +1,5 @@
-import type { IncidentChange, IncidentStatus } from '../../core/events/incident';
+import type { IncidentChange } from '../../core/events/incident-change';
+import type { IncidentStatus } from '../../core/events/incident';
 import { INCIDENT_STATUSES } from '../../core/events/incident';
 import { SEVERITIES, type Severity } from '../../core/policy/schema';
 import type { ChainedAuditEntry } from '../audit-chain';
