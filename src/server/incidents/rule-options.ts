@@ -6,6 +6,7 @@ import type { RuleOptions } from './triage';
 /** Only what incidents need of a rule (the rest of it is the devices' business). */
 const Options = z.object({ id: z.string(), incident: Rule.shape.incident, severity: Rule.shape.severity });
 const Rules = z.object({ rules: z.array(z.unknown()) });
+const MISSING_RETRY_MS = 60_000;
 
 /**
  * What each rule of a published policy says about incidents, by policy version and rule id. A published version
@@ -14,8 +15,13 @@ const Rules = z.object({ rules: z.array(z.unknown()) });
  */
 export class PolicyRuleOptions {
   private readonly byVersion = new Map<number, Map<string, RuleOptions>>();
+  /** Versions found unpublished, and when: asked again after a minute (it may be published by then), not every batch. */
+  private readonly missingAt = new Map<number, number>();
 
-  constructor(private readonly load: (version: number) => Promise<unknown>) {}
+  constructor(
+    private readonly load: (version: number) => Promise<unknown>,
+    private readonly now = () => Date.now(),
+  ) {}
 
   /** The options of each event's rule, in the order given. */
   async of(events: readonly BulwarkEvent[]): Promise<RuleOptions[]> {
@@ -24,9 +30,14 @@ export class PolicyRuleOptions {
   }
 
   private async read(version: number): Promise<void> {
-    if (this.byVersion.has(version)) return;
+    if (this.byVersion.has(version) || this.now() - (this.missingAt.get(version) ?? -Infinity) < MISSING_RETRY_MS) return;
     const policy = Rules.safeParse(await this.load(version));
-    if (!policy.success) return;
+    if (!policy.success) {
+      if (this.missingAt.size >= 1000) this.missingAt.clear();
+      this.missingAt.set(version, this.now());
+      return;
+    }
+    this.missingAt.delete(version);
     const rules = new Map<string, RuleOptions>();
     for (const raw of policy.data.rules) {
       const r = Options.safeParse(raw);

@@ -109,8 +109,10 @@ export class IncidentStore {
   async change(ids: readonly number[], change: IncidentChange, actor: string, now = Date.now()): Promise<{ incidents: Incident[]; missing: number[] }> {
     const unique = [...new Set(ids)];
     return this.db.transaction(async (tx) => {
+      // Locked in group_key order, the order ingest's upsert locks them in: a bulk change and a batch of events
+      // touching the same incidents wait for each other instead of deadlocking (SQLite has one writer anyway).
       const lock = tx.dialect === 'postgres' ? ' FOR UPDATE' : '';
-      const rows = await tx.query<IncidentRow>(`SELECT * FROM incidents WHERE id IN (${unique.map(() => '?').join(',')}) ORDER BY id${lock}`, unique);
+      const rows = await tx.query<IncidentRow>(`SELECT * FROM incidents WHERE id IN (${unique.map(() => '?').join(',')}) ORDER BY group_key${lock}`, unique);
       const found = rows.map(toIncident);
       const missing = unique.filter((id) => !found.some((i) => i.id === id));
       if (missing.length) return { incidents: [], missing };
