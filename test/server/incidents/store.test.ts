@@ -104,6 +104,21 @@ describe.each(DATABASES)('incidents made at ingest on %s', (kind) => {
     ]);
   });
 
+  it('lets bulk changes and batches of events on the same incidents run together, each counted once', async () => {
+    const device = { id: 'laptop-6', user: 'busy@example.com' };
+    const dayOf = (d: number) => `2026-09-${String(d + 10).padStart(2, '0')}T12:00:00.000Z`;
+    await store.addEvents(Array.from({ length: 6 }, (_, d) => makeEvent({ device, time: dayOf(d), destination: gmail })));
+    const ids = (await incidentsOf('busy@example.com')).map((i) => i.id);
+    const batch = () => Array.from({ length: 6 }, (_, d) => makeEvent({ device, time: dayOf(5 - d), destination: gmail }));
+    await Promise.all([
+      ...Array.from({ length: 4 }, () => store.addEvents(batch())),
+      store.incidents.change(ids, { status: 'investigating' }, 'analyst'),
+      store.incidents.change(ids.toReversed(), { owner: 'admin' }, 'admin'),
+    ]);
+    const after = await incidentsOf('busy@example.com');
+    expect(after.map((i) => [i.eventCount, i.status, i.owner])).toEqual(ids.map(() => [5, 'investigating', 'admin']));
+  });
+
   it('lists with filters, paging and totals per status', async () => {
     const device = { id: 'laptop-5', user: 'listed@example.com' };
     await store.addEvents(Array.from({ length: 5 }, (_, i) => makeEvent({ device, time: `2026-10-0${i + 1}T12:00:00.000Z`, destination: gmail })));
