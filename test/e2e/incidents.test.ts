@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAuditEntry } from '../../src/server/audit-chain';
 import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
@@ -21,6 +21,10 @@ describe('incidents in the console', () => {
     await b?.close();
   });
 
+  /** Form fields on the page that have no label (a <label>, aria-label or aria-labelledby): there should be none. */
+  const unlabelled = (page: Page) =>
+    page.locator('input, select, textarea').evaluateAll((fields) => fields.filter((f) => !(f as HTMLInputElement).labels?.length && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby')).map((f) => f.outerHTML));
+
   it('lets an analyst bulk-change incidents to investigating, assign one, comment, and close it as a false positive, all in the audit trail', async () => {
     const page = await browser.newPage();
     await page.goto(b.url);
@@ -37,6 +41,8 @@ describe('incidents in the console', () => {
     for (const id of ids.slice(0, 3)) await page.getByLabel(`Select incident ${id}`).check();
     const bar = page.getByRole('form', { name: 'Change the selected incidents' });
     await expect.poll(() => bar.textContent()).toContain('3 selected');
+    expect(await unlabelled(page)).toEqual([]);
+    await page.screenshot({ path: '.output/console-incidents.png', fullPage: true });
     await bar.getByRole('button', { name: 'Apply to selected' }).click();
     await expect.poll(() => bar.textContent()).toMatch(/choose a status or an owner/);
     await bar.getByLabel('New status').selectOption('investigating');
@@ -56,6 +62,7 @@ describe('incidents in the console', () => {
     await page.getByRole('heading', { name: new RegExp(`Incident #${id}: block-phi-to-ai`) }).waitFor();
     expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
     const triage = page.getByRole('form', { name: 'Triage' });
+    expect(await unlabelled(page)).toEqual([]);
     await triage.getByLabel('Owner').selectOption('analyst');
     await triage.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByLabel('About this incident').textContent()).toContain('Owneranalyst');

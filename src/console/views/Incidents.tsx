@@ -87,13 +87,14 @@ export function Incidents({ me }: { me: Me }) {
   return (
     <section aria-labelledby="incidents-title">
       <h1 id="incidents-title">Incidents</h1>
-      <form class="filters" onSubmit={apply} aria-label="Filters">
+      {/* Uncontrolled (a new key per applied filter), so that ticking a row leaves a choice not yet applied as it is. */}
+      <form class="filters" onSubmit={apply} aria-label="Filters" key={JSON.stringify(filters)}>
         <label>
           Status
-          <select name="status" value={filters.status ?? ''}>
+          <select name="status">
             <option value="">any</option>
             {INCIDENT_STATUSES.map((s) => (
-              <option value={s}>
+              <option value={s} selected={s === filters.status}>
                 {STATUS_LABELS[s]}
                 {page ? ` (${page.byStatus[s]})` : ''}
               </option>
@@ -102,27 +103,27 @@ export function Incidents({ me }: { me: Me }) {
         </label>
         <label>
           Severity
-          <select name="severity" value={filters.severity ?? ''}>
+          <select name="severity">
             <option value="">any</option>
             {SEVERITIES.map((s) => (
-              <option>{s}</option>
+              <option selected={s === filters.severity}>{s}</option>
             ))}
           </select>
         </label>
         <label>
           Owner
-          <select name="owner" value={filters.owner ?? ''}>
+          <select name="owner">
             <option value="">anyone</option>
             {owners.map((o) => (
-              <option>{o}</option>
+              <option selected={o === filters.owner}>{o}</option>
             ))}
           </select>
         </label>
         <label>
-          Rule <input name="rule" value={filters.rule ?? ''} />
+          Rule <input name="rule" defaultValue={filters.rule ?? ''} />
         </label>
         <label>
-          User <input name="user" value={filters.user ?? ''} />
+          User <input name="user" defaultValue={filters.user ?? ''} />
         </label>
         <button type="submit">Apply</button>
       </form>
