@@ -68,7 +68,7 @@ function App() {
         </button>
       </header>
       <main>
-        {page === 'events' && arg ? <EventDetail id={arg} /> : null}
+        {page === 'events' && arg ? <EventDetail id={arg} me={me} /> : null}
         {page === 'events' && !arg ? <Events me={me} /> : null}
         {page === 'incidents' && arg ? <IncidentDetail id={arg} me={me} /> : null}
         {page === 'incidents' && !arg ? <Incidents me={me} /> : null}

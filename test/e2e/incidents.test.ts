@@ -103,6 +103,12 @@ describe('incidents in the console', () => {
     ]);
     expect(trail.entries.filter((e) => e.action === 'incident.change' && e.detail.bulk === 3)).toHaveLength(3);
     expect((await (await b.call('/api/audit/verify', { as: 'admin' })).json()).ok).toBe(true);
+
+    // An event of the incident leads back to it.
+    await page.locator('table').first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: /block · paste to chatgpt\.com/ }).waitFor();
+    await page.getByRole('link', { name: `incident #${id}` }).click();
+    await page.getByRole('heading', { name: new RegExp(`Incident #${id}:`) }).waitFor();
     await page.close();
   });
 });

@@ -28,6 +28,7 @@ export const IncidentQuery = z.preprocess(
       owner: text.optional(),
       rule: text.optional(),
       user: text.optional(),
+      event: z.uuid('an event id').optional(),
       limit: z.coerce.number('a number').int('a whole number').min(1, 'at least 1').max(500, 'at most 500').default(50),
       offset: z.coerce.number('a number').int('a whole number').min(0, '0 or more').max(1_000_000, 'at most 1000000').default(0),
     })
@@ -39,7 +40,7 @@ const NO_INCIDENT = 'No incident has this id.';
 
 /**
  * The security team's incidents, mounted under /api:
- * - GET /incidents?status&severity&owner&rule&user&limit&offset: a page, the most recent activity first, with the
+ * - GET /incidents?status&severity&owner&rule&user&event&limit&offset: a page, the most recent activity first, with the
  *   total and the totals per status;
  * - GET /incidents/owners: who may own an incident (people who may triage);
  * - GET /incidents/:id: the incident with its events, comments and history (its audit entries);

@@ -35,6 +35,8 @@ export interface IncidentFilter {
   owner?: string;
   rule?: string;
   user?: string;
+  /** The incident that holds this event. */
+  event?: string;
 }
 
 export interface IncidentComment {
@@ -196,11 +198,16 @@ const toIncident = (r: IncidentRow): Incident => ({
 });
 
 const COLUMNS = { status: 'status', severity: 'severity', owner: 'owner', rule: 'rule', user: 'user_name' } as const;
+const BY_EVENT = 'id IN (SELECT incident_id FROM incident_events WHERE event_id = ?)';
 
 function conditions(filter: IncidentFilter): [string, unknown[]] {
   const where: string[] = [];
   const params: unknown[] = [];
-  for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof IncidentFilter, string]>) {
+  if (filter.event !== undefined) {
+    where.push(BY_EVENT);
+    params.push(filter.event);
+  }
+  for (const [key, column] of Object.entries(COLUMNS) as Array<[keyof typeof COLUMNS, string]>) {
     const value = filter[key];
     if (value === undefined) continue;
     where.push(`${column} = ?`);

@@ -64,6 +64,10 @@ describe.each(DATABASES)('the incident routes on %s', (kind) => {
     expect(one.events.map((e) => e.event.time)).toEqual(['2026-11-12T09:00:00.000Z', '2026-11-12T15:00:00.000Z']);
     expect([one.comments, one.history]).toEqual([[], []]);
     for (const path of ['/api/incidents/999999', '/api/incidents/abc']) expect((await b.call(path, { as: 'analyst' })).status).toBe(404);
+    // An event's incident, for the event's page.
+    expect((await list(`?event=${one.events[1]!.event.id}`)).incidents.map((i) => i.id)).toEqual([id]);
+    expect((await list(`?event=${sent.at(-1)!.id}`)).total).toBe(0);
+    expect((await (await b.call('/api/incidents?event=12', { as: 'analyst' })).json()).issues).toEqual([{ path: 'event', message: 'an event id' }]);
   });
 
   it('lets an analyst change status, owner, severity and verdict, writes who changed what to the audit trail, and refuses a viewer', async () => {

@@ -6,7 +6,7 @@ import { sqlMigration } from './migration';
  * transaction as its events. `severity` is a rank (0 low .. 3 critical) so that new events raise it with a
  * maximum; `severity_manual` 1 once someone set it by hand (events no longer change it). `first_ms`, `last_ms`:
  * the times of its first and last event. `incident_events` links events by id (an event belongs to one
- * incident); `incident_comments` holds the team's comments. Each list filter has an index in last-event order.
+ * incident; indexed by event too, for an event's incident); `incident_comments` holds the team's comments. Each list filter has an index in last-event order.
  * The audit trail gets an index by target: an incident's history is its entries there.
  */
 export const incidents = sqlMigration(5, 'incidents', (dialect) => {
@@ -18,6 +18,7 @@ export const incidents = sqlMigration(5, 'incidents', (dialect) => {
     `CREATE INDEX IF NOT EXISTS incidents_by_last ON incidents (last_ms, id)`,
     ...['status', 'severity', 'owner', 'rule', 'user_name'].map((c) => `CREATE INDEX IF NOT EXISTS incidents_by_${c} ON incidents (${c}, last_ms, id)`),
     `CREATE TABLE IF NOT EXISTS incident_events (incident_id BIGINT NOT NULL REFERENCES incidents(id), time_ms BIGINT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (incident_id, time_ms, event_id))`,
+    `CREATE INDEX IF NOT EXISTS incident_events_by_event ON incident_events (event_id)`,
     `CREATE TABLE IF NOT EXISTS incident_comments (id ${serial}, incident_id BIGINT NOT NULL REFERENCES incidents(id), author TEXT NOT NULL, time_ms BIGINT NOT NULL, text TEXT NOT NULL)`,
     `CREATE INDEX IF NOT EXISTS incident_comments_by_incident ON incident_comments (incident_id, id)`,
     `CREATE INDEX IF NOT EXISTS audit_by_target ON audit (target, seq)`,
