@@ -1,14 +1,14 @@
 import type { EntityType } from '../../core/detect/types';
 import type { BulwarkEvent } from '../../core/events/event';
 import type { AuditEntry, ChainedAuditEntry } from '../audit-chain';
+import { PolicyRuleOptions } from '../incidents/rule-options';
+import { incidentSeed, type IncidentSeed } from '../incidents/triage';
 import { appendAuditIn, readAudit } from './audit';
-import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import type { SqlDriver } from './driver';
+import { toStored, type EventRow, type StoredEvent } from './event-rows';
+import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
 import { retentionStart } from './partitions';
-import { incidentSeed, type IncidentSeed } from '../incidents/triage';
-import { PolicyRuleOptions } from '../incidents/rule-options';
-import { IncidentStore } from './incidents';
 import { migrate } from './schema';
 
 export const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'] as const;
