@@ -84,8 +84,9 @@ describe('incidents in the console', () => {
     await expect.poll(() => page.getByLabel('About this incident').textContent()).toContain('StatusFalse positive');
 
     const history = page.getByRole('table', { name: 'History' });
-    await expect.poll(() => history.locator('tbody tr').count()).toBe(4);
-    const lines = await history.locator('tbody tr').allTextContents();
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(5);
+    const [opened, ...lines] = await history.locator('tbody tr').allTextContents();
+    expect(opened).toContain('opened by its first event that needed review');
     expect(lines[0]).toMatch(/analyst.*status new → investigating \(with 2 more\)/);
     expect(lines[1]).toMatch(/analyst.*owner nobody → analyst/);
     expect(lines[2]).toMatch(/analyst.*commented: Asked the employee/);

@@ -205,28 +205,29 @@ export function IncidentDetail({ id, me }: { id: string; me: Me }) {
         </form>
       ) : null}
       <h2>History</h2>
-      {history.length ? (
-        <table aria-label="History">
-          <thead>
-            <tr>
-              <th>Time</th>
-              <th>Who</th>
-              <th>What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
+      <table aria-label="History">
+        <thead>
+          <tr>
+            <th>Time</th>
+            <th>Who</th>
+            <th>What</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td>{when(i.createdMs)}</td>
+            <td class="muted">Bulwark</td>
+            <td>opened by its first event that needed review</td>
+          </tr>
+          {history.map((h) => (
               <tr key={h.seq}>
                 <td>{when(h.timeMs)}</td>
                 <td>{h.actor}</td>
                 <td>{describeChange(h)}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p class="muted">Nothing changed since it was opened.</p>
-      )}
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
