@@ -44,10 +44,11 @@ export function postgresIncidents(chunk: ReadonlyArray<{ id: string }>, seeds: I
 }
 
 /**
- * SQLite, inside the chunk's transaction: the incidents of the events just added (never of duplicates, so that
- * a re-sent event counts once), one upsert for the chunk and one insert of the links.
+ * Inside the caller's transaction: the incidents of these events, one upsert for the chunk and one insert of the
+ * links. SQLite's ingest passes the events just added (never duplicates, so that a re-sent event counts once);
+ * the backfill passes events that belong to no incident yet (either database).
  */
-export async function addIncidentsSqlite(tx: SqlDriver, added: ReadonlyArray<{ id: string; timeMs: number }>, seeds: IncidentSeeds, receivedMs: number): Promise<void> {
+export async function addIncidents(tx: SqlDriver, added: ReadonlyArray<{ id: string; timeMs: number }>, seeds: IncidentSeeds, receivedMs: number): Promise<void> {
   const groups = new Map<string, { seed: IncidentSeed; severity: number; first: number; last: number; events: Array<{ id: string; timeMs: number }> }>();
   for (const e of added) {
     const seed = seeds.get(e.id);
@@ -62,7 +63,7 @@ export async function addIncidentsSqlite(tx: SqlDriver, added: ReadonlyArray<{ i
   if (!groups.size) return;
   const values = [...groups.values()].flatMap(({ seed: s, severity, first, last, events }) => [s.groupKey, s.day, s.rule, s.user, s.deviceId, severity, events.length, first, last, receivedMs, receivedMs]);
   const opened = await tx.query<{ id: number; group_key: string }>(
-    `INSERT INTO incidents (group_key, day, rule, user_name, device_id, severity, event_count, first_ms, last_ms, created_ms, updated_ms) VALUES ${placeholders(groups.size, 11)} ${incidentUpsert('sqlite')}`,
+    `INSERT INTO incidents (group_key, day, rule, user_name, device_id, severity, event_count, first_ms, last_ms, created_ms, updated_ms) VALUES ${placeholders(groups.size, 11)} ${incidentUpsert(tx.dialect)}`,
     values,
   );
   const links = opened.flatMap(({ id, group_key }) => groups.get(group_key)!.events.flatMap((e) => [id, e.timeMs, e.id]));

@@ -1,7 +1,7 @@
 import type { BulwarkEvent } from '../../core/events/event';
 import { ENTITY_TYPES, type EntityType } from '../../core/detect/types';
 import { placeholders, type SqlDriver } from './driver';
-import { addIncidentsSqlite, postgresIncidents, type IncidentSeeds } from './incident-ingest';
+import { addIncidents, postgresIncidents, type IncidentSeeds } from './incident-ingest';
 
 /**
  * One chunk of validated events into events, event_types, rollups and incidents (with their links to the events);
@@ -111,7 +111,7 @@ async function insertSqlite(db: SqlDriver, chunk: readonly BulwarkEvent[], recei
     if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${placeholders(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
     const rollupRows = [...rollup].flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
     await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${placeholders(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
-    await addIncidentsSqlite(tx, added.map(({ id }) => ({ id, timeMs: Date.parse(byId.get(id)!.time) })), seeds, receivedMs);
+    await addIncidents(tx, added.map(({ id }) => ({ id, timeMs: Date.parse(byId.get(id)!.time) })), seeds, receivedMs);
     return added.length;
   });
 }

@@ -345,12 +345,7 @@ export class Store {
   async addEvents(all: readonly BulwarkEvent[], receivedMs = Date.now()): Promise<{ inserted: number; duplicates: number; expired: number }> {
     const keepFrom = retentionStart(this.retentionDays, receivedMs);
     const events = all.filter((e) => Date.parse(e.time) >= keepFrom);
-    const options = await this.ruleOptions.of(events);
-    const seeds = new Map<string, IncidentSeed>();
-    events.forEach((e, i) => {
-      const seed = incidentSeed(e, options[i]);
-      if (seed && !seeds.has(e.id)) seeds.set(e.id, seed);
-    });
+    const seeds = await this.incidentSeeds(events);
     let inserted = 0;
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
       // Between chunks, whatever waits on the event loop (SQLite's driver is synchronous) gets its turn.
@@ -358,6 +353,17 @@ export class Store {
       inserted += await insertEventChunk(this.db, events.slice(i, i + INSERT_CHUNK), receivedMs, seeds);
     }
     return { inserted, duplicates: events.length - inserted, expired: all.length - events.length };
+  }
+
+  /** The incident each event that needs review opens or joins, by event id, as its published rule says. */
+  async incidentSeeds(events: readonly BulwarkEvent[]): Promise<Map<string, IncidentSeed>> {
+    const options = await this.ruleOptions.of(events);
+    const seeds = new Map<string, IncidentSeed>();
+    events.forEach((e, i) => {
+      const seed = incidentSeed(e, options[i]);
+      if (seed && !seeds.has(e.id)) seeds.set(e.id, seed);
+    });
+    return seeds;
   }
 
   /** Which of these event ids are stored already (one query per thousand ids). */
