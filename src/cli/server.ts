@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { verifyChain } from '../server/audit-chain';
 import { ServerConfig } from '../server/config';
 import { ensureDemo } from '../server/demo';
+import { backfillIncidents } from '../server/incidents/backfill';
 import { hashPassword } from '../server/secrets';
 import { startServer } from '../server/server';
 import { SecondFactor } from '../server/second-factor';
@@ -18,7 +19,9 @@ const USAGE = `Usage: npm run server -- <command> [options]
   add-user NAME --role viewer|analyst|policy_admin|admin [--data DIR | --postgres URL]
         Add a person (or set a new password); the password is read from BULWARK_PASSWORD or made and printed.
   reset-totp NAME [--data DIR | --postgres URL]
-        Turn off a person's second factor (a lost phone, when no other admin can do it in the console).`;
+        Turn off a person's second factor (a lost phone, when no other admin can do it in the console).
+  backfill-incidents [--data DIR | --postgres URL]
+        Open the incidents of events stored before incidents existed; run it once after upgrading.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -101,6 +104,8 @@ Stop with Ctrl+C.`);
       const changed = await new SecondFactor(store.db).disable(user.id);
       if (changed) await store.appendAudit({ actor: 'command line', action: 'totp.reset', target: user.name, detail: {} });
       console.log(changed ? `${user.name} signs in with the password alone now` : `${user.name} had no second factor`);
+    } else if (command === 'backfill-incidents') {
+      console.log(`${await backfillIncidents(store)} stored events joined an incident`);
     } else fail(USAGE);
   } finally {
     await store.close();

@@ -4,6 +4,8 @@ import { api, ApiError, type Me } from './api';
 import { Account } from './views/Account';
 import { Admin } from './views/Admin';
 import { EventDetail, Events } from './views/Events';
+import { IncidentDetail } from './views/IncidentDetail';
+import { Incidents } from './views/Incidents';
 import { Insights } from './views/Insights';
 import { Login } from './views/Login';
 import { Overview } from './views/Overview';
@@ -12,6 +14,7 @@ import { ProtectedData } from './views/ProtectedData';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
+  { path: 'incidents', label: 'Incidents', permission: 'incidents.read' },
   { path: 'overview', label: 'Overview', permission: 'events.read' },
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
@@ -65,8 +68,10 @@ function App() {
         </button>
       </header>
       <main>
-        {page === 'events' && arg ? <EventDetail id={arg} /> : null}
+        {page === 'events' && arg ? <EventDetail id={arg} me={me} /> : null}
         {page === 'events' && !arg ? <Events me={me} /> : null}
+        {page === 'incidents' && arg ? <IncidentDetail id={arg} me={me} /> : null}
+        {page === 'incidents' && !arg ? <Incidents me={me} /> : null}
         {page === 'overview' ? <Overview /> : null}
         {page === 'insights' ? <Insights /> : null}
         {page === 'policy' ? <PolicyEditor me={me} /> : null}

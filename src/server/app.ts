@@ -12,6 +12,7 @@ import { limitBodies } from './body-limits';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { healthRoutes } from './health';
+import { incidentRoutes } from './incidents/routes';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
@@ -276,6 +277,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const found = await store.event(c.req.param('id'));
     return found ? c.json(found) : problem(c, 404, 'not-found', 'No event has this id.');
   });
+
+  app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') })));

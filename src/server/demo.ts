@@ -17,7 +17,8 @@ export interface DemoLogin {
 /**
  * A demonstration organisation on first start: an admin, an enrollment token, the default policy as version 1
  * (with two rules on the demo's protected data: a small patient table and a cleaning procedure),
- * and five weeks of made-up decisions (two people's volume jumps in the last week, for the insights page). The
+ * five weeks of made-up decisions by those rules (two people's volume jumps in the last week, for the insights page)
+ * and their incidents, the older ones closed, some recent ones under investigation. The
  * login is kept in the data folder, readable by its owner only, so that later starts can print it again.
  */
 export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): Promise<DemoLogin> {
@@ -32,6 +33,7 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
   await protectedData.addDocument(DocumentUpload.parse(DEMO_DOCUMENT), 'admin');
   await store.addEvents(demoEvents());
+  await triageDemo(store);
   writeFileSync(file, JSON.stringify(login, null, 2));
   chmodSync(file, 0o600);
   return login;
@@ -61,8 +63,9 @@ const DEMO_POLICY = {
   ...DEFAULT_POLICY,
   // Listed first: among rules of equal strength, the first decides, and these say more than the defaults.
   rules: [
-    { id: 'demo-patient-records', description: 'Rows of the demo patient table (Protected data).', match: { classifiers: ['patients'] }, action: 'block' as const },
+    { id: 'demo-patient-records', description: 'Rows of the demo patient table (Protected data).', match: { classifiers: ['patients'] }, action: 'block' as const, severity: 'critical' as const },
     { id: 'demo-procedures', description: 'Passages of the demo procedures, at least 70% copied.', match: { classifiers: ['sops'], minScore: 0.7 }, action: 'warn' as const, requireJustification: true },
+    { id: 'demo-cards-to-ai', description: 'Card numbers are taken out of what goes into an AI assistant.', match: { entityTypes: ['CREDIT_CARD' as const], destinations: ['generative-ai' as const] }, action: 'redact' as const },
     ...DEFAULT_POLICY.rules,
   ],
 };
@@ -76,15 +79,30 @@ const DESTINATIONS: Array<[string, BulwarkEvent['destination']['categories']]> =
   ['www.dropbox.com', ['file-sharing']],
   ['app.slack.com', ['collaboration']],
 ];
-const FINDINGS: BulwarkEvent['findings'][] = [
-  [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••21'], hashes: [] }],
-  [{ type: 'MRN', category: 'phi', count: 3, previews: ['M••-•••••13'], hashes: [] }, { type: 'PERSON', category: 'phi', count: 3, previews: ['M•••a'], hashes: [] }],
-  [{ type: 'EMAIL', category: 'pii', count: 14, previews: ['j•••@•••••••.•om'], hashes: [] }],
-  [{ type: 'SECRET', category: 'secret', count: 1, previews: ['AKI•••••••••••••••••'], hashes: [] }],
-  [{ type: 'CREDIT_CARD', category: 'pii', count: 1, previews: ['4••• •••• •••• ••11'], hashes: [] }],
-  [{ type: 'SOURCE_CODE', category: 'ip', count: 1, previews: ['i••••• ••••• •• ••'], hashes: [] }],
-  [{ type: 'CONFIDENTIAL_MARKING', category: 'ip', count: 2, previews: ['C•••••••••AL'], hashes: [] }],
+
+/** What the demo policy decides for what was found, by rule: the demo's events are the ones its rules would make. */
+interface Scenario {
+  rule: string;
+  action: BulwarkEvent['action'];
+  findings: BulwarkEvent['findings'];
+  /** Only into AI assistants (true), only elsewhere (false), or anywhere. */
+  ai?: boolean;
+  justify?: boolean;
+}
+const SSN: BulwarkEvent['findings'] = [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••21'], hashes: [] }];
+const SECRET: BulwarkEvent['findings'] = [{ type: 'SECRET', category: 'secret', count: 1, previews: ['AKI•••••••••••••••••'], hashes: [] }];
+const SCENARIOS: Scenario[] = [
+  { rule: 'audit-pii', action: 'audit', findings: [{ type: 'EMAIL', category: 'pii', count: 14, previews: ['j•••@•••••••.•om'], hashes: [] }] },
+  { rule: 'warn-phi', action: 'warn', findings: SSN },
+  { rule: 'warn-phi', action: 'warn', findings: [{ type: 'MRN', category: 'phi', count: 3, previews: ['M••-•••••13'], hashes: [] }, { type: 'PERSON', category: 'phi', count: 3, previews: ['M•••a'], hashes: [] }] },
+  { rule: 'demo-patient-records', action: 'block', findings: [{ type: 'EDM_MATCH', category: 'pii', count: 2, previews: ['M••••• G••••••z'], hashes: [] }] },
+  { rule: 'secrets-to-generative-ai', action: 'block', findings: SECRET, ai: true },
+  { rule: 'warn-secrets', action: 'warn', findings: SECRET, ai: false },
+  { rule: 'demo-cards-to-ai', action: 'redact', findings: [{ type: 'CREDIT_CARD', category: 'pii', count: 1, previews: ['4••• •••• •••• ••11'], hashes: [] }], ai: true },
+  { rule: 'ip-to-generative-ai', action: 'warn', findings: [{ type: 'SOURCE_CODE', category: 'ip', count: 1, previews: ['i••••• ••••• •• ••'], hashes: [] }], ai: true, justify: true },
+  { rule: 'demo-procedures', action: 'warn', findings: [{ type: 'DOCUMENT_MATCH', category: 'ip', count: 1, previews: ['R••••• t•• c••••••'], hashes: [] }], justify: true },
 ];
+const JUSTIFICATIONS = ['Sending to the sponsor as agreed in the quality agreement', 'Needed for the deviation investigation', 'Internal colleague'];
 
 function demoEvents(now = Date.now()): BulwarkEvent[] {
   let seed = 42;
@@ -98,10 +116,11 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
       const n = Math.floor(rand() * 3) + (spike ? 12 : 0);
       for (let i = 0; i < n; i++) {
         const [host, categories] = pick(DESTINATIONS);
-        const channel = categories.includes('webmail') ? 'email-send' : categories.includes('generative-ai') ? pick(['paste', 'prompt-submit'] as const) : pick(['file-upload', 'paste'] as const);
-        // As the guard decides: files and e-mails cannot be redacted, so a redact rule blocks them.
-        const picked = pick(['audit', 'warn', 'warn', 'block', 'redact'] as const);
-        const action = picked === 'redact' && (channel === 'file-upload' || channel === 'email-send') ? 'block' : picked;
+        const ai = categories.includes('generative-ai');
+        const channel = categories.includes('webmail') ? 'email-send' : ai ? pick(['paste', 'prompt-submit'] as const) : pick(['file-upload', 'paste'] as const);
+        const { rule, action, findings, justify } = pick(SCENARIOS.filter((s) => s.ai === undefined || s.ai === ai));
+        const outcome = action === 'block' ? 'cancelled' : action === 'redact' ? 'redacted' : action === 'warn' && rand() < 0.3 ? 'cancelled' : 'sent';
+        const justified = action === 'warn' && outcome === 'sent' && (justify || rand() < 0.4);
         events.push({
           id: crypto.randomUUID(),
           time: new Date(now - day * 86_400_000 - Math.floor(rand() * 8 * 3_600_000)).toISOString(),
@@ -113,13 +132,33 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
           destination: { host, categories },
           recipientDomains: channel === 'email-send' ? [pick(['partner-clinic.com', 'gmail.com', 'example-cmo.com'])] : [],
           file: channel === 'file-upload' ? { name: pick(['batch record BR-2291.pdf', 'stability results.xlsx', 'notes.txt']), type: 'application/octet-stream', size: Math.floor(rand() * 5e6) } : undefined,
-          findings: pick(FINDINGS),
-          rule: action === 'audit' ? undefined : pick(['phi-to-external', 'secrets-anywhere', 'pii-to-ai']),
+          findings,
+          rule,
           action,
-          outcome: action === 'block' ? 'cancelled' : action === 'redact' ? 'redacted' : action === 'warn' && rand() < 0.3 ? 'cancelled' : 'sent',
-          justification: action === 'warn' && rand() < 0.4 ? pick(['Sending to the sponsor as agreed in the quality agreement', 'Needed for the deviation investigation', 'Internal colleague']) : undefined,
+          outcome,
+          justification: justified ? pick(JUSTIFICATIONS) : undefined,
         });
       }
     }
   return events;
+}
+
+/** What the demo's security team did: older incidents closed (each way), some recent ones under investigation. */
+const CLOSINGS = [
+  { status: 'resolved', verdict: 'The employee was reminded of the data handling procedure' },
+  { status: 'false_positive', verdict: 'Test data from the validation environment' },
+  { status: 'accepted_risk', verdict: 'Agreed transfer under the quality agreement' },
+] as const;
+
+async function triageDemo(store: Store, now = Date.now()): Promise<void> {
+  const { incidents } = await store.incidents.list({}, 500);
+  const older = incidents.filter((i) => now - i.lastEventMs > 7 * 86_400_000);
+  const recent = incidents.filter((i) => now - i.lastEventMs <= 7 * 86_400_000);
+  for (const [k, change] of CLOSINGS.entries()) {
+    const ids = older.filter((_, n) => n % 4 === k).map((i) => i.id);
+    if (ids.length) await store.incidents.change(ids, { ...change, owner: 'admin' }, 'admin');
+  }
+  const investigating = recent.filter((_, n) => n % 3 === 0).map((i) => i.id);
+  if (investigating.length) await store.incidents.change(investigating, { status: 'investigating', owner: 'admin' }, 'admin');
+  for (const id of investigating.slice(0, 5)) await store.incidents.comment(id, 'admin', 'Asked the employee and their manager what the transfer was for.');
 }

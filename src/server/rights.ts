@@ -8,6 +8,9 @@ export const PERMISSIONS = {
   'events.read': ['viewer', 'analyst', 'policy_admin', 'admin'],
   'policy.read': ['viewer', 'analyst', 'policy_admin', 'admin'],
   'events.export': ['analyst', 'admin'],
+  'incidents.read': ['viewer', 'analyst', 'policy_admin', 'admin'],
+  /** Change an incident's status, owner, severity or verdict, comment on it; be its owner. */
+  'incidents.triage': ['analyst', 'admin'],
   'insights.read': ['analyst', 'admin'],
   'devices.read': ['analyst', 'admin'],
   'policy.write': ['policy_admin', 'admin'],

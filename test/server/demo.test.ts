@@ -40,4 +40,22 @@ describe('the demonstration organisation', () => {
     expect(decide('Remove the chopper and impeller, soak both in the alkaline detergent at sixty degrees for twenty minutes, then rinse with purified water').rule).toBe('demo-procedures');
     expect(decide('The canteen opens at noon on Friday.').action).toBe('allow');
   });
+
+  it("decides its events by the demo policy's rules, and has incidents of those rules in every state", async () => {
+    const policy = Policy.parse((await store.store.currentPolicy())!.doc.policy);
+    const rules = new Map(policy.rules.map((r) => [r.id, r]));
+    const { events } = await store.store.events({}, 5000);
+    for (const { event: e } of events) {
+      expect(rules.get(e.rule!)?.action, `${e.rule} decides ${e.action}`).toBe(e.action);
+      if (e.outcome === 'sent' && rules.get(e.rule!)!.requireJustification) expect(e.justification).toBeDefined();
+    }
+    const { incidents, byStatus } = await store.store.incidents.list({}, 500);
+    for (const i of incidents) expect(rules.has(i.rule), i.rule).toBe(true);
+    for (const n of Object.values(byStatus)) expect(n).toBeGreaterThan(0);
+    // The patient table's rule states its severity.
+    expect(new Set(incidents.filter((i) => i.rule === 'demo-patient-records').map((i) => i.severity))).toEqual(new Set(['critical']));
+    const investigating = incidents.find((i) => i.status === 'investigating')!;
+    expect(investigating.owner).toBe('admin');
+    expect((await store.store.incidents.history(investigating.id)).map((h) => h.actor)).toContain('admin');
+  });
 });

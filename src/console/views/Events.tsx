@@ -135,11 +135,14 @@ export function Events({ me }: { me: Me }) {
   );
 }
 
-export function EventDetail({ id }: { id: string }) {
+export function EventDetail({ id, me }: { id: string; me: Me }) {
   const [found, setFound] = useState<StoredEvent>();
+  const [incident, setIncident] = useState<number>();
   const [error, setError] = useState('');
   useEffect(() => {
     api<StoredEvent>(`/api/events/${encodeURIComponent(id)}`).then(setFound, (e: Error) => setError(e.message));
+    if (me.permissions.includes('incidents.read'))
+      api<{ incidents: Array<{ id: number }> }>(`/api/incidents${query({ event: id })}`).then((r) => setIncident(r.incidents[0]?.id), () => undefined);
   }, [id]);
   if (error) return <p role="alert">{error}</p>;
   if (!found) return <p class="muted">Loading…</p>;
@@ -171,6 +174,11 @@ export function EventDetail({ id }: { id: string }) {
       <h1 id="event-title">
         {e.action} · {e.channel} to {e.destination.host}
       </h1>
+      {incident ? (
+        <p>
+          Part of <a href={`#/incidents/${incident}`}>incident #{incident}</a>
+        </p>
+      ) : null}
       <dl class="detail">
         {rows
           .filter(([, v]) => v)

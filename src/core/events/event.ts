@@ -22,7 +22,7 @@ const MaskedPreview = PlainText(200)
   .refine((p) => p.replace(/[^\p{L}\p{N}]|•/gu, '').length <= 3, 'a preview must be masked');
 
 /** Text an employee wrote or a file was named; refused when it still holds an identifier (redactFreeText first). */
-const FreeText = (max: number) =>
+export const FreeText = (max: number) =>
   PlainText(max).refine((t) => !freeTextFindings(t).some(counts), 'free text must not hold an identifier: redact it first');
 
 /** File names join words with underscores ("gonzalez_219-09-9999.csv"): read them as spaces, same length. */

@@ -15,6 +15,8 @@ export const ACTIONS = ['allow', 'audit', 'warn', 'redact', 'block'] as const;
 export const DESTINATION_CATEGORIES = ['webmail', 'collaboration', 'file-sharing', 'generative-ai', 'unknown'] as const;
 /** What a rule can ask for besides entity types. `pii` covers `phi` too: a health record is personal data. */
 export const CONTENT_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
+/** How serious an incident is, least first: a rule may state one, else the server derives it (src/server/incidents/severity.ts). */
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 /** Why content could not be scanned. `image`: an image bound outside the organisation whose text was not read. */
 export const FAILURES = ['too-large', 'encrypted', 'unreadable', 'error', 'timeout', 'image'] as const;
 /**
@@ -27,6 +29,7 @@ export type Channel = (typeof CHANNELS)[number];
 export type Action = (typeof ACTIONS)[number];
 export type DestinationCategory = (typeof DESTINATION_CATEGORIES)[number];
 export type Failure = (typeof FAILURES)[number];
+export type Severity = (typeof SEVERITIES)[number];
 export type ReadImages = (typeof READ_IMAGES)[number];
 
 /** "mail.google.com", "*.slack.com" (any subdomain), or "*" (every host). Lower case, no scheme, no path. */
@@ -72,6 +75,11 @@ export const Rule = z
     message: z.string().max(500).optional().describe('Shown to the employee instead of the default explanation.'),
     messages: LocalizedMessages.optional().describe('The message in the employee\'s language: {"en": "...", "de": "...", "pt_BR": "..."}. The browser\'s language picks one (pt_BR, then pt, then another pt_*), then message, then en, then the first.'),
     helpUrl: z.url({ protocol: /^https$/ }).optional(),
+    incident: z
+      .boolean()
+      .optional()
+      .describe("For the security team's console: true opens an incident for every event of this rule, false never; absent: blocks, redactions and warnings the employee went past open one."),
+    severity: z.enum(SEVERITIES).optional().describe('The severity of the incidents this rule opens; absent: derived from the kind of data, how much of it and where it went.'),
   })
   .strict();
 

@@ -17,3 +17,6 @@ export function numberedPlaceholders(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }
+
+/** `count` rows of `width` placeholders, for a multi-row VALUES list: "(?,?),(?,?)". */
+export const placeholders = (count: number, width: number): string => Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');

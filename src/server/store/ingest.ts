@@ -1,18 +1,20 @@
 import type { BulwarkEvent } from '../../core/events/event';
 import { ENTITY_TYPES, type EntityType } from '../../core/detect/types';
-import type { SqlDriver } from './driver';
+import { placeholders, type SqlDriver } from './driver';
+import { addIncidents, postgresIncidents, type IncidentSeeds } from './incident-ingest';
 
 /**
- * One chunk of validated events into events, event_types and rollups; an event already stored is skipped and
- * counted nowhere, so the rollups stay exact however often a device re-sends. Answers how many were new.
+ * One chunk of validated events into events, event_types, rollups and incidents (with their links to the events);
+ * an event already stored is skipped and counted nowhere, so the rollups and incidents stay exact however often a
+ * device re-sends. Answers how many were new.
  *
  * PostgreSQL gets one statement for the whole chunk (data-modifying CTEs): one round trip, and the hot rollup
  * rows (the day's 'all' counts, which every batch touches) are locked only while the server runs it, not for the
  * round trips a client-side transaction would hold them across. SQLite has no such CTEs: one short transaction.
  */
-export async function insertEventChunk(db: SqlDriver, events: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
+export async function insertEventChunk(db: SqlDriver, events: readonly BulwarkEvent[], receivedMs: number, seeds: IncidentSeeds = new Map()): Promise<number> {
   const chunk = uniqueById(events);
-  return db.dialect === 'postgres' ? insertPostgres(db, chunk, receivedMs) : insertSqlite(db, chunk, receivedMs);
+  return db.dialect === 'postgres' ? insertPostgres(db, chunk, receivedMs, seeds) : insertSqlite(db, chunk, receivedMs, seeds);
 }
 
 /** One bit per entity type; a sum of distinct powers of two, exact in a double up to 53 types. */
@@ -49,7 +51,7 @@ const distinctTypes = (e: BulwarkEvent) => [...new Set(e.findings.map((f) => f.t
  * The rows travel as three JSON texts that PostgreSQL takes apart (json_to_recordset): JSON.stringify is native,
  * where pg would escape every element of a dozen text arrays in JavaScript.
  */
-async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
+async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], receivedMs: number, seeds: IncidentSeeds): Promise<number> {
   const events: unknown[] = [];
   const types: unknown[] = [];
   const keys: unknown[] = [];
@@ -59,6 +61,7 @@ async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], rec
     for (const type of distinctTypes(e)) types.push({ id, type });
     for (const [day, dim, key, act] of rollupKeys(e)) keys.push({ id, day, dim, key, action: act });
   }
+  const incidents = postgresIncidents(chunk, seeds, receivedMs);
   const [row] = await db.query<{ n: number }>(
     `WITH added AS (
        INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc)
@@ -76,21 +79,21 @@ async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], rec
        -- In key order, so that concurrent batches lock the rows in the same order (no deadlock).
        ORDER BY k.day, k.dim, k.key, k.action
        ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n
-     )
+     )${incidents.sql}
      SELECT COUNT(*)::int AS n FROM added`,
-    [receivedMs, JSON.stringify(events), JSON.stringify(types), JSON.stringify(keys)],
+    [receivedMs, JSON.stringify(events), JSON.stringify(types), JSON.stringify(keys), ...incidents.params],
   );
   return row!.n;
 }
 
-async function insertSqlite(db: SqlDriver, chunk: readonly BulwarkEvent[], receivedMs: number): Promise<number> {
+async function insertSqlite(db: SqlDriver, chunk: readonly BulwarkEvent[], receivedMs: number, seeds: IncidentSeeds): Promise<number> {
   return db.transaction(async (tx) => {
     const params = chunk.flatMap((e) => {
       const [id, timeMs, ...rest] = columns(e);
       return [id, timeMs, receivedMs, ...rest];
     });
     const added = await tx.query<{ seq: number; id: string }>(
-      `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc) VALUES ${rows(chunk.length, 13)} ON CONFLICT DO NOTHING RETURNING seq, id`,
+      `INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc) VALUES ${placeholders(chunk.length, 13)} ON CONFLICT DO NOTHING RETURNING seq, id`,
       params,
     );
     if (!added.length) return 0;
@@ -105,11 +108,10 @@ async function insertSqlite(db: SqlDriver, chunk: readonly BulwarkEvent[], recei
         rollup.set(key, (rollup.get(key) ?? 0) + 1);
       }
     }
-    if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${rows(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
+    if (typeRows.length) await tx.run(`INSERT INTO event_types (type, time_ms, seq) VALUES ${placeholders(typeRows.length / 3, 3)} ON CONFLICT DO NOTHING`, typeRows);
     const rollupRows = [...rollup].flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
-    await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${rows(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
+    await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${placeholders(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
+    await addIncidents(tx, added.map(({ id }) => ({ id, timeMs: Date.parse(byId.get(id)!.time) })), seeds, receivedMs);
     return added.length;
   });
 }
-
-const rows = (count: number, width: number) => Array.from({ length: count }, () => `(${Array.from({ length: width }, () => '?').join(',')})`).join(',');

@@ -1,7 +1,12 @@
 import type { EntityType } from '../../core/detect/types';
 import type { BulwarkEvent } from '../../core/events/event';
-import { auditHash, GENESIS_HASH, type AuditEntry, type ChainedAuditEntry } from '../audit-chain';
+import type { AuditEntry, ChainedAuditEntry } from '../audit-chain';
+import { PolicyRuleOptions } from '../incidents/rule-options';
+import { incidentSeed, type IncidentSeed } from '../incidents/triage';
+import { appendAuditIn, readAudit } from './audit';
 import type { SqlDriver } from './driver';
+import { toStored, type EventRow, type StoredEvent } from './event-rows';
+import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
 import { retentionStart } from './partitions';
 import { migrate } from './schema';
@@ -59,11 +64,7 @@ export interface EventFilter {
   outcome?: string;
 }
 
-export interface StoredEvent {
-  seq: number;
-  receivedMs: number;
-  event: BulwarkEvent;
-}
+export type { StoredEvent } from './event-rows';
 
 /** Where a SIEM destination's forwarding stands: the inserting transaction ('0' on SQLite) and the event's seq. */
 export interface SiemPosition {
@@ -116,8 +117,12 @@ export class Store {
   /** Events older than this many days, whole months at a time, are gone and not stored again (partitions.ts). */
   retentionDays = 2190;
   private readonly seenAt = new Map<string, number>();
+  private readonly ruleOptions = new PolicyRuleOptions(async (version) => (await this.policy(version))?.doc.policy);
+  readonly incidents: IncidentStore;
 
-  private constructor(readonly db: SqlDriver) {}
+  private constructor(readonly db: SqlDriver) {
+    this.incidents = new IncidentStore(db);
+  }
 
   static async open(db: SqlDriver): Promise<Store> {
     await migrate(db);
@@ -334,18 +339,31 @@ export class Store {
 
   /**
    * Stores validated events; an id seen before is skipped (a device re-sends after a lost answer), and so is an
-   * event older than the retention (`expired`): its month is gone, it must not come back.
+   * event older than the retention (`expired`): its month is gone, it must not come back. Events that need review
+   * open or join their incident in the same transaction (or statement) as they are stored.
    */
   async addEvents(all: readonly BulwarkEvent[], receivedMs = Date.now()): Promise<{ inserted: number; duplicates: number; expired: number }> {
     const keepFrom = retentionStart(this.retentionDays, receivedMs);
     const events = all.filter((e) => Date.parse(e.time) >= keepFrom);
+    const seeds = await this.incidentSeeds(events);
     let inserted = 0;
     for (let i = 0; i < events.length; i += INSERT_CHUNK) {
       // Between chunks, whatever waits on the event loop (SQLite's driver is synchronous) gets its turn.
       if (i) await new Promise((resolve) => setImmediate(resolve));
-      inserted += await insertEventChunk(this.db, events.slice(i, i + INSERT_CHUNK), receivedMs);
+      inserted += await insertEventChunk(this.db, events.slice(i, i + INSERT_CHUNK), receivedMs, seeds);
     }
     return { inserted, duplicates: events.length - inserted, expired: all.length - events.length };
+  }
+
+  /** The incident each event that needs review opens or joins, by event id, as its published rule says. */
+  async incidentSeeds(events: readonly BulwarkEvent[]): Promise<Map<string, IncidentSeed>> {
+    const options = await this.ruleOptions.of(events);
+    const seeds = new Map<string, IncidentSeed>();
+    events.forEach((e, i) => {
+      const seed = incidentSeed(e, options[i]);
+      if (seed && !seeds.has(e.id)) seeds.set(e.id, seed);
+    });
+    return seeds;
   }
 
   /** Which of these event ids are stored already (one query per thousand ids). */
@@ -537,53 +555,24 @@ export class Store {
 
   // --- audit trail ---
 
-  /** Appends an entry to the hash chain; appends are serialised so that two never share a predecessor. */
+  /** Appends an entry to the hash chain, in a transaction of its own. */
   async appendAudit(entry: Omit<AuditEntry, 'seq' | 'timeMs'>): Promise<ChainedAuditEntry> {
-    return this.db.transaction(async (tx) => {
-      if (tx.dialect === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(7412)');
-      const [last] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
-      const full: AuditEntry = { ...entry, seq: (last?.seq ?? 0) + 1, timeMs: Date.now() };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const hash = auditHash(prevHash, full);
-      await tx.run('INSERT INTO audit (seq, time_ms, actor, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        full.seq,
-        full.timeMs,
-        full.actor,
-        full.action,
-        full.target,
-        JSON.stringify(full.detail),
-        prevHash,
-        hash,
-      ]);
-      return { ...full, prevHash, hash };
-    });
+    return this.db.transaction((tx) => appendAuditIn(tx, entry));
   }
 
   async audit(): Promise<ChainedAuditEntry[]> {
-    return (await this.db.query<AuditRow>('SELECT * FROM audit ORDER BY seq')).map((r) => ({
-      seq: r.seq,
-      timeMs: r.time_ms,
-      actor: r.actor,
-      action: r.action,
-      target: r.target,
-      detail: JSON.parse(r.detail) as Record<string, unknown>,
-      prevHash: r.prev_hash,
-      hash: r.hash,
-    }));
+    return readAudit(this.db);
   }
 }
 
 type UserRow = { id: number; name: string; role: Role; password_hash: string };
 type DeviceRow = { id: string; user_name: string | null; enrolled_ms: number; last_seen_ms: number | null; dropped_total: number; revoked_ms: number | null };
 type PolicyRow = { version: number; doc: string; published_ms: number; published_by: string; note: string };
-type EventRow = { seq: number; received_ms: number; doc: string };
-type AuditRow = { seq: number; time_ms: number; actor: string; action: string; target: string; detail: string; prev_hash: string; hash: string };
 
 const DEVICE_SELECT = 'SELECT id, user_name, enrolled_ms, last_seen_ms, dropped_total, revoked_ms FROM devices';
 const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash });
 const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
-const toStored = (r: EventRow): StoredEvent => ({ seq: r.seq, receivedMs: r.received_ms, event: JSON.parse(r.doc) as BulwarkEvent });
 
 function encodeCursor(timeMs: number, seq: number): string {
   return Buffer.from(`${timeMs}.${seq}`).toString('base64url');
