@@ -67,7 +67,7 @@ export function eachWordWith(coded: string, first: number, second: number, each:
 /** The second code unit of a word of one: none. */
 export const NONE = -1;
 
-/** Every word of a coded list, in order (tests and tools; the engine decodes one initial at a time). */
+/** Every word of a coded list, in order (tests and tools; the engine decodes the words of two first letters at a time). */
 export function decodeAll(coded: string): string[] {
   const words: string[] = [];
   const initials = new Set<number>();
