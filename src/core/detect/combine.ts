@@ -23,7 +23,7 @@ const LAZY = new WeakMap<Pattern, { source: string; flags: string }>();
 
 /**
  * A pattern whose regex is built on first use. The engine reads only its source and flags (to combine it), so a
- * detector gated by keywords that a text never names never builds it: each Unicode property (\\p{...}) costs V8
+ * detector gated by keywords that a text never names never builds it: each Unicode property (\p{...}) costs V8
  * 50 to 120 µs to build, and the national identifiers' and service tokens' regexes were a fifth of loading the
  * engine.
  */
@@ -95,8 +95,8 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
 }
 
 /**
- * A source's numbered back-references (outside classes) moved up by `shift` groups: \\1 of an alternative
- * wrapped as group 4 becomes \\5.
+ * A source's numbered back-references (outside classes) moved up by `shift` groups: \1 of an alternative
+ * wrapped as group 4 becomes \5.
  */
 export function renumbered(source: string, shift: number): string {
   let out = '';

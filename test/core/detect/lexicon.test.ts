@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commonWordList, nameList, placeList, regionList } from '../../../src/core/detect/lexicon';
 import codedCommonWords from '../../../src/core/detect/lexicon/common-words.generated';
-import { decodeAll, eachWordOf, frontCode } from '../../../src/core/detect/lexicon/front-coding';
+import { decodeAll, eachWordOf, eachWordWith, frontCode, NONE } from '../../../src/core/detect/lexicon/front-coding';
 import codedPeopleNames from '../../../src/core/detect/lexicon/people-names.generated';
 import codedPlaces from '../../../src/core/detect/lexicon/places.generated';
 import codedRegions from '../../../src/core/detect/lexicon/regions.generated';
@@ -19,6 +19,24 @@ describe('front coding', () => {
     eachWordOf(coded, 'q'.charCodeAt(0), (w) => bs.push(w));
     expect(bs).toHaveLength(3);
     expect(coded.length).toBeLessThan(words.join('\n').length);
+  });
+
+  it('gives back the words of two first letters alone, for every pair of every list', () => {
+    for (const coded of [codedCommonWords, codedPeopleNames, codedPlaces, codedRegions]) {
+      const words = decodeAll(coded);
+      const key = (w: string): string => w.slice(0, 2);
+      const byKey = new Map<string, string[]>();
+      for (const w of words) (byKey.get(key(w)) ?? byKey.set(key(w), []).get(key(w))!).push(w);
+      expect(byKey.size).toBeGreaterThan(20);
+      for (const [k, expected] of byKey) {
+        const got: string[] = [];
+        eachWordWith(coded, k.charCodeAt(0), k.length > 1 ? k.charCodeAt(1) : NONE, (w) => got.push(w));
+        expect([k, got]).toEqual([k, expected]);
+      }
+      const none: string[] = [];
+      eachWordWith(coded, 'q'.charCodeAt(0), 'z'.charCodeAt(0) + 1, (w) => none.push(w));
+      expect(none).toEqual([]);
+    }
   });
 
   it('refuses what it cannot code: capitals, empty words, an unsorted list', () => {
@@ -54,6 +72,9 @@ describe('the word lists', () => {
     expect(placeList().has('new orleans')).toBe(true);
     expect(placeList().begins('new')).toBe(true);
     expect(placeList().begins('zzzq')).toBe(false);
+    // A first word of one letter: its entries stand with the words that start with it and a space.
+    expect(places.split('\n')).toContain('a coruña');
+    expect(placeList().begins('a')).toBe(true);
     expect(regionList().has('south america')).toBe(true);
     for (const p of places.split('\n').slice(0, 500)) expect(placeList().begins(p.split(' ')[0]!), p).toBe(true);
   });

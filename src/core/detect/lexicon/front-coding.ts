@@ -39,7 +39,35 @@ export function eachWordOf(coded: string, initial: number, each: (word: string) 
   } while (at < coded.length && coded.charCodeAt(at) !== SHARED_0);
 }
 
-/** Every word of a coded list, in order (tests and tools; the engine decodes one initial at a time). */
+/**
+ * Calls `each` with every word whose first two code units are `first` and `second` (`second` NONE: the word of
+ * one code unit), in order. The stretch of the initial before them is skipped by reading only where each word
+ * begins and its second code unit (no word is built), and decoding starts from the initial alone: the first word
+ * of the stretch shares at most its initial with the word before it.
+ */
+export function eachWordWith(coded: string, first: number, second: number, each: (word: string) => void): void {
+  let at = coded.indexOf(String.fromCharCode(SHARED_0, first));
+  if (at < 0) return;
+  let prev = String.fromCharCode(first);
+  let current = NONE;
+  do {
+    const shared = coded.charCodeAt(at) - SHARED_0;
+    let end = at + 1;
+    while (end < coded.length && !isSharedCode(coded.charCodeAt(end))) end++;
+    // A word that shares two or more keeps the second code unit of the word before it.
+    if (shared < 2) current = shared === 1 ? coded.charCodeAt(at + 1) : end - at > 2 ? coded.charCodeAt(at + 2) : NONE;
+    if (current === second) {
+      prev = prev.slice(0, shared) + coded.slice(at + 1, end);
+      each(prev);
+    } else if (current > second) return; // sorted: the second code units only grow within an initial
+    at = end;
+  } while (at < coded.length && coded.charCodeAt(at) !== SHARED_0);
+}
+
+/** The second code unit of a word of one: none. */
+export const NONE = -1;
+
+/** Every word of a coded list, in order (tests and tools; the engine decodes the words of two first letters at a time). */
 export function decodeAll(coded: string): string[] {
   const words: string[] = [];
   const initials = new Set<number>();

@@ -5,7 +5,7 @@ import regions from './regions.generated';
 import townsIntl from './towns-intl.generated';
 import { WordHashSet } from '../hash-set';
 import { lowerOf, type Tokens } from '../tokens';
-import { eachWordOf } from './front-coding';
+import { eachWordWith, NONE } from './front-coding';
 
 export const LEXICONS = ['common-words', 'people-names', 'places', 'regions', 'towns-intl'] as const;
 export type LexiconName = (typeof LEXICONS)[number];
@@ -21,9 +21,9 @@ export interface WordList {
 }
 
 /**
- * A sorted, front-coded list (front-coding.ts) read one initial at a time: a Set is built for the words that
- * start with a letter only when a word with that letter is first looked up. A first scan then costs
- * milliseconds, not the tens of them that turning 80,000 words into Sets would.
+ * A sorted, front-coded list (front-coding.ts) read by the first two letters of its words: a Set is built for the
+ * words that start "sm" only when a word starting "sm" is first looked up. A first scan then decodes a few hundred
+ * words, not the tens of thousands of the initials it meets (building those was most of a first scan's names).
  */
 export class SortedWordList implements WordList {
   private readonly buckets = new Map<number, Bucket>();
@@ -31,34 +31,46 @@ export class SortedWordList implements WordList {
   constructor(private readonly coded: string) {}
 
   has(word: string): boolean {
-    return word.length > 0 && this.bucket(word.charCodeAt(0)).words.has(word);
+    return word.length > 0 && this.bucket(word.charCodeAt(0), word.length > 1 ? word.charCodeAt(1) : NONE).words.has(word);
   }
 
   begins(word: string): boolean {
-    return word.length > 0 && this.bucket(word.charCodeAt(0)).firsts.has(word);
+    if (!word.length) return false;
+    if (word.length > 1) return this.bucket(word.charCodeAt(0), word.charCodeAt(1)).firsts.has(word);
+    // A first word of one letter begins entries of two or more ("a coruña" stands with the words that start "a ").
+    return this.bucket(word.charCodeAt(0), NONE).firsts.has(word) || this.bucket(word.charCodeAt(0), 32).firsts.has(word);
   }
 
   hasToken(t: Tokens, i: number): boolean {
-    return this.bucket(lowerOf(t.text.charCodeAt(t.wordStart[i]!))).wordHashes.hasToken(t, i);
+    return this.tokenBucket(t, i).wordHashes.hasToken(t, i);
   }
 
   beginsToken(t: Tokens, i: number): boolean {
-    return this.bucket(lowerOf(t.text.charCodeAt(t.wordStart[i]!))).firstHashes.hasToken(t, i);
+    if (t.wordEnd[i]! - t.wordStart[i]! > 1) return this.tokenBucket(t, i).firstHashes.hasToken(t, i);
+    const first = lowerOf(t.text.charCodeAt(t.wordStart[i]!));
+    return this.bucket(first, NONE).firstHashes.hasToken(t, i) || this.bucket(first, 32).firstHashes.hasToken(t, i);
   }
 
-  private bucket(initial: number): Bucket {
-    let b = this.buckets.get(initial);
+  /** The bucket of word i of a token stream, by its first two letters lower-cased (the units its hash reads). */
+  private tokenBucket(t: Tokens, i: number): Bucket {
+    const s = t.wordStart[i]!;
+    return this.bucket(lowerOf(t.text.charCodeAt(s)), t.wordEnd[i]! - s > 1 ? lowerOf(t.text.charCodeAt(s + 1)) : NONE);
+  }
+
+  private bucket(first: number, second: number): Bucket {
+    const key = first * 65537 + second + 1;
+    let b = this.buckets.get(key);
     if (b) return b;
     const words: string[] = [];
-    eachWordOf(this.coded, initial, (word) => words.push(word));
+    eachWordWith(this.coded, first, second, (word) => words.push(word));
     b = new Bucket(words);
-    this.buckets.set(initial, b);
+    this.buckets.set(key, b);
     return b;
   }
 }
 
 /**
- * The words of one initial, decoded once; each way of looking them up is built when first used (a scan that
+ * The words of one bucket, decoded once; each way of looking them up is built when first used (a scan that
  * looks words up by string never pays for their hash sets, nor one that reads tokens for the strings').
  */
 class Bucket {
