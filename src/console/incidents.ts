@@ -1,25 +1,7 @@
 import type { BulwarkEvent } from '../core/events/event';
-import type { IncidentStatus } from '../core/events/incident';
-import type { Severity } from '../core/policy/schema';
+import type { Incident, IncidentStatus } from '../core/events/incident';
 
-/** An incident as the API answers it (src/server/store/incidents.ts). */
-export interface Incident {
-  id: number;
-  status: IncidentStatus;
-  severity: Severity;
-  severityByHand: boolean;
-  owner: string | null;
-  verdict: string | null;
-  rule: string;
-  user: string | null;
-  deviceId: string;
-  day: string;
-  eventCount: number;
-  firstEventMs: number;
-  lastEventMs: number;
-  createdMs: number;
-  updatedMs: number;
-}
+export type { Incident };
 
 export interface IncidentDetails {
   incident: Incident;

@@ -3,6 +3,7 @@ import type { BulwarkEvent } from '../../core/events/event';
 import { ENTITY_TYPES } from '../../core/detect/types';
 import { ACTIONS, CHANNELS } from '../../core/policy/schema';
 import { api, query, when, type Me } from '../api';
+import { EventTable } from './EventTable';
 
 interface StoredEvent {
   seq: number;
@@ -84,41 +85,7 @@ export function Events({ me }: { me: Me }) {
       {error ? <p role="alert">{error}</p> : null}
       {page ? (
         <>
-          <table>
-            <thead>
-              <tr>
-                <th>Time</th>
-                <th>User</th>
-                <th>Channel</th>
-                <th>Destination</th>
-                <th>Found</th>
-                <th>Decision</th>
-                <th>Outcome</th>
-                <th>Rule</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.events.map(({ event: e }) => (
-                <tr key={e.id}>
-                  <td>
-                    <a href={`#/events/${e.id}`}>{when(e.time)}</a>
-                  </td>
-                  <td>
-                    {e.device.user ?? e.device.id}
-                    {e.device.userVerified === false ? <span class="muted" title={`The device claimed ${e.device.claimedUser ?? 'another user'}; this is not the user it was enrolled with.`}> (claimed {e.device.claimedUser}, unverified)</span> : null}
-                  </td>
-                  <td>{e.channel}</td>
-                  <td>{e.destination.host}</td>
-                  <td>{e.findings.map((f) => `${f.type} ×${f.count}`).join(', ')}</td>
-                  <td>
-                    <span class={`action ${e.action}`}>{e.action}</span>
-                  </td>
-                  <td>{e.outcome}</td>
-                  <td>{e.rule ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EventTable events={page.events} />
           {page.events.length === 0 ? <p class="muted">No events match.</p> : null}
           <nav class="paging" aria-label="Pages">
             <button type="button" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../core/policy/schema';
 import { api, ApiError, when, type Me } from '../api';
 import { age, describeChange, ruleLabel, STATUS_LABELS, type IncidentDetails } from '../incidents';
 import { useConfirm } from './Confirm';
+import { EventTable } from './EventTable';
 import { FieldError, invalidAt } from './FieldError';
 import { useOwners } from './Incidents';
 
@@ -149,34 +150,7 @@ export function IncidentDetail({ id, me }: { id: string; me: Me }) {
         </>
       ) : null}
       <h2>Events</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Time</th>
-            <th>Channel</th>
-            <th>Destination</th>
-            <th>Found</th>
-            <th>Decision</th>
-            <th>Outcome</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map(({ event: e }) => (
-            <tr key={e.id}>
-              <td>
-                <a href={`#/events/${e.id}`}>{when(e.time)}</a>
-              </td>
-              <td>{e.channel}</td>
-              <td>{e.destination.host}</td>
-              <td>{e.findings.map((f) => `${f.type} ×${f.count}`).join(', ')}</td>
-              <td>
-                <span class={`action ${e.action}`}>{e.action}</span>
-              </td>
-              <td>{e.outcome}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <EventTable events={events} who={false} />
       {events.length < i.eventCount ? <p class="muted">The first {events.length} of {i.eventCount} events.</p> : null}
       <h2>Comments</h2>
       {comments.length ? (

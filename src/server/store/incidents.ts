@@ -1,6 +1,5 @@
 import type { IncidentChange } from '../../core/events/incident-change';
-import type { IncidentStatus } from '../../core/events/incident';
-import { INCIDENT_STATUSES } from '../../core/events/incident';
+import { INCIDENT_STATUSES, type Incident, type IncidentStatus } from '../../core/events/incident';
 import { SEVERITIES, type Severity } from '../../core/policy/schema';
 import type { ChainedAuditEntry } from '../audit-chain';
 import { severityRank } from '../incidents/severity';
@@ -8,26 +7,7 @@ import { appendAuditIn, readAudit } from './audit';
 import type { SqlDriver } from './driver';
 import { toStored, type EventRow, type StoredEvent } from './event-rows';
 
-export interface Incident {
-  id: number;
-  status: IncidentStatus;
-  severity: Severity;
-  /** True once someone set the severity by hand: new events no longer raise it. */
-  severityByHand: boolean;
-  owner: string | null;
-  verdict: string | null;
-  /** The rule that decided its events; '' for content that could not be scanned and was let through. */
-  rule: string;
-  user: string | null;
-  deviceId: string;
-  /** The UTC day of its events (YYYY-MM-DD). */
-  day: string;
-  eventCount: number;
-  firstEventMs: number;
-  lastEventMs: number;
-  createdMs: number;
-  updatedMs: number;
-}
+export type { Incident };
 
 export interface IncidentFilter {
   status?: IncidentStatus;
