@@ -68,10 +68,11 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
   const bySet = new Map<string, Pattern[]>();
   const alone: Pattern[] = [];
   for (const p of patterns) {
-    if (sourceOf(p).source.includes('\\k<')) alone.push(p);
+    const { source, flags } = sourceOf(p);
+    if (source.includes('\\k<')) alone.push(p);
     else {
-      const flags = sourceOf(p).flags.replace('d', '');
-      (bySet.get(flags) ?? bySet.set(flags, []).get(flags)!).push(p);
+      const set = flags.replace('d', '');
+      (bySet.get(set) ?? bySet.set(set, []).get(set)!).push(p);
     }
   }
   const out: Combined[] = alone.map(single);
