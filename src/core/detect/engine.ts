@@ -1,5 +1,6 @@
 import { decodedAt } from './decoded';
 import { combinePatterns, matchedSpan, sourceOf, type Combined } from './combine';
+import { DigitDispatch } from './digit-dispatch';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
@@ -52,6 +53,8 @@ export class Engine {
   private readonly profile: Map<string, number> | undefined;
   /** With a profile: when the current stage began (score() splits its time into validators, context and the rest). */
   private clock = 0;
+  /** The digit-led patterns of the detectors that need digits, run from the chunk's digit runs. */
+  private readonly digitLed: DigitDispatch;
 
   constructor(readonly detectors: readonly Detector[], private readonly options: ScanOptions = {}) {
     for (const d of detectors)
@@ -71,6 +74,7 @@ export class Engine {
       for (const k of new Set(d.keywords)) (this.gates.get(k) ?? this.gates.set(k, []).get(k)!).push(i);
     });
     this.profile = options.profile;
+    this.digitLed = new DigitDispatch(this.prepared.flatMap((p) => (p.detector.requires === 'digit' && !p.detector.keywords && !p.detector.find ? p.patterns : [])));
   }
 
   scan(input: string): ScanResult {
@@ -154,6 +158,7 @@ export class Engine {
     for (const k of hits.keys()) for (const i of this.gates.get(k) ?? []) active[i] = 1;
     if (prof) t = lap(prof, 'keywords', t);
     let digits: Part[] | undefined;
+    let dispatched = false;
     const whole: Part[] = [{ offset: 0, text: chunk }];
     for (let i = 0; i < this.prepared.length; i++) {
       if (this.gated[i] && !active[i]) continue;
@@ -174,7 +179,14 @@ export class Engine {
           if (prof) t = lap(prof, 'digitWindows', t);
         }
         if (!digits.length) continue;
-        candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, digits);
+        if (d.find) candidates = d.find(chunk, lower, hits);
+        else {
+          if (!dispatched) {
+            dispatched = this.digitLed.dispatch(chunk, tokens);
+            if (prof) t = lap(prof, 'digit dispatch', t);
+          }
+          candidates = this.matchPatterns(p, digits, dispatched);
+        }
       } else candidates = d.find ? d.find(chunk, lower, hits) : this.matchPatterns(p, whole);
       if (prof) this.clock = lap(prof, `detector ${d.id}`, t);
       for (const c of candidates) {
@@ -191,16 +203,18 @@ export class Engine {
     if (this.profile) this.clock = lap(this.profile, stage, this.clock);
   }
 
-  private matchPatterns(p: Prepared, parts: readonly Part[]): Candidate[] {
+  /** Candidates from each of a detector's regexes: over the parts, or where the digit dispatch put them. */
+  private matchPatterns(p: Prepared, parts: readonly Part[], dispatched = false): Candidate[] {
     const out: Candidate[] = [];
     for (const c of p.patterns) {
       let n = 0;
-      execInParts(c.regex, parts, (m, offset) => {
+      const onMatch = (m: RegExpExecArray, offset: number): boolean | void => {
         const hit = matchedSpan(c, m);
         if (!hit) return;
         out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
         return ++n < MAX_MATCHES_PER_PATTERN;
-      });
+      };
+      if (!dispatched || !this.digitLed.run(c, onMatch)) execInParts(c.regex, parts, onMatch);
     }
     return out;
   }

@@ -1,0 +1,111 @@
+import { sticky, type Combined } from './combine';
+import { DIGIT_KIND, digitLed, END, KINDS, LONGEST_RUN, NON_ASCII, type DigitLed } from './digit-led';
+import type { Tokens } from './tokens';
+
+/**
+ * A chunk with fewer digit runs is scanned as before (each regex over the windows around its digits): the
+ * dispatch pays off on text dense with numbers, and a short text never builds the automata (a few ms, once).
+ */
+const MIN_RUNS = 64;
+
+/** What digitLed found for a source, shared by every engine in the process (keyed by flags and source). */
+const ANALYSED = new Map<string, DigitLed | null>();
+
+function analysed(c: Combined): DigitLed | undefined {
+  const key = `${c.flags}/${c.source}`;
+  let led = ANALYSED.get(key);
+  if (led === undefined) ANALYSED.set(key, (led = digitLed(c.source, c.flags) ?? null));
+  return led ?? undefined;
+}
+
+/**
+ * The digit-led regexes of the detectors that need digits, run from a chunk's digit runs (digit-led.ts): one
+ * pass over the runs puts each run's start into the lists of the regexes that can begin there (a table by run
+ * length and the character after it), then each regex runs sticky at its own positions only.
+ */
+export class DigitDispatch {
+  private ready = false;
+  /** For each digit-led regex: its index; the sticky regex; where it may begin in the current chunk. */
+  private readonly index = new Map<Combined, number>();
+  private led: DigitLed[] = [];
+  private at: Combined[] = [];
+  private positions: number[][] = [];
+  /**
+   * By run length (capped) and the kind of the character after the run, then by the kind of the one after that:
+   * the regexes that can begin there (rows filled when a chunk first has such a run).
+   */
+  private readonly table: ((Int32Array | undefined)[] | undefined)[] = new Array((LONGEST_RUN + 2) * KINDS);
+  private chunk = '';
+
+  constructor(private readonly regexes: readonly Combined[]) {}
+
+  /** Lists where each digit-led regex may begin in this chunk; false when the chunk is left to the scans. */
+  dispatch(chunk: string, t: Tokens): boolean {
+    if (t.digits < MIN_RUNS) return false;
+    if (!this.ready) this.prepare();
+    this.chunk = chunk;
+    for (const p of this.positions) p.length = 0;
+    const n = chunk.length;
+    for (let k = 0; k < t.digits; k++) {
+      const s = t.digitStart[k]!, e = t.digitEnd[k]!;
+      const key = Math.min(e - s, LONGEST_RUN + 1) * KINDS + kindAt(chunk, e, n), then = kindAt(chunk, e + 1, n);
+      const row = (this.table[key] ??= new Array(KINDS));
+      const ids = row[then] ?? (row[then] = this.fill(key, then));
+      for (let i = 0; i < ids.length; i++) {
+        const j = ids[i]!, at = this.positions[j]!, led = this.led[j]!, offsets = led.offsets;
+        if (offsets.length === 1 && offsets[0] === 0) at.push(s);
+        else for (let o = 0; o < offsets.length; o++) if (s >= offsets[o]! && led.precededBy(o, chunk.charCodeAt(s - 1))) at.push(s - offsets[o]!);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Runs a regex at the positions dispatch() listed, as a global scan would report its matches (leftmost, each
+   * after the last one's end); false when the regex is not digit-led (the caller scans).
+   */
+  run(c: Combined, onMatch: (m: RegExpExecArray, offset: number) => boolean | void): boolean {
+    const j = this.index.get(c);
+    if (j === undefined) return false;
+    const re = this.at[j]!.regex, text = this.chunk, positions = this.positions[j]!;
+    // With several leads, one run's positions interleave with the next run's.
+    if (this.led[j]!.offsets.length > 1) positions.sort((x, y) => x - y);
+    let after = 0;
+    for (const p of positions) {
+      if (p < after) continue;
+      after = p + 1;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      after = p + m[0].length;
+      if (onMatch(m, 0) === false) break;
+    }
+    return true;
+  }
+
+  private prepare(): void {
+    for (const c of this.regexes) {
+      const led = analysed(c);
+      if (!led) continue;
+      this.index.set(c, this.led.length);
+      this.led.push(led);
+      this.at.push(sticky(c));
+      this.positions.push([]);
+    }
+    this.ready = true;
+  }
+
+  private fill(key: number, then: number): Int32Array {
+    const length = Math.floor(key / KINDS), next = key % KINDS;
+    const ids: number[] = [];
+    this.led.forEach((l, j) => l.startsAt(length, next, then) && ids.push(j));
+    return Int32Array.from(ids);
+  }
+}
+
+/** The kind of the character at i (digit-led.ts): its code, one kind for all digits, others, or the end. */
+function kindAt(text: string, i: number, n: number): number {
+  if (i >= n) return END;
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 48 && c <= 57 ? DIGIT_KIND : c) : NON_ASCII;
+}
