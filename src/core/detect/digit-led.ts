@@ -93,6 +93,8 @@ function fromTest(test: (c: string) => boolean): CharSet {
   return s;
 }
 
+/** The set of each literal character (negative keys: under the i flag), made once: parsing allocates little. */
+const LITERALS = new Map<number, CharSet>();
 const WORD = fromTest((c) => /\w/.test(c)), SPACE = fromTest((c) => /\s/.test(c));
 const BRACE = /\{(\d+)(,(\d*))?\}/y, HEX = /\{([0-9a-f]+)\}|[0-9a-f]{4}/iy;
 
@@ -197,15 +199,19 @@ class Parser {
     return look ? { t: 'look', ...look, node } : node;
   }
 
-  /** A character, both cases under the i flag (and, with i, any other character: Unicode case folding). */
+  /** A character, both cases under the i flag (and, with i, any other character: Unicode case folding). Shared: never changed. */
   private literal(code: number): CharSet {
-    const s = emptySet();
+    const key = this.ignoreCase ? -1 - code : code;
+    let s = LITERALS.get(key);
+    if (s) return s;
+    s = emptySet();
     add(s, code);
     if (this.ignoreCase) {
       const ch = String.fromCodePoint(code);
       for (const v of [ch.toLowerCase(), ch.toUpperCase()]) if (v.length === 1) add(s, v.charCodeAt(0));
       if (/[a-z]/i.test(ch)) s.other = true;
     }
+    LITERALS.set(key, s);
     return s;
   }
 
