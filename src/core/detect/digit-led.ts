@@ -39,8 +39,11 @@ export interface DigitLed {
   startsAt(length: number, next: number, then: number): boolean;
 }
 
-/** A set of characters: 128 bits for ASCII, and whether it holds any other character. */
-type CharSet = { ascii: Uint32Array; other: boolean };
+/**
+ * A set of characters: 128 bits for ASCII (eight words of 16, small integers that V8 keeps unboxed: parsing makes
+ * thousands of these), and whether it holds any other character.
+ */
+type CharSet = { ascii: number[]; other: boolean };
 
 type Node =
   | { t: 'set'; set: CharSet }
@@ -70,22 +73,26 @@ const DIGITS = (() => {
 })();
 
 function emptySet(): CharSet {
-  return { ascii: new Uint32Array(4), other: false };
+  return { ascii: [0, 0, 0, 0, 0, 0, 0, 0], other: false };
 }
 function add(s: CharSet, c: number): void {
-  if (c < 128) s.ascii[c >> 5]! |= 1 << (c & 31);
+  if (c < 128) s.ascii[c >> 4]! |= 1 << (c & 15);
   else s.other = true;
 }
-const has = (s: CharSet, c: number): boolean => (c < 128 ? (s.ascii[c >> 5]! & (1 << (c & 31))) !== 0 : s.other);
+const has = (s: CharSet, c: number): boolean => (c < 128 ? (s.ascii[c >> 4]! & (1 << (c & 15))) !== 0 : s.other);
 function union(into: CharSet, s: CharSet): void {
-  for (let i = 0; i < 4; i++) into.ascii[i]! |= s.ascii[i]!;
+  for (let i = 0; i < 8; i++) into.ascii[i]! |= s.ascii[i]!;
   into.other ||= s.other;
 }
 function complement(s: CharSet): CharSet {
-  return { ascii: s.ascii.map((w) => ~w >>> 0), other: true };
+  return { ascii: s.ascii.map((w) => w ^ 0xffff), other: true };
 }
-const meetsDigits = (s: CharSet): boolean => (s.ascii[1]! & DIGITS.ascii[1]!) !== 0;
-const allDigits = (s: CharSet): boolean => (s.ascii[1]! & DIGITS.ascii[1]!) === DIGITS.ascii[1]!;
+/** The digits 0-9 are bits 0 to 9 of word 3 (codes 48 to 63). */
+const DIGIT_BITS = 0x3ff;
+const meetsDigits = (s: CharSet): boolean => (s.ascii[3]! & DIGIT_BITS) !== 0;
+const allDigits = (s: CharSet): boolean => (s.ascii[3]! & DIGIT_BITS) === DIGIT_BITS;
+/** Whether the set holds a character other than a digit. */
+const meetsOthers = (s: CharSet): boolean => s.other || s.ascii.some((w, i) => (i === 3 ? w & ~DIGIT_BITS : w) !== 0);
 function fromTest(test: (c: string) => boolean): CharSet {
   const s = emptySet();
   for (let c = 0; c < 128; c++) if (test(String.fromCharCode(c))) add(s, c);
@@ -98,13 +105,25 @@ const LITERALS = new Map<number, CharSet>();
 const WORD = fromTest((c) => /\w/.test(c)), SPACE = fromTest((c) => /\s/.test(c));
 const BRACE = /\{(\d+)(,(\d*))?\}/y, HEX = /\{([0-9a-f]+)\}|[0-9a-f]{4}/iy;
 
-/** ASCII members of \p{...} classes, read once per property (building such a regex is what costs). */
+/**
+ * ASCII members of \p{...} classes, read once per property. The letter and number categories are known (building
+ * a regex with a property costs V8 more than the rest of reading a pattern); others are tested.
+ */
 const PROPERTIES = new Map<string, CharSet>();
+const KNOWN: Record<string, (c: string) => boolean> = {
+  L: (c) => /[A-Za-z]/.test(c),
+  LC: (c) => /[A-Za-z]/.test(c),
+  Lu: (c) => /[A-Z]/.test(c),
+  Ll: (c) => /[a-z]/.test(c),
+  N: (c) => /[0-9]/.test(c),
+  Nd: (c) => /[0-9]/.test(c),
+};
 function property(name: string, negated: boolean): CharSet {
   let s = PROPERTIES.get(name);
   if (!s) {
-    const re = new RegExp(`^\\p{${name}}$`, 'u');
-    PROPERTIES.set(name, (s = fromTest((c) => re.test(c))));
+    const known = KNOWN[name.replace(/^(?:gc|General_Category)=/, '')];
+    const re = known ? undefined : new RegExp(`^\\p{${name}}$`, 'u');
+    PROPERTIES.set(name, (s = fromTest(known ?? ((c) => re!.test(c)))));
   }
   return negated ? complement(s) : s;
 }
@@ -194,9 +213,25 @@ class Parser {
       else if (rest.startsWith('?<')) this.i = this.s.indexOf('>', this.i) + 1;
       else throw new Error('group kind');
     }
+    // A positive look-ahead says nothing the automaton uses (it is taken as always passing): its text, a date's
+    // month names in nine languages, is skipped unread.
+    if (look && !look.behind && !look.negative) return this.skipGroup(), { t: 'edge', kind: 'other' };
     const node = this.disjunction();
     if (this.s[this.i++] !== ')') throw new Error('unclosed group');
     return look ? { t: 'look', ...look, node } : node;
+  }
+
+  /** Moves past the ")" that closes the group the reader is in (escapes and classes read as such). */
+  private skipGroup(): void {
+    for (let depth = 1, inClass = false; this.i < this.s.length; this.i++) {
+      const c = this.s[this.i];
+      if (c === '\\') this.i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) return void this.i++;
+    }
+    throw new Error('unclosed group');
   }
 
   /** A character, both cases under the i flag (and, with i, any other character: Unicode case folding). Shared: never changed. */
@@ -461,29 +496,31 @@ function simulate(a: Automaton): DigitLed | undefined {
     const to: number[] = [];
     for (const s of states)
       for (const e of a.edges[s]!) {
-        const takes = kind === DIGIT_KIND ? meetsDigits(e.set) : kind === OTHER_KIND ? e.set.other || e.set.ascii.some((w, i) => (w & ~DIGITS.ascii[i]!) !== 0) : has(e.set, kind === NON_ASCII ? 128 : kind);
+        const takes = kind === DIGIT_KIND ? meetsDigits(e.set) : kind === OTHER_KIND ? meetsOthers(e.set) : has(e.set, kind === NON_ASCII ? 128 : kind);
         if (takes) to.push(e.to);
       }
     return to;
   };
   // The characters before the first digit: after j of them (not digits), can a digit come, or the match end?
-  const offsets: number[] = [], lastOfLead: CharSet[] = [];
+  const offsets: number[] = [], prefixes: Set<number>[] = [];
   const beforeDigits = new Set<number>();
   const digitNext = (states: Iterable<number>): boolean => [...closure(states, DIGIT_KIND)].some((s) => a.edges[s]!.some((e) => meetsDigits(e.set)));
-  let previous = new Set<number>(), prefix = closure([a.start], OTHER_KIND);
-  for (let j = 0; prefix.size; j++) {
+  for (let j = 0, prefix = closure([a.start], OTHER_KIND); prefix.size; j++) {
     if (prefix.has(a.accept) || j > LONGEST_LEAD) return undefined;
+    prefixes.push(prefix);
     if (digitNext(prefix)) {
       offsets.push(j);
       for (const s of closure(prefix, DIGIT_KIND)) beforeDigits.add(s);
-      // The characters that end such a lead: those of the edges into states where a digit can come.
-      const last = emptySet();
-      for (const s of previous) for (const e of a.edges[s]!) if (digitNext([e.to])) union(last, e.set);
-      lastOfLead.push(last);
     }
-    previous = prefix;
     prefix = closure(step(prefix, OTHER_KIND), OTHER_KIND);
   }
+  // The characters that end a lead of j: those of the edges (from the states after j - 1) into states where a
+  // digit can come. Read only for a pattern that is digit-led (the loop above turns most others away cheaply).
+  const lastOfLead = offsets.map((j) => {
+    const last = emptySet();
+    if (j > 0) for (const s of prefixes[j - 1]!) for (const e of a.edges[s]!) if (digitNext([e.to])) union(last, e.set);
+    return last;
+  });
   // reached[k]: the states that k digits lead to (before the next character is known); inRun[k]: with a digit next.
   const reached: number[][] = [[...beforeDigits]];
   const inRun = [beforeDigits];
@@ -495,18 +532,39 @@ function simulate(a: Automaton): DigitLed | undefined {
     if (states.has(a.accept)) endsInRun = Math.min(endsInRun, k);
     inRun.push(states);
   }
+  // Answers are kept: engines share this object (digit-dispatch.ts), and each asks for the kinds its texts show.
+  const answers = new Map<number, boolean>();
+  const atEnds = new Map<number, Set<number>>();
+  // For each run length, whether a match can end there, and which characters can follow (with no look-ahead
+  // closed): most questions are answered from these, without a closure.
+  const mayEnd: boolean[] = [], mayContinue: CharSet[] = [];
+  for (const to of reached) {
+    const open = closure(to, OTHER_KIND), next = emptySet();
+    for (const s of open) for (const e of a.edges[s]!) union(next, e.set);
+    mayEnd.push(open.has(a.accept));
+    mayContinue.push(next);
+  }
+  const startsAt = (length: number, next: number, then: number): boolean => {
+    if (length > endsInRun) return true;
+    if (length > LONGEST_RUN) return (inRun[LONGEST_RUN + 1]?.size ?? 0) > 0;
+    if (!reached[length]?.length) return false;
+    if (!mayEnd[length] && (next === END || !has(mayContinue[length]!, next === NON_ASCII ? 128 : next))) return false;
+    const key = length * KINDS + next;
+    let atEnd = atEnds.get(key);
+    if (!atEnd) atEnds.set(key, (atEnd = closure(reached[length]!, next)));
+    if (atEnd.has(a.accept)) return true;
+    if (next === END) return false;
+    const after = closure(step(atEnd, next), then);
+    return after.has(a.accept) || (then !== END && step(after, then).length > 0);
+  };
   return {
     offsets,
     precededBy: (i, code) => offsets[i] === 0 || has(lastOfLead[i]!, code < 128 ? code : 128),
     startsAt(length, next, then) {
-      if (length > endsInRun) return true;
-      if (length > LONGEST_RUN) return (inRun[LONGEST_RUN + 1]?.size ?? 0) > 0;
-      if (!reached[length]?.length) return false;
-      const atEnd = closure(reached[length]!, next);
-      if (atEnd.has(a.accept)) return true;
-      if (next === END) return false;
-      const after = closure(step(atEnd, next), then);
-      return after.has(a.accept) || (then !== END && step(after, then).length > 0);
+      const key = (length * KINDS + next) * KINDS + then;
+      let answer = answers.get(key);
+      if (answer === undefined) answers.set(key, (answer = startsAt(length, next, then)));
+      return answer;
     },
   };
 }

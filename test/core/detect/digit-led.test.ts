@@ -93,7 +93,7 @@ describe('digit-led patterns: read from a regex where its matches can begin', ()
     const dispatch = new DigitDispatch(regexes);
     let matches = 0;
     for (let seed = 1; seed <= 12; seed++) {
-      const text = numbery(seed, 6000);
+      const text = numbery(seed, 12_000);
       for (const c of led) {
         const want = scanned(c, text);
         matches += want.length;
