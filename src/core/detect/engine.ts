@@ -6,7 +6,7 @@ import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
 import { readable } from './readable';
 import { tokensOf, type Tokens } from './tokens';
-import { digitWindows, execInParts, mergeWindows, partsOf, type Part, type Window } from './windows';
+import { digitWindows, execInParts, partsOf, windowsAround, type Part } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
 export interface ScanOptions {
@@ -167,9 +167,8 @@ export class Engine {
       if (d.keywords) {
         if (d.find) candidates = d.find(chunk, lower, hits);
         else {
-          const before = d.window?.before ?? 128, after = d.window?.after ?? 512;
-          const raw = d.keywords.flatMap((k) => (hits.get(k) ?? []).map((i): Window => [i - before, i + after]));
-          const parts = partsOf(chunk, mergeWindows(chunk, raw));
+          const windows = windowsAround(chunk, d.keywords.map((k) => hits.get(k)), d.window?.before ?? 128, d.window?.after ?? 512);
+          const parts = partsOf(chunk, windows);
           if (prof) t = lap(prof, 'keyword windows', t);
           candidates = this.matchPatterns(p, parts);
         }

@@ -15,6 +15,26 @@ export function mergeWindows(chunk: string, raw: Window[], sorted = false): Wind
   return merged.windows();
 }
 
+/**
+ * The same windows as `mergeWindows` over [at - before, at + after] for each keyword position: the windows have
+ * one width, so the positions are sorted as numbers (one list, when the detector has one keyword, is in order
+ * already) and no window is made before it is merged.
+ */
+export function windowsAround(chunk: string, lists: readonly (readonly number[] | undefined)[], before: number, after: number): Window[] {
+  const present = lists.filter((l): l is readonly number[] => l !== undefined && l.length > 0);
+  let at: ArrayLike<number>;
+  if (present.length <= 1) at = present[0] ?? [];
+  else {
+    const all = new Float64Array(present.reduce((n, l) => n + l.length, 0));
+    let k = 0;
+    for (const l of present) for (const p of l) all[k++] = p;
+    at = all.sort();
+  }
+  const merged = new Merged(chunk);
+  for (let i = 0; i < at.length; i++) merged.add(at[i]! - before, at[i]! + after);
+  return merged.windows();
+}
+
 /** Windows added in order of their starts, merged as they come (the one way mergeWindows and digitWindows merge). */
 class Merged {
   private readonly out: Window[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digitWindows, execInParts, mergeWindows, partsOf, tokensAt } from '../../../src/core/detect/windows';
+import { digitWindows, execInParts, mergeWindows, partsOf, tokensAt, windowsAround } from '../../../src/core/detect/windows';
+import { random } from '../../random';
 
 describe('windows', () => {
   it('merges overlapping windows, clips them and starts them at a word boundary', () => {
@@ -49,5 +50,19 @@ describe('windows', () => {
     const isAlnum = (c: number) => /[A-Za-z0-9]/.test(String.fromCharCode(c));
     expect(tokensAt(text, /\d+/g, isAlnum, (t) => t.length === 17).map(([s, e]) => text.slice(s, e))).toEqual(['1M8GDM9AXKP042788']);
     expect(tokensAt(text, /\d+/g, isAlnum, () => true).map(([s, e]) => text.slice(s, e))).toEqual(['1M8GDM9AXKP042788', 'x1y2', '12', '30', '45']);
+  });
+});
+
+describe('windowsAround', () => {
+  it('makes the windows mergeWindows makes from the same keyword positions', () => {
+    const next = random(11);
+    const chunk = Array.from({ length: 4000 }, () => (next() < 0.15 ? ' ' : 'x')).join('');
+    for (let round = 0; round < 50; round++) {
+      const lists = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
+        next() < 0.2 ? undefined : Array.from({ length: Math.floor(next() * 30) }, () => Math.floor(next() * chunk.length)).sort((a, b) => a - b));
+      const [before, after] = [Math.floor(next() * 200), Math.floor(next() * 600)];
+      const raw = lists.flatMap((l) => (l ?? []).map((p): [number, number] => [p - before, p + after]));
+      expect(windowsAround(chunk, lists, before, after)).toEqual(mergeWindows(chunk, raw));
+    }
   });
 });
