@@ -1,4 +1,5 @@
 import { isAlnum } from '../chars';
+import { classOf, SPACE } from '../tokens';
 import { groupCount } from '../combine';
 import type { Candidate, Detector } from '../types';
 
@@ -187,6 +188,9 @@ function findMonthYears(text: string): Candidate[] {
   const out: Candidate[] = [];
   YEAR_AT.lastIndex = 0;
   for (let m = YEAR_AT.exec(text); m && out.length < MAX_MATCHES; m = YEAR_AT.exec(text)) {
+    // The joiner ends in a space, "-" or "/": a year after anything else ("[2024-", "v2019") has no month before it.
+    const c = text.charCodeAt(m.index - 1);
+    if (c !== 45 && c !== 47 && !(classOf(c) & SPACE)) continue;
     const from = Math.max(0, m.index - 24);
     const month = MONTH_BEFORE_YEAR.exec(text.slice(from, m.index));
     if (month) out.push({ start: from + month.index, end: m.index + m[0].length, score: 0.85, why: MONTH_YEAR_WHY });
