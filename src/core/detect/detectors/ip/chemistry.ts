@@ -106,6 +106,9 @@ for (const c of '0123456789()=#]') SMILES_CHAR[c.charCodeAt(0)] = 2;
 const ATOM_START = new Uint8Array(128);
 for (const c of 'BCNOPSFIbcnops[') ATOM_START[c.charCodeAt(0)] = 1;
 const WHY_SMILES = ['pattern smiles (0.85)'];
+/** ASCII letters that are no atom of SMILES's organic subset on their own (l and r only in Cl and Br). */
+const LETTER_OUTSIDE_ATOM = new Uint8Array(128);
+for (const c of 'ADEGHJKLMQRTUVWXYZadefghijklmqrtuvwxyz') LETTER_OUTSIDE_ATOM[c.charCodeAt(0)] = 1;
 
 /**
  * Tokens that may be SMILES: runs of SMILES characters that start like an atom and hold some structure, without
@@ -129,14 +132,23 @@ function smilesTokens(text: string): Candidate[] {
       i = j;
       continue;
     }
+    // Outside brackets a SMILES string spells only atoms: another letter ("e" of "secret=abc123") means the
+    // parser would refuse it, so the run is no candidate (most runs with a digit or "=" in configuration files).
+    let inBracket = false, atomsOnly = true;
     for (; j < text.length; j++) {
       const k = text.charCodeAt(j);
       if (k >= 128 || SMILES_CHAR[k] === 0) break;
       if (SMILES_CHAR[k] === 2) structure = true;
+      if (k === 91) inBracket = true;
+      else if (k === 93) inBracket = false;
+      else if (!inBracket && atomsOnly && LETTER_OUTSIDE_ATOM[k] === 1) {
+        const before = text.charCodeAt(j - 1);
+        atomsOnly = (k === 108 && before === 67) || (k === 114 && before === 66); // the l of Cl, the r of Br
+      }
     }
     let end = j;
     while (end > i && text.charCodeAt(end - 1) === 46) end--;
-    if (structure && end - i >= 6) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
+    if (structure && atomsOnly && end - i >= 6) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
     i = j;
   }
   return out;
