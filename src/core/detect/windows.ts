@@ -102,9 +102,10 @@ export function execInParts(re: RegExp, parts: readonly Part[], onMatch: (m: Reg
 /**
  * Whole tokens around seeds: for each match of `seed`, the longest run of characters that `inToken` accepts,
  * kept when `accept` says so. Finds fixed-shape tokens (a VIN, an IPv6 address) in time proportional to
- * the seeds, where a regex would try every position of the text.
+ * the seeds, where a regex would try every position of the text. Tokens shorter than `shortest` are not offered
+ * (not sliced: a lone ":" of every "key: value" line is no IPv6 address).
  */
-export function tokensAt(text: string, seed: RegExp, inToken: (c: number) => boolean, accept: (token: string) => boolean): Window[] {
+export function tokensAt(text: string, seed: RegExp, inToken: (c: number) => boolean, accept: (token: string) => boolean, shortest = 1): Window[] {
   const out: Window[] = [];
   let after = 0;
   seed.lastIndex = 0;
@@ -115,7 +116,7 @@ export function tokensAt(text: string, seed: RegExp, inToken: (c: number) => boo
     while (e < text.length && inToken(text.charCodeAt(e))) e++;
     after = e;
     seed.lastIndex = Math.max(seed.lastIndex, e);
-    if (accept(text.slice(s, e))) out.push([s, e]);
+    if (e - s >= shortest && accept(text.slice(s, e))) out.push([s, e]);
   }
   return out;
 }

@@ -78,7 +78,7 @@ export const webDetectors: Detector[] = [
     description: 'IPv6 address',
     requires: 'digit',
     // Whole tokens of hex digits and colons, checked against the address grammar: times like 12:30:45 fail it.
-    find: (text) => tokensAt(text, /:/g, isHexOrColon, (t) => IPV6.test(t)).map(([start, end]) => ({ start, end, score: 0.6, why: ['IPv6 address (0.6)'] })),
+    find: (text) => tokensAt(text, /:/g, isHexOrColon, (t) => IPV6.test(t), 2).map(([start, end]) => ({ start, end, score: 0.6, why: ['IPv6 address (0.6)'] })),
     context: { words: IP_CONTEXT, boost: 0.3 },
     examples: { match: [{ text: 'from fe80::1ff:fe23:4567:890a', value: 'fe80::1ff:fe23:4567:890a' }, { text: '2001:0db8:85a3:0000:0000:8a2e:0370:7334' }], noMatch: ['at 12:30:45', 'a::b::c'] },
   },
