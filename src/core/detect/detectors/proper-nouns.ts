@@ -210,6 +210,8 @@ export function runs(text: string, tokens: Token[]): Token[][] {
   return out;
 }
 
+const PARTICLE_GAP = /^ [a-z ]+ $/;
+
 function joined(text: string, a: Token, b: Token): boolean {
   const width = b.start - a.end;
   if (width === 1) {
@@ -220,9 +222,8 @@ function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
   if (gap === ' ' || gap === '-') return true;
   if (gap === '. ') return a.initial || isTitle(a) || a.base === 'st' || a.base === 'mt';
-  // "Ludwig van Beethoven", "Maria de la Cruz"
-  const words = gap.trim().split(/\s+/);
-  return gap.length <= 12 && /^ [a-z ]+ $/.test(gap) && words.every((w) => PARTICLES.has(w));
+  // "Ludwig van Beethoven", "Maria de la Cruz" (the words split only when the gap has the shape of particles)
+  return PARTICLE_GAP.test(gap) && gap.trim().split(/\s+/).every((w) => PARTICLES.has(w));
 }
 
 export type Kind = 'name' | 'weak-name' | 'place' | 'unknown' | 'common' | 'initial' | 'acronym' | 'title' | 'not-name' | 'facility' | 'weak-facility';
