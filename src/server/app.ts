@@ -13,6 +13,7 @@ import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { healthRoutes } from './health';
 import { incidentRoutes } from './incidents/routes';
+import { savedViewRoutes } from './saved-views';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
@@ -270,7 +271,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/events', authenticate, need('events.read'), async (c) => {
     const q = readQuery(c, EventQuery);
     if (!q.ok) return q.response;
-    return c.json(await store.events(filterOf(q.value), q.value.limit, q.value.cursor));
+    const filter = filterOf(q.value);
+    const page = await store.events(filter, q.value.limit, q.value.cursor, q.value.sort);
+    // The first page says how many match in all (counting every page would cost as much each time).
+    return c.json(q.value.cursor ? page : { ...page, ...(await store.countEvents(filter)) });
   });
 
   app.get('/api/events/:id', authenticate, need('events.read'), async (c) => {
@@ -279,6 +283,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
+  app.route('/api', savedViewRoutes({ store, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') })));
@@ -294,7 +299,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         if (format === 'csv') controller.enqueue(encoder.encode(CSV_HEADER));
       },
       async pull(controller) {
-        const page = await store.events(filter, 1000, cursor);
+        const page = await store.events(filter, 1000, cursor, q.value.sort);
         const text = page.events.map((s) => (format === 'csv' ? csvRow(s.event) : ocsfLine(s.event))).join('');
         count += page.events.length;
         if (text) controller.enqueue(encoder.encode(text));
