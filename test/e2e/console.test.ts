@@ -71,7 +71,7 @@ describe('the console', () => {
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(blockedId);
 
-    await rows.first().getByRole('link').click();
+    await rows.first().getByRole('link').first().click();
     await page.getByRole('heading', { name: /block · paste to claude\.ai/ }).waitFor();
     const detail = await page.locator('main').textContent();
     expect(detail).toContain('•••-••-••99');
