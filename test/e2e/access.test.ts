@@ -91,8 +91,25 @@ describe('the console for everyone', () => {
         await show(page, hash);
         found[name] = await violations(page);
       }
+      // axe-core reads text only: the chart's bars must stand 3:1 against the page as well (WCAG 1.4.11).
+      await show(page, '#/overview');
+      const bars = await page.evaluate(() => {
+        const luminance = (color: string) => {
+          const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => Number(c) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        const page = luminance(getComputedStyle(document.body).backgroundColor);
+        return Object.fromEntries(
+          [...document.querySelectorAll('rect.bar')].map((bar) => {
+            const fill = luminance(getComputedStyle(bar).fill);
+            return [bar.getAttribute('class')!, Math.round(((Math.max(fill, page) + 0.05) / (Math.min(fill, page) + 0.05)) * 100) / 100];
+          }),
+        );
+      });
       await page.context().close();
       expect(Object.fromEntries(Object.entries(found).filter(([, v]) => v.length))).toEqual({});
+      expect(Object.keys(bars).sort()).toEqual(['bar allow', 'bar audit', 'bar block', 'bar redact', 'bar warn']);
+      expect(Object.fromEntries(Object.entries(bars).filter(([, ratio]) => ratio < 3))).toEqual({});
     });
 
   it('lets every view be read at 390 px wide without scrolling sideways', async () => {

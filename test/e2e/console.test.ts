@@ -142,6 +142,13 @@ describe('the console', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('img', { name: 'Decisions per day, by action' }).waitFor();
     expect(await page.locator('rect.bar.warn').count()).toBeGreaterThan(0);
+    // A value axis, and a range to choose: the last 7 days have 7 days of bars.
+    expect(await page.locator('svg text.axis').first().textContent()).toBe('0');
+    await page.getByLabel('Range').selectOption('7');
+    await page.getByRole('heading', { name: 'Overview: the last 7 days' }).waitFor();
+    await expect.poll(() => page.locator('svg g title').count()).toBe(7);
+    await page.getByText('The numbers, day by day').click();
+    expect(await page.getByRole('table', { name: 'Decisions per day' }).textContent()).toMatch(/warn/);
     await page.getByRole('link', { name: 'People and devices' }).click();
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Intact: \d+ entries/);
