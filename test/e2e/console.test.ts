@@ -153,4 +153,32 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Intact: \d+ entries/);
   });
+
+  it('says what is wrong with a field beside it, copies a new token, and lists and filters the audit trail', async () => {
+    const page = await signIn('admin');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: b.url });
+    await page.getByRole('link', { name: 'People and devices' }).click();
+    const person = page.getByRole('form', { name: 'Add a person' });
+    await person.getByLabel('Name').fill('newcomer');
+    await person.getByLabel('Password').fill('short');
+    await person.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => person.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await person.locator('#person-password-error').textContent()).toBe('at least 12 characters');
+    expect(await page.locator('main').textContent()).not.toContain('expected shape');
+
+    const token = page.getByRole('form', { name: 'New API token' });
+    await token.getByLabel('Label').fill('soar');
+    await token.getByRole('button', { name: 'New API token' }).click();
+    const shown = page.locator('.secret code');
+    await shown.waitFor();
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await shown.textContent());
+
+    const trail = page.getByRole('table', { name: 'Audit trail' });
+    await expect.poll(() => trail.textContent()).toContain('token.create');
+    await page.getByLabel('Filter the trail (who, what, on what)').fill('token.create');
+    await expect.poll(() => trail.locator('tbody tr').count()).toBe(1);
+    expect(await trail.locator('tbody tr').textContent()).toMatch(/admin.*token\.create.*soar/);
+  });
 });
