@@ -8,7 +8,7 @@ import { CHROMIUM } from './chromium';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Every view of the console, in real Chromium, light and dark: no serious or critical axe-core violation, and none scrolls sideways at 390 px. */
+/** Every view of the console, in real Chromium, light and dark: no serious or critical axe-core violation, every field labelled, and none scrolls sideways at 390 px. */
 describe('the console for everyone', () => {
   let b: TestBackend;
   let browser: Browser;
@@ -82,6 +82,10 @@ describe('the console for everyone', () => {
     return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
   };
 
+  /** Form fields with no label of their own (a <label>, aria-label or aria-labelledby; a placeholder is not one). */
+  const unlabelled = (page: Page) =>
+    page.locator('input, select, textarea').evaluateAll((fields) => fields.filter((f) => !(f as HTMLInputElement).labels?.length && !f.getAttribute('aria-label') && !f.getAttribute('aria-labelledby')).map((f) => `unlabelled: ${f.outerHTML.slice(0, 120)}`));
+
   for (const colorScheme of ['light', 'dark'] as const)
     it(`has no serious or critical axe-core violation on any view (${colorScheme})`, async () => {
       const page = await open({ colorScheme, width: 1280 });
@@ -89,7 +93,7 @@ describe('the console for everyone', () => {
       await signIn(page);
       for (const [name, hash] of views) {
         await show(page, hash);
-        found[name] = await violations(page);
+        found[name] = [...(await violations(page)), ...(await unlabelled(page))];
       }
       // axe-core reads text only: the chart's bars must stand 3:1 against the page as well (WCAG 1.4.11).
       await show(page, '#/overview');
