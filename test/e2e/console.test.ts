@@ -135,6 +135,17 @@ describe('the console', () => {
     await expect.poll(() => viewer.getByRole('row', { name: /employees/ }).count()).toBe(1);
     expect(await viewer.getByRole('form', { name: 'Upload a table' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    // Deleting asks first; Cancel keeps the document, yes deletes it.
+    const sopItem = page.getByRole('listitem').filter({ hasText: 'SOP-017.txt' });
+    await sopItem.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Delete SOP-017.txt?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await sopItem.count()).toBe(1);
+    await sopItem.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete SOP-017.txt' }).click();
+    await expect.poll(() => sopItem.count()).toBe(0);
   });
 
   it('shows the overview charts and the audit trail verification to an admin', async () => {
