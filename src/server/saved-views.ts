@@ -1,5 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { FreeText } from '../core/events/event';
 import type { Env } from './app';
 import { EventQuery } from './event-filter';
 import { problem, queryValues, readJson } from './http';
@@ -27,7 +28,8 @@ const ViewQuery = z
   .refine((params) => EventQuery.safeParse(queryValues(Object.fromEntries([...params.keys()].map((k) => [k, params.getAll(k)])))).success, 'filters the events view understands')
   .transform((params) => params.toString());
 
-export const SavedViewBody = z.object({ name: z.string().trim().min(1, 'a name').max(100, 'at most 100 characters'), query: ViewQuery }).strict();
+/** A view's name is free text: like every text the backend keeps, it must not hold an identifier. */
+export const SavedViewBody = z.object({ name: FreeText(100).pipe(z.string().trim().min(1, 'a name')), query: ViewQuery }).strict();
 
 /** Saved views: each console user's own named filters of the events view; nobody sees another's. */
 export function savedViewRoutes({ store, authenticate, need, actor: owner }: SavedViewRouteDeps) {

@@ -101,12 +101,12 @@ describe('events that travel, in the console', () => {
     expect(await colleague.getByRole('form', { name: 'Filters' }).getByLabel('Category').evaluate((s) => [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value))).toEqual(['phi', 'secret']);
 
     // The view saved under a name is the analyst's, a click away.
-    await page.getByLabel('Name of this view').fill('Hana: PHI and secrets');
+    await page.getByLabel('Name of this view').fill('Team H: PHI and secrets');
     await page.getByRole('button', { name: 'Save this view' }).click();
-    await page.getByRole('link', { name: 'Hana: PHI and secrets' }).waitFor();
+    await page.getByRole('link', { name: 'Team H: PHI and secrets' }).waitFor();
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await expect.poll(() => listed(page)).toHaveLength(events.length);
-    await page.getByRole('link', { name: 'Hana: PHI and secrets' }).click();
+    await page.getByRole('link', { name: 'Team H: PHI and secrets' }).click();
     await expect.poll(() => listed(page)).toEqual(sortedByUser);
     await colleague.context().close();
     await page.context().close();
