@@ -131,6 +131,7 @@ describe('the console for everyone', () => {
     for (const [name, hash] of views) {
       await show(page, hash);
       widths[name] = await wide();
+      if (name === 'events' || name === 'overview') await page.screenshot({ path: `.output/console-phone-${name}.png`, clip: { x: 0, y: 0, width: 390, height: 1400 }, fullPage: true });
     }
     await page.context().close();
     expect(Object.fromEntries(Object.entries(widths).filter(([, w]) => typeof w === 'string'))).toEqual({});
