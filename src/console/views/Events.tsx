@@ -113,7 +113,7 @@ export function Events({ me, search }: { me: Me; search: string }) {
         </label>
         {TEXT_FILTERS.map(([name, label]) => (
           <label>
-            {label} <input name={name} defaultValue={params.getAll(name).join(', ')} title="A part of the value; several separated by commas; =value for exactly that value" />
+            {label} <input name={name} defaultValue={params.getAll(name).join(', ')} />
           </label>
         ))}
         {CHOICES.map(([name, label, options]) => (
@@ -134,6 +134,7 @@ export function Events({ me, search }: { me: Me; search: string }) {
         <button type="submit">Apply</button>
         {search ? <a href="#/events">Clear filters</a> : null}
       </form>
+      <p class="muted">User, device, destination and rule find a part of the value, whatever the case; separate several with commas; =value finds exactly that value. Choose several in a list with Ctrl or ⌘.</p>
       <SavedViews search={search} />
       {me.permissions.includes('events.export') ? (
         <p class="exports">
