@@ -40,7 +40,9 @@ function App() {
   }, []);
   if (me === undefined) return <p class="muted">Loading…</p>;
   if (me === null) return <Login onSignedIn={setMe} />;
-  const [first, arg] = hash.split('/');
+  // #/events?user=hana: the page, its argument and the view's query (the events view keeps its filters there).
+  const [path = '', search = ''] = hash.split('?');
+  const [first, arg] = path.split('/');
   const page = first || 'events';
   const signOut = async () => {
     await api('/api/logout', { method: 'POST' }).catch(() => undefined);
@@ -69,7 +71,7 @@ function App() {
       </header>
       <main>
         {page === 'events' && arg ? <EventDetail id={arg} me={me} /> : null}
-        {page === 'events' && !arg ? <Events me={me} /> : null}
+        {page === 'events' && !arg ? <Events me={me} search={search} /> : null}
         {page === 'incidents' && arg ? <IncidentDetail id={arg} me={me} /> : null}
         {page === 'incidents' && !arg ? <Incidents me={me} /> : null}
         {page === 'overview' ? <Overview /> : null}

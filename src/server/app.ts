@@ -1,22 +1,23 @@
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { z } from 'zod';
-import { PlainText } from '../core/events/event';
 import { summarize } from '../core/events/summary';
-import { CHANNELS, engineFor, evaluate } from '../core/policy';
+import { engineFor, evaluate } from '../core/policy';
 import type { ExtractOptions } from '../core/extract';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
+import { EnrollBody, EventBatch, ExportQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { verifyChain } from './audit-chain';
 import { limitBodies } from './body-limits';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
 import { healthRoutes } from './health';
 import { incidentRoutes } from './incidents/routes';
+import { openApiDocument } from './openapi';
+import { savedViewRoutes } from './saved-views';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
-import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
+import { publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
 import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
 import { ProxyTrust } from './proxy';
@@ -24,9 +25,9 @@ import { ingestGate } from './ingest-gate';
 import { allowed, permissionsOf, type Permission, type Principal } from './rights';
 import type { SiemStatus } from './siem/forwarder';
 import { SecondFactor } from './second-factor';
-import { hashPassword, newToken, PASSWORD_RULE, passwordAcceptable, tokenHash } from './secrets';
+import { hashPassword, newToken, tokenHash } from './secrets';
 import { signInRoutes } from './sign-in';
-import { ROLES, type PublishedPolicy, type Store, type User } from './store';
+import { type PublishedPolicy, type Store, type User } from './store';
 import { ownerOf, tokenRole } from './token-role';
 import { databaseUnavailable, serviceUnavailable } from './unavailable';
 
@@ -64,8 +65,6 @@ export const DEFAULT_LIMITS = {
 const SESSION_COOKIE = 'bulwark_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const INSIGHTS_TTL_MS = 5 * 60_000;
-const ROLE = z.enum(ROLES);
-const NAME = z.string().trim().min(1).max(128).regex(/^[\p{L}\p{N}._@-]+$/u, 'letters, digits and . _ @ -');
 
 export type Env = { Variables: { principal: Principal } };
 
@@ -117,6 +116,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.route('/', healthRoutes(store.db));
+
+  // The API's description is public: a SOAR integrator reads it before holding a token, and it shows shapes, no data.
+  const apiDocument = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(apiDocument));
 
   // Every route has a body limit: 64 KB unless named here.
   app.use(
@@ -194,7 +197,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       c.header('Retry-After', String(taken.retryAfter));
       return problem(c, 429, 'rate-limited', 'Too many enrollments; try again later.');
     }
-    const body = await readJson(c, z.object({ token: z.string().min(1).max(200), deviceId: PlainText(128).pipe(z.string().trim().min(1)).optional(), user: PlainText(256).pipe(z.string().trim().min(1)).optional() }).strict());
+    const body = await readJson(c, EnrollBody);
     if (!body.ok) return body.response;
     if (!(await store.enrollmentTokenValid(tokenHash(body.value.token)))) return problem(c, 401, 'unauthenticated', 'The enrollment token is unknown, expired or revoked.');
     const deviceId = body.value.deviceId ?? `device-${crypto.randomUUID()}`;
@@ -229,7 +232,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.post('/api/device/events', ingestGate(limits.ingestInFlight), authenticate, device, async (c) => {
     // Each event's text is checked by its schema: one bad event is refused alone.
-    const body = await readJson(c, z.object({ events: z.array(z.unknown()), dropped: z.number().int().min(0).default(0) }).strict(), { perItem: true });
+    const body = await readJson(c, EventBatch, { perItem: true });
     if (!body.ok) return body.response;
     if (body.value.events.length > limits.eventsPerBatch) return problem(c, 413, 'too-large', `A batch holds at most ${limits.eventsPerBatch} events.`);
     const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
@@ -270,7 +273,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/events', authenticate, need('events.read'), async (c) => {
     const q = readQuery(c, EventQuery);
     if (!q.ok) return q.response;
-    return c.json(await store.events(filterOf(q.value), q.value.limit, q.value.cursor));
+    const filter = filterOf(q.value);
+    const page = await store.events(filter, q.value.limit, q.value.cursor, q.value.sort);
+    // The first page says how many match in all (counting every page would cost as much each time).
+    return c.json(q.value.cursor ? page : { ...page, ...(await store.countEvents(filter)) });
   });
 
   app.get('/api/events/:id', authenticate, need('events.read'), async (c) => {
@@ -279,9 +285,10 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
+  app.route('/api', savedViewRoutes({ store, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
-    const q = readQuery(c, EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') })));
+    const q = readQuery(c, ExportQuery);
     if (!q.ok) return q.response;
     const { format } = q.value;
     const filter = filterOf(q.value as EventQuery);
@@ -294,7 +301,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         if (format === 'csv') controller.enqueue(encoder.encode(CSV_HEADER));
       },
       async pull(controller) {
-        const page = await store.events(filter, 1000, cursor);
+        const page = await store.events(filter, 1000, cursor, q.value.sort);
         const text = page.events.map((s) => (format === 'csv' ? csvRow(s.event) : ocsfLine(s.event))).join('');
         count += page.events.length;
         if (text) controller.enqueue(encoder.encode(text));
@@ -312,7 +319,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/stats', authenticate, need('events.read'), async (c) => {
-    const q = readQuery(c, z.object({ from: z.iso.datetime().or(z.iso.date()).optional(), to: z.iso.datetime().or(z.iso.date()).optional() }));
+    const q = readQuery(c, StatsQuery);
     if (!q.ok) return q.response;
     const to = q.value.to ? Date.parse(q.value.to) : Date.now();
     const from = q.value.from ? Date.parse(q.value.from) : to - 29 * 86_400_000;
@@ -374,25 +381,14 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/api/policies/validate', authenticate, need('policy.write'), async (c) => {
-    const body = await readJson(c, z.object({ policy: z.unknown() }).strict());
+    const body = await readJson(c, PolicyDraft);
     if (!body.ok) return body.response;
     const r = validatePolicy(body.value.policy);
     return c.json(r.ok ? { ok: true, errors: [] } : r);
   });
 
   app.post('/api/policies/preview', authenticate, need('policy.write'), async (c) => {
-    const body = await readJson(
-      c,
-      z
-        .object({
-          policy: z.unknown(),
-          text: z.string().max(100_000),
-          channel: z.enum(CHANNELS).default('paste'),
-          host: z.string().trim().toLowerCase().min(1).max(253).default('chatgpt.com'),
-          recipients: z.array(z.string().max(320)).max(100).optional(),
-        })
-        .strict(),
-    );
+    const body = await readJson(c, PreviewBody);
     if (!body.ok) return body.response;
     const checked = validatePolicy(body.value.policy);
     if (!checked.ok) return c.json({ ok: false, errors: checked.errors }, 422);
@@ -402,7 +398,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.post('/api/policies', authenticate, need('policy.write'), async (c) => {
-    const body = await readJson(c, z.object({ policy: z.record(z.string(), z.unknown()), note: NoteSchema }).strict());
+    const body = await readJson(c, PublishBody);
     if (!body.ok) return body.response;
     return published(c, await publishPolicy(store, keys, body.value.policy, actor(c), body.value.note));
   });
@@ -410,7 +406,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.post('/api/policies/:version/rollback', authenticate, need('policy.write'), async (c) => {
     const old = /^\d{1,9}$/.test(c.req.param('version')) ? await store.policy(Number(c.req.param('version'))) : undefined;
     if (!old) return problem(c, 404, 'not-found', 'No policy has this version.');
-    const body = await readJson(c, z.object({ note: NoteSchema }).strict());
+    const body = await readJson(c, RollbackBody);
     if (!body.ok) return body.response;
     return published(c, await publishPolicy(store, keys, old.doc.policy, actor(c), body.value.note || `Rolled back to version ${old.version}`, old.version));
   });
@@ -420,7 +416,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/users', authenticate, need('people.manage'), async (c) => c.json({ users: await store.users() }));
 
   app.post('/api/users', authenticate, need('people.manage'), async (c) => {
-    const body = await readJson(c, z.object({ name: NAME, password: z.string().max(1024).refine(passwordAcceptable, PASSWORD_RULE), role: ROLE }).strict());
+    const body = await readJson(c, NewUser);
     if (!body.ok) return body.response;
     if (await store.userByName(body.value.name)) return problem(c, 409, 'exists', 'Someone already has this name.');
     await store.addUser(body.value.name, await hashPassword(body.value.password), body.value.role);
@@ -430,7 +426,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.patch('/api/users/:name', authenticate, need('people.manage'), async (c) => {
     const name = c.req.param('name');
-    const body = await readJson(c, z.object({ role: ROLE.optional(), password: z.string().max(1024).refine(passwordAcceptable, PASSWORD_RULE).optional() }).strict());
+    const body = await readJson(c, UserChange);
     if (!body.ok) return body.response;
     const user = await store.userByName(name);
     if (!user) return problem(c, 404, 'not-found', 'Nobody has this name.');
@@ -453,7 +449,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   );
 
   app.post('/api/tokens', authenticate, need('people.manage'), async (c) => {
-    const body = await readJson(c, z.object({ label: z.string().trim().min(1).max(100), role: ROLE }).strict());
+    const body = await readJson(c, NewApiToken);
     if (!body.ok) return body.response;
     const token = newToken('bwk');
     // A token belongs to a person (a token made with a token belongs to that token's owner): its role follows theirs.
@@ -467,7 +463,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get('/api/enrollment-tokens', authenticate, need('fleet.manage'), async (c) => c.json({ tokens: await store.enrollmentTokens() }));
 
   app.post('/api/enrollment-tokens', authenticate, need('fleet.manage'), async (c) => {
-    const body = await readJson(c, z.object({ label: z.string().trim().min(1).max(100), days: z.number().int().min(1).max(3650).default(365) }).strict());
+    const body = await readJson(c, NewEnrollmentToken);
     if (!body.ok) return body.response;
     const token = newToken('bwe');
     const expiresMs = Date.now() + body.value.days * 86_400_000;

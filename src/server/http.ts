@@ -25,14 +25,18 @@ export async function readJson<T extends z.ZodType>(c: Context, schema: T, optio
   return { ok: true, value: r.data };
 }
 
+/** Validates the query parameters; one given more than once reaches the schema as a list of its values. */
 export function readQuery<T extends z.ZodType>(c: Context, schema: T): { ok: true; value: z.infer<T> } | { ok: false; response: Response } {
-  const query = c.req.query();
+  const query = queryValues(c.req.queries());
   const bad = unstorableAt(query);
   if (bad !== undefined) return { ok: false, response: problem(c, 400, 'invalid', 'The query holds a NUL character or a lone surrogate.', [{ path: bad, message: UNSTORABLE_MESSAGE }]) };
   const r = schema.safeParse(query);
   if (!r.success) return { ok: false, response: problem(c, 400, 'invalid', 'The query does not have the expected shape.', issuesOf(r.error)) };
   return { ok: true, value: r.data };
 }
+
+/** Query parameters as a schema reads them: a value, or a list of them for a parameter given more than once. */
+export const queryValues = (q: Record<string, string[]>): Record<string, string | string[]> => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v.length === 1 ? v[0]! : v]));
 
 export const issuesOf = (error: z.ZodError) => error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
 

@@ -20,6 +20,12 @@ export interface SignInDeps {
 }
 
 const CODE = z.string().trim().regex(/^\d{6}$/, 'six digits');
+const PASSWORD = z.string().min(1).max(1024);
+
+/** The bodies these routes read (the API document, openapi.ts, shows the same schemas). */
+export const LoginBody = z.object({ name: z.string().min(1).max(128), password: PASSWORD, code: CODE.optional() }).strict();
+export const TotpConfirmBody = z.object({ code: CODE }).strict();
+export const TotpDisableBody = z.object({ password: PASSWORD, code: CODE }).strict();
 
 /**
  * Signing in and the second factor, mounted under /api:
@@ -61,7 +67,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
   };
 
   app.post('/login', async (c) => {
-    const body = await readJson(c, z.object({ name: z.string().min(1).max(128), password: z.string().min(1).max(1024), code: CODE.optional() }).strict());
+    const body = await readJson(c, LoginBody);
     if (!body.ok) return body.response;
     const r = await check(c, body.value.name, body.value.password, body.value.code);
     return 'response' in r ? r.response : d.startSession(c, r.user);
@@ -91,7 +97,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
   app.post('/me/totp/confirm', d.authenticate, async (c) => {
     const user = await self(c);
     if (!user) return NO_SESSION(c);
-    const body = await readJson(c, z.object({ code: CODE }).strict());
+    const body = await readJson(c, TotpConfirmBody);
     if (!body.ok) return body.response;
     const attempt = await guard.admit(user.name, d.clientAddress(c));
     if (!attempt.ok) {
@@ -110,7 +116,7 @@ export function signInRoutes(d: SignInDeps): Hono<Env> {
   app.post('/me/totp/disable', d.authenticate, async (c) => {
     const user = await self(c);
     if (!user) return NO_SESSION(c);
-    const body = await readJson(c, z.object({ password: z.string().min(1).max(1024), code: CODE }).strict());
+    const body = await readJson(c, TotpDisableBody);
     if (!body.ok) return body.response;
     const r = await check(c, user.name, body.value.password, body.value.code);
     if ('response' in r) return r.response;

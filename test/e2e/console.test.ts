@@ -71,7 +71,7 @@ describe('the console', () => {
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain(blockedId);
 
-    await rows.first().getByRole('link').click();
+    await rows.first().getByRole('link').first().click();
     await page.getByRole('heading', { name: /block · paste to claude\.ai/ }).waitFor();
     const detail = await page.locator('main').textContent();
     expect(detail).toContain('•••-••-••99');
@@ -135,6 +135,17 @@ describe('the console', () => {
     await expect.poll(() => viewer.getByRole('row', { name: /employees/ }).count()).toBe(1);
     expect(await viewer.getByRole('form', { name: 'Upload a table' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+
+    // Deleting asks first; Cancel keeps the document, yes deletes it.
+    const sopItem = page.getByRole('listitem').filter({ hasText: 'SOP-017.txt' });
+    await sopItem.getByRole('button', { name: 'Delete' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Delete SOP-017.txt?');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(await sopItem.count()).toBe(1);
+    await sopItem.getByRole('button', { name: 'Delete' }).click();
+    await dialog.getByRole('button', { name: 'Delete SOP-017.txt' }).click();
+    await expect.poll(() => sopItem.count()).toBe(0);
   });
 
   it('shows the overview charts and the audit trail verification to an admin', async () => {
@@ -142,8 +153,43 @@ describe('the console', () => {
     await page.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('img', { name: 'Decisions per day, by action' }).waitFor();
     expect(await page.locator('rect.bar.warn').count()).toBeGreaterThan(0);
+    // A value axis, and a range to choose: the last 7 days have 7 days of bars.
+    expect(await page.locator('svg text.axis').first().textContent()).toBe('0');
+    await page.getByLabel('Range').selectOption('7');
+    await page.getByRole('heading', { name: 'Overview: the last 7 days' }).waitFor();
+    await expect.poll(() => page.locator('svg g title').count()).toBe(7);
+    await page.getByText('The numbers, day by day').click();
+    expect(await page.getByRole('table', { name: 'Decisions per day' }).textContent()).toMatch(/warn/);
     await page.getByRole('link', { name: 'People and devices' }).click();
     await page.getByRole('button', { name: 'Verify the audit trail' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Intact: \d+ entries/);
+  });
+
+  it('says what is wrong with a field beside it, copies a new token, and lists and filters the audit trail', async () => {
+    const page = await signIn('admin');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: b.url });
+    await page.getByRole('link', { name: 'People and devices' }).click();
+    const person = page.getByRole('form', { name: 'Add a person' });
+    await person.getByLabel('Name').fill('newcomer');
+    await person.getByLabel('Password').fill('short');
+    await person.getByRole('button', { name: 'Add person' }).click();
+    await expect.poll(() => person.getByLabel('Password').getAttribute('aria-invalid')).toBe('true');
+    expect(await person.locator('#person-password-error').textContent()).toBe('at least 12 characters');
+    expect(await page.locator('main').textContent()).not.toContain('expected shape');
+
+    const token = page.getByRole('form', { name: 'New API token' });
+    await token.getByLabel('Label').fill('soar');
+    await token.getByRole('button', { name: 'New API token' }).click();
+    const shown = page.locator('.secret code');
+    await shown.waitFor();
+    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await shown.textContent());
+
+    const trail = page.getByRole('table', { name: 'Audit trail' });
+    await expect.poll(() => trail.textContent()).toContain('token.create');
+    await page.getByLabel('Filter the trail (who, what, on what)').fill('token.create');
+    await expect.poll(() => trail.locator('tbody tr').count()).toBe(1);
+    expect(await trail.locator('tbody tr').textContent()).toMatch(/admin.*token\.create.*soar/);
   });
 });

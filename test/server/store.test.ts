@@ -143,7 +143,7 @@ describe.each(DATABASES)('the store on %s', (kind) => {
     expect(verifyChain(await store.audit())).toMatchObject({ ok: false, brokenAt: 2 });
   });
 
-  it('finds the people whose warned and blocked volume jumped away from their own baseline', async () => {
+  it('finds the people (and devices without one) whose warned and blocked volume jumped away from their own baseline, each once', async () => {
     const { store: s, dispose: d } = await freshStore(kind, pg);
     try {
       const now = Date.UTC(2026, 10, 25, 12);
@@ -157,10 +157,15 @@ describe.each(DATABASES)('the store on %s', (kind) => {
         add('busy-but-usual', 10 + (day % 2));
         add('spiking', day < 7 ? 9 : 1);
         add('audited-only', day < 7 ? 20 : 0, 'audit');
+        // A shared kiosk, enrolled without a user: it is listed as a device.
+        for (let i = 0; i < (day < 7 ? 8 : 1); i++) events.push(makeEvent({ time, device: { id: 'kiosk' }, action: 'block' }));
       }
+      // The people's devices are enrolled with their users: each person is listed once, not again as their device.
+      for (const user of ['steady', 'busy-but-usual', 'spiking', 'audited-only']) await s.enrollDevice(`pc-${user}`, `token-${user}`, user);
       await s.addEvents(events);
       const found = await outliers(s, now);
-      expect(found.slice(0, 2).map((o) => o.key).sort()).toEqual(['pc-spiking', 'spiking']);
+      expect(found.map((o) => o.key).sort()).toEqual(['kiosk', 'spiking']);
+      expect(found.find((o) => o.key === 'kiosk')).toMatchObject({ kind: 'device' });
       expect(found.find((o) => o.key === 'spiking')).toMatchObject({ kind: 'user', baseline: 1, recent: 9 });
       expect(found.map((o) => o.key)).not.toContain('steady');
       expect(found.map((o) => o.key)).not.toContain('busy-but-usual');

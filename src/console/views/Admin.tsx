@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, when, type Me } from '../api';
+import { api, ApiError, when, type Me } from '../api';
+import { useConfirm } from './Confirm';
+import { FieldError, invalidAt } from './FieldError';
 
 interface Device {
   id: string;
@@ -26,6 +28,7 @@ interface Token {
 }
 type Check = { ok: boolean; entries: number; reason?: string };
 type Alert = { seq: number; timeMs: number; target: string; detail: { scope?: string; address?: string; attempts?: number } };
+type AuditEntry = { seq: number; timeMs: number; actor: string; action: string; target: string; detail: Record<string, unknown> };
 
 const ROLES = ['viewer', 'analyst', 'policy_admin', 'admin'];
 
@@ -38,8 +41,11 @@ export function Admin({ me }: { me: Me }) {
   const [enrollment, setEnrollment] = useState<Token[]>([]);
   const [secret, setSecret] = useState('');
   const [check, setCheck] = useState<Check>();
-  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [trail, setTrail] = useState<AuditEntry[]>([]);
   const [message, setMessage] = useState('');
+  /** The form whose fields the API found fault with, and what it said (shown at each field). */
+  const [invalid, setInvalid] = useState<{ form: string; error: ApiError }>();
+  const { ask, dialog } = useConfirm();
 
   const load = async () => {
     setDevices((await api<{ devices: Device[] }>('/api/devices')).devices);
@@ -47,33 +53,60 @@ export function Admin({ me }: { me: Me }) {
     setUsers((await api<{ users: User[] }>('/api/users')).users);
     setTokens((await api<{ tokens: Token[] }>('/api/tokens')).tokens);
     setEnrollment((await api<{ tokens: Token[] }>('/api/enrollment-tokens')).tokens);
-    const trail = (await api<{ entries: Array<Alert & { action: string }> }>('/api/audit')).entries;
-    setAlerts(trail.filter((e) => e.action === 'login.throttled').slice(-20).reverse());
+    setTrail((await api<{ entries: AuditEntry[] }>('/api/audit')).entries.reverse());
   };
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
   }, []);
 
-  const act = (work: () => Promise<unknown>) => async (e?: Event) => {
+  const alerts = trail.filter((e) => e.action === 'login.throttled').slice(0, 20) as unknown as Alert[];
+  /** Runs a change and reloads; a refusal about fields is shown at those fields of `form`, any other above. */
+  const act = (work: () => Promise<unknown>, form?: string) => async (e?: Event) => {
     e?.preventDefault();
+    const target = e?.currentTarget as HTMLFormElement | undefined;
     try {
       await work();
+      setInvalid(undefined);
+      setMessage('');
+      target?.reset?.();
       await load();
     } catch (err) {
-      setMessage((err as Error).message);
+      const error = err as ApiError;
+      if (form && error.issues.length) setInvalid({ form, error });
+      else setMessage(error.message);
     }
   };
+  const errorOf = (form: string) => (invalid?.form === form ? invalid.error : undefined);
+  /** A labelled field with the API's word about it beside it. */
+  const field = (form: string, name: string, label: string, props: Record<string, unknown> = {}) => {
+    const id = `${form}-${name}`;
+    return (
+      <label>
+        {label}
+        <input id={id} name={name} required {...props} {...invalidAt(errorOf(form), name, `${id}-error`)} />
+        <FieldError error={errorOf(form)} path={name} id={`${id}-error`} />
+      </label>
+    );
+  };
+  const roleField = () => (
+    <label>
+      Role
+      <select name="role">
+        {ROLES.map((r) => (
+          <option>{r}</option>
+        ))}
+      </select>
+    </label>
+  );
+  const revoke = (what: string, path: string) => ask(`Revoke ${what}? It stops working at once.`, `Revoke ${what}`, act(() => api(path, { method: 'DELETE' })));
   const fields = (e?: Event) => Object.fromEntries(new FormData(e!.currentTarget as HTMLFormElement)) as Record<string, string>;
 
   return (
     <section aria-labelledby="admin-title">
       <h1 id="admin-title">People and devices</h1>
       {message ? <p role="alert">{message}</p> : null}
-      {secret ? (
-        <p role="status" class="secret">
-          Copy it now, it is not shown again: <code>{secret}</code>
-        </p>
-      ) : null}
+      {dialog}
+      {secret ? <Secret value={secret} /> : null}
       <h2>Devices</h2>
       <table>
         <thead>
@@ -94,7 +127,7 @@ export function Admin({ me }: { me: Me }) {
               <td>{when(d.enrolledMs)}</td>
               <td>{d.lastSeenMs ? when(d.lastSeenMs) : 'never'}</td>
               <td class="num">{d.droppedTotal}</td>
-              <td>{d.revoked ? 'revoked' : isAdmin ? <button onClick={act(() => api(`/api/devices/${encodeURIComponent(d.id)}`, { method: 'DELETE' }))}>Revoke</button> : null}</td>
+              <td>{d.revoked ? 'revoked' : isAdmin ? <button onClick={() => revoke(`device ${d.id}`, `/api/devices/${encodeURIComponent(d.id)}`)}>Revoke</button> : null}</td>
             </tr>
           ))}
         </tbody>
@@ -118,31 +151,23 @@ export function Admin({ me }: { me: Me }) {
               ))}
             </tbody>
           </table>
-          <form class="row" aria-label="Add a person" onSubmit={(e) => act(() => api('/api/users', { method: 'POST', body: fields(e) }))(e)}>
-            <input name="name" placeholder="name" required />
-            <input name="password" type="password" placeholder="password (12+ characters)" required />
-            <select name="role">
-              {ROLES.map((r) => (
-                <option>{r}</option>
-              ))}
-            </select>
+          <form class="row fields" aria-label="Add a person" onSubmit={(e) => act(() => api('/api/users', { method: 'POST', body: fields(e) }), 'person')(e)}>
+            {field('person', 'name', 'Name', { autocomplete: 'off' })}
+            {field('person', 'password', 'Password', { type: 'password', placeholder: '12+ characters', autocomplete: 'new-password' })}
+            {roleField()}
             <button type="submit">Add person</button>
           </form>
           <h2>API tokens</h2>
-          <TokenTable tokens={tokens} revoke={(id) => act(() => api(`/api/tokens/${id}`, { method: 'DELETE' }))()} />
-          <form class="row" aria-label="New API token" onSubmit={(e) => act(async () => setSecret((await api<{ token: string }>('/api/tokens', { method: 'POST', body: fields(e) })).token))(e)}>
-            <input name="label" placeholder="label" required />
-            <select name="role">
-              {ROLES.map((r) => (
-                <option>{r}</option>
-              ))}
-            </select>
+          <TokenTable tokens={tokens} revoke={(t) => revoke(`the token ${t.label}`, `/api/tokens/${t.id}`)} />
+          <form class="row fields" aria-label="New API token" onSubmit={(e) => act(async () => setSecret((await api<{ token: string }>('/api/tokens', { method: 'POST', body: fields(e) })).token), 'token')(e)}>
+            {field('token', 'label', 'Label', { placeholder: 'for example: SOAR playbooks' })}
+            {roleField()}
             <button type="submit">New API token</button>
           </form>
           <h2>Enrollment tokens</h2>
-          <TokenTable tokens={enrollment} revoke={(id) => act(() => api(`/api/enrollment-tokens/${id}`, { method: 'DELETE' }))()} />
-          <form class="row" aria-label="New enrollment token" onSubmit={(e) => act(async () => setSecret((await api<{ token: string }>('/api/enrollment-tokens', { method: 'POST', body: { label: fields(e).label } })).token))(e)}>
-            <input name="label" placeholder="label (for example: all laptops)" required />
+          <TokenTable tokens={enrollment} revoke={(t) => revoke(`the enrollment token ${t.label}`, `/api/enrollment-tokens/${t.id}`)} />
+          <form class="row fields" aria-label="New enrollment token" onSubmit={(e) => act(async () => setSecret((await api<{ token: string }>('/api/enrollment-tokens', { method: 'POST', body: { label: fields(e).label } })).token), 'enrollment')(e)}>
+            {field('enrollment', 'label', 'Label', { placeholder: 'label (for example: all laptops)' })}
             <button type="submit">New enrollment token</button>
           </form>
           <h2>Sign-in alerts</h2>
@@ -179,13 +204,76 @@ export function Admin({ me }: { me: Me }) {
             </button>{' '}
             {check ? <span role="status">{check.ok ? `Intact: ${check.entries} entries, every link checked.` : `BROKEN: ${check.reason}`}</span> : null}
           </p>
+          <AuditTrail entries={trail} />
         </>
       ) : null}
     </section>
   );
 }
 
-function TokenTable({ tokens, revoke }: { tokens: Token[]; revoke: (id: number) => void }) {
+/** A new token, shown once, with a button that copies it. */
+function Secret({ value }: { value: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <p role="status" class="secret">
+      Copy it now, it is not shown again: <code>{value}</code>{' '}
+      <button type="button" onClick={() => navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </p>
+  );
+}
+
+/** The audit trail, newest first, filtered by a part of its actor, action or target. */
+function AuditTrail({ entries }: { entries: AuditEntry[] }) {
+  const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(50);
+  const wanted = filter.trim().toLowerCase();
+  const shown = entries.filter((e) => !wanted || [e.actor, e.action, e.target].some((v) => v.toLowerCase().includes(wanted)));
+  return (
+    <>
+      <label class="row">
+        Filter the trail (who, what, on what) <input type="search" value={filter} onInput={(e) => setFilter((e.target as HTMLInputElement).value)} />
+      </label>
+      <p class="muted">
+        {shown.length.toLocaleString('en')} of {entries.length.toLocaleString('en')} entries
+      </p>
+      <div class="table-scroll">
+        <table aria-label="Audit trail">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">On what</th>
+              <th scope="col">Detail</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.slice(0, limit).map((e) => (
+              <tr key={e.seq}>
+                <td class="num">{e.seq}</td>
+                <td>{when(e.timeMs)}</td>
+                <td>{e.actor}</td>
+                <td>{e.action}</td>
+                <td>{e.target}</td>
+                <td class="mono">{JSON.stringify(e.detail)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {shown.length > limit ? (
+        <button type="button" onClick={() => setLimit(limit + 200)}>
+          Show more
+        </button>
+      ) : null}
+    </>
+  );
+}
+
+function TokenTable({ tokens, revoke }: { tokens: Token[]; revoke: (token: Token) => void }) {
   return (
     <table>
       <tbody>
@@ -198,7 +286,7 @@ function TokenTable({ tokens, revoke }: { tokens: Token[]; revoke: (id: number) 
               {t.effective_role && t.effective_role !== t.role ? <span class="muted"> (acts as {t.effective_role}, the role of {t.created_by})</span> : null}
             </td>
             <td>{when(t.created_ms)}</td>
-            <td>{t.revoked_ms ? 'revoked' : <button onClick={() => revoke(t.id)}>Revoke</button>}</td>
+            <td>{t.revoked_ms ? 'revoked' : <button onClick={() => revoke(t)}>Revoke</button>}</td>
           </tr>
         ))}
       </tbody>

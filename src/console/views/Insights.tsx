@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, when } from '../api';
+import { eventsOf } from '../event-links';
 
 interface Outlier {
   kind: 'user' | 'device';
@@ -9,7 +10,10 @@ interface Outlier {
   score: number;
 }
 
-/** The people and devices whose warned and blocked volume jumped away from their own baseline, biggest first. */
+/**
+ * The people whose warned and blocked volume jumped away from their own baseline, biggest first, each once (a
+ * device only when it has no user), each a link to their events.
+ */
 export function Insights() {
   const [outliers, setOutliers] = useState<Outlier[]>();
   const [computedAt, setComputedAt] = useState('');
@@ -44,7 +48,9 @@ export function Insights() {
         <tbody>
           {outliers.map((o) => (
             <tr>
-              <td>{o.key}</td>
+              <td>
+                <a href={eventsOf(o.kind, o.key)}>{o.key}</a>
+              </td>
               <td>{o.kind}</td>
               <td class="num">{o.baseline}</td>
               <td class="num">{o.recent}</td>

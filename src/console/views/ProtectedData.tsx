@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, when, type Me } from '../api';
+import { useConfirm } from './Confirm';
 
 const KINDS = ['text', 'number', 'id', 'date'] as const;
 
@@ -98,11 +99,17 @@ export function ProtectedData({ me }: { me: Me }) {
     return `Document fingerprinted (${r.fingerprints} fingerprints).`;
   });
 
-  const remove = (path: string, what: string) =>
-    act(async () => {
-      await api(path, { method: 'DELETE' });
-      return `${what} removed.`;
-    });
+  /** Deletes after a yes: browsers stop matching it at their next refresh. */
+  const { ask, dialog } = useConfirm();
+  const remove = (path: string, what: string) => () =>
+    ask(
+      `Delete ${what}? Browsers stop matching it at their next refresh.`,
+      `Delete ${what}`,
+      act(async () => {
+        await api(path, { method: 'DELETE' });
+        return `${what} removed.`;
+      }),
+    );
 
   const sets = [...new Set(summary?.documents.map((d) => d.set))];
   return (
@@ -112,6 +119,7 @@ export function ProtectedData({ me }: { me: Me }) {
         Exact-data tables and fingerprinted documents, kept and sent to browsers as keyed hashes only. A rule names a table or a document set by its id under
         <code> match.classifiers</code>. Version {summary?.version ?? '…'}.
       </p>
+      {dialog}
       {message ? <p role="status">{message}</p> : null}
       {issues.length ? (
         <ul role="alert">

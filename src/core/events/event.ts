@@ -28,6 +28,10 @@ export const FreeText = (max: number) =>
 /** File names join words with underscores ("gonzalez_219-09-9999.csv"): read them as spaces, same length. */
 const freeTextFindings = (text: string) => scan(text.replace(/_/g, ' ')).findings;
 
+/** The categories a finding in an event has (health context makes personal data 'phi'). */
+export const FINDING_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
+export const OUTCOMES = ['sent', 'redacted', 'cancelled'] as const;
+
 /**
  * One decision as the security team sees it: who, where, how, what kinds of data, which rule, what happened.
  * It carries types, counts, masked previews and keyed hashes, never a matched value; the schema refuses
@@ -55,7 +59,7 @@ export const BulwarkEvent = z
         z
           .object({
             type: z.enum(ENTITY_TYPES),
-            category: z.enum(['phi', 'pii', 'secret', 'ip']),
+            category: z.enum(FINDING_CATEGORIES),
             count: z.number().int().min(1),
             previews: z.array(MaskedPreview).max(3),
             /** HMAC-SHA256 of each distinct normalised value under the organisation's key, hex. */
@@ -66,7 +70,7 @@ export const BulwarkEvent = z
       .max(ENTITY_TYPES.length),
     rule: PlainText(100).optional(),
     action: z.enum(ACTIONS),
-    outcome: z.enum(['sent', 'redacted', 'cancelled']),
+    outcome: z.enum(OUTCOMES),
     justification: FreeText(1000).optional(),
   })
   .strict();

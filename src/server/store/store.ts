@@ -51,17 +51,40 @@ export interface PublishedPolicy {
   note: string;
 }
 
+/** One value or several (any of them matches). */
+type Many = string | readonly string[];
+
+/**
+ * What events to list: every field given must match (AND), any of a field's values may (OR). user, device,
+ * host and rule match a part of the value, whatever the case, or the whole value when it starts with "=".
+ * category: a finding's category; hash: a finding's keyed hash.
+ */
 export interface EventFilter {
   from?: number;
   to?: number;
-  user?: string;
-  device?: string;
-  host?: string;
-  channel?: string;
-  type?: string;
-  rule?: string;
-  action?: string;
-  outcome?: string;
+  user?: Many;
+  device?: Many;
+  host?: Many;
+  rule?: Many;
+  channel?: Many;
+  type?: Many;
+  action?: Many;
+  outcome?: Many;
+  category?: Many;
+  hash?: Many;
+}
+
+export const SORT_KEYS = ['time', 'user', 'device', 'host', 'rule', 'channel', 'action', 'outcome'] as const;
+type SortKey = (typeof SORT_KEYS)[number];
+/** A sort key, ascending, or descending with a leading "-". */
+export type EventSort = SortKey | `-${SortKey}`;
+
+export interface SavedView {
+  id: number;
+  name: string;
+  /** The events view's query string (user=hana&category=phi&sort=-time). */
+  query: string;
+  createdMs: number;
 }
 
 export type { StoredEvent } from './event-rows';
@@ -106,7 +129,10 @@ export interface RollupRow {
 
 /** The database's clock in milliseconds since 1970 (leases compare against one clock, whichever instance asks). */
 const NOW_MS = { postgres: '(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::bigint', sqlite: "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)" } as const;
-const FILTER_COLUMNS = { user: 'user_name', device: 'device_id', host: 'host', channel: 'channel', rule: 'rule', action: 'action', outcome: 'outcome' } as const;
+const TEXT_COLUMNS = { user: 'user_name', device: 'device_id', host: 'host', rule: 'rule' } as const;
+const EXACT_COLUMNS = { channel: 'channel', action: 'action', outcome: 'outcome' } as const;
+const SORT_COLUMNS = { ...TEXT_COLUMNS, ...EXACT_COLUMNS } as const;
+const COUNT_CAP = 100_000;
 const INSERT_CHUNK = 500;
 
 /**
@@ -382,52 +408,68 @@ export class Store {
   }
 
   /**
-   * A page of events, newest first, by keyset paging on (time, seq): the 10,000th page costs what the first
-   * does. A type filter walks the per-type index in time order.
+   * A page of events, newest first unless `sort` says otherwise, by keyset paging on (sort key, time, seq): the
+   * 10,000th page costs what the first does. A type alone walks the per-type index in time order.
    */
-  async events(filter: EventFilter, limit = 50, cursor?: string): Promise<EventPage> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const columns = Object.entries(FILTER_COLUMNS).filter(([key]) => filter[key as keyof typeof FILTER_COLUMNS] !== undefined);
-    // A type alone walks the per-type index in time order; a type with other filters lets the database start
-    // from the column index (host, user, ...) and check the type in that index's type mask.
-    const walkTypes = filter.type !== undefined && columns.length === 0;
+  async events(filter: EventFilter, limit = 50, cursor?: string, sort: EventSort = '-time'): Promise<EventPage> {
+    const { where, params } = eventConditions(filter);
+    const by = sort.replace(/^-/, '') as SortKey;
+    const desc = sort.startsWith('-');
+    // A single type and nothing else, newest first: the page's keys from event_types first, then those events,
+    // each looked up by its time and seq (on PostgreSQL in its one partition), never a join of the two tables.
+    const walkTypes = by === 'time' && where.length === 1 && many(filter.type).length === 1;
     const t = walkTypes ? 't' : 'e';
     if (walkTypes) {
-      where.push('t.type = ?');
-      params.push(filter.type);
-    } else if (filter.type !== undefined) {
-      where.push('(e.type_mask & ?) <> 0');
-      params.push(typeMask([filter.type as EntityType]));
+      where[0] = 't.type = ?';
+      params[0] = many(filter.type)[0];
     }
-    if (filter.from !== undefined) {
-      where.push(`${t}.time_ms >= ?`);
-      params.push(filter.from);
-    }
-    if (filter.to !== undefined) {
-      where.push(`${t}.time_ms < ?`);
-      params.push(filter.to);
-    }
-    for (const [key, column] of columns) {
-      where.push(`e.${column} = ?`);
-      params.push(filter[key as keyof typeof FILTER_COLUMNS]);
-    }
-    const after = cursor ? decodeCursor(cursor) : undefined;
+    timeRange(filter, t, where, params);
+    const keys = [...(by === 'time' ? [] : [`COALESCE(e.${SORT_COLUMNS[by]}, '')`]), `${t}.time_ms`, `${t}.seq`];
+    const after = cursor ? decodeCursor(cursor, keys.length) : undefined;
     if (after) {
-      where.push(`(${t}.time_ms, ${t}.seq) < (?, ?)`);
-      params.push(after.timeMs, after.seq);
+      where.push(`(${keys.join(', ')}) ${desc ? '<' : '>'} (${keys.map(() => '?').join(', ')})`);
+      params.push(...after);
     }
     const conditions = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const order = `ORDER BY ${t}.time_ms DESC, ${t}.seq DESC`;
-    // A type alone: the page's keys from event_types first, then those events, each looked up by its time and
-    // seq (on PostgreSQL in its one partition), never a join of the two whole tables.
+    const order = `ORDER BY ${keys.map((k) => `${k} ${desc ? 'DESC' : 'ASC'}`).join(', ')}`;
     const sql = walkTypes
       ? `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM (SELECT t.time_ms, t.seq FROM event_types t ${conditions} ${order} LIMIT ?) t JOIN events e ON e.time_ms = t.time_ms AND e.seq = t.seq ${order}`
-      : `SELECT e.seq, e.received_ms, e.time_ms, e.doc FROM events e ${conditions} ${order} LIMIT ?`;
-    const rowsFound = await this.db.query<EventRow & { time_ms: number }>(sql, [...params, limit + 1]);
+      : `SELECT ${by === 'time' ? '' : `${keys[0]} AS sort_key, `}e.seq, e.received_ms, e.time_ms, e.doc FROM events e ${conditions} ${order} LIMIT ?`;
+    const rowsFound = await this.db.query<EventRow & { time_ms: number; sort_key?: string }>(sql, [...params, limit + 1]);
     const page = rowsFound.slice(0, limit);
     const last = page.at(-1);
-    return { events: page.map(toStored), next: rowsFound.length > limit && last ? encodeCursor(last.time_ms, last.seq) : undefined };
+    const lastKeys = last && [...(by === 'time' ? [] : [last.sort_key]), Number(last.time_ms), Number(last.seq)];
+    return { events: page.map(toStored), next: rowsFound.length > limit && lastKeys ? encodeCursor(lastKeys) : undefined };
+  }
+
+  /** How many events match, counted up to COUNT_CAP (`capped`: there are more). */
+  async countEvents(filter: EventFilter): Promise<{ total: number; capped: boolean }> {
+    const { where, params } = eventConditions(filter);
+    timeRange(filter, 'e', where, params);
+    const [row] = await this.db.query<{ n: number }>(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM events e ${where.length ? `WHERE ${where.join(' AND ')}` : ''} LIMIT ?) c`, [...params, COUNT_CAP + 1]);
+    const n = Number(row!.n);
+    return { total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  }
+
+  // --- saved views: a console user's named filters ---
+
+  async savedViews(owner: string): Promise<SavedView[]> {
+    const rows = await this.db.query<{ id: number; name: string; query: string; created_ms: number }>('SELECT id, name, query, created_ms FROM saved_views WHERE owner = ? ORDER BY name', [owner]);
+    return rows.map((r) => ({ id: Number(r.id), name: r.name, query: r.query, createdMs: Number(r.created_ms) }));
+  }
+
+  /** Saves (or replaces) the owner's view of this name. */
+  async saveView(owner: string, name: string, query: string): Promise<SavedView> {
+    const [row] = await this.db.query<{ id: number; created_ms: number }>(
+      'INSERT INTO saved_views (owner, name, query, created_ms) VALUES (?, ?, ?, ?) ON CONFLICT (owner, name) DO UPDATE SET query = excluded.query, created_ms = excluded.created_ms RETURNING id, created_ms',
+      [owner, name, query, Date.now()],
+    );
+    return { id: Number(row!.id), name, query, createdMs: Number(row!.created_ms) };
+  }
+
+  /** Deletes one of the owner's views; false when the owner has none with this id. */
+  async deleteView(owner: string, id: number): Promise<boolean> {
+    return (await this.db.run('DELETE FROM saved_views WHERE owner = ? AND id = ?', [owner, id])) > 0;
   }
 
   async rollups(fromDay: string, toDay: string, dims: readonly RollupDim[]): Promise<RollupRow[]> {
@@ -436,7 +478,8 @@ export class Store {
 
   /**
    * Per user and device, the daily totals of the given actions between two days, summed, and summed squared
-   * (for a standard deviation), split at `splitDay`: what baselines need, computed by the database.
+   * (for a standard deviation), split at `splitDay`: what baselines need, computed by the database. Devices
+   * enrolled with a user are left out (their user has the same volume).
    */
   async dailyVolumes(fromDay: string, splitDay: string, toDay: string, actions: readonly string[]) {
     return this.db.query<{ dim: 'user' | 'device'; key: string; base_sum: number; base_sq: number; recent_sum: number }>(
@@ -446,6 +489,8 @@ export class Store {
          SUM(CASE WHEN day >= ? THEN n ELSE 0 END) AS recent_sum
        FROM (SELECT dim, key, day, SUM(n) AS n FROM rollups
              WHERE day >= ? AND day <= ? AND dim IN ('user', 'device') AND action IN (${actions.map(() => '?').join(',')})
+               -- A device enrolled with a user counts as that user: each person once, not again as their device.
+               AND NOT (dim = 'device' AND key IN (SELECT id FROM devices WHERE user_name IS NOT NULL))
              GROUP BY dim, key, day) daily
        GROUP BY dim, key`,
       [splitDay, splitDay, splitDay, fromDay, toDay, ...actions],
@@ -574,11 +619,74 @@ const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, pa
 const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
 
-function encodeCursor(timeMs: number, seq: number): string {
-  return Buffer.from(`${timeMs}.${seq}`).toString('base64url');
+const many = (v: Many | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+const anyOf = (parts: string[]) => `(${parts.join(' OR ')})`;
+const likeText = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The WHERE conditions of a filter, but for its time range (whose column depends on the table walked). A type
+ * filter comes first when there is one: events() may walk event_types instead.
+ *
+ * Categories and keyed hashes are read from the stored document (`"category":"phi"`, `"<hash>"`): their values
+ * are an enum and 64 hex digits, nothing LIKE treats specially, and a finding is the only place they occur.
+ */
+function eventConditions(filter: EventFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const types = many(filter.type);
+  if (types.length) {
+    where.push('(e.type_mask & ?) <> 0');
+    params.push(typeMask(types as EntityType[]));
+  }
+  for (const [key, column] of Object.entries(TEXT_COLUMNS)) {
+    const values = many(filter[key as keyof typeof TEXT_COLUMNS]);
+    if (!values.length) continue;
+    where.push(anyOf(values.map((v) => (v.startsWith('=') ? `e.${column} = ?` : `LOWER(e.${column}) LIKE ? ESCAPE '\\'`))));
+    params.push(...values.map((v) => (v.startsWith('=') ? v.slice(1) : likeText(v.toLowerCase()))));
+  }
+  for (const [key, column] of Object.entries(EXACT_COLUMNS)) {
+    const values = many(filter[key as keyof typeof EXACT_COLUMNS]);
+    if (!values.length) continue;
+    where.push(`e.${column} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  for (const [values, text] of [
+    [many(filter.category), (c: string) => `%"category":${JSON.stringify(c)}%`],
+    [many(filter.hash), (h: string) => `%${JSON.stringify(h)}%`],
+  ] as const) {
+    if (!values.length) continue;
+    where.push(anyOf(values.map(() => 'e.doc LIKE ?')));
+    params.push(...values.map(text));
+  }
+  return { where, params };
 }
 
-function decodeCursor(cursor: string): { timeMs: number; seq: number } | undefined {
-  const m = Buffer.from(cursor, 'base64url').toString().match(/^(\d{1,16})\.(\d{1,16})$/);
-  return m ? { timeMs: Number(m[1]), seq: Number(m[2]) } : undefined;
+/** The filter's time range on table `t` (events or event_types). */
+function timeRange(filter: EventFilter, t: string, where: string[], params: unknown[]): void {
+  if (filter.from !== undefined) {
+    where.push(`${t}.time_ms >= ?`);
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    where.push(`${t}.time_ms < ?`);
+    params.push(filter.to);
+  }
+}
+
+function encodeCursor(keys: ReadonlyArray<string | number | undefined>): string {
+  return Buffer.from(JSON.stringify(keys)).toString('base64url');
+}
+
+/** A cursor's keys, when it has `count` of them: a sort key (text) first if more than two, then time and seq. */
+function decodeCursor(cursor: string, count: number): Array<string | number> | undefined {
+  let keys: unknown;
+  try {
+    keys = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(keys) || keys.length !== count) return undefined;
+  const [time, seq] = keys.slice(-2);
+  const ok = Number.isSafeInteger(time) && Number.isSafeInteger(seq) && (count === 2 || typeof keys[0] === 'string');
+  return ok ? (keys as Array<string | number>) : undefined;
 }
