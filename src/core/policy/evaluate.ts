@@ -1,7 +1,8 @@
 import { counts } from '../detect/redact';
 import { organisationDetectorId, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
-import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
+import { covered, dayOf, partnerOf } from './partners';
+import { ACTIONS, CONTENT_CATEGORIES, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
 /** What is known about the place and way content is leaving. */
 export interface EvaluationContext {
@@ -13,6 +14,8 @@ export interface EvaluationContext {
   file?: { name?: string; type?: string; size?: number; encrypted?: boolean; unscannable?: boolean };
   /** Set when the content could not be scanned. */
   failure?: Failure;
+  /** The time of the decision (ms since 1970; now when absent): agreements of the register expire. */
+  now?: number;
 }
 
 export interface Decision {
@@ -41,7 +44,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
   if (policy.exceptions.hosts.some((p) => hostMatches(p, host)))
     return { action: 'allow', requireJustification: false, matched: [], explanation: `${host} is an allowed host: nothing is checked there.` };
   const facts = factsOf(policy, findings, ctx, host);
-  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx));
+  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx, policy));
   // A stable sort keeps the policy's order among rules of equal strength.
   applied.sort((a, b) => rank(b.action) - rank(a.action));
   const top = applied[0];
@@ -73,6 +76,8 @@ interface Facts {
   findings: readonly Finding[];
   /** Content that could not be scanned and fails closed counts as holding PHI and secrets. */
   assumeWorst: boolean;
+  /** Internal domains and recipients that never count as external. */
+  internal: string[];
 }
 
 function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationContext, host: string): Facts {
@@ -83,6 +88,7 @@ function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationCo
     external,
     findings: findings.filter(counts),
     assumeWorst: ctx.failure !== undefined && (policy.failures[ctx.failure] ?? 'closed') === 'closed',
+    internal,
   };
 }
 
@@ -94,29 +100,50 @@ function recipientMatches(pattern: string, address: string): boolean {
   return domain === pattern || domain.endsWith(`.${pattern}`);
 }
 
-function applies(rule: Rule, facts: Facts, ctx: EvaluationContext): boolean {
+function applies(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Policy): boolean {
   const m = rule.match;
   if (m.channels && !m.channels.includes(ctx.channel)) return false;
   if (m.hosts && !m.hosts.some((p) => hostMatches(p, ctx.host.toLowerCase()))) return false;
   if (m.destinations && !m.destinations.some((d) => facts.destinations.includes(d))) return false;
   if (m.recipients !== 'any' && (ctx.channel !== 'email-send' || facts.external !== (m.recipients === 'external'))) return false;
   if (m.files && !fileMatches(m.files, ctx.file)) return false;
-  if (!m.entityTypes && !m.categories && !m.classifiers) return true;
-  if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) return true;
-  return matchingCount(rule, facts.findings) >= m.minCount;
+  // The findings the rule takes; undefined when unscanned content is taken to hold PHI and secrets.
+  let content: readonly Finding[] | undefined = facts.findings;
+  if (m.entityTypes || m.categories || m.classifiers) {
+    if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) content = undefined;
+    else if ((content = matching(rule, facts.findings)).length < m.minCount) return false;
+  }
+  return !m.party || partyMatches(m.party, policy, facts, ctx, content ? content.map((f) => f.category) : (m.categories ?? ['phi', 'secret']));
 }
 
-function matchingCount(rule: Rule, findings: readonly Finding[]): number {
+/**
+ * The parties content goes to (external recipients' domains, or the destination host) against the register: a
+ * party is a partner with an agreement in force covering every category found, a partner without, or unknown.
+ */
+function partyMatches(want: NonNullable<Rule['match']['party']>, policy: Policy, facts: Facts, ctx: EvaluationContext, found: readonly string[]): boolean {
+  const categories = [...new Set(found)].filter((c) => (CONTENT_CATEGORIES as readonly string[]).includes(c));
+  const external = (ctx.recipients ?? []).filter((r) => !facts.internal.some((d) => recipientMatches(d, r))).map((r) => r.slice(r.lastIndexOf('@') + 1));
+  const host = ctx.host.toLowerCase();
+  const destination = facts.internal.some((d) => !d.includes('@') && (host === d || host.endsWith(`.${d}`))) ? [] : [host];
+  const parties = want.of === 'recipients' ? external : want.of === 'destination' ? destination : ctx.recipients?.length ? external : destination;
+  const day = dayOf(ctx.now ?? Date.now());
+  const standing = parties.map((p) => {
+    const partner = partnerOf(policy.partners, p);
+    return !partner ? 'unknown' : covered(partner, categories, day, want.agreements) ? 'covered' : 'uncovered';
+  });
+  return want.is === 'covered' ? standing.length > 0 && standing.every((s) => s === 'covered') : standing.includes(want.is);
+}
+
+/** The findings a rule's content conditions take. */
+function matching(rule: Rule, findings: readonly Finding[]): Finding[] {
   const m = rule.match;
-  let n = 0;
-  for (const f of findings) {
-    if (f.score < m.minScore) continue;
+  return findings.filter((f) => {
+    if (f.score < m.minScore) return false;
     const byType = m.entityTypes?.includes(f.type) ?? false;
     const byCategory = m.categories?.some((c) => c === f.category || (c === 'pii' && f.category === 'phi')) ?? false;
     const byClassifier = m.classifiers?.some((id) => f.detector === organisationDetectorId(id)) ?? false;
-    if (byType || byCategory || byClassifier) n++;
-  }
-  return n;
+    return byType || byCategory || byClassifier;
+  });
 }
 
 function fileMatches(want: NonNullable<Rule['match']['files']>, file: EvaluationContext['file']): boolean {
