@@ -16,6 +16,7 @@ import { incidentRoutes } from './incidents/routes';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
+import { partnerRoutes } from './partners/routes';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
 import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
@@ -130,6 +131,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       { path: '/api/policies/validate', maxBytes: POLICY_BYTES },
       { path: '/api/policies/preview', maxBytes: POLICY_BYTES },
       { path: '/api/protected-data/', maxBytes: 64 * 1024 * 1024 },
+      { path: '/api/partners/import', maxBytes: 4 * 1024 * 1024 },
     ]),
   );
 
@@ -279,6 +281,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
+  app.route('/api', partnerRoutes({ store, keys, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') })));

@@ -67,3 +67,10 @@ export function covered(partner: Pick<PolicyPartner, 'agreements'>, categories: 
 
 /** The UTC day of a time, YYYY-MM-DD. */
 export const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** A partner as the register keeps it: what policy carries, and who in the organisation owns the relationship. */
+export const Partner = PolicyPartner.extend({ owner: z.string().trim().min(1).max(256).describe('Who owns the relationship (a name or address).') }).strict();
+export type Partner = z.infer<typeof Partner>;
+
+/** What policy carries of a partner: its owner stays on the server. */
+export const forPolicy = ({ owner: _owner, ...p }: Partner): PolicyPartner => p;

@@ -8,6 +8,7 @@ import type { SqlDriver } from './driver';
 import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
+import { PartnerStore } from './partners';
 import { retentionStart } from './partitions';
 import { migrate } from './schema';
 
@@ -119,9 +120,12 @@ export class Store {
   private readonly seenAt = new Map<string, number>();
   private readonly ruleOptions = new PolicyRuleOptions(async (version) => (await this.policy(version))?.doc.policy);
   readonly incidents: IncidentStore;
+  /** The third-party register. */
+  readonly partners: PartnerStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
+    this.partners = new PartnerStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {

@@ -3,9 +3,10 @@ import { partitionedEvents } from './002-partitioned-events';
 import { siemDelivery } from './003-siem-delivery';
 import { limits } from './004-limits';
 import { incidents } from './005-incidents';
+import { partners } from './007-partners';
 import type { Migration } from './migration';
 
 export { sqlMigration, type Migration } from './migration';
 
 /** Every migration, in the order they apply. A new one goes at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [tables, partitionedEvents, siemDelivery, limits, incidents];
+export const MIGRATIONS: readonly Migration[] = [tables, partitionedEvents, siemDelivery, limits, incidents, partners];
