@@ -9,6 +9,7 @@ import { Incidents } from './views/Incidents';
 import { Insights } from './views/Insights';
 import { Login } from './views/Login';
 import { Overview } from './views/Overview';
+import { Partners } from './views/Partners';
 import { PolicyEditor } from './views/PolicyEditor';
 import { ProtectedData } from './views/ProtectedData';
 
@@ -19,6 +20,7 @@ const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
   { path: 'protected', label: 'Protected data', permission: 'policy.read' },
+  { path: 'partners', label: 'Third parties', permission: 'policy.read' },
   { path: 'admin', label: 'People and devices', permission: 'devices.read' },
 ];
 
@@ -76,6 +78,7 @@ function App() {
         {page === 'insights' ? <Insights /> : null}
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
         {page === 'protected' ? <ProtectedData me={me} /> : null}
+        {page === 'partners' ? <Partners me={me} /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
         {page === 'account' ? <Account me={me} /> : null}
       </main>
