@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AGREEMENT_KINDS, PARTNER_KINDS, type Partner } from '../../core/policy/partners';
-import { api, ApiError, when, type Me } from '../api';
+import { api, when, type Me } from '../api';
+import { ChangeOutcome, useChanges } from './Changes';
 
 interface Volume {
   events: number;
@@ -55,28 +56,14 @@ export function Partners({ me }: { me: Me }) {
   const canWrite = me.permissions.includes('policy.write');
   const [view, setView] = useState<View>();
   const [editing, setEditing] = useState<Partial<Partner> & { isNew?: boolean }>();
-  const [message, setMessage] = useState('');
-  const [issues, setIssues] = useState<Array<{ path: string; message: string }>>([]);
-
   const load = async () => setView(await api<View>('/api/partners'));
+  const { message, setMessage, issues, act } = useChanges(load);
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
   }, []);
 
-  const act = (work: () => Promise<string>) => async () => {
-    setIssues([]);
-    try {
-      setMessage(await work());
-      await load();
-    } catch (err) {
-      setMessage((err as Error).message);
-      if (err instanceof ApiError) setIssues(err.issues);
-    }
-  };
-
-  const save = (e: Event) => {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+  const save = act(async (e) => {
+    const data = new FormData(e!.currentTarget as HTMLFormElement);
     const partner = {
       id: String(data.get('id')),
       name: String(data.get('name')),
@@ -87,12 +74,10 @@ export function Partners({ me }: { me: Me }) {
       agreements: agreementsOf(String(data.get('agreements') ?? '')),
     };
     const isNew = editing?.isNew;
-    return act(async () => {
-      await api(isNew ? '/api/partners' : `/api/partners/${partner.id}`, { method: isNew ? 'POST' : 'PUT', body: partner });
-      setEditing(undefined);
-      return `${partner.name} saved; browsers take the register with the next policy.`;
-    })();
-  };
+    await api(isNew ? '/api/partners' : `/api/partners/${partner.id}`, { method: isNew ? 'POST' : 'PUT', body: partner });
+    setEditing(undefined);
+    return `${partner.name} saved; browsers take the register with the next policy.`;
+  });
 
   const importCsv = (file: File) =>
     act(async () => {
@@ -108,14 +93,7 @@ export function Partners({ me }: { me: Me }) {
         Where data went {view ? `from ${view.from.slice(0, 10)} to ${view.to.slice(0, 10)}` : ''}: each event's recipients (or, without recipients, its destination) resolved to a
         partner by its domains and hosts, subdomains included. Rules say <code>match.party</code> (covered, uncovered, unknown) to act on it.
       </p>
-      {message ? <p role="status">{message}</p> : null}
-      {issues.length ? (
-        <ul role="alert">
-          {issues.map((i) => (
-            <li>{i.message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ChangeOutcome message={message} issues={issues} />
 
       {view?.expiring.length ? (
         <>
