@@ -98,7 +98,7 @@ export function Partners({ me }: { me: Me }) {
       {view?.expiring.length ? (
         <>
           <h2>Agreements to renew</h2>
-          <ul role="alert" aria-label="Agreements expired or ending within 30 days">
+          <ul aria-label="Agreements expired or ending within 30 days">
             {view.expiring.map((x) => (
               <li>
                 {x.name}: {LABELS[x.kind as keyof typeof LABELS]} {x.standing === 'expired' ? `expired on ${x.expires}` : `ends on ${x.expires} (in ${x.daysLeft} days)`}
@@ -220,11 +220,14 @@ export function Partners({ me }: { me: Me }) {
             Web hosts <input name="hosts" value={editing.hosts?.join(' ')} placeholder="portal.acme-cro.com" />
           </label>
           <label>
-            Agreements, one a line: kind ({AGREEMENT_KINDS.join(', ')}), categories (phi,pii,secret,ip), last day
-            <textarea name="agreements" rows={3} placeholder="baa phi 2027-03-31">
+            Agreements
+            <textarea name="agreements" rows={3} placeholder="baa phi 2027-03-31" aria-describedby="agreements-hint">
               {agreementsText(editing as Partner)}
             </textarea>
           </label>
+          <p class="muted" id="agreements-hint">
+            One a line: the kind ({AGREEMENT_KINDS.join(', ')}), the categories it covers (phi,pii,secret,ip), its last day (YYYY-MM-DD, none for no end).
+          </p>
           <button type="submit">Save</button>{' '}
           <button type="button" onClick={() => setEditing(undefined)}>
             Cancel

@@ -1,0 +1,72 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { CHROMIUM } from './chromium';
+
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The console's Third parties view in real Chromium against a real backend: unknown parties first, add, import, renew. */
+describe('the console: third parties', () => {
+  let b: TestBackend;
+  let browser: Browser;
+  beforeAll(async () => {
+    b = await startBackend('sqlite');
+    const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+    await b.server.store.addEvents([
+      makeEvent({ time: hourAgo, channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['gmail.com'], action: 'warn', outcome: 'sent' }),
+      makeEvent({ time: hourAgo, channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['eu.acme-cro.com'], action: 'warn', outcome: 'sent' }),
+    ]);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await b?.close();
+  });
+
+  async function signIn(role: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(b.url);
+    await page.getByLabel('Name').fill(role);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await page.getByRole('link', { name: 'Third parties' }).click();
+    await page.getByRole('heading', { name: 'Third parties' }).waitFor();
+    return page;
+  }
+
+  it('lists unknown parties first; a partner added in the form takes its events, and its expiring BAA is flagged', async () => {
+    const page = await signIn('policy_admin');
+    const unknown = page.getByRole('table', { name: 'Unknown external parties' });
+    await expect.poll(() => unknown.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^eu\.acme-cro\.com1/), expect.stringMatching(/^gmail\.com1/)]);
+    await page.getByRole('button', { name: 'Add a partner' }).click();
+    const form = page.getByRole('form', { name: 'Add a partner' });
+    await form.getByLabel('Id', { exact: true }).fill('acme-cro');
+    await form.getByLabel('Name', { exact: true }).fill('Acme CRO');
+    await form.getByRole('combobox', { name: /^Kind/ }).selectOption('cro');
+    await form.getByLabel('Owner').fill('qa@ourpharma.com');
+    await form.getByLabel('E-mail domains').fill('acme-cro.com');
+    await form.getByLabel('Agreements', { exact: true }).fill(`baa phi ${inDays(10)}`);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Acme CRO saved/);
+    await expect.poll(() => unknown.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => page.getByRole('table', { name: 'Partners' }).locator('tbody tr').first().textContent()).toMatch(/Acme CRO.*BAA \(phi\).*ends in 10 days/);
+    await expect.poll(() => page.getByRole('list', { name: 'Agreements expired or ending within 30 days' }).textContent()).toContain(`Acme CRO: BAA ends on ${inDays(10)} (in 10 days)`);
+    expect((await b.server.store.currentPolicy())!.doc.policy).toMatchObject({ partners: [{ id: 'acme-cro', domains: ['acme-cro.com'] }] });
+  });
+
+  it('imports a CSV file, and refuses a bad one naming its line', async () => {
+    const page = await signIn('policy_admin');
+    const csv = ['id,name,kind,owner,domains,hosts,agreement,categories,expires,reference', 'vialco,Vialco,supplier,buyer@ourpharma.com,vialco.de,,confidentiality,ip,,', 'bad,Bad,friend,x@ourpharma.com,bad.com,,,,,'].join('\n');
+    await page.getByLabel('Import CSV').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/line 3: kind: /);
+    await page.getByLabel('Import CSV').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported: 1 added, 0 replaced/);
+    await expect.poll(() => page.getByRole('table', { name: 'Partners' }).textContent()).toContain('Vialco');
+
+    const viewer = await signIn('viewer');
+    await expect.poll(() => viewer.getByRole('table', { name: 'Partners' }).textContent()).toContain('Vialco');
+    expect(await viewer.getByRole('button', { name: 'Add a partner' }).count()).toBe(0);
+    expect(await viewer.getByLabel('Import CSV').count()).toBe(0);
+  });
+});
