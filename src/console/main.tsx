@@ -12,6 +12,7 @@ import { Overview } from './views/Overview';
 import { Partners } from './views/Partners';
 import { PolicyEditor } from './views/PolicyEditor';
 import { ProtectedData } from './views/ProtectedData';
+import { Reports } from './views/Reports';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
@@ -21,6 +22,7 @@ const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
   { path: 'protected', label: 'Protected data', permission: 'policy.read' },
   { path: 'partners', label: 'Third parties', permission: 'policy.read' },
+  { path: 'reports', label: 'Reports', permission: 'audit.read' },
   { path: 'admin', label: 'People and devices', permission: 'devices.read' },
 ];
 
@@ -79,6 +81,7 @@ function App() {
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
         {page === 'protected' ? <ProtectedData me={me} /> : null}
         {page === 'partners' ? <Partners me={me} /> : null}
+        {page === 'reports' ? <Reports /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
         {page === 'account' ? <Account me={me} /> : null}
       </main>

@@ -1,12 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyReport } from '../../src/server/reports';
 import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-/** The console's Third parties view in real Chromium against a real backend: unknown parties first, add, import, renew. */
-describe('the console: third parties', () => {
+/** The console's Third parties and Reports views in real Chromium against a real backend. */
+describe('the console: third parties and reports', () => {
   let b: TestBackend;
   let browser: Browser;
   beforeAll(async () => {
@@ -23,15 +25,15 @@ describe('the console: third parties', () => {
     await b?.close();
   });
 
-  async function signIn(role: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+  async function signIn(role: string, view = 'Third parties'): Promise<Page> {
+    const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(b.url);
     await page.getByLabel('Name').fill(role);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Events' }).waitFor();
-    await page.getByRole('link', { name: 'Third parties' }).click();
-    await page.getByRole('heading', { name: 'Third parties' }).waitFor();
+    await page.getByRole('link', { name: view }).click();
+    await page.getByRole('heading', { name: view === 'Reports' ? 'Compliance reports' : view }).waitFor();
     return page;
   }
 
@@ -68,5 +70,19 @@ describe('the console: third parties', () => {
     await expect.poll(() => viewer.getByRole('table', { name: 'Partners' }).textContent()).toContain('Vialco');
     expect(await viewer.getByRole('button', { name: 'Add a partner' }).count()).toBe(0);
     expect(await viewer.getByLabel('Import CSV').count()).toBe(0);
+  });
+
+  it("lists the month's kept reports and downloads them signed, and makes one for any period", async () => {
+    const page = await signIn('admin', 'Reports');
+    const rows = page.getByRole('table', { name: 'Kept reports' }).locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(2);
+    const pdfRow = rows.filter({ hasText: 'pdf' });
+    const [kept] = await Promise.all([page.waitForEvent('download'), pdfRow.getByRole('link', { name: 'Download' }).click()]);
+    expect(await verifyReport(readFileSync((await kept.path())!), b.server.keys)).toEqual({ ok: true });
+    await page.getByRole('combobox', { name: /^Profile/ }).selectOption('hipaa');
+    await page.getByRole('combobox', { name: /^Format/ }).selectOption('json');
+    const [made] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Make and download' }).click()]);
+    const report = JSON.parse(readFileSync((await made.path())!, 'utf8')) as { profile: { id: string }; summary: { total: number } };
+    expect([report.profile.id, report.summary.total]).toEqual(['hipaa', 2]);
   });
 });

@@ -12,7 +12,9 @@ import { orgKeys, publishPolicy, type OrgKeys } from '../../src/server/org';
 import { generateReport, verifyReport, type Report } from '../../src/server/reports';
 import { tokenHash } from '../../src/server/secrets';
 import { openStore, type Store } from '../../src/server/store';
-import { DATABASES, freshDatabase, makeEvent } from './harness';
+import { keepMonthlyReports, previousMonth } from '../../src/server/reports/schedule';
+import type { KeptReport } from '../../src/server/store/reports';
+import { DATABASES, freshDatabase, makeEvent, startBackend, type TestBackend } from './harness';
 import { startPostgres, type TestPostgres } from './postgres';
 
 const run = promisify(execFile);
@@ -165,5 +167,38 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     const tampered = join(dir, 'tampered.csv');
     writeFileSync(tampered, Buffer.from(files.csv!).toString('utf8').replace('summary,,total,6', 'summary,,total,5'));
     await expect(cli(['verify-report', tampered, ...where])).rejects.toMatchObject({ code: 1 });
+  });
+});
+
+describe.each(DATABASES)('reports made every month and kept, on %s', (kind) => {
+  let b: TestBackend;
+  beforeAll(async () => {
+    b = await startBackend(kind, pg);
+  });
+  afterAll(() => b?.close());
+
+  it("makes last month's reports at start, keeps one of each, and lists them for download to those who read the audit trail", async () => {
+    const month = previousMonth(Date.now());
+    expect(previousMonth(Date.parse('2026-01-15T12:00:00Z'))).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    await expect.poll(async () => (await b.server.store.reports.list()).length, { timeout: 20_000 }).toBe(2);
+    expect(await keepMonthlyReports(b.server.store, b.server.keys, { schedule: 'monthly', profiles: ['generic'], formats: ['pdf', 'json'] })).toEqual([]);
+    expect((await b.call('/api/reports', { as: 'viewer' })).status).toBe(403);
+    const { reports } = (await (await b.call('/api/reports', { as: 'admin' })).json()) as { reports: KeptReport[] };
+    expect(reports.map((r) => [r.from, r.to, r.profile, r.format, r.createdBy]).sort()).toEqual([
+      [month.from, month.to, 'generic', 'json', 'schedule'],
+      [month.from, month.to, 'generic', 'pdf', 'schedule'],
+    ]);
+    const pdf = await b.call(`/api/reports/${reports.find((r) => r.format === 'pdf')!.id}/file`, { as: 'admin' });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain(`bulwark-generic-${month.from}-${month.to}.pdf`);
+    expect(await verifyReport(new Uint8Array(await pdf.arrayBuffer()), b.server.keys)).toEqual({ ok: true });
+    const made = await b.call(`/api/reports/generate?from=${month.from}&to=${month.to}&profile=gdpr&format=csv`, { as: 'admin' });
+    expect(await verifyReport(new Uint8Array(await made.arrayBuffer()), b.server.keys)).toEqual({ ok: true });
+    expect((await b.call('/api/reports/generate?from=2026-02-01&to=2026-01-01&profile=gdpr', { as: 'admin' })).status).toBe(400);
+    const audit = (await b.server.store.audit()).filter((e) => e.action.startsWith('report.'));
+    expect(audit.map((e) => [e.actor, e.action])).toEqual([
+      ['admin', 'report.download'],
+      ['admin', 'report.generate'],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
 import { PartnerStore } from './partners';
+import { ReportStore } from './reports';
 import { retentionStart } from './partitions';
 import { migrate } from './schema';
 
@@ -122,10 +123,13 @@ export class Store {
   readonly incidents: IncidentStore;
   /** The third-party register. */
   readonly partners: PartnerStore;
+  /** The compliance reports kept. */
+  readonly reports: ReportStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
     this.partners = new PartnerStore(db);
+    this.reports = new ReportStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {
