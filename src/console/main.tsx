@@ -13,6 +13,7 @@ import { Partners } from './views/Partners';
 import { PolicyEditor } from './views/PolicyEditor';
 import { ProtectedData } from './views/ProtectedData';
 import { Reports } from './views/Reports';
+import { Trace } from './views/Trace';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
@@ -23,6 +24,7 @@ const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'protected', label: 'Protected data', permission: 'policy.read' },
   { path: 'partners', label: 'Third parties', permission: 'policy.read' },
   { path: 'reports', label: 'Reports', permission: 'audit.read' },
+  { path: 'trace', label: 'Find an identifier', permission: 'identifiers.search' },
   { path: 'admin', label: 'People and devices', permission: 'devices.read' },
 ];
 
@@ -82,6 +84,7 @@ function App() {
         {page === 'protected' ? <ProtectedData me={me} /> : null}
         {page === 'partners' ? <Partners me={me} /> : null}
         {page === 'reports' ? <Reports /> : null}
+        {page === 'trace' ? <Trace /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
         {page === 'account' ? <Account me={me} /> : null}
       </main>

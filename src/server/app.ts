@@ -17,6 +17,7 @@ import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
 import { partnerRoutes } from './partners/routes';
+import { traceRoutes } from './partners/trace';
 import { reportRoutes } from './reports/routes';
 import { NoteSchema, publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
@@ -284,6 +285,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
   app.route('/api', partnerRoutes({ store, keys, authenticate, need, actor }));
   app.route('/api', reportRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', traceRoutes({ store, keys, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') })));

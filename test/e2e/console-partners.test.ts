@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importHashKey, keyedHash, normaliseValue } from '../../src/core/events/hash';
+import { fromBase64 } from '../../src/core/policy/signature';
 import { verifyReport } from '../../src/server/reports';
 import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
@@ -11,6 +13,8 @@ const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString(
 describe('the console: third parties and reports', () => {
   let b: TestBackend;
   let browser: Browser;
+  const SSN = '219-09-9999';
+  const traced = crypto.randomUUID();
   beforeAll(async () => {
     b = await startBackend('sqlite');
     const hourAgo = new Date(Date.now() - 3600_000).toISOString();
@@ -18,6 +22,8 @@ describe('the console: third parties and reports', () => {
       makeEvent({ time: hourAgo, channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['gmail.com'], action: 'warn', outcome: 'sent' }),
       makeEvent({ time: hourAgo, channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['eu.acme-cro.com'], action: 'warn', outcome: 'sent' }),
     ]);
+    const hash = await keyedHash(await importHashKey(fromBase64(b.server.keys.hashKey)), normaliseValue(SSN));
+    await b.server.store.addEvents([makeEvent({ id: traced, time: hourAgo, destination: { host: 'claude.ai', categories: ['generative-ai'] }, findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••99'], hashes: [hash] }] })]);
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
   });
   afterAll(async () => {
@@ -33,14 +39,14 @@ describe('the console: third parties and reports', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Events' }).waitFor();
     await page.getByRole('link', { name: view }).click();
-    await page.getByRole('heading', { name: view === 'Reports' ? 'Compliance reports' : view }).waitFor();
+    await page.getByRole('heading', { name: { Reports: 'Compliance reports', 'Find an identifier': 'Where did this data go?' }[view] ?? view }).waitFor();
     return page;
   }
 
   it('lists unknown parties first; a partner added in the form takes its events, and its expiring BAA is flagged', async () => {
     const page = await signIn('policy_admin');
     const unknown = page.getByRole('table', { name: 'Unknown external parties' });
-    await expect.poll(() => unknown.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^eu\.acme-cro\.com1/), expect.stringMatching(/^gmail\.com1/)]);
+    await expect.poll(() => unknown.locator('tbody tr').allTextContents()).toEqual([expect.stringMatching(/^eu\.acme-cro\.com1/), expect.stringMatching(/^gmail\.com1/), expect.stringMatching(/^claude\.ai1/)]);
     await page.getByRole('button', { name: 'Add a partner' }).click();
     const form = page.getByRole('form', { name: 'Add a partner' });
     await form.getByLabel('Id', { exact: true }).fill('acme-cro');
@@ -51,7 +57,7 @@ describe('the console: third parties and reports', () => {
     await form.getByLabel('Agreements', { exact: true }).fill(`baa phi ${inDays(10)}`);
     await form.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Acme CRO saved/);
-    await expect.poll(() => unknown.locator('tbody tr').count()).toBe(1);
+    await expect.poll(() => unknown.locator('tbody tr').count()).toBe(2);
     await expect.poll(() => page.getByRole('table', { name: 'Partners' }).locator('tbody tr').first().textContent()).toMatch(/Acme CRO.*BAA \(phi\).*ends in 10 days/);
     await expect.poll(() => page.getByRole('list', { name: 'Agreements expired or ending within 30 days' }).textContent()).toContain(`Acme CRO: BAA ends on ${inDays(10)} (in 10 days)`);
     expect((await b.server.store.currentPolicy())!.doc.policy).toMatchObject({ partners: [{ id: 'acme-cro', domains: ['acme-cro.com'] }] });
@@ -83,6 +89,19 @@ describe('the console: third parties and reports', () => {
     await page.getByRole('combobox', { name: /^Format/ }).selectOption('json');
     const [made] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Make and download' }).click()]);
     const report = JSON.parse(readFileSync((await made.path())!, 'utf8')) as { profile: { id: string }; summary: { total: number } };
-    expect([report.profile.id, report.summary.total]).toEqual(['hipaa', 2]);
+    expect([report.profile.id, report.summary.total]).toEqual(['hipaa', 3]);
+  });
+
+  it('finds the events that carried an identifier for an analyst, and audits the search without the value', async () => {
+    const page = await signIn('analyst', 'Find an identifier');
+    await page.getByLabel(/^Identifier/).fill('219 09 9999');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe('1 event carried it.');
+    expect(await page.getByRole('table', { name: 'Events that carried it' }).locator('tbody tr').textContent()).toMatch(/claude\.ai.*unknown.*SSN/);
+    expect(await page.locator(`a[href="#/events/${traced}"]`).count()).toBe(1);
+    expect(await page.getByLabel(/^Identifier/).inputValue()).toBe('');
+    const audit = JSON.stringify(await b.server.store.audit());
+    expect(audit).toContain('identifier.search');
+    expect(audit).not.toContain('9999');
   });
 });

@@ -390,6 +390,15 @@ export class Store {
   }
 
   /**
+   * The events that carry a keyed hash (a finding's `hashes`), the newest first: a search through the stored
+   * documents (a hash is 64 hex digits, so it cannot match anything else in one).
+   */
+  async eventsWithHash(hash: string, limit = 1000): Promise<StoredEvent[]> {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new Error('a keyed hash is 64 hex digits');
+    return (await this.db.query<EventRow>('SELECT seq, received_ms, doc FROM events WHERE doc LIKE ? ORDER BY time_ms DESC, seq DESC LIMIT ?', [`%"${hash}"%`, limit])).map(toStored);
+  }
+
+  /**
    * A page of events, newest first, by keyset paging on (time, seq): the 10,000th page costs what the first
    * does. A type filter walks the per-type index in time order.
    */
