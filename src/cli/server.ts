@@ -72,8 +72,10 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const cfg = config();
   if (command === 'start') {
-    const server = await startServer(cfg, { pdf: nodePdfReader() });
-    const login = values.demo ? await ensureDemo(server.store, server.keys, cfg.dataDir) : undefined;
+    // The demo's data goes in before the server starts, so that the reports it keeps at start hold it.
+    const store = values.demo ? await openStore({ dataDir: cfg.dataDir, postgresUrl: cfg.postgresUrl, postgresPoolSize: cfg.postgresPoolSize }) : undefined;
+    const login = store ? await ensureDemo(store, await orgKeys(store), cfg.dataDir) : undefined;
+    const server = await startServer(cfg, { pdf: nodePdfReader(), store });
     const storeName = cfg.postgresUrl ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}/`;
     console.log(`Bulwark backend on ${storeName}
   Console:   ${server.url}/${login ? `   sign in as ${login.name} / ${login.password}` : ''}${existsSync('.output/console/index.html') ? '' : '\n             (not built: npm run build:console)'}
