@@ -1,16 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { KeptReport } from '../../core/events/report';
 import { api, query, when } from '../api';
-
-interface Kept {
-  id: number;
-  from: string;
-  to: string;
-  profile: string;
-  format: string;
-  createdMs: number;
-  createdBy: string;
-  bytes: number;
-}
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
@@ -19,13 +9,13 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * Each is checked with `npm run server -- verify-report FILE`.
  */
 export function Reports() {
-  const [kept, setKept] = useState<Kept[]>();
+  const [kept, setKept] = useState<KeptReport[]>();
   const [profiles, setProfiles] = useState<string[]>([]);
   const [formats, setFormats] = useState<string[]>([]);
   const [error, setError] = useState('');
   const [wanted, setWanted] = useState({ from: day(Date.now() - 90 * 86_400_000), to: day(Date.now()), profile: 'generic', format: 'pdf' });
   useEffect(() => {
-    api<{ reports: Kept[]; profiles: string[]; formats: string[] }>('/api/reports').then((r) => {
+    api<{ reports: KeptReport[]; profiles: string[]; formats: string[] }>('/api/reports').then((r) => {
       setKept(r.reports);
       setProfiles(r.profiles);
       setFormats(r.formats);

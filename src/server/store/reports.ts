@@ -1,16 +1,7 @@
+import type { KeptReport } from '../../core/events/report';
 import type { SqlDriver } from './driver';
 
-/** A compliance report kept by the server (its signed file apart). */
-export interface KeptReport {
-  id: number;
-  from: string;
-  to: string;
-  profile: string;
-  format: string;
-  createdMs: number;
-  createdBy: string;
-  bytes: number;
-}
+export type { KeptReport };
 
 type Row = { id: number; period_from: string; period_to: string; profile: string; format: string; created_ms: number; created_by: string; bytes: number };
 const toKept = (r: Row): KeptReport => ({ id: Number(r.id), from: r.period_from, to: r.period_to, profile: r.profile, format: r.format, createdMs: Number(r.created_ms), createdBy: r.created_by, bytes: Number(r.bytes) });
