@@ -66,7 +66,9 @@ export async function publishPolicy(
   const partners = (await store.partners.list()).map(forPolicy);
   const checked = validatePolicy({ ...(input as PolicyInput), version, partners });
   if (!checked.ok) return { errors: checked.errors };
-  const doc = await signPolicy(checked.policy, keys.signingPrivateKey);
+  // Without a register, no `partners` key: browsers of versions before the register (a strict schema) take it.
+  const { partners: _none, ...withoutRegister } = checked.policy;
+  const doc = await signPolicy(partners.length ? checked.policy : withoutRegister, keys.signingPrivateKey);
   const published: PublishedPolicy = { version, doc: { policy: doc.policy, signature: doc.signature }, publishedMs: Date.now(), publishedBy: actor, note };
   // Two publishers racing for the same number: the first one's version stands, the other hears so (and nothing of its goes in the audit trail).
   if (!(await store.publishPolicy(published))) return { conflict: version };
