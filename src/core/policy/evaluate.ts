@@ -1,7 +1,7 @@
 import { counts } from '../detect/redact';
 import { organisationDetectorId, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
-import { covered, dayOf, partnerOf } from './partners';
+import { covered, dayOf, partnerOf, under } from './partners';
 import { ACTIONS, CONTENT_CATEGORIES, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
 /** What is known about the place and way content is leaving. */
@@ -124,7 +124,7 @@ function partyMatches(want: NonNullable<Rule['match']['party']>, policy: Policy,
   const categories = [...new Set(found)].filter((c) => (CONTENT_CATEGORIES as readonly string[]).includes(c));
   const external = (ctx.recipients ?? []).filter((r) => !facts.internal.some((d) => recipientMatches(d, r))).map((r) => r.slice(r.lastIndexOf('@') + 1));
   const host = ctx.host.toLowerCase();
-  const destination = facts.internal.some((d) => !d.includes('@') && (host === d || host.endsWith(`.${d}`))) ? [] : [host];
+  const destination = facts.internal.some((d) => !d.includes('@') && under(host, d)) ? [] : [host];
   const parties = want.of === 'recipients' ? external : want.of === 'destination' ? destination : ctx.recipients?.length ? external : destination;
   const day = dayOf(ctx.now ?? Date.now());
   const standing = parties.map((p) => {
