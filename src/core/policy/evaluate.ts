@@ -65,7 +65,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
     messages: top.messages,
     helpUrl: top.helpUrl,
     matched: applied.map((r) => r.id),
-    explanation: explain(top, facts, ctx),
+    explanation: explain(top, facts, ctx, policy),
   };
 }
 
@@ -107,31 +107,52 @@ function applies(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Polic
   if (m.destinations && !m.destinations.some((d) => facts.destinations.includes(d))) return false;
   if (m.recipients !== 'any' && (ctx.channel !== 'email-send' || facts.external !== (m.recipients === 'external'))) return false;
   if (m.files && !fileMatches(m.files, ctx.file)) return false;
-  // The findings the rule takes; undefined when unscanned content is taken to hold PHI and secrets.
-  let content: readonly Finding[] | undefined = facts.findings;
-  if (m.entityTypes || m.categories || m.classifiers) {
-    if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) content = undefined;
-    else if ((content = matching(rule, facts.findings)).length < m.minCount) return false;
-  }
-  return !m.party || partyMatches(m.party, policy, facts, ctx, content ? content.map((f) => f.category) : (m.categories ?? ['phi', 'secret']));
+  const taken = takes(rule, facts);
+  if (!taken) return false;
+  return !m.party || partyMatches(m.party, partyStandings(m.party, policy, facts, ctx, taken));
 }
+
+/**
+ * The categories of what a rule takes: of the findings its content conditions match (every finding that counts,
+ * without conditions), or its own categories for unscanned content taken to hold PHI and secrets; undefined when
+ * fewer findings match than it asks for.
+ */
+function takes(rule: Rule, facts: Facts): string[] | undefined {
+  const m = rule.match;
+  if (!m.entityTypes && !m.categories && !m.classifiers) return facts.findings.map((f) => f.category);
+  if (facts.assumeWorst && m.categories?.some((c) => c !== 'ip')) return m.categories;
+  const found = matching(rule, facts.findings);
+  return found.length >= m.minCount ? found.map((f) => f.category) : undefined;
+}
+
+type Standing = { party: string; partner?: string; standing: 'covered' | 'uncovered' | 'unknown'; categories: string[] };
 
 /**
  * The parties content goes to (external recipients' domains, or the destination host) against the register: a
  * party is a partner with an agreement in force covering every category found, a partner without, or unknown.
  */
-function partyMatches(want: NonNullable<Rule['match']['party']>, policy: Policy, facts: Facts, ctx: EvaluationContext, found: readonly string[]): boolean {
+function partyStandings(want: NonNullable<Rule['match']['party']>, policy: Policy, facts: Facts, ctx: EvaluationContext, found: readonly string[]): Standing[] {
   const categories = [...new Set(found)].filter((c) => (CONTENT_CATEGORIES as readonly string[]).includes(c));
   const external = (ctx.recipients ?? []).filter((r) => !facts.internal.some((d) => recipientMatches(d, r))).map((r) => r.slice(r.lastIndexOf('@') + 1));
   const host = ctx.host.toLowerCase();
   const destination = facts.internal.some((d) => !d.includes('@') && under(host, d)) ? [] : [host];
   const parties = want.of === 'recipients' ? external : want.of === 'destination' ? destination : ctx.recipients?.length ? external : destination;
   const day = dayOf(ctx.now ?? Date.now());
-  const standing = parties.map((p) => {
-    const partner = partnerOf(policy.partners, p);
-    return !partner ? 'unknown' : covered(partner, categories, day, want.agreements) ? 'covered' : 'uncovered';
+  return parties.map((party) => {
+    const partner = partnerOf(policy.partners, party);
+    return { party, partner: partner?.name, categories, standing: !partner ? 'unknown' : covered(partner, categories, day, want.agreements) ? 'covered' : 'uncovered' };
   });
-  return want.is === 'covered' ? standing.length > 0 && standing.every((s) => s === 'covered') : standing.includes(want.is);
+}
+
+const partyMatches = (want: NonNullable<Rule['match']['party']>, standings: readonly Standing[]): boolean =>
+  want.is === 'covered' ? standings.length > 0 && standings.every((s) => s.standing === 'covered') : standings.some((s) => s.standing === want.is);
+
+/** " (Vialco: no agreement covering phi)": the parties that made a party rule apply, for its explanation. */
+function partyNote(want: NonNullable<Rule['match']['party']>, standings: readonly Standing[]): string {
+  const named = standings.filter((s) => want.is === 'covered' || s.standing === want.is);
+  const what = (s: Standing) =>
+    s.standing === 'unknown' ? `${s.party}: not in the third-party register` : `${s.partner}: ${s.standing === 'covered' ? 'an agreement' : 'no agreement'}${want.agreements ? ` (${want.agreements.join(', ').toUpperCase()})` : ''} covering ${s.categories.join(', ') || 'it'}`;
+  return named.length ? ` (${named.map(what).join('; ')})` : '';
 }
 
 /** The findings a rule's content conditions take. */
@@ -163,10 +184,12 @@ function fileMatches(want: NonNullable<Rule['match']['files']>, file: Evaluation
 
 const VERB: Record<Action, string> = { allow: 'is allowed', audit: 'is allowed and recorded', warn: 'needs a second look', redact: 'will be sent with the sensitive values removed', block: 'is blocked' };
 
-function explain(rule: Rule, facts: Facts, ctx: EvaluationContext): string {
+function explain(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Policy): string {
   const what = facts.assumeWorst ? `content that could not be scanned (${ctx.failure})` : describeFindings(rule, facts.findings);
   const where = facts.destinations.includes('unknown') ? ctx.host : `${ctx.host} (${facts.destinations.join(', ')})`;
-  return `${capitalise(what)} going to ${where} by ${ctx.channel} ${VERB[rule.action]}: rule "${rule.id}".`;
+  const party = rule.match.party;
+  const note = party ? partyNote(party, partyStandings(party, policy, facts, ctx, takes(rule, facts) ?? [])) : '';
+  return `${capitalise(what)} going to ${where}${note} by ${ctx.channel} ${VERB[rule.action]}: rule "${rule.id}".`;
 }
 
 function describeFindings(rule: Rule, findings: readonly Finding[]): string {

@@ -46,6 +46,8 @@ describe('the third-party register in policy', () => {
 
   it('blocks PHI to a partner without a BAA, allows it to one with a BAA, warns to an unknown party', () => {
     expect(decide(PHI, email('jo@vialco.de'))).toMatchObject({ action: 'block', rule: 'phi-partner-without-baa' });
+    expect(decide(PHI, email('jo@vialco.de')).explanation).toContain('going to mail.google.com (webmail) (Vialco: no agreement (BAA) covering phi) by email-send is blocked');
+    expect(decide(PHI, email('jo@gmail.com')).explanation).toContain('(gmail.com: not in the third-party register)');
     expect(decide(PHI, email('jo@mail.acme-cro.com'))).toMatchObject({ action: 'audit', rule: 'phi-covered' });
     expect(decide(PHI, email('jo@gmail.com'))).toMatchObject({ action: 'warn', rule: 'phi-unknown-party' });
     // An expired BAA is no BAA.
