@@ -9,6 +9,7 @@ import { fromBase64 } from '../../src/core/policy/signature';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../src/core/protect/bundle';
 import { ensureDemo } from '../../src/server/demo';
 import { orgKeys } from '../../src/server/org';
+import { registerView } from '../../src/server/partners/resolve';
 import { ProtectedData } from '../../src/server/protected';
 import { freshStore } from './harness';
 
@@ -54,6 +55,13 @@ describe('the demonstration organisation', () => {
     for (const n of Object.values(byStatus)) expect(n).toBeGreaterThan(0);
     // The patient table's rule states its severity.
     expect(new Set(incidents.filter((i) => i.rule === 'demo-patient-records').map((i) => i.severity))).toEqual(new Set(['critical']));
+    // The register: in the signed policy, its rule decides PHI mailed to the supplier without a BAA, the clinic's BAA is flagged.
+    expect(policy.partners.map((p) => p.id)).toEqual(['northwind-cro', 'partner-clinic', 'vialco']);
+    expect(events.filter((s) => s.event.recipientDomains.includes('vialco.de') && s.event.findings.some((f) => f.category === 'phi')).map((s) => s.event.rule)).toContain('demo-phi-without-baa');
+    const view = await registerView(store.store, Date.now() - 40 * 86_400_000, Date.now());
+    expect(view.expiring.map((e) => [e.partner, e.kind, e.standing])).toEqual([['partner-clinic', 'baa', 'expiring']]);
+    expect(view.partners.find((p) => p.id === 'partner-clinic')!.volume.received.phi).toBeGreaterThan(0);
+    expect(view.unknown.map((u) => u.party)).toContain('gmail.com');
     const investigating = incidents.find((i) => i.status === 'investigating')!;
     expect(investigating.owner).toBe('admin');
     expect((await store.store.incidents.history(investigating.id)).map((h) => h.actor)).toContain('admin');
