@@ -18,7 +18,7 @@ export interface PartnerRouteDeps {
 }
 
 const DAY = 86_400_000;
-const Period = z
+export const Period = z
   .object({ from: z.iso.date('a day, YYYY-MM-DD').optional(), to: z.iso.date('a day, YYYY-MM-DD').optional() })
   .strict();
 

@@ -27,13 +27,16 @@ const MAX_EVENTS = 1000;
  * value is in no log, no error and no audit entry (`identifier.search` records who searched and how many events
  * were found). A POST body, so that the value is in no URL either.
  */
+/** What the console sends: the identifier, which the server hashes and forgets. */
+export const IdentifierSearch = z.object({ value: z.string().trim().min(1, 'the identifier to look for').max(256, 'at most 256 characters') }).strict();
+
 export function traceRoutes(d: TraceRouteDeps): Hono<Env> {
   const { store, keys, authenticate, need, actor } = d;
   const app = new Hono<Env>();
   const key = importHashKey(fromBase64(keys.hashKey));
 
   app.post('/identifier-search', authenticate, need('identifiers.search'), async (c) => {
-    const body = await readJson(c, z.object({ value: z.string().trim().min(1, 'the identifier to look for').max(256, 'at most 256 characters') }).strict());
+    const body = await readJson(c, IdentifierSearch);
     if (!body.ok) return body.response;
     const hash = await keyedHash(await key, normaliseValue(body.value.value));
     const { events: found } = await store.events({ hash: [hash] }, MAX_EVENTS);

@@ -17,7 +17,7 @@ export interface ReportRouteDeps {
 
 const TYPES: Record<Format, string> = { json: 'application/json', html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', pdf: 'application/pdf' };
 const Day = z.iso.date('a day, YYYY-MM-DD');
-const Wanted = z
+export const Wanted = z
   .object({ from: Day, to: Day, profile: z.enum(Object.keys(PROFILES) as [Profile, ...Profile[]]), format: z.enum(FORMATS).default('pdf') })
   .strict()
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'not before from' });
