@@ -2,8 +2,10 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { BulwarkEvent } from '../core/events/event';
+import { importHashKey, keyedHash, normaliseValue } from '../core/events/hash';
 import { DEFAULT_POLICY } from '../core/policy';
 import type { Partner } from '../core/policy/partners';
+import { fromBase64 } from '../core/policy/signature';
 import { publishPolicy, type OrgKeys } from './org';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { hashPassword, newToken, tokenHash } from './secrets';
@@ -39,7 +41,8 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   const protectedData = new ProtectedData(store, keys);
   await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
   await protectedData.addDocument(DocumentUpload.parse(DEMO_DOCUMENT), 'admin');
-  await store.addEvents(demoEvents());
+  // The demo patient's MRN is hashed as a device would: Find an identifier finds where it went.
+  await store.addEvents(demoEvents(Date.now(), await keyedHash(await importHashKey(fromBase64(keys.hashKey)), normaliseValue(DEMO_MRN))));
   await triageDemo(store);
   writeFileSync(file, JSON.stringify(login, null, 2));
   chmodSync(file, 0o600);
@@ -133,7 +136,10 @@ const SCENARIOS: Scenario[] = [
 ];
 const JUSTIFICATIONS = ['Sending to the sponsor as agreed in the quality agreement', 'Needed for the deviation investigation', 'Internal colleague'];
 
-function demoEvents(now = Date.now()): BulwarkEvent[] {
+/** A patient of the demo table, whose MRN the demo's MRN findings carry (by its keyed hash). */
+export const DEMO_MRN = 'MRN-0048213';
+
+function demoEvents(now: number, mrnHash: string): BulwarkEvent[] {
   let seed = 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -164,7 +170,7 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
           destination: { host, categories },
           recipientDomains: recipients,
           file: channel === 'file-upload' ? { name: pick(['batch record BR-2291.pdf', 'stability results.xlsx', 'notes.txt']), type: 'application/octet-stream', size: Math.floor(rand() * 5e6) } : undefined,
-          findings,
+          findings: findings.map((f) => (f.type === 'MRN' ? { ...f, hashes: [mrnHash] } : f)),
           rule,
           action,
           outcome,

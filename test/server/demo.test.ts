@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importHashKey } from '../../src/core/events/hash';
+import { importHashKey, keyedHash, normaliseValue } from '../../src/core/events/hash';
 import { BulwarkEvent } from '../../src/core/events/event';
 import { engineFor, evaluate, Policy } from '../../src/core/policy';
 import { fromBase64 } from '../../src/core/policy/signature';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../src/core/protect/bundle';
-import { ensureDemo } from '../../src/server/demo';
+import { DEMO_MRN, ensureDemo } from '../../src/server/demo';
 import { orgKeys } from '../../src/server/org';
 import { registerView } from '../../src/server/partners/resolve';
 import { ProtectedData } from '../../src/server/protected';
@@ -62,6 +62,11 @@ describe('the demonstration organisation', () => {
     expect(view.expiring.map((e) => [e.partner, e.kind, e.standing])).toEqual([['partner-clinic', 'baa', 'expiring']]);
     expect(view.partners.find((p) => p.id === 'partner-clinic')!.volume.received.phi).toBeGreaterThan(0);
     expect(view.unknown.map((u) => u.party)).toContain('gmail.com');
+    // Find an identifier: the demo patient's MRN is carried (as a keyed hash) by the demo's MRN findings.
+    const key = await importHashKey(fromBase64((await orgKeys(store.store)).hashKey));
+    const { events: carried } = await store.store.events({ hash: [await keyedHash(key, normaliseValue(DEMO_MRN))] }, 1000);
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.length).toBe(events.filter((s) => s.event.findings.some((f) => f.type === 'MRN')).length);
     const investigating = incidents.find((i) => i.status === 'investigating')!;
     expect(investigating.owner).toBe('admin');
     expect((await store.store.incidents.history(investigating.id)).map((h) => h.actor)).toContain('admin');
