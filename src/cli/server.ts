@@ -1,11 +1,13 @@
 import { nodePdfReader } from './node-pdf';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { verifyChain } from '../server/audit-chain';
 import { ServerConfig } from '../server/config';
 import { ensureDemo } from '../server/demo';
 import { backfillIncidents } from '../server/incidents/backfill';
+import { orgKeys } from '../server/org';
+import { FORMATS, generateReport, PROFILES, verifyReport, type Format, type Profile } from '../server/reports';
 import { hashPassword } from '../server/secrets';
 import { startServer } from '../server/server';
 import { SecondFactor } from '../server/second-factor';
@@ -21,7 +23,12 @@ const USAGE = `Usage: npm run server -- <command> [options]
   reset-totp NAME [--data DIR | --postgres URL]
         Turn off a person's second factor (a lost phone, when no other admin can do it in the console).
   backfill-incidents [--data DIR | --postgres URL]
-        Open the incidents of events stored before incidents existed; run it once after upgrading.`;
+        Open the incidents of events stored before incidents existed; run it once after upgrading.
+  report [--config FILE | --data DIR | --postgres URL] --from YYYY-MM-DD --to YYYY-MM-DD
+         --profile hipaa|gdpr|appi|generic --format json|pdf|html|csv [--out FILE]
+        A signed compliance report over the days from and to (both included, UTC); JSON to standard output by default.
+  verify-report FILE [--config FILE | --data DIR | --postgres URL]
+        Check a report's signature with the organisation's key; exit 1 when the file was changed.`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -32,6 +39,11 @@ const { positionals, values } = parseArgs({
     port: { type: 'string' },
     postgres: { type: 'string' },
     role: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    profile: { type: 'string', default: 'generic' },
+    format: { type: 'string', default: 'json' },
+    out: { type: 'string' },
     demo: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -60,8 +72,10 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const cfg = config();
   if (command === 'start') {
-    const server = await startServer(cfg, { pdf: nodePdfReader() });
-    const login = values.demo ? await ensureDemo(server.store, server.keys, cfg.dataDir) : undefined;
+    // The demo's data goes in before the server starts, so that the reports it keeps at start hold it.
+    const store = values.demo ? await openStore({ dataDir: cfg.dataDir, postgresUrl: cfg.postgresUrl, postgresPoolSize: cfg.postgresPoolSize }) : undefined;
+    const login = store ? await ensureDemo(store, await orgKeys(store), cfg.dataDir) : undefined;
+    const server = await startServer(cfg, { pdf: nodePdfReader(), store });
     const storeName = cfg.postgresUrl ? 'PostgreSQL' : `SQLite in ${cfg.dataDir}/`;
     console.log(`Bulwark backend on ${storeName}
   Console:   ${server.url}/${login ? `   sign in as ${login.name} / ${login.password}` : ''}${existsSync('.output/console/index.html') ? '' : '\n             (not built: npm run build:console)'}
@@ -104,6 +118,24 @@ Stop with Ctrl+C.`);
       const changed = await new SecondFactor(store.db).disable(user.id);
       if (changed) await store.appendAudit({ actor: 'command line', action: 'totp.reset', target: user.name, detail: {} });
       console.log(changed ? `${user.name} signs in with the password alone now` : `${user.name} had no second factor`);
+    } else if (command === 'report') {
+      const day = /^\d{4}-\d{2}-\d{2}$/;
+      const { from = '', to = '', profile = '', format = '' } = values;
+      if (!day.test(from) || !day.test(to) || Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to)) || from > to) fail(`--from and --to are days (YYYY-MM-DD), from not after to\n${USAGE}`);
+      if (!(profile in PROFILES)) fail(`--profile is one of ${Object.keys(PROFILES).join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(format)) fail(`--format is one of ${FORMATS.join(', ')}`);
+      const bytes = await generateReport(store, await orgKeys(store), { from, to, profile: profile as Profile, format: format as Format });
+      if (values.out) {
+        writeFileSync(values.out, bytes);
+        console.error(`report written to ${values.out} (${bytes.length} bytes, signed)`);
+      } else await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
+    } else if (command === 'verify-report') {
+      const [file] = rest;
+      if (!file || !existsSync(file)) fail(file ? `${file} does not exist` : USAGE);
+      const r = await verifyReport(readFileSync(file), await orgKeys(store));
+      if (r.ok) console.log(`${file}: the signature holds; the report is as the organisation signed it`);
+      else console.error(`${file}: NOT VALID: ${r.reason}`);
+      process.exitCode = r.ok ? 0 : 1;
     } else if (command === 'backfill-incidents') {
       console.log(`${await backfillIncidents(store)} stored events joined an incident`);
     } else fail(USAGE);

@@ -11,12 +11,13 @@ export class ApiError extends Error {
   }
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+/** `body` goes as JSON; `text` as is, with its media type (a CSV file). */
+export async function api<T>(path: string, init: { method?: string; body?: unknown; text?: { body: string; type: string } } = {}): Promise<T> {
   const response = await fetch(path, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: init.text ? { 'Content-Type': init.text.type } : init.body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: init.text ? init.text.body : init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const data = (await response.json().catch(() => ({}))) as { error?: string; message?: string; issues?: Array<{ path: string; message: string }>; errors?: Array<{ path: string; message: string }> };
   if (!response.ok) throw new ApiError(response.status, data.message ?? `HTTP ${response.status}`, data.issues ?? data.errors, data.error);

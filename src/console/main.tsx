@@ -9,8 +9,11 @@ import { Incidents } from './views/Incidents';
 import { Insights } from './views/Insights';
 import { Login } from './views/Login';
 import { Overview } from './views/Overview';
+import { Partners } from './views/Partners';
 import { PolicyEditor } from './views/PolicyEditor';
 import { ProtectedData } from './views/ProtectedData';
+import { Reports } from './views/Reports';
+import { Trace } from './views/Trace';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
@@ -19,6 +22,9 @@ const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
   { path: 'protected', label: 'Protected data', permission: 'policy.read' },
+  { path: 'partners', label: 'Third parties', permission: 'policy.read' },
+  { path: 'reports', label: 'Reports', permission: 'audit.read' },
+  { path: 'trace', label: 'Find an identifier', permission: 'identifiers.search' },
   { path: 'admin', label: 'People and devices', permission: 'devices.read' },
 ];
 
@@ -78,6 +84,9 @@ function App() {
         {page === 'insights' ? <Insights /> : null}
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
         {page === 'protected' ? <ProtectedData me={me} /> : null}
+        {page === 'partners' ? <Partners me={me} /> : null}
+        {page === 'reports' ? <Reports /> : null}
+        {page === 'trace' ? <Trace /> : null}
         {page === 'admin' ? <Admin me={me} /> : null}
         {page === 'account' ? <Account me={me} /> : null}
       </main>

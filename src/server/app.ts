@@ -17,6 +17,9 @@ import { savedViewRoutes } from './saved-views';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
 import { outliers, stats, type Outlier } from './insights';
+import { partnerRoutes } from './partners/routes';
+import { traceRoutes } from './partners/trace';
+import { reportRoutes } from './reports/routes';
 import { publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
 import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
@@ -133,6 +136,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       { path: '/api/policies/validate', maxBytes: POLICY_BYTES },
       { path: '/api/policies/preview', maxBytes: POLICY_BYTES },
       { path: '/api/protected-data/', maxBytes: 64 * 1024 * 1024 },
+      { path: '/api/partners/import', maxBytes: 4 * 1024 * 1024 },
     ]),
   );
 
@@ -286,6 +290,9 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.route('/api', incidentRoutes({ store, authenticate, need, actor }));
   app.route('/api', savedViewRoutes({ store, authenticate, need, actor }));
+  app.route('/api', partnerRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', reportRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', traceRoutes({ store, keys, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, ExportQuery);

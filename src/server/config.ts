@@ -52,6 +52,15 @@ export const ServerConfig = z
         ]),
       )
       .default([]),
+    /** Compliance reports made on a schedule and kept (console: Reports): last month's, early each month. */
+    reports: z
+      .object({
+        schedule: z.enum(['monthly', 'off']).default('monthly'),
+        profiles: z.array(z.enum(['hipaa', 'gdpr', 'appi', 'generic'])).min(1).default(['generic']),
+        formats: z.array(z.enum(['json', 'html', 'csv', 'pdf'])).min(1).default(['pdf', 'json']),
+      })
+      .strict()
+      .default({ schedule: 'monthly', profiles: ['generic'], formats: ['pdf', 'json'] }),
     /** How long an instance keeps forwarding to a destination without renewing its lease: after a crash, another instance takes over this much later. */
     siemLeaseSeconds: z.number().min(0.5).max(3600).default(30),
   })

@@ -2,11 +2,17 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { BulwarkEvent } from '../core/events/event';
+import { importHashKey, keyedHash, normaliseValue } from '../core/events/hash';
 import { DEFAULT_POLICY } from '../core/policy';
+import type { Partner } from '../core/policy/partners';
+import { fromBase64 } from '../core/policy/signature';
 import { publishPolicy, type OrgKeys } from './org';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { hashPassword, newToken, tokenHash } from './secrets';
 import type { Store } from './store';
+
+const INTERNAL_DOMAIN = 'example-cmo.com';
+const DAY_MS = 86_400_000;
 
 export interface DemoLogin {
   name: string;
@@ -15,8 +21,10 @@ export interface DemoLogin {
 }
 
 /**
- * A demonstration organisation on first start: an admin, an enrollment token, the default policy as version 1
- * (with two rules on the demo's protected data: a small patient table and a cleaning procedure),
+ * A demonstration organisation on first start: an admin, an enrollment token, a third-party register (a clinic
+ * whose BAA ends within the month, a CRO with a BAA, a packaging supplier with a confidentiality agreement only),
+ * the default policy as version 1 (with two rules on the demo's protected data: a small patient table and a
+ * cleaning procedure, and one that blocks PHI to a partner without a BAA),
  * five weeks of made-up decisions by those rules (two people's volume jumps in the last week, for the insights page)
  * and their incidents, the older ones closed, some recent ones under investigation. The
  * login is kept in the data folder, readable by its owner only, so that later starts can print it again.
@@ -28,11 +36,13 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   if (!(await store.userByName(login.name))) await store.addUser(login.name, await hashPassword(login.password), 'admin');
   else await store.setPassword(login.name, await hashPassword(login.password));
   await store.addEnrollmentToken(tokenHash(login.enrollmentToken), 'demo', Date.now() + 365 * 86_400_000);
-  if (!(await store.currentPolicy())) await publishPolicy(store, keys, DEMO_POLICY, 'admin', 'The bundled default policy, with rules on the demo protected data');
+  if (!(await store.partners.list()).length) await store.partners.put(demoPartners(), 'admin', 'import');
+  if (!(await store.currentPolicy())) await publishPolicy(store, keys, DEMO_POLICY, 'admin', 'The bundled default policy, with rules on the demo protected data and the third-party register');
   const protectedData = new ProtectedData(store, keys);
   await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
   await protectedData.addDocument(DocumentUpload.parse(DEMO_DOCUMENT), 'admin');
-  await store.addEvents(demoEvents());
+  // The demo patient's MRN is hashed as a device would: Find an identifier finds where it went.
+  await store.addEvents(demoEvents(Date.now(), await keyedHash(await importHashKey(fromBase64(keys.hashKey)), normaliseValue(DEMO_MRN))));
   await triageDemo(store);
   writeFileSync(file, JSON.stringify(login, null, 2));
   chmodSync(file, 0o600);
@@ -61,14 +71,36 @@ the equipment logbook, and attach the laboratory report to the cleaning record b
 };
 const DEMO_POLICY = {
   ...DEFAULT_POLICY,
+  internalDomains: [INTERNAL_DOMAIN],
   // Listed first: among rules of equal strength, the first decides, and these say more than the defaults.
   rules: [
     { id: 'demo-patient-records', description: 'Rows of the demo patient table (Protected data).', match: { classifiers: ['patients'] }, action: 'block' as const, severity: 'critical' as const },
     { id: 'demo-procedures', description: 'Passages of the demo procedures, at least 70% copied.', match: { classifiers: ['sops'], minScore: 0.7 }, action: 'warn' as const, requireJustification: true },
+    { id: 'demo-phi-without-baa', description: 'PHI to a partner that has no business associate agreement in force.', match: { categories: ['phi' as const], party: { is: 'uncovered' as const, agreements: ['baa' as const] } }, action: 'block' as const },
     { id: 'demo-cards-to-ai', description: 'Card numbers are taken out of what goes into an AI assistant.', match: { entityTypes: ['CREDIT_CARD' as const], destinations: ['generative-ai' as const] }, action: 'redact' as const },
     ...DEFAULT_POLICY.rules,
   ],
 };
+
+function demoPartners(now = Date.now()): Partner[] {
+  const inDays = (n: number) => new Date(now + n * DAY_MS).toISOString().slice(0, 10);
+  return [
+    {
+      id: 'partner-clinic',
+      name: 'Partner Clinic (trial site 04)',
+      kind: 'client',
+      owner: `qa.lead@${INTERNAL_DOMAIN}`,
+      domains: ['partner-clinic.com'],
+      hosts: ['portal.partner-clinic.com'],
+      agreements: [
+        { kind: 'baa', categories: ['phi'], expires: inDays(21), reference: 'QA-AGR-0112' },
+        { kind: 'dpa', categories: ['pii', 'phi'], expires: inDays(400), reference: 'DPO-AGR-0031' },
+      ],
+    },
+    { id: 'northwind-cro', name: 'Northwind CRO', kind: 'cro', owner: `clinical.ops@${INTERNAL_DOMAIN}`, domains: ['northwind-cro.com'], hosts: [], agreements: [{ kind: 'baa', categories: ['phi', 'pii'], expires: inDays(600) }, { kind: 'quality', categories: ['ip'] }] },
+    { id: 'vialco', name: 'Vialco Packaging', kind: 'supplier', owner: `purchasing@${INTERNAL_DOMAIN}`, domains: ['vialco.de'], hosts: [], agreements: [{ kind: 'confidentiality', categories: ['ip', 'secret'], expires: inDays(200) }] },
+  ];
+}
 
 const USERS = ['amelia.hart', 'ben.osei', 'chen.li', 'dana.kowalski', 'emil.novak', 'fatima.rahman', 'georg.weber', 'hana.sato', 'ivan.petrov', 'julia.costa'];
 const DESTINATIONS: Array<[string, BulwarkEvent['destination']['categories']]> = [
@@ -104,7 +136,10 @@ const SCENARIOS: Scenario[] = [
 ];
 const JUSTIFICATIONS = ['Sending to the sponsor as agreed in the quality agreement', 'Needed for the deviation investigation', 'Internal colleague'];
 
-function demoEvents(now = Date.now()): BulwarkEvent[] {
+/** A patient of the demo table, whose MRN the demo's MRN findings carry (by its keyed hash). */
+export const DEMO_MRN = 'MRN-0048213';
+
+function demoEvents(now: number, mrnHash: string): BulwarkEvent[] {
   let seed = 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
@@ -118,21 +153,24 @@ function demoEvents(now = Date.now()): BulwarkEvent[] {
         const [host, categories] = pick(DESTINATIONS);
         const ai = categories.includes('generative-ai');
         const channel = categories.includes('webmail') ? 'email-send' : ai ? pick(['paste', 'prompt-submit'] as const) : pick(['file-upload', 'paste'] as const);
-        const { rule, action, findings, justify } = pick(SCENARIOS.filter((s) => s.ai === undefined || s.ai === ai));
+        const recipients = channel === 'email-send' ? [pick(['partner-clinic.com', 'northwind-cro.com', 'vialco.de', 'gmail.com', INTERNAL_DOMAIN])] : [];
+        const scenario = pick(SCENARIOS.filter((s) => s.ai === undefined || s.ai === ai));
+        // PHI to the supplier, which has no BAA: the register's rule blocks it (block beats the others).
+        const { rule, action, findings, justify } = recipients[0] === 'vialco.de' && scenario.findings.some((f) => f.category === 'phi') ? { ...scenario, rule: 'demo-phi-without-baa', action: 'block' as const } : scenario;
         const outcome = action === 'block' ? 'cancelled' : action === 'redact' ? 'redacted' : action === 'warn' && rand() < 0.3 ? 'cancelled' : 'sent';
         const justified = action === 'warn' && outcome === 'sent' && (justify || rand() < 0.4);
         events.push({
           id: crypto.randomUUID(),
-          time: new Date(now - day * 86_400_000 - Math.floor(rand() * 8 * 3_600_000)).toISOString(),
-          device: { id: `laptop-${USERS.indexOf(user) + 100}`, user: `${user}@example-cmo.com` },
+          time: new Date(now - day * DAY_MS - Math.floor(rand() * 8 * 3_600_000)).toISOString(),
+          device: { id: `laptop-${USERS.indexOf(user) + 100}`, user: `${user}@${INTERNAL_DOMAIN}` },
           browser: { name: 'Chrome', version: '150.0.7800.1' },
           extensionVersion: '0.1.0',
           policyVersion: 1,
           channel,
           destination: { host, categories },
-          recipientDomains: channel === 'email-send' ? [pick(['partner-clinic.com', 'gmail.com', 'example-cmo.com'])] : [],
+          recipientDomains: recipients,
           file: channel === 'file-upload' ? { name: pick(['batch record BR-2291.pdf', 'stability results.xlsx', 'notes.txt']), type: 'application/octet-stream', size: Math.floor(rand() * 5e6) } : undefined,
-          findings,
+          findings: findings.map((f) => (f.type === 'MRN' ? { ...f, hashes: [mrnHash] } : f)),
           rule,
           action,
           outcome,

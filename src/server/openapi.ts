@@ -4,7 +4,11 @@ import { BulwarkEvent } from '../core/events/event';
 import { EnrollBody, EventBatch, ExportQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { EventQuery } from './event-filter';
 import { IncidentQuery } from './incidents/routes';
+import { Partner } from '../core/policy/partners';
+import { Period } from './partners/routes';
+import { IdentifierSearch } from './partners/trace';
 import { DocumentUpload, TableUpload } from './protected';
+import { Wanted } from './reports/routes';
 import type { Permission } from './rights';
 import { SavedViewBody } from './saved-views';
 import { LoginBody, TotpConfirmBody, TotpDisableBody } from './sign-in';
@@ -24,7 +28,7 @@ import { LoginBody, TotpConfirmBody, TotpDisableBody } from './sign-in';
 type Caller = 'anyone' | 'device' | 'person';
 
 export interface ApiRoute {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Hono's form: /api/incidents/:id */
   path: string;
   summary: string;
@@ -76,6 +80,18 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('events.read', { method: 'get', path: '/api/views', summary: "The caller's saved views", ok: { description: '{views}' } }),
   person('events.read', { method: 'post', path: '/api/views', summary: 'Save (or replace) a view of the events under a name', body: SavedViewBody, ok: { status: 201, description: 'The saved view' } }),
   person('events.read', { method: 'delete', path: '/api/views/:id', summary: 'Delete one of the caller’s saved views', ok: { description: '{ok: true}' } }),
+
+  // the third-party register, compliance reports, an identifier's events
+  person('policy.read', { method: 'get', path: '/api/partners', summary: 'The register: partners with their volumes by category, unknown external parties, agreements expiring', query: Period, ok: { description: '{partners, unknown, expiring}' } }),
+  person('policy.read', { method: 'get', path: '/api/partners/export', summary: 'The register as CSV', ok: { description: 'The CSV file', type: 'text/csv' } }),
+  person('policy.write', { method: 'post', path: '/api/partners', summary: 'Add a partner (audited; the policy is published again with the register)', body: Partner, ok: { status: 201, description: 'The partner' } }),
+  person('policy.write', { method: 'put', path: '/api/partners/:id', summary: 'Replace a partner (audited; republished)', body: Partner, ok: { description: 'The partner' } }),
+  person('policy.write', { method: 'delete', path: '/api/partners/:id', summary: 'Remove a partner (audited; republished)', ok: { description: '{ok: true}' } }),
+  person('policy.write', { method: 'post', path: '/api/partners/import', summary: 'Add or replace the partners of a CSV file (text/csv body), all or none; errors by line', ok: { description: '{imported}' } }),
+  person('audit.read', { method: 'get', path: '/api/reports', summary: 'The kept compliance reports, with the profiles and formats', ok: { description: '{reports, profiles, formats}' } }),
+  person('audit.read', { method: 'get', path: '/api/reports/generate', summary: 'Make a signed compliance report for a period and profile now (audited)', query: Wanted, ok: { description: 'The report file', type: 'application/pdf' } }),
+  person('audit.read', { method: 'get', path: '/api/reports/:id/file', summary: 'Download a kept report (audited)', ok: { description: 'The report file', type: 'application/pdf' } }),
+  person('identifiers.search', { method: 'post', path: '/api/identifier-search', summary: "The events that carried an identifier (hashed as browsers do, kept nowhere; the search is audited)", body: IdentifierSearch, ok: { description: '{events, truncated}' } }),
 
   // incidents
   person('incidents.read', { method: 'get', path: '/api/incidents', summary: 'Incidents, filtered, the most recent activity first', query: IncidentQuery, ok: { description: '{incidents, total, byStatus, limit, offset}' } }),

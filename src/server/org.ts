@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { generateKeyPair, Policy, publicKeyOf, signPolicy, type PolicyInput } from '../core/policy';
+import { forPolicy } from '../core/policy/partners';
 import type { PublishedPolicy, Store } from './store';
 
 /**
@@ -48,7 +49,8 @@ export function validatePolicy(input: unknown): { ok: true; policy: Policy } | {
 
 /**
  * Publishes a policy as the next version: numbered by the server (a browser never goes back to a lower
- * number), signed, stored, and written to the audit trail with who did it. When another publisher took that
+ * number), with the third-party register in force (`partners`: the register, not the document, says who they
+ * are), signed, stored, and written to the audit trail with who did it. When another publisher took that
  * number first, nothing is stored and the answer says so.
  */
 export async function publishPolicy(
@@ -61,9 +63,12 @@ export async function publishPolicy(
 ): Promise<PublishedPolicy | { errors: PolicyError[] } | { conflict: number }> {
   const current = await store.currentPolicy();
   const version = (current?.version ?? 0) + 1;
-  const checked = validatePolicy({ ...(input as PolicyInput), version });
+  const partners = (await store.partners.list()).map(forPolicy);
+  const checked = validatePolicy({ ...(input as PolicyInput), version, partners });
   if (!checked.ok) return { errors: checked.errors };
-  const doc = await signPolicy(checked.policy, keys.signingPrivateKey);
+  // Without a register, no `partners` key: browsers of versions before the register (a strict schema) take it.
+  const { partners: _none, ...withoutRegister } = checked.policy;
+  const doc = await signPolicy(partners.length ? checked.policy : withoutRegister, keys.signingPrivateKey);
   const published: PublishedPolicy = { version, doc: { policy: doc.policy, signature: doc.signature }, publishedMs: Date.now(), publishedBy: actor, note };
   // Two publishers racing for the same number: the first one's version stands, the other hears so (and nothing of its goes in the audit trail).
   if (!(await store.publishPolicy(published))) return { conflict: version };
@@ -72,3 +77,18 @@ export async function publishPolicy(
 }
 
 export const NoteSchema = z.string().trim().max(500).default('');
+
+/**
+ * Publishes the policy in force again with the register as it is now, so that browsers get a change of the
+ * register inside the signed policy. Nothing when no policy was ever published (the first one will carry it).
+ */
+export async function republishWithRegister(store: Store, keys: OrgKeys, actor: string, note: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await store.currentPolicy();
+    if (!current) return;
+    const r = await publishPolicy(store, keys, current.doc.policy, actor, note);
+    if ('errors' in r) throw new Error(`the policy in force does not take the register: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    if (!('conflict' in r)) return;
+  }
+  throw new Error('the policy could not be published again with the register: other publishers kept coming first');
+}

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** Change an incident's status, owner, severity or verdict, comment on it; be its owner. */
   'incidents.triage': ['analyst', 'admin'],
   'insights.read': ['analyst', 'admin'],
+  /** Find the events that carried one identifier (an MRN, an SSN, an address): breach assessment, data-subject requests. */
+  'identifiers.search': ['analyst', 'admin'],
   'devices.read': ['analyst', 'admin'],
   'policy.write': ['policy_admin', 'admin'],
   'people.manage': ['admin'],

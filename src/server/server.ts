@@ -7,6 +7,7 @@ import { orgKeys, type OrgKeys } from './org';
 import { Forwarder, type ForwarderOptions, type Sink } from './siem/forwarder';
 import { HttpJsonSink } from './siem/http-json';
 import { SyslogSink } from './siem/syslog';
+import { keepMonthlyReports } from './reports/schedule';
 import { openStore, type Store } from './store';
 import { startMaintenance } from './store/maintenance';
 
@@ -47,7 +48,7 @@ export async function startServer(config: ServerConfig, options: { consoleDir?: 
   await store.analyze();
   const analyzer = setInterval(() => void store.analyze().catch(() => undefined), 3_600_000);
   analyzer.unref();
-  const maintenance = startMaintenance(store, config);
+  const maintenance = startMaintenance(store, config, [{ name: 'monthly reports', run: () => keepMonthlyReports(store, keys, config.reports) }]);
   const { port } = server.address() as { port: number };
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {

@@ -44,6 +44,9 @@ describe('the console for everyone', () => {
       ['insights', '#/insights'],
       ['policy', '#/policy'],
       ['protected data', '#/protected'],
+      ['third parties', '#/partners'],
+      ['reports', '#/reports'],
+      ['find an identifier', '#/trace'],
       ['admin', '#/admin'],
       ['account', '#/account'],
     ];

@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importHashKey } from '../../src/core/events/hash';
+import { importHashKey, keyedHash, normaliseValue } from '../../src/core/events/hash';
 import { BulwarkEvent } from '../../src/core/events/event';
 import { engineFor, evaluate, Policy } from '../../src/core/policy';
 import { fromBase64 } from '../../src/core/policy/signature';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../src/core/protect/bundle';
-import { ensureDemo } from '../../src/server/demo';
+import { DEMO_MRN, ensureDemo } from '../../src/server/demo';
 import { orgKeys } from '../../src/server/org';
+import { registerView } from '../../src/server/partners/resolve';
 import { ProtectedData } from '../../src/server/protected';
 import { freshStore } from './harness';
 
@@ -54,6 +55,18 @@ describe('the demonstration organisation', () => {
     for (const n of Object.values(byStatus)) expect(n).toBeGreaterThan(0);
     // The patient table's rule states its severity.
     expect(new Set(incidents.filter((i) => i.rule === 'demo-patient-records').map((i) => i.severity))).toEqual(new Set(['critical']));
+    // The register: in the signed policy, its rule decides PHI mailed to the supplier without a BAA, the clinic's BAA is flagged.
+    expect(policy.partners.map((p) => p.id)).toEqual(['northwind-cro', 'partner-clinic', 'vialco']);
+    expect(events.filter((s) => s.event.recipientDomains.includes('vialco.de') && s.event.findings.some((f) => f.category === 'phi')).map((s) => s.event.rule)).toContain('demo-phi-without-baa');
+    const view = await registerView(store.store, Date.now() - 40 * 86_400_000, Date.now());
+    expect(view.expiring.map((e) => [e.partner, e.kind, e.standing])).toEqual([['partner-clinic', 'baa', 'expiring']]);
+    expect(view.partners.find((p) => p.id === 'partner-clinic')!.volume.received.phi).toBeGreaterThan(0);
+    expect(view.unknown.map((u) => u.party)).toContain('gmail.com');
+    // Find an identifier: the demo patient's MRN is carried (as a keyed hash) by the demo's MRN findings.
+    const key = await importHashKey(fromBase64((await orgKeys(store.store)).hashKey));
+    const { events: carried } = await store.store.events({ hash: [await keyedHash(key, normaliseValue(DEMO_MRN))] }, 1000);
+    expect(carried.length).toBeGreaterThan(0);
+    expect(carried.length).toBe(events.filter((s) => s.event.findings.some((f) => f.type === 'MRN')).length);
     const investigating = incidents.find((i) => i.status === 'investigating')!;
     expect(investigating.owner).toBe('admin');
     expect((await store.store.incidents.history(investigating.id)).map((h) => h.actor)).toContain('admin');

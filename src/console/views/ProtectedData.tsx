@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiError, when, type Me } from '../api';
+import { api, when, type Me } from '../api';
+import { ChangeOutcome, useChanges } from './Changes';
 import { useConfirm } from './Confirm';
 
 const KINDS = ['text', 'number', 'id', 'date'] as const;
@@ -51,26 +52,12 @@ export function ProtectedData({ me }: { me: Me }) {
   const [summary, setSummary] = useState<Summary>();
   const [csv, setCsv] = useState('');
   const [kinds, setKinds] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [issues, setIssues] = useState<Array<{ path: string; message: string }>>([]);
-
   const load = async () => setSummary(await api<Summary>('/api/protected-data'));
+  const { message, setMessage, issues, act } = useChanges(load);
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
   }, []);
 
-  /** Runs a change and reloads; `work` reads its form before its first await (the event's target goes after). */
-  const act = (work: (e?: Event) => Promise<string>) => async (e?: Event) => {
-    e?.preventDefault();
-    setIssues([]);
-    try {
-      setMessage(await work(e));
-      await load();
-    } catch (err) {
-      setMessage((err as Error).message);
-      if (err instanceof ApiError) setIssues(err.issues);
-    }
-  };
   const formData = (e?: Event) => new FormData(e!.currentTarget as HTMLFormElement);
 
   const uploadTable = act(async (e) => {
@@ -120,16 +107,7 @@ export function ProtectedData({ me }: { me: Me }) {
         <code> match.classifiers</code>. Version {summary?.version ?? '…'}.
       </p>
       {dialog}
-      {message ? <p role="status">{message}</p> : null}
-      {issues.length ? (
-        <ul role="alert">
-          {issues.map((i) => (
-            <li>
-              <code>{i.path}</code>: {i.message}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <ChangeOutcome message={message} issues={issues} />
 
       <h2>Exact-data tables</h2>
       <table>

@@ -1,7 +1,8 @@
 import { counts } from '../detect/redact';
 import { organisationDetectorId, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
-import { ACTIONS, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
+import { covered, dayOf, partnerOf, under } from './partners';
+import { ACTIONS, CONTENT_CATEGORIES, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
 /** What is known about the place and way content is leaving. */
 export interface EvaluationContext {
@@ -13,6 +14,8 @@ export interface EvaluationContext {
   file?: { name?: string; type?: string; size?: number; encrypted?: boolean; unscannable?: boolean };
   /** Set when the content could not be scanned. */
   failure?: Failure;
+  /** The time of the decision (ms since 1970; now when absent): agreements of the register expire. */
+  now?: number;
 }
 
 export interface Decision {
@@ -41,7 +44,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
   if (policy.exceptions.hosts.some((p) => hostMatches(p, host)))
     return { action: 'allow', requireJustification: false, matched: [], explanation: `${host} is an allowed host: nothing is checked there.` };
   const facts = factsOf(policy, findings, ctx, host);
-  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx));
+  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx, policy));
   // A stable sort keeps the policy's order among rules of equal strength.
   applied.sort((a, b) => rank(b.action) - rank(a.action));
   const top = applied[0];
@@ -62,7 +65,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
     messages: top.messages,
     helpUrl: top.helpUrl,
     matched: applied.map((r) => r.id),
-    explanation: explain(top, facts, ctx),
+    explanation: explain(top, facts, ctx, policy),
   };
 }
 
@@ -73,6 +76,8 @@ interface Facts {
   findings: readonly Finding[];
   /** Content that could not be scanned and fails closed counts as holding PHI and secrets. */
   assumeWorst: boolean;
+  /** Internal domains and recipients that never count as external. */
+  internal: string[];
 }
 
 function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationContext, host: string): Facts {
@@ -83,6 +88,7 @@ function factsOf(policy: Policy, findings: readonly Finding[], ctx: EvaluationCo
     external,
     findings: findings.filter(counts),
     assumeWorst: ctx.failure !== undefined && (policy.failures[ctx.failure] ?? 'closed') === 'closed',
+    internal,
   };
 }
 
@@ -94,29 +100,71 @@ function recipientMatches(pattern: string, address: string): boolean {
   return domain === pattern || domain.endsWith(`.${pattern}`);
 }
 
-function applies(rule: Rule, facts: Facts, ctx: EvaluationContext): boolean {
+function applies(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Policy): boolean {
   const m = rule.match;
   if (m.channels && !m.channels.includes(ctx.channel)) return false;
   if (m.hosts && !m.hosts.some((p) => hostMatches(p, ctx.host.toLowerCase()))) return false;
   if (m.destinations && !m.destinations.some((d) => facts.destinations.includes(d))) return false;
   if (m.recipients !== 'any' && (ctx.channel !== 'email-send' || facts.external !== (m.recipients === 'external'))) return false;
   if (m.files && !fileMatches(m.files, ctx.file)) return false;
-  if (!m.entityTypes && !m.categories && !m.classifiers) return true;
-  if (facts.assumeWorst && (m.categories?.some((c) => c !== 'ip') ?? false)) return true;
-  return matchingCount(rule, facts.findings) >= m.minCount;
+  const taken = takes(rule, facts);
+  if (!taken) return false;
+  return !m.party || partyMatches(m.party, partyStandings(m.party, policy, facts, ctx, taken));
 }
 
-function matchingCount(rule: Rule, findings: readonly Finding[]): number {
+/**
+ * The categories of what a rule takes: of the findings its content conditions match (every finding that counts,
+ * without conditions), or its own categories for unscanned content taken to hold PHI and secrets; undefined when
+ * fewer findings match than it asks for.
+ */
+function takes(rule: Rule, facts: Facts): string[] | undefined {
   const m = rule.match;
-  let n = 0;
-  for (const f of findings) {
-    if (f.score < m.minScore) continue;
+  if (!m.entityTypes && !m.categories && !m.classifiers) return facts.findings.map((f) => f.category);
+  if (facts.assumeWorst && m.categories?.some((c) => c !== 'ip')) return m.categories;
+  const found = matching(rule, facts.findings);
+  return found.length >= m.minCount ? found.map((f) => f.category) : undefined;
+}
+
+type Standing = { party: string; partner?: string; standing: 'covered' | 'uncovered' | 'unknown'; categories: string[] };
+
+/**
+ * The parties content goes to (external recipients' domains, or the destination host) against the register: a
+ * party is a partner with an agreement in force covering every category found, a partner without, or unknown.
+ */
+function partyStandings(want: NonNullable<Rule['match']['party']>, policy: Policy, facts: Facts, ctx: EvaluationContext, found: readonly string[]): Standing[] {
+  const categories = [...new Set(found)].filter((c) => (CONTENT_CATEGORIES as readonly string[]).includes(c));
+  const external = (ctx.recipients ?? []).filter((r) => !facts.internal.some((d) => recipientMatches(d, r))).map((r) => r.slice(r.lastIndexOf('@') + 1));
+  const host = ctx.host.toLowerCase();
+  const destination = facts.internal.some((d) => !d.includes('@') && under(host, d)) ? [] : [host];
+  const parties = want.of === 'recipients' ? external : want.of === 'destination' ? destination : ctx.recipients?.length ? external : destination;
+  const day = dayOf(ctx.now ?? Date.now());
+  return parties.map((party) => {
+    const partner = partnerOf(policy.partners, party);
+    return { party, partner: partner?.name, categories, standing: !partner ? 'unknown' : covered(partner, categories, day, want.agreements) ? 'covered' : 'uncovered' };
+  });
+}
+
+const partyMatches = (want: NonNullable<Rule['match']['party']>, standings: readonly Standing[]): boolean =>
+  want.is === 'covered' ? standings.length > 0 && standings.every((s) => s.standing === 'covered') : standings.some((s) => s.standing === want.is);
+
+/** " (Vialco: no agreement covering phi)": the parties that made a party rule apply, for its explanation. */
+function partyNote(want: NonNullable<Rule['match']['party']>, standings: readonly Standing[]): string {
+  const named = standings.filter((s) => want.is === 'covered' || s.standing === want.is);
+  const what = (s: Standing) =>
+    s.standing === 'unknown' ? `${s.party}: not in the third-party register` : `${s.partner}: ${s.standing === 'covered' ? 'an agreement' : 'no agreement'}${want.agreements ? ` (${want.agreements.join(', ').toUpperCase()})` : ''} covering ${s.categories.join(', ') || 'it'}`;
+  return named.length ? ` (${named.map(what).join('; ')})` : '';
+}
+
+/** The findings a rule's content conditions take. */
+function matching(rule: Rule, findings: readonly Finding[]): Finding[] {
+  const m = rule.match;
+  return findings.filter((f) => {
+    if (f.score < m.minScore) return false;
     const byType = m.entityTypes?.includes(f.type) ?? false;
     const byCategory = m.categories?.some((c) => c === f.category || (c === 'pii' && f.category === 'phi')) ?? false;
     const byClassifier = m.classifiers?.some((id) => f.detector === organisationDetectorId(id)) ?? false;
-    if (byType || byCategory || byClassifier) n++;
-  }
-  return n;
+    return byType || byCategory || byClassifier;
+  });
 }
 
 function fileMatches(want: NonNullable<Rule['match']['files']>, file: EvaluationContext['file']): boolean {
@@ -136,10 +184,12 @@ function fileMatches(want: NonNullable<Rule['match']['files']>, file: Evaluation
 
 const VERB: Record<Action, string> = { allow: 'is allowed', audit: 'is allowed and recorded', warn: 'needs a second look', redact: 'will be sent with the sensitive values removed', block: 'is blocked' };
 
-function explain(rule: Rule, facts: Facts, ctx: EvaluationContext): string {
+function explain(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Policy): string {
   const what = facts.assumeWorst ? `content that could not be scanned (${ctx.failure})` : describeFindings(rule, facts.findings);
   const where = facts.destinations.includes('unknown') ? ctx.host : `${ctx.host} (${facts.destinations.join(', ')})`;
-  return `${capitalise(what)} going to ${where} by ${ctx.channel} ${VERB[rule.action]}: rule "${rule.id}".`;
+  const party = rule.match.party;
+  const note = party ? partyNote(party, partyStandings(party, policy, facts, ctx, takes(rule, facts) ?? [])) : '';
+  return `${capitalise(what)} going to ${where}${note} by ${ctx.channel} ${VERB[rule.action]}: rule "${rule.id}".`;
 }
 
 function describeFindings(rule: Rule, findings: readonly Finding[]): string {

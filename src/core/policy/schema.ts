@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
 import { ClassifierId, Classifiers } from './classifiers';
 import { LocalizedMessages } from './languages';
+import { AGREEMENT_KINDS, PolicyPartner } from './partners';
 
 /**
  * Where content is leaving through. `web-request`: text a page sends by itself (fetch, XMLHttpRequest, beacons,
@@ -40,6 +41,9 @@ export const HostPattern = z
 /** "example.com" (that domain and its subdomains) or a whole address "jane@example.com". */
 const RecipientPattern = z.string().regex(/^(?:[^@\s]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as "example.com" or an address such as "jane@example.com"');
 
+/** Where a party stands in the third-party register, for a rule's `party.is`. */
+export const PARTY_STANDINGS = ['covered', 'uncovered', 'unknown'] as const;
+
 export const Match = z
   .object({
     entityTypes: z.array(z.enum(ENTITY_TYPES)).min(1).optional().describe('Any of these entity types.'),
@@ -51,6 +55,15 @@ export const Match = z
     hosts: z.array(HostPattern).min(1).optional().describe('Any of these destination hosts.'),
     destinations: z.array(z.enum(DESTINATION_CATEGORIES)).min(1).optional().describe('Any of these kinds of destination.'),
     recipients: z.enum(['external', 'internal', 'any']).default('any').describe('For email: external means at least one recipient outside the internal domains.'),
+    party: z
+      .object({
+        is: z.enum(PARTY_STANDINGS).describe('covered: every party is a partner with an agreement in force covering the categories found; uncovered: a party is a partner without one; unknown: a party is in no partner\'s names.'),
+        of: z.enum(['recipients', 'destination', 'any']).default('any').describe('Who the parties are: the external recipients, the destination host, or (any) the recipients when there are some, else the destination.'),
+        agreements: z.array(z.enum(AGREEMENT_KINDS)).min(1).optional().describe('The kinds of agreement that count ("baa"); every kind when absent.'),
+      })
+      .strict()
+      .optional()
+      .describe('Where content goes in terms of the third-party register (policy.partners).'),
     files: z
       .object({
         types: z.array(z.string().regex(/^\.?[a-z0-9]+$|^[a-z]+\/[a-z0-9.+*-]+$/)).min(1).optional().describe('Extensions (".pdf") or media types ("application/pdf", "image/*").'),
@@ -99,6 +112,7 @@ export const Policy = z
       .strict()
       .default({ hosts: [], recipients: [] }),
     internalDomains: z.array(RecipientPattern).default([]).describe("The company's own email domains."),
+    partners: z.array(PolicyPartner).max(5000).default([]).describe('The third-party register (the server puts it in every policy it publishes): partners, the names they answer to and their agreements.'),
     destinations: z
       .object(Object.fromEntries(DESTINATION_CATEGORIES.filter((c) => c !== 'unknown').map((c) => [c, z.array(HostPattern).optional()])) as Record<Exclude<DestinationCategory, 'unknown'>, z.ZodOptional<z.ZodArray<typeof HostPattern>>>)
       .strict()

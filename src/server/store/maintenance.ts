@@ -4,11 +4,20 @@ import type { Store } from './store';
 
 const DAILY_MS = 86_400_000;
 
+/** A daily job besides the events' (`name` for the log). */
+export interface DailyJob {
+  name: string;
+  run(): Promise<unknown>;
+}
+
+const failure = (e: Error) => `${e.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}`;
+
 /**
- * Partitions ahead and retention, at start and then daily, in the background: a failure (the database away) is
- * logged and tried again at the next round, never a reason not to serve.
+ * Partitions ahead and retention, then the other `jobs` (the month's reports), at start and then daily, in the
+ * background: a failure (the database away) is logged and tried again at the next round, never a reason not to
+ * serve.
  */
-export function startMaintenance(store: Store, config: Pick<ServerConfig, 'retentionDays' | 'retentionAction'>): { stop(): Promise<void> } {
+export function startMaintenance(store: Store, config: Pick<ServerConfig, 'retentionDays' | 'retentionAction'>, jobs: readonly DailyJob[] = []): { stop(): Promise<void> } {
   store.retentionDays = config.retentionDays;
   let running: Promise<void> = Promise.resolve();
   const round = () => {
@@ -24,8 +33,9 @@ export function startMaintenance(store: Store, config: Pick<ServerConfig, 'reten
         (r) => {
           if (r.created.length || r.removed.length || r.deletedRows) console.log(`[bulwark] events maintenance: ${r.created.length} partition(s) made, ${r.removed.length} past retention ${config.retentionAction === 'detach' ? 'detached' : 'dropped'}, ${r.deletedRows} old row(s) deleted`);
         },
-        (e: Error) => console.error(`[bulwark] events maintenance failed (tried again tomorrow): ${e.name}${(e as { code?: string }).code ? ` ${(e as { code?: string }).code}` : ''}`),
+        (e: Error) => console.error(`[bulwark] events maintenance failed (tried again tomorrow): ${failure(e)}`),
       );
+    for (const job of jobs) running = running.then(() => job.run()).then(undefined, (e: Error) => console.error(`[bulwark] ${job.name} failed (tried again tomorrow): ${failure(e)}`));
   };
   round();
   const timer = setInterval(round, DAILY_MS);

@@ -8,6 +8,8 @@ import type { SqlDriver } from './driver';
 import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
+import { PartnerStore } from './partners';
+import { ReportStore } from './reports';
 import { retentionStart } from './partitions';
 import { migrate } from './schema';
 
@@ -145,9 +147,15 @@ export class Store {
   private readonly seenAt = new Map<string, number>();
   private readonly ruleOptions = new PolicyRuleOptions(async (version) => (await this.policy(version))?.doc.policy);
   readonly incidents: IncidentStore;
+  /** The third-party register. */
+  readonly partners: PartnerStore;
+  /** The compliance reports kept. */
+  readonly reports: ReportStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
+    this.partners = new PartnerStore(db);
+    this.reports = new ReportStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {
