@@ -4,9 +4,10 @@ import { siemDelivery } from './003-siem-delivery';
 import { limits } from './004-limits';
 import { incidents } from './005-incidents';
 import { savedViews } from './006-saved-views';
+import { deviceVersions } from './008-device-versions';
 import type { Migration } from './migration';
 
 export { sqlMigration, type Migration } from './migration';
 
 /** Every migration, in the order they apply. A new one goes at the end with the next number. */
-export const MIGRATIONS: readonly Migration[] = [tables, partitionedEvents, siemDelivery, limits, incidents, savedViews];
+export const MIGRATIONS: readonly Migration[] = [tables, partitionedEvents, siemDelivery, limits, incidents, savedViews, deviceVersions];
