@@ -26,6 +26,8 @@ export const StatsQuery = z.object({ from: z.iso.datetime().or(z.iso.date()).opt
 /** The fleet summary: devices with no contact for this many days are stale. */
 export const FleetQuery = z.object({ staleDays: z.coerce.number().int().min(1).max(365).default(7) });
 export const PolicyDraft = z.object({ policy: z.unknown() }).strict();
+/** A draft's impact: evaluated over the stored events of the last `days` days beside the policy in force. */
+export const ImpactBody = z.object({ policy: z.unknown(), days: z.number().int().min(1).max(90).default(30) }).strict();
 export const PreviewBody = z
   .object({
     policy: z.unknown(),

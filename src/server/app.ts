@@ -5,14 +5,15 @@ import { summarize } from '../core/events/summary';
 import { engineFor, evaluate } from '../core/policy';
 import type { ExtractOptions } from '../core/extract';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
-import { EnrollBody, EventBatch, ExportQuery, FleetQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
+import { EnrollBody, EventBatch, ExportQuery, FleetQuery, ImpactBody, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { verifyChain } from './audit-chain';
 import { limitBodies } from './body-limits';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
-import { fleetSummary } from './fleet';
 import { readRunning } from '../core/fleet/running';
+import { fleetSummary } from '../core/fleet/summary';
 import { healthRoutes } from './health';
+import { policyImpact } from './impact';
 import { incidentRoutes } from './incidents/routes';
 import { openApiDocument } from './openapi';
 import { savedViewRoutes } from './saved-views';
@@ -405,6 +406,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { findings, labels } = engineFor(checked.policy).scan(body.value.text);
     const decision = evaluate(checked.policy, findings, { channel: body.value.channel, host: body.value.host, recipients: body.value.recipients });
     return c.json({ ok: true, decision, labels, findings: summarize(body.value.text, findings) });
+  });
+
+  app.post('/api/policies/impact', authenticate, need('policy.write'), async (c) => {
+    const body = await readJson(c, ImpactBody);
+    if (!body.ok) return body.response;
+    const current = await store.currentPolicy();
+    // Checked as publishing would number it, so that a draft that publishes is one that can be weighed.
+    const checked = validatePolicy({ ...(body.value.policy as object), version: (current?.version ?? 0) + 1 });
+    if (!checked.ok) return c.json({ ok: false, errors: checked.errors }, 422);
+    const inForce = current ? validatePolicy(current.doc.policy) : undefined;
+    if (!current || !inForce?.ok) return problem(c, 409, 'no-policy', 'No policy is in force to compare with.');
+    return c.json({ ok: true, inForce: current.version, ...(await policyImpact(store, inForce.policy, checked.policy, body.value.days)) });
   });
 
   app.post('/api/policies', authenticate, need('policy.write'), async (c) => {

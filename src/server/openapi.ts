@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BulkIncidentChange, IncidentChange, IncidentComment } from '../core/events/incident-change';
 import { BulwarkEvent } from '../core/events/event';
-import { EnrollBody, EventBatch, ExportQuery, FleetQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
+import { EnrollBody, EventBatch, ExportQuery, FleetQuery, ImpactBody, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { EventQuery } from './event-filter';
 import { IncidentQuery } from './incidents/routes';
 import { DocumentUpload, TableUpload } from './protected';
@@ -105,6 +105,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('policy.read', { method: 'get', path: '/api/policies', summary: 'Published versions and the signing key', ok: { description: '{policies, publicKey}' } }),
   person('policy.read', { method: 'get', path: '/api/policies/:version', summary: 'A published version ("current" for the one in force)', ok: { description: 'The version with its signed document' } }),
   person('policy.write', { method: 'post', path: '/api/policies/validate', summary: 'Check a draft policy', body: PolicyDraft, ok: { description: '{ok, errors}' } }),
+  person('policy.write', { method: 'post', path: '/api/policies/impact', summary: 'What a draft would decide otherwise than the policy in force, over the stored events of the last days, and for whom', body: ImpactBody, ok: { description: '{ok, inForce, days, fromMs, events, changed, capped, changes: [{from, to, fromRule, toRule, events, people, users}]}' } }),
   person('policy.write', { method: 'post', path: '/api/policies/preview', summary: 'Try a draft policy on sample text', body: PreviewBody, ok: { description: '{ok, decision, labels, findings}' } }),
   person('policy.write', { method: 'post', path: '/api/policies', summary: 'Sign and publish a policy (audited)', body: PublishBody, ok: { status: 201, description: 'The published version' } }),
   person('policy.write', { method: 'post', path: '/api/policies/:version/rollback', summary: "Publish an old version's content again as a new version (audited)", body: RollbackBody, ok: { status: 201, description: 'The published version' } }),

@@ -70,12 +70,12 @@ describe.each(DATABASES)('rollout: what each device runs, and the fleet, on %s',
       stale: 1,
       staleDays: 7,
       policyVersions: [
-        { version: 1, devices: 3 },
         { version: 2, devices: 2 },
+        { version: 1, devices: 3 },
       ],
       extensionVersions: [
-        { version: '0.1.0', devices: 3 },
         { version: '0.2.0', devices: 2 },
+        { version: '0.1.0', devices: 3 },
       ],
     });
     expect((await fleet('?staleDays=30')).stale).toBe(0);

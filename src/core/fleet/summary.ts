@@ -1,8 +1,15 @@
-import type { Device } from './store';
+/** What the summary needs of a device (the server's store has more). */
+export interface FleetDevice {
+  revoked: boolean;
+  enrolledMs: number;
+  lastSeenMs: number | null;
+  policyVersion: number | null;
+  extensionVersion: string | null;
+}
 
 const DAY_MS = 86_400_000;
 
-/** How many live devices run one version (null: the device has not said, or runs no central policy). */
+/** How many live devices run one version (null: the device has not said, or runs no central policy). Newest first. */
 export interface VersionCount<V> {
   version: V | null;
   devices: number;
@@ -22,7 +29,7 @@ export interface FleetSummary {
   extensionVersions: VersionCount<string>[];
 }
 
-export function fleetSummary(all: Device[], policyVersion: number | null, staleDays: number, now = Date.now()): FleetSummary {
+export function fleetSummary(all: FleetDevice[], policyVersion: number | null, staleDays: number, now = Date.now()): FleetSummary {
   const live = all.filter((d) => !d.revoked);
   const cutoff = now - staleDays * DAY_MS;
   return {
@@ -36,9 +43,10 @@ export function fleetSummary(all: Device[], policyVersion: number | null, staleD
   };
 }
 
-/** Each value with how many times it occurs, the most common first. */
+/** Each version with how many devices run it, the newest first, the devices that did not say last. */
 function countBy<V>(values: (V | null)[]): VersionCount<V>[] {
   const counts = new Map<V | null, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([version, devices]) => ({ version, devices })).sort((a, b) => b.devices - a.devices || String(b.version).localeCompare(String(a.version), undefined, { numeric: true }));
+  const order = (v: V | null) => (v === null ? '' : String(v));
+  return [...counts].map(([version, devices]) => ({ version, devices })).sort((a, b) => order(b.version).localeCompare(order(a.version), undefined, { numeric: true }));
 }
