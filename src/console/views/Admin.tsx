@@ -252,7 +252,7 @@ function FleetSummary({ fleet, staleDays, setStaleDays }: { fleet: Fleet; staleD
   const versions = <V,>(counts: VersionCount<V>[], name: (v: V) => string) => counts.map((c) => `${c.version === null ? 'not said' : name(c.version)}: ${n(c.devices)}`).join(', ');
   return (
     <div class="fleet" aria-label="Fleet summary" role="group">
-      <p role="status" data-testid="fleet-line">
+      <p data-testid="fleet-line">
         {fleet.policyVersion === null ? `${n(fleet.devices)} browsers; no policy published yet.` : `${n(fleet.onCurrentPolicy)} of ${n(fleet.devices)} browsers on policy v${fleet.policyVersion}`}
         {'; '}
         {n(fleet.stale)} without contact for {fleet.staleDays} {fleet.staleDays === 1 ? 'day' : 'days'} or more.
