@@ -70,5 +70,19 @@ describe('policy with confidence', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Version 1 published again as version 3/);
     await page.getByRole('row', { name: /^3 / }).getByRole('button', { name: 'Changes' }).click();
     await expect.poll(() => page.locator('figure').getByRole('list', { name: 'Rules changed' }).textContent()).toBe('removed rule block-phi-to-ai');
+
+    // The rule editor and the JSON, both ways.
+    const rules = page.getByRole('form', { name: 'Rule editor' });
+    const edited = () => editor.inputValue().then((t) => (JSON.parse(t) as { rules: Array<{ id: string; action: string; description?: string; match: { destinations?: string[] } }> }).rules.find((r) => r.id === 'warn-phi')!);
+    await rules.getByRole('combobox', { name: /^Rule to edit/ }).selectOption({ label: 'warn-phi' });
+    await rules.getByRole('combobox', { name: /^Action/ }).selectOption('block');
+    await rules.getByRole('group', { name: 'Destinations' }).getByLabel('generative-ai', { exact: true }).check();
+    await expect.poll(async () => [(await edited()).action, (await edited()).match.destinations]).toEqual(['block', ['generative-ai']]);
+    await expect.poll(() => page.getByRole('region', { name: 'Beside version 3 in force' }).getByRole('list', { name: 'Rules changed' }).textContent()).toBe(
+      'changed rule warn-phi: match.destinations: (none) → ["generative-ai"]; action: "warn" → "block"',
+    );
+    await editor.fill((await editor.inputValue()).replace('Health information with a patient identifier.', 'Changed in the JSON.'));
+    await expect.poll(() => rules.getByLabel('Description').inputValue()).toBe('Changed in the JSON.');
+    expect(await rules.getByRole('combobox', { name: /^Action/ }).inputValue()).toBe('block');
   });
 });

@@ -5,6 +5,7 @@ import { diffLines } from '../diff';
 import { eventsOf } from '../event-links';
 import { diffRules, pathLines, placeIssue, type RuleChange } from '../policy-text';
 import { useConfirm } from './Confirm';
+import { RuleForm } from './RuleForm';
 
 interface Published {
   version: number;
@@ -184,6 +185,7 @@ export function PolicyEditor({ me }: { me: Me }) {
                   );
                 })}
               </ul>
+              <RuleForm draft={draftValue} onChange={(update) => setDraft((text) => pretty(update(JSON.parse(text))))} />
               <DraftChanges inForce={inForce} draft={draftValue} impact={impact} weigh={weigh} disabled={issues.length > 0} />
               <form onSubmit={publish} class="row">
                 <label>
