@@ -16,8 +16,8 @@ export interface ImpactChange {
   fromRule: string | null;
   toRule: string | null;
   events: number;
-  /** Each person (the verified user, else the device), most events first, at most 20. */
-  users: Array<{ user: string; events: number }>;
+  /** Each person (the verified user; else the device, with `device: true`), most events first, at most 20. */
+  users: Array<{ user: string; device?: true; events: number }>;
   people: number;
 }
 
@@ -69,7 +69,8 @@ export async function policyImpact(store: Store, current: Policy, draft: Policy,
       const change = changes.get(key) ?? { from: before.action, to: after.action, fromRule: before.rule ?? null, toRule: after.rule ?? null, events: 0, users: [], people: 0, byUser: new Map() };
       changes.set(key, change);
       change.events++;
-      const who = event.device.user ?? `device ${event.device.id}`;
+      // A user and a device never share a key: "u:" and "d:" in front.
+      const who = event.device.user ? `u:${event.device.user}` : `d:${event.device.id}`;
       change.byUser.set(who, (change.byUser.get(who) ?? 0) + 1);
     }
     cursor = page.next;
@@ -84,7 +85,10 @@ export async function policyImpact(store: Store, current: Policy, draft: Policy,
       .map(({ byUser, ...c }) => ({
         ...c,
         people: byUser.size,
-        users: [...byUser].map(([user, n]) => ({ user, events: n })).sort((a, b) => b.events - a.events || a.user.localeCompare(b.user)).slice(0, 20),
+        users: [...byUser]
+          .map(([who, n]) => ({ user: who.slice(2), ...(who.startsWith('d:') ? { device: true as const } : {}), events: n }))
+          .sort((a, b) => b.events - a.events || a.user.localeCompare(b.user))
+          .slice(0, 20),
       }))
       .sort((a, b) => b.events - a.events),
   };

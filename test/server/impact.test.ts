@@ -37,6 +37,8 @@ describe.each(DATABASES)('the impact of a draft, over stored events, on %s', (ki
     await b.server.store.addEvents([
       // alice: PHI pasted into ChatGPT 3 times (warn-phi now; block-phi-to-ai in the draft)
       ...[1, 2, 3].map((d) => by('alice@example.com', { time: at(d), findings: PHI, rule: 'warn-phi', action: 'warn', outcome: 'sent' })),
+      // a device enrolled without a user, once: counted as the device
+      makeEvent({ time: at(2), device: { id: 'device-under-test' }, findings: PHI, rule: 'warn-phi', action: 'warn', outcome: 'sent' }),
       // bob: PHI mailed to a partner twice (warn-phi in both: no change)
       ...[4, 5].map((d) => by('bob@example.com', { time: at(d), channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['partner-clinic.com'], findings: PHI, rule: 'warn-phi', action: 'warn', outcome: 'sent' })),
       // carol: one e-mail address into a document (audit-pii now; nothing in the draft)
@@ -57,9 +59,20 @@ describe.each(DATABASES)('the impact of a draft, over stored events, on %s', (ki
     expect(r.status).toBe(200);
     const body = await r.json();
     // The oracle: worked out by hand from the events planted above.
-    expect(body).toMatchObject({ ok: true, inForce: 1, days: 30, events: 9, changed: 7, capped: false });
+    expect(body).toMatchObject({ ok: true, inForce: 1, days: 30, events: 10, changed: 8, capped: false });
     expect(body.changes).toEqual([
-      { from: 'warn', to: 'block', fromRule: 'warn-phi', toRule: 'block-phi-to-ai', events: 3, people: 1, users: [{ user: 'alice@example.com', events: 3 }] },
+      {
+        from: 'warn',
+        to: 'block',
+        fromRule: 'warn-phi',
+        toRule: 'block-phi-to-ai',
+        events: 4,
+        people: 2,
+        users: [
+          { user: 'alice@example.com', events: 3 },
+          { user: 'device-under-test', device: true, events: 1 },
+        ],
+      },
       {
         from: 'audit',
         to: 'warn',
@@ -78,10 +91,10 @@ describe.each(DATABASES)('the impact of a draft, over stored events, on %s', (ki
 
   it('over a longer window takes older events in; the policy in force itself changes nothing', async () => {
     const longer = await (await impact({ policy: DRAFT, days: 60 })).json();
-    expect(longer.events).toBe(10);
-    expect(longer.changes[0]).toMatchObject({ from: 'warn', to: 'block', events: 4, people: 2 });
+    expect(longer.events).toBe(11);
+    expect(longer.changes[0]).toMatchObject({ from: 'warn', to: 'block', events: 5, people: 3 });
     const same = await (await impact({ policy: base })).json();
-    expect(same).toMatchObject({ events: 9, changed: 0, changes: [] });
+    expect(same).toMatchObject({ events: 10, changed: 0, changes: [] });
   });
 
   it('refuses a draft that would not publish, by rule, and is for policy writers only', async () => {

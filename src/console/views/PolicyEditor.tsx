@@ -27,7 +27,7 @@ interface Impact {
   events: number;
   changed: number;
   capped: boolean;
-  changes: Array<{ from: string; to: string; fromRule: string | null; toRule: string | null; events: number; people: number; users: Array<{ user: string; events: number }> }>;
+  changes: Array<{ from: string; to: string; fromRule: string | null; toRule: string | null; events: number; people: number; users: Array<{ user: string; device?: true; events: number }> }>;
 }
 type Rules = Array<{ id: string } & Record<string, unknown>>;
 
@@ -335,7 +335,7 @@ function DraftChanges({ inForce, draft, impact, weigh, disabled }: { inForce?: P
                         {c.users.map((u, i) => (
                           <>
                             {i ? ', ' : ''}
-                            <a href={eventsOf('user', u.user)}>{u.user}</a> ({n(u.events)})
+                            <a href={eventsOf(u.device ? 'device' : 'user', u.user)}>{u.device ? `device ${u.user}` : u.user}</a> ({n(u.events)})
                           </>
                         ))}
                         {c.people > c.users.length ? ` and ${n(c.people - c.users.length)} more` : ''}
