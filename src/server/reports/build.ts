@@ -3,6 +3,7 @@ import type { IncidentStatus } from '../../core/events/incident';
 import { ACTIONS, CHANNELS, CONTENT_CATEGORIES, DESTINATION_CATEGORIES } from '../../core/policy/schema';
 import { partnerOf } from '../../core/policy/partners';
 import { verifyChain } from '../audit-chain';
+import { coaching, type TeamFigures } from '../coaching';
 import { agreementStanding, PartyTally, partiesOf, type PartyVolume } from '../partners/resolve';
 import type { Store } from '../store';
 import { eachEvent, incidentsOf } from './period';
@@ -60,6 +61,8 @@ export interface Report {
   };
   coverage: { enrolled: number; reporting: number; stale: number; onOldPolicy: number; currentPolicyVersion: number | null; eventsLost: number; eventsLostNote: string };
   auditTrail: { verified: boolean; entries: number; head: string | null; brokenAt: number | null; reason: string | null; entriesInPeriod: number };
+  /** The digest per team (src/server/coaching.ts): the monthly report's is the month's. */
+  coaching: { note: string; teams: Array<Omit<TeamFigures, 'trend'>> };
 }
 
 const CHANGE_ACTIONS = /^(policy|partner|protected|user|token|enrollment|device|totp)\./;
@@ -142,6 +145,7 @@ export async function buildReport(store: Store, opts: { from: string; to: string
   const closed = async (status: IncidentStatus) =>
     (await incidentsOf(store, status, opts.from, endDay)).map((i) => ({ incident: i.id, day: i.day, rule: i.rule, user: i.user, events: i.eventCount, owner: i.owner, verdict: i.verdict }));
 
+  const digest = await coaching(store, opts.from, endDay);
   const audit = await store.audit();
   const chain = verifyChain(audit);
   const inPeriod = audit.filter((e) => e.timeMs >= fromMs && e.timeMs < toMs);
@@ -181,5 +185,6 @@ export async function buildReport(store: Store, opts: { from: string; to: string
       reason: chain.ok ? null : chain.reason,
       entriesInPeriod: inPeriod.length,
     },
+    coaching: { note: digest.note, teams: digest.teams.map(({ trend: _, ...t }) => t) },
   };
 }
