@@ -1,5 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import type { Coaching, Figures, TeamFigures, Trend } from '../core/events/coaching';
 import { PlainText, type BulwarkEvent } from '../core/events/event';
 import type { Env } from './app';
 import { problem, readJson, readQuery } from './http';
@@ -8,6 +9,8 @@ import { eachEvent, incidentsOf } from './reports/period';
 import type { Permission } from './rights';
 import type { Store } from './store';
 import type { TeamMapping } from './store/coaching';
+
+export type { Coaching, Figures, PersonFigures, TeamFigures } from '../core/events/coaching';
 
 const DAY = 86_400_000;
 /** People without a team in the imported mapping. */
@@ -22,32 +25,6 @@ export const TeamUpload = z
   .strict()
   .refine((m) => new Set(m.members.map((x) => x.user)).size === m.members.length, { path: ['members'], message: 'a person is in one team' })
   .refine((m) => new Set(m.trainings.map((x) => x.team)).size === m.trainings.length, { path: ['trainings'], message: 'one training day per team' });
-
-export interface Figures {
-  /** Warnings shown (action warn, whatever the employee did next). */
-  warnings: number;
-  /** Shares the employee cancelled after a warning. */
-  cancelled: number;
-  /** Warnings overridden: sent anyway. */
-  overridden: number;
-  /** Incidents of theirs the security team closed as false positives (employees cannot report them yet). */
-  falsePositives: number;
-}
-export type Trend = Array<{ week: string } & Figures>;
-export interface PersonFigures extends Figures { user: string; team: string; trend: Trend }
-export interface TeamFigures extends Figures {
-  team: string;
-  people: number;
-  trend: Trend;
-  /** The team's training day, and its warnings per week before and after it within the period (null when the day is outside it). */
-  training: { day: string; warningsPerWeekBefore: number | null; warningsPerWeekAfter: number | null; fell: boolean | null } | null;
-}
-export interface Coaching {
-  period: { from: string; to: string };
-  note: string;
-  teams: TeamFigures[];
-  people: PersonFigures[];
-}
 
 const zero = (): Figures => ({ warnings: 0, cancelled: 0, overridden: 0, falsePositives: 0 });
 /** The Monday (UTC) starting the week of a time. */
