@@ -1,9 +1,26 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Coaching as Figures } from '../../core/events/coaching';
+import type { Coaching as Figures, Figures as Counts } from '../../core/events/coaching';
 import { api, query, type Me } from '../api';
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const fell = (f: boolean | null | undefined) => (f === true ? 'yes' : f === false ? 'no' : '—');
+
+const FigureHeads = () => (
+  <>
+    <th class="num">Warnings</th>
+    <th class="num">Cancelled</th>
+    <th class="num">Overridden</th>
+    <th class="num">False positives</th>
+  </>
+);
+const FigureCells = ({ f }: { f: Counts }) => (
+  <>
+    <td class="num">{f.warnings}</td>
+    <td class="num">{f.cancelled}</td>
+    <td class="num">{f.overridden}</td>
+    <td class="num">{f.falsePositives}</td>
+  </>
+);
 
 /**
  * Coaching: per team and person, the warnings shown, the shares cancelled after one, the overrides and the
@@ -50,10 +67,7 @@ export function Coaching({ me }: { me: Me }) {
           <tr>
             <th>Team</th>
             <th class="num">People</th>
-            <th class="num">Warnings</th>
-            <th class="num">Cancelled</th>
-            <th class="num">Overridden</th>
-            <th class="num">False positives</th>
+            <FigureHeads />
             <th>Trained</th>
             <th class="num">Warnings a week before / after</th>
             <th>Fell</th>
@@ -65,10 +79,7 @@ export function Coaching({ me }: { me: Me }) {
             <tr>
               <td>{t.team}</td>
               <td class="num">{t.people}</td>
-              <td class="num">{t.warnings}</td>
-              <td class="num">{t.cancelled}</td>
-              <td class="num">{t.overridden}</td>
-              <td class="num">{t.falsePositives}</td>
+              <FigureCells f={t} />
               <td>{t.training?.day ?? '—'}</td>
               <td class="num">{t.training?.warningsPerWeekBefore == null ? '—' : `${t.training.warningsPerWeekBefore} / ${t.training.warningsPerWeekAfter}`}</td>
               <td>{fell(t.training?.fell)}</td>
@@ -83,10 +94,7 @@ export function Coaching({ me }: { me: Me }) {
           <tr>
             <th>Person</th>
             <th>Team</th>
-            <th class="num">Warnings</th>
-            <th class="num">Cancelled</th>
-            <th class="num">Overridden</th>
-            <th class="num">False positives</th>
+            <FigureHeads />
             <th>Warnings by week</th>
           </tr>
         </thead>
@@ -95,10 +103,7 @@ export function Coaching({ me }: { me: Me }) {
             <tr>
               <td>{p.user}</td>
               <td>{p.team}</td>
-              <td class="num">{p.warnings}</td>
-              <td class="num">{p.cancelled}</td>
-              <td class="num">{p.overridden}</td>
-              <td class="num">{p.falsePositives}</td>
+              <FigureCells f={p} />
               <td>{p.trend.map((w) => `${w.week}: ${w.warnings}`).join(', ')}</td>
             </tr>
           ))}
