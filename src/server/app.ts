@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi';
 import { savedViewRoutes } from './saved-views';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
+import { coachingRoutes } from './coaching';
 import { outliers, stats, type Outlier } from './insights';
 import { partnerRoutes } from './partners/routes';
 import { traceRoutes } from './partners/trace';
@@ -297,6 +298,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/api', savedViewRoutes({ store, authenticate, need, actor }));
   app.route('/api', partnerRoutes({ store, keys, authenticate, need, actor }));
   app.route('/api', reportRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', coachingRoutes({ store, authenticate, need, actor }));
   app.route('/api', traceRoutes({ store, keys, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {

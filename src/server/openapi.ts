@@ -5,6 +5,7 @@ import { EnrollBody, EventBatch, ExportQuery, FleetQuery, ImpactBody, NewApiToke
 import { EventQuery } from './event-filter';
 import { IncidentQuery } from './incidents/routes';
 import { Partner } from '../core/policy/partners';
+import { TeamUpload } from './coaching';
 import { Period } from './partners/routes';
 import { IdentifierSearch } from './partners/trace';
 import { DocumentUpload, TableUpload } from './protected';
@@ -76,6 +77,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('events.read', { method: 'get', path: '/api/events/:id', summary: 'One event', ok: { description: 'The stored event', schema: StoredEvent } }),
   person('events.export', { method: 'get', path: '/api/export', summary: 'Export the filtered events as CSV or OCSF JSON lines (audited)', query: ExportQuery, ok: { description: 'The file', type: 'text/csv' } }),
   person('events.read', { method: 'get', path: '/api/stats', summary: 'Decisions per day and the top destinations, types and users', query: StatsQuery, ok: { description: '{byDay, topHosts, topTypes, topUsers}' } }),
+  person('insights.read', { method: 'get', path: '/api/coaching', summary: 'Coaching: warnings, cancellations, overrides and false positives per team and person, weekly, and whether warnings fell after a team was trained', query: Period, ok: { description: '{period, note, teams, people}' } }),
+  person('insights.read', { method: 'get', path: '/api/coaching/teams', summary: 'The imported mapping of people to teams, with training days', ok: { description: '{members, trainings}' } }),
+  person('people.manage', { method: 'put', path: '/api/coaching/teams', summary: 'Replace the team mapping and training days (audited)', body: TeamUpload, ok: { description: '{members, trainings}' } }),
   person('insights.read', { method: 'get', path: '/api/insights', summary: 'Unusual behaviour: who jumped away from their baseline', ok: { description: '{outliers, computedAt}' } }),
   person('events.read', { method: 'get', path: '/api/views', summary: "The caller's saved views", ok: { description: '{views}' } }),
   person('events.read', { method: 'post', path: '/api/views', summary: 'Save (or replace) a view of the events under a name', body: SavedViewBody, ok: { status: 201, description: 'The saved view' } }),

@@ -44,6 +44,7 @@ describe('the console for everyone', () => {
       ['incident', `#/incidents/${incident.id}`],
       ['overview', '#/overview'],
       ['insights', '#/insights'],
+      ['coaching', '#/coaching'],
       ['policy', '#/policy'],
       ['protected data', '#/protected'],
       ['third parties', '#/partners'],

@@ -8,6 +8,7 @@ import type { SqlDriver } from './driver';
 import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
+import { CoachingStore } from './coaching';
 import { PartnerStore } from './partners';
 import { ReportStore } from './reports';
 import { retentionStart } from './partitions';
@@ -160,11 +161,14 @@ export class Store {
   readonly partners: PartnerStore;
   /** The compliance reports kept. */
   readonly reports: ReportStore;
+  /** Teams and their training days, for coaching. */
+  readonly coaching: CoachingStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
     this.partners = new PartnerStore(db);
     this.reports = new ReportStore(db);
+    this.coaching = new CoachingStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {
