@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type Me } from './api';
 import { Account } from './views/Account';
 import { Admin } from './views/Admin';
+import { Coaching } from './views/Coaching';
 import { EventDetail, Events } from './views/Events';
 import { IncidentDetail } from './views/IncidentDetail';
 import { Incidents } from './views/Incidents';
@@ -20,6 +21,7 @@ const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'incidents', label: 'Incidents', permission: 'incidents.read' },
   { path: 'overview', label: 'Overview', permission: 'events.read' },
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
+  { path: 'coaching', label: 'Coaching', permission: 'insights.read' },
   { path: 'policy', label: 'Policy', permission: 'policy.read' },
   { path: 'protected', label: 'Protected data', permission: 'policy.read' },
   { path: 'partners', label: 'Third parties', permission: 'policy.read' },
@@ -82,6 +84,7 @@ function App() {
         {page === 'incidents' && !arg ? <Incidents me={me} /> : null}
         {page === 'overview' ? <Overview /> : null}
         {page === 'insights' ? <Insights /> : null}
+        {page === 'coaching' ? <Coaching me={me} /> : null}
         {page === 'policy' ? <PolicyEditor me={me} /> : null}
         {page === 'protected' ? <ProtectedData me={me} /> : null}
         {page === 'partners' ? <Partners me={me} /> : null}

@@ -65,7 +65,7 @@ export const BackstopAsk = z
     type: z.literal('backstop-ask'),
     channel: z.enum(CHANNELS),
     host: z.string().max(253),
-    decision: z.object({ action: z.enum(ACTIONS), rule: z.string().max(100).optional(), message: z.string().max(500).optional(), messages: LocalizedMessages.optional(), helpUrl: z.string().max(2000).optional(), requireJustification: z.boolean() }).strict(),
+    decision: z.object({ action: z.enum(ACTIONS), rule: z.string().max(100).optional(), message: z.string().max(500).optional(), messages: LocalizedMessages.optional(), helpUrl: z.string().max(2000).optional(), training: z.string().max(2000).optional(), requireJustification: z.boolean() }).strict(),
     summary: z
       .array(
         z.object({

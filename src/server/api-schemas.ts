@@ -23,7 +23,11 @@ export const EnrollBody = z
 export const EventBatch = z.object({ events: z.array(z.unknown()), dropped: z.number().int().min(0).default(0) }).strict();
 export const ExportQuery = EventQuery.and(z.object({ format: z.enum(['csv', 'ocsf']).default('csv') }));
 export const StatsQuery = z.object({ from: z.iso.datetime().or(z.iso.date()).optional(), to: z.iso.datetime().or(z.iso.date()).optional() });
+/** The fleet summary: devices with no contact for this many days are stale. */
+export const FleetQuery = z.object({ staleDays: z.coerce.number().int().min(1).max(365).default(7) });
 export const PolicyDraft = z.object({ policy: z.unknown() }).strict();
+/** A draft's impact: evaluated over the stored events of the last `days` days beside the policy in force. */
+export const ImpactBody = z.object({ policy: z.unknown(), days: z.number().int().min(1).max(90).default(30) }).strict();
 export const PreviewBody = z
   .object({
     policy: z.unknown(),

@@ -5,17 +5,21 @@ import { summarize } from '../core/events/summary';
 import { engineFor, evaluate } from '../core/policy';
 import type { ExtractOptions } from '../core/extract';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
-import { EnrollBody, EventBatch, ExportQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
+import { EnrollBody, EventBatch, ExportQuery, FleetQuery, ImpactBody, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { verifyChain } from './audit-chain';
 import { limitBodies } from './body-limits';
 import { EventQuery, filterOf } from './event-filter';
 import { CSV_HEADER, csvRow, ocsfLine } from './export';
+import { readRunning } from '../core/fleet/running';
+import { fleetSummary } from '../core/fleet/summary';
 import { healthRoutes } from './health';
+import { policyImpact } from './impact';
 import { incidentRoutes } from './incidents/routes';
 import { openApiDocument } from './openapi';
 import { savedViewRoutes } from './saved-views';
 import { problem, readJson, readQuery } from './http';
 import { readBatch } from './ingest';
+import { coachingRoutes } from './coaching';
 import { outliers, stats, type Outlier } from './insights';
 import { partnerRoutes } from './partners/routes';
 import { traceRoutes } from './partners/trace';
@@ -219,6 +223,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get('/api/device/policy', authenticate, device, async (c) => {
     const current = await store.currentPolicy();
+    const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
+    await store.deviceSeen(p.deviceId, 0, readRunning((name) => c.req.header(name)));
     if (!current) return problem(c, 404, 'no-policy', 'No policy has been published yet.');
     const etag = `"v${current.version}"`;
     c.header('ETag', etag);
@@ -242,7 +248,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const p = c.get('principal') as Extract<Principal, { kind: 'device' }>;
     const { valid, duplicates: known, rejected } = await readBatch(store, p, body.value.events);
     if (rejected.length) console.warn(`[bulwark] device ${p.deviceId}: ${rejected.length} event(s) refused by the schema at ${rejected.flatMap((r) => r.paths).slice(0, 5).join(', ')}`);
-    const [{ inserted, duplicates, expired }] = await Promise.all([store.addEvents(valid), store.deviceSeen(p.deviceId, body.value.dropped)]);
+    const [{ inserted, duplicates, expired }] = await Promise.all([store.addEvents(valid), store.deviceSeen(p.deviceId, body.value.dropped, readRunning((name) => c.req.header(name)))]);
     if (expired) console.warn(`[bulwark] device ${p.deviceId}: ${expired} event(s) older than the retention not stored`);
     if (inserted) options.onEvents?.();
     return c.json({ accepted: inserted, duplicates: known + duplicates, expired, rejected });
@@ -292,6 +298,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/api', savedViewRoutes({ store, authenticate, need, actor }));
   app.route('/api', partnerRoutes({ store, keys, authenticate, need, actor }));
   app.route('/api', reportRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', coachingRoutes({ store, authenticate, need, actor }));
   app.route('/api', traceRoutes({ store, keys, authenticate, need, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
@@ -341,6 +348,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   });
 
   app.get('/api/devices', authenticate, need('devices.read'), async (c) => c.json({ devices: await store.devices() }));
+  app.get('/api/fleet', authenticate, need('devices.read'), async (c) => {
+    const query = readQuery(c, FleetQuery);
+    if (!query.ok) return query.response;
+    const [devices, current] = await Promise.all([store.devices(), store.currentPolicy()]);
+    return c.json(fleetSummary(devices, current?.version ?? null, query.value.staleDays));
+  });
 
   /** DELETE on something revocable: revoked and written to the audit trail, or 404 when there is no live one. */
   const revocable = (path: string, permission: Permission, action: string, missing: string, revoke: (id: string) => Promise<boolean>) =>
@@ -402,6 +415,18 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { findings, labels } = engineFor(checked.policy).scan(body.value.text);
     const decision = evaluate(checked.policy, findings, { channel: body.value.channel, host: body.value.host, recipients: body.value.recipients });
     return c.json({ ok: true, decision, labels, findings: summarize(body.value.text, findings) });
+  });
+
+  app.post('/api/policies/impact', authenticate, need('policy.write'), async (c) => {
+    const body = await readJson(c, ImpactBody);
+    if (!body.ok) return body.response;
+    const current = await store.currentPolicy();
+    // Checked as publishing would number it, so that a draft that publishes is one that can be weighed.
+    const checked = validatePolicy({ ...(body.value.policy as object), version: (current?.version ?? 0) + 1 });
+    if (!checked.ok) return c.json({ ok: false, errors: checked.errors }, 422);
+    const inForce = current ? validatePolicy(current.doc.policy) : undefined;
+    if (!current || !inForce?.ok) return problem(c, 409, 'no-policy', 'No policy is in force to compare with.');
+    return c.json({ ok: true, inForce: current.version, ...(await policyImpact(store, inForce.policy, checked.policy, body.value.days)) });
   });
 
   app.post('/api/policies', authenticate, need('policy.write'), async (c) => {

@@ -23,7 +23,7 @@ export interface DemoLogin {
 /**
  * A demonstration organisation on first start: an admin, an enrollment token, a third-party register (a clinic
  * whose BAA ends within the month, a CRO with a BAA, a packaging supplier with a confidentiality agreement only),
- * the default policy as version 1 (with two rules on the demo's protected data: a small patient table and a
+ * two teams (for coaching), the default policy as version 1 (with two rules on the demo's protected data: a small patient table and a
  * cleaning procedure, and one that blocks PHI to a partner without a BAA),
  * five weeks of made-up decisions by those rules (two people's volume jumps in the last week, for the insights page)
  * and their incidents, the older ones closed, some recent ones under investigation. The
@@ -37,6 +37,7 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   else await store.setPassword(login.name, await hashPassword(login.password));
   await store.addEnrollmentToken(tokenHash(login.enrollmentToken), 'demo', Date.now() + 365 * 86_400_000);
   if (!(await store.partners.list()).length) await store.partners.put(demoPartners(), 'admin', 'import');
+  if (!(await store.coaching.teams()).members.length) await store.coaching.putTeams(demoTeams(Date.now()), 'admin');
   if (!(await store.currentPolicy())) await publishPolicy(store, keys, DEMO_POLICY, 'admin', 'The bundled default policy, with rules on the demo protected data and the third-party register');
   const protectedData = new ProtectedData(store, keys);
   await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
@@ -103,6 +104,11 @@ function demoPartners(now = Date.now()): Partner[] {
 }
 
 const USERS = ['amelia.hart', 'ben.osei', 'chen.li', 'dana.kowalski', 'emil.novak', 'fatima.rahman', 'georg.weber', 'hana.sato', 'ivan.petrov', 'julia.costa'];
+/** Two teams for the coaching view; the first trained two weeks ago. */
+const demoTeams = (now: number) => ({
+  members: USERS.map((u, i) => ({ user: `${u}@${INTERNAL_DOMAIN}`, team: i < 5 ? 'Formulation' : 'Quality control' })),
+  trainings: [{ team: 'Formulation', day: new Date(now - 14 * 86_400_000).toISOString().slice(0, 10) }],
+});
 const DESTINATIONS: Array<[string, BulwarkEvent['destination']['categories']]> = [
   ['chatgpt.com', ['generative-ai']],
   ['claude.ai', ['generative-ai']],

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { BulkIncidentChange, IncidentChange, IncidentComment } from '../core/events/incident-change';
 import { BulwarkEvent } from '../core/events/event';
-import { EnrollBody, EventBatch, ExportQuery, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
+import { EnrollBody, EventBatch, ExportQuery, FleetQuery, ImpactBody, NewApiToken, NewEnrollmentToken, NewUser, PolicyDraft, PreviewBody, PublishBody, RollbackBody, StatsQuery, UserChange } from './api-schemas';
 import { EventQuery } from './event-filter';
 import { IncidentQuery } from './incidents/routes';
 import { Partner } from '../core/policy/partners';
+import { TeamUpload } from './coaching';
 import { Period } from './partners/routes';
 import { IdentifierSearch } from './partners/trace';
 import { DocumentUpload, TableUpload } from './protected';
@@ -57,9 +58,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
 
   // browsers
   { method: 'post', path: '/api/enroll', summary: "Enroll a browser with the fleet's enrollment token", caller: 'anyone', body: EnrollBody, ok: { status: 201, description: '{deviceId, deviceToken, hashKey, policyPublicKey}' } },
-  { method: 'get', path: '/api/device/policy', summary: 'The signed policy in force (ETag, 304 when unchanged)', caller: 'device', ok: { description: '{policy, signature}' } },
+  { method: 'get', path: '/api/device/policy', summary: 'The signed policy in force (ETag, 304 when unchanged); the browser says what it runs in X-Bulwark-Extension-Version and X-Bulwark-Policy-Version', caller: 'device', ok: { description: '{policy, signature}' } },
   { method: 'get', path: '/api/device/protected-data', summary: 'The hashed exact-data tables and document fingerprints (ETag)', caller: 'device', ok: { description: 'The published protected data' } },
-  { method: 'post', path: '/api/device/events', summary: 'Send a batch of events', caller: 'device', body: EventBatch, ok: { description: '{accepted, duplicates, expired, rejected}' } },
+  { method: 'post', path: '/api/device/events', summary: 'Send a batch of events (with the same X-Bulwark-* version headers)', caller: 'device', body: EventBatch, ok: { description: '{accepted, duplicates, expired, rejected}' } },
 
   // people: sign in
   { method: 'post', path: '/api/login', summary: 'Sign in to the console (sets the session cookie)', caller: 'anyone', body: LoginBody, ok: { description: '{name, role, permissions}' } },
@@ -76,6 +77,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('events.read', { method: 'get', path: '/api/events/:id', summary: 'One event', ok: { description: 'The stored event', schema: StoredEvent } }),
   person('events.export', { method: 'get', path: '/api/export', summary: 'Export the filtered events as CSV or OCSF JSON lines (audited)', query: ExportQuery, ok: { description: 'The file', type: 'text/csv' } }),
   person('events.read', { method: 'get', path: '/api/stats', summary: 'Decisions per day and the top destinations, types and users', query: StatsQuery, ok: { description: '{byDay, topHosts, topTypes, topUsers}' } }),
+  person('insights.read', { method: 'get', path: '/api/coaching', summary: 'Coaching: warnings, cancellations, overrides and false positives per team and person, weekly, and whether warnings fell after a team was trained', query: Period, ok: { description: '{period, note, teams, people}' } }),
+  person('insights.read', { method: 'get', path: '/api/coaching/teams', summary: 'The imported mapping of people to teams, with training days', ok: { description: '{members, trainings}' } }),
+  person('people.manage', { method: 'put', path: '/api/coaching/teams', summary: 'Replace the team mapping and training days (audited)', body: TeamUpload, ok: { description: '{members, trainings}' } }),
   person('insights.read', { method: 'get', path: '/api/insights', summary: 'Unusual behaviour: who jumped away from their baseline', ok: { description: '{outliers, computedAt}' } }),
   person('events.read', { method: 'get', path: '/api/views', summary: "The caller's saved views", ok: { description: '{views}' } }),
   person('events.read', { method: 'post', path: '/api/views', summary: 'Save (or replace) a view of the events under a name', body: SavedViewBody, ok: { status: 201, description: 'The saved view' } }),
@@ -102,7 +106,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('incidents.triage', { method: 'post', path: '/api/incidents/:id/comments', summary: 'Comment on an incident (audited)', body: IncidentComment, ok: { status: 201, description: 'The comment' } }),
 
   // fleet
-  person('devices.read', { method: 'get', path: '/api/devices', summary: 'Enrolled devices', ok: { description: '{devices}' } }),
+  person('devices.read', { method: 'get', path: '/api/devices', summary: 'Enrolled devices, each with the policy and extension versions it runs, last contact and events lost', ok: { description: '{devices}' } }),
+  person('devices.read', { method: 'get', path: '/api/fleet', summary: 'The fleet: how many devices run the published policy, which versions run, how many went quiet', query: FleetQuery, ok: { description: '{policyVersion, devices, onCurrentPolicy, stale, staleDays, policyVersions, extensionVersions}' } }),
   person('fleet.manage', { method: 'delete', path: '/api/devices/:id', summary: 'Revoke a device (audited)', ok: { description: '{ok: true}' } }),
   person('fleet.manage', { method: 'get', path: '/api/enrollment-tokens', summary: 'Enrollment tokens', ok: { description: '{tokens}' } }),
   person('fleet.manage', { method: 'post', path: '/api/enrollment-tokens', summary: 'Make an enrollment token (shown once; audited)', body: NewEnrollmentToken, ok: { status: 201, description: '{id, token, label, expiresMs}' } }),
@@ -120,6 +125,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('policy.read', { method: 'get', path: '/api/policies', summary: 'Published versions and the signing key', ok: { description: '{policies, publicKey}' } }),
   person('policy.read', { method: 'get', path: '/api/policies/:version', summary: 'A published version ("current" for the one in force)', ok: { description: 'The version with its signed document' } }),
   person('policy.write', { method: 'post', path: '/api/policies/validate', summary: 'Check a draft policy', body: PolicyDraft, ok: { description: '{ok, errors}' } }),
+  person('policy.write', { method: 'post', path: '/api/policies/impact', summary: 'What a draft would decide otherwise than the policy in force, over the stored events of the last days, and for whom', body: ImpactBody, ok: { description: '{ok, inForce, days, fromMs, events, changed, capped, changes: [{from, to, fromRule, toRule, events, people, users}]}' } }),
   person('policy.write', { method: 'post', path: '/api/policies/preview', summary: 'Try a draft policy on sample text', body: PreviewBody, ok: { description: '{ok, decision, labels, findings}' } }),
   person('policy.write', { method: 'post', path: '/api/policies', summary: 'Sign and publish a policy (audited)', body: PublishBody, ok: { status: 201, description: 'The published version' } }),
   person('policy.write', { method: 'post', path: '/api/policies/:version/rollback', summary: "Publish an old version's content again as a new version (audited)", body: RollbackBody, ok: { status: 201, description: 'The published version' } }),

@@ -34,6 +34,8 @@ describe('the console for everyone', () => {
       }),
     );
     await b.server.store.addEvents(events);
+    // The fleet columns and summary (People and devices) with something in them.
+    await b.server.store.deviceSeen(b.deviceId, 3, { policyVersion: 1, extensionVersion: '0.1.0' });
     const incident = (await b.server.store.incidents.list({})).incidents[0]!;
     views = [
       ['events', '#/events'],
@@ -42,6 +44,7 @@ describe('the console for everyone', () => {
       ['incident', `#/incidents/${incident.id}`],
       ['overview', '#/overview'],
       ['insights', '#/insights'],
+      ['coaching', '#/coaching'],
       ['policy', '#/policy'],
       ['protected data', '#/protected'],
       ['third parties', '#/partners'],

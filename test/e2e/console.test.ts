@@ -91,7 +91,14 @@ describe('the console', () => {
     await expect.poll(() => editor.inputValue()).toContain('"rules"');
     const good = await editor.inputValue();
     await editor.fill(good.replace(/"action": "warn"/, '"action": "explode"'));
-    await expect.poll(() => page.getByRole('list', { name: 'Problems in the draft' }).textContent()).toMatch(/rules\.\d+\.action/);
+    // Named by the rule, with its line, which puts the caret there.
+    const problems = page.getByRole('list', { name: 'Problems in the draft' });
+    await expect.poll(() => problems.textContent()).toMatch(/^rule [a-z-]+: action: .*line \d+$/);
+    const line = Number((await problems.textContent())!.match(/line (\d+)$/)![1]);
+    await problems.getByRole('button', { name: `line ${line}` }).click();
+    const caretLine = await editor.evaluate((a: HTMLTextAreaElement) => a.value.slice(0, a.selectionStart).split('\n').length);
+    expect(caretLine).toBe(line);
+    expect((await editor.inputValue()).split('\n')[line - 1]).toContain('"action": "explode"');
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
     await editor.fill(good);
     await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(false);
@@ -102,6 +109,7 @@ describe('the console', () => {
     expect(await preview.textContent()).not.toContain('219-09-9999');
     await page.getByLabel('Note').fill('same rules, from the console');
     await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Publish version 2' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Published version 2/);
     await page.screenshot({ path: '.output/console-policy.png', fullPage: true });
   });
@@ -182,7 +190,7 @@ describe('the console', () => {
     await token.getByRole('button', { name: 'New API token' }).click();
     const shown = page.locator('.secret code');
     await shown.waitFor();
-    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
     await page.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await shown.textContent());
 

@@ -7,6 +7,7 @@ import { BulwarkEvent } from '../../src/core/events/event';
 import { engineFor, evaluate, Policy } from '../../src/core/policy';
 import { fromBase64 } from '../../src/core/policy/signature';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../src/core/protect/bundle';
+import { coaching } from '../../src/server/coaching';
 import { DEMO_MRN, ensureDemo } from '../../src/server/demo';
 import { orgKeys } from '../../src/server/org';
 import { registerView } from '../../src/server/partners/resolve';
@@ -40,6 +41,11 @@ describe('the demonstration organisation', () => {
     expect(decide('Re: Aiko Tanaka, born 02/29/1988, results attached').rule).toBe('demo-patient-records');
     expect(decide('Remove the chopper and impeller, soak both in the alkaline detergent at sixty degrees for twenty minutes, then rinse with purified water').rule).toBe('demo-procedures');
     expect(decide('The canteen opens at noon on Friday.').action).toBe('allow');
+    // Its people are in two teams, one trained within the coaching view's default twelve weeks.
+    const today = new Date().toISOString().slice(0, 10);
+    const { teams } = await coaching(store.store, new Date(Date.now() - 83 * 86_400_000).toISOString().slice(0, 10), today);
+    expect(teams.map((t) => t.team).sort()).toEqual(['Formulation', 'Quality control']);
+    expect(teams.find((t) => t.team === 'Formulation')!.training?.warningsPerWeekBefore).not.toBeNull();
   });
 
   it("decides its events by the demo policy's rules, and has incidents of those rules in every state", async () => {

@@ -85,6 +85,8 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     await store.db.run('UPDATE devices SET enrolled_ms = ?', [Date.parse('2026-10-01T00:00:00Z')]);
     await store.deviceSeen('device-under-test', 4);
     await store.addEvents(PLANTED);
+    // The first device's user is in a team (written here without its audit entry: the next test counts the trail).
+    await store.db.run('INSERT INTO coaching_members (user_name, team) VALUES (?, ?)', [PLANTED[0]!.device.user!, 'Formulation']);
     for (const raw of RAW) expect(JSON.stringify(PLANTED)).not.toContain(raw);
   });
   afterAll(async () => {
@@ -97,7 +99,7 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
   it('answers JSON on standard output with the sections asked for, matching figures counted from the events', async () => {
     const { stdout } = await cli(['report', ...where, ...args]);
     const report = JSON.parse(stdout.toString('utf8')) as Report & { signature: { value: string; publicKey: string } };
-    expect(Object.keys(report)).toEqual(['period', 'profile', 'summary', 'partners', 'unknownRecipients', 'overrides', 'exceptions', 'policyChanges', 'coverage', 'auditTrail', 'signature']);
+    expect(Object.keys(report)).toEqual(['period', 'profile', 'summary', 'partners', 'unknownRecipients', 'overrides', 'exceptions', 'policyChanges', 'coverage', 'auditTrail', 'coaching', 'signature']);
     const o = oracle();
     expect(report.period).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
     expect(report.profile).toMatchObject({ id: 'hipaa', focus: ['phi'] });
@@ -124,6 +126,16 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     expect(report.coverage).toMatchObject({ enrolled: 3, reporting: 2, stale: 2, onOldPolicy: 0, eventsLost: 4 });
     expect(report.auditTrail).toMatchObject({ verified: true });
     expect(report.auditTrail.head).toMatch(/^[0-9a-f]{64}$/);
+    const warned = (f: (e: BulwarkEvent) => boolean) => IN_PERIOD.filter((e) => e.action === 'warn' && f(e));
+    const formulation = warned((e) => e.device.user === PLANTED[0]!.device.user), others = warned((e) => e.device.user !== PLANTED[0]!.device.user);
+    expect(formulation.length).toBeGreaterThan(0);
+    expect(others.length).toBeGreaterThan(0);
+    expect(report.coaching.teams.map((t) => [t.team, t.people, t.warnings, t.cancelled, t.overridden, t.falsePositives]).sort()).toEqual(
+      [
+        ['(no team)', new Set(others.map((e) => e.device.user)).size, others.length, others.filter((e) => e.outcome === 'cancelled').length, others.filter((e) => e.outcome === 'sent').length, 0],
+        ['Formulation', 1, formulation.length, formulation.filter((e) => e.outcome === 'cancelled').length, formulation.filter((e) => e.outcome === 'sent').length, 0],
+      ].sort(),
+    );
     expect(report.signature.publicKey).toBe(keys.signingPublicKey);
     expect(report.signature.value).toMatch(/^ed25519:[A-Za-z0-9+/]{86}==$/);
   });
@@ -150,6 +162,7 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     expect(pdfText).toContain(`total: ${IN_PERIOD.length}`);
     expect(pdfText).toContain(`overridden: ${oracle().overridden}`);
     expect(pdfText).toContain('Lakeside Clinic');
+    expect(pdfText).toContain('team: Formulation');
     const html = Buffer.from(files.html!).toString('utf8');
     expect(html).toMatch(/<th>total<\/th><td class="n">6<\/td>/);
     expect(html).not.toMatch(/<script|<link|src=/);

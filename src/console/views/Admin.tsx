@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { FleetSummary as Fleet, VersionCount } from '../../core/fleet/summary';
 import { api, ApiError, when, type Me } from '../api';
 import { useConfirm } from './Confirm';
+import { CopyButton } from './CopyButton';
+import { EnrollmentSettings } from './EnrollmentSettings';
 import { FieldError, invalidAt } from './FieldError';
 
 interface Device {
@@ -10,6 +13,8 @@ interface Device {
   lastSeenMs: number | null;
   droppedTotal: number;
   revoked: boolean;
+  policyVersion: number | null;
+  extensionVersion: string | null;
 }
 interface User {
   name: string;
@@ -39,7 +44,11 @@ export function Admin({ me }: { me: Me }) {
   const [users, setUsers] = useState<User[]>([]);
   const [tokens, setTokens] = useState<Token[]>([]);
   const [enrollment, setEnrollment] = useState<Token[]>([]);
+  const [fleet, setFleet] = useState<Fleet>();
+  const [staleDays, setStaleDays] = useState(7);
   const [secret, setSecret] = useState('');
+  /** The enrollment token just made (its settings are shown with it). */
+  const [enrollToken, setEnrollToken] = useState('');
   const [check, setCheck] = useState<Check>();
   const [trail, setTrail] = useState<AuditEntry[]>([]);
   const [message, setMessage] = useState('');
@@ -49,6 +58,7 @@ export function Admin({ me }: { me: Me }) {
 
   const load = async () => {
     setDevices((await api<{ devices: Device[] }>('/api/devices')).devices);
+    setFleet(await api<Fleet>(`/api/fleet?staleDays=${staleDays}`));
     if (!isAdmin) return;
     setUsers((await api<{ users: User[] }>('/api/users')).users);
     setTokens((await api<{ tokens: Token[] }>('/api/tokens')).tokens);
@@ -57,7 +67,8 @@ export function Admin({ me }: { me: Me }) {
   };
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
-  }, []);
+  }, [staleDays]);
+  const staleSince = Date.now() - staleDays * 86_400_000;
 
   const alerts = trail.filter((e) => e.action === 'login.throttled').slice(0, 20) as unknown as Alert[];
   /** Runs a change and reloads; a refusal about fields is shown at those fields of `form`, any other above. */
@@ -108,30 +119,43 @@ export function Admin({ me }: { me: Me }) {
       {dialog}
       {secret ? <Secret value={secret} /> : null}
       <h2>Devices</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Device</th>
-            <th>User</th>
-            <th>Enrolled</th>
-            <th>Last seen</th>
-            <th class="num">Events lost on the device</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {devices.map((d) => (
+      {fleet ? <FleetSummary fleet={fleet} staleDays={staleDays} setStaleDays={setStaleDays} /> : null}
+      <div class="table-scroll">
+        <table aria-label="Devices">
+          <thead>
             <tr>
-              <td>{d.id}</td>
-              <td>{d.user ?? ''}</td>
-              <td>{when(d.enrolledMs)}</td>
-              <td>{d.lastSeenMs ? when(d.lastSeenMs) : 'never'}</td>
-              <td class="num">{d.droppedTotal}</td>
-              <td>{d.revoked ? 'revoked' : isAdmin ? <button onClick={() => revoke(`device ${d.id}`, `/api/devices/${encodeURIComponent(d.id)}`)}>Revoke</button> : null}</td>
+              <th scope="col">Device</th>
+              <th scope="col">User</th>
+              <th scope="col">Policy</th>
+              <th scope="col">Extension</th>
+              <th scope="col">Enrolled</th>
+              <th scope="col">Last contact</th>
+              <th scope="col" class="num">Events lost on the device</th>
+              <th scope="col">Action</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {devices.map((d) => (
+              <tr data-device={d.id}>
+                <td>{d.id}</td>
+                <td>{d.user ?? ''}</td>
+                <td>
+                  {d.policyVersion === null ? <span class="muted">not said</span> : `v${d.policyVersion}`}
+                  {d.policyVersion !== null && fleet?.policyVersion !== null && d.policyVersion !== fleet?.policyVersion && !d.revoked ? <span class="muted"> (behind)</span> : null}
+                </td>
+                <td>{d.extensionVersion ?? <span class="muted">not said</span>}</td>
+                <td>{when(d.enrolledMs)}</td>
+                <td>
+                  {d.lastSeenMs ? when(d.lastSeenMs) : 'never'}
+                  {!d.revoked && (d.lastSeenMs ?? d.enrolledMs) < staleSince ? <span class="muted"> (stale)</span> : null}
+                </td>
+                <td class="num">{d.droppedTotal}</td>
+                <td>{d.revoked ? 'revoked' : isAdmin ? <button onClick={() => revoke(`device ${d.id}`, `/api/devices/${encodeURIComponent(d.id)}`)}>Revoke</button> : null}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {isAdmin ? (
         <>
           <h2>People</h2>
@@ -166,10 +190,12 @@ export function Admin({ me }: { me: Me }) {
           </form>
           <h2>Enrollment tokens</h2>
           <TokenTable tokens={enrollment} revoke={(t) => revoke(`the enrollment token ${t.label}`, `/api/enrollment-tokens/${t.id}`)} />
-          <form class="row fields" aria-label="New enrollment token" onSubmit={(e) => act(async () => setSecret((await api<{ token: string }>('/api/enrollment-tokens', { method: 'POST', body: { label: fields(e).label } })).token), 'enrollment')(e)}>
+          <form class="row fields" aria-label="New enrollment token" onSubmit={(e) => act(async () => setEnrollToken((await api<{ token: string }>('/api/enrollment-tokens', { method: 'POST', body: { label: fields(e).label } })).token), 'enrollment')(e)}>
             {field('enrollment', 'label', 'Label', { placeholder: 'label (for example: all laptops)' })}
             <button type="submit">New enrollment token</button>
           </form>
+          {enrollToken ? <Secret value={enrollToken} /> : null}
+          <EnrollmentSettings token={enrollToken} />
           <h2>Sign-in alerts</h2>
           {alerts.length ? (
             <table aria-label="Sign-in alerts">
@@ -213,14 +239,32 @@ export function Admin({ me }: { me: Me }) {
 
 /** A new token, shown once, with a button that copies it. */
 function Secret({ value }: { value: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <p role="status" class="secret">
-      Copy it now, it is not shown again: <code>{value}</code>{' '}
-      <button type="button" onClick={() => navigator.clipboard.writeText(value).then(() => setCopied(true), () => setCopied(false))}>
-        {copied ? 'Copied' : 'Copy'}
-      </button>
+      Copy it now, it is not shown again: <code>{value}</code> <CopyButton value={value} />
     </p>
+  );
+}
+
+/** "1,204 of 1,250 browsers on policy v7", the devices gone quiet, and the versions that run. */
+function FleetSummary({ fleet, staleDays, setStaleDays }: { fleet: Fleet; staleDays: number; setStaleDays: (days: number) => void }) {
+  const n = (v: number) => v.toLocaleString('en');
+  const versions = <V,>(counts: VersionCount<V>[], name: (v: V) => string) => counts.map((c) => `${c.version === null ? 'not said' : name(c.version)}: ${n(c.devices)}`).join(', ');
+  return (
+    <div class="fleet" aria-label="Fleet summary" role="group">
+      <p data-testid="fleet-line">
+        {fleet.policyVersion === null ? `${n(fleet.devices)} browsers; no policy published yet.` : `${n(fleet.onCurrentPolicy)} of ${n(fleet.devices)} browsers on policy v${fleet.policyVersion}`}
+        {'; '}
+        {n(fleet.stale)} without contact for {fleet.staleDays} {fleet.staleDays === 1 ? 'day' : 'days'} or more.
+      </p>
+      <p class="muted">
+        Policy versions: {versions(fleet.policyVersions, (v) => `v${v}`) || 'none'}. Extension versions: {versions(fleet.extensionVersions, String) || 'none'}.
+      </p>
+      <label class="row">
+        Stale after (days)
+        <input type="number" min={1} max={365} value={staleDays} onChange={(e) => setStaleDays(Math.min(365, Math.max(1, Number((e.target as HTMLInputElement).value) || 7)))} />
+      </label>
+    </div>
   );
 }
 

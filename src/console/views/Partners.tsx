@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AGREEMENT_KINDS, PARTNER_KINDS, type Partner } from '../../core/policy/partners';
 import { api, when, type Me } from '../api';
 import { ChangeOutcome, useChanges } from './Changes';
+import { useConfirm } from './Confirm';
 
 interface Volume {
   events: number;
@@ -58,6 +59,7 @@ export function Partners({ me }: { me: Me }) {
   const [editing, setEditing] = useState<Partial<Partner> & { isNew?: boolean }>();
   const load = async () => setView(await api<View>('/api/partners'));
   const { message, setMessage, issues, act } = useChanges(load);
+  const { ask, dialog } = useConfirm();
   useEffect(() => {
     load().catch((e: Error) => setMessage(e.message));
   }, []);
@@ -93,6 +95,7 @@ export function Partners({ me }: { me: Me }) {
         Where data went {view ? `from ${view.from.slice(0, 10)} to ${view.to.slice(0, 10)}` : ''}: each event's recipients (or, without recipients, its destination) resolved to a
         partner by its domains and hosts, subdomains included. Rules say <code>match.party</code> (covered, uncovered, unknown) to act on it.
       </p>
+      {dialog}
       <ChangeOutcome message={message} issues={issues} />
 
       {view?.expiring.length ? (
@@ -184,7 +187,16 @@ export function Partners({ me }: { me: Me }) {
                   <button type="button" onClick={() => setEditing(partnerOf(p.id) as unknown as Partner)}>
                     Edit
                   </button>{' '}
-                  <button type="button" onClick={act(async () => (await api(`/api/partners/${p.id}`, { method: 'DELETE' }), `${p.name} removed.`))}>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      ask(
+                        `Delete ${p.name}? Its domains count as unknown parties once browsers take the policy.`,
+                        `Delete ${p.name}`,
+                        act(async () => (await api(`/api/partners/${p.id}`, { method: 'DELETE' }), `${p.name} removed.`)),
+                      )
+                    }
+                  >
                     Delete
                   </button>
                 </td>

@@ -27,6 +27,8 @@ export interface Decision {
   /** The message in other languages (the UI picks one with messageIn). */
   messages?: Record<string, string>;
   helpUrl?: string;
+  /** The rule's training (https), linked from the dialog. */
+  training?: string;
   /** Every rule that applied, strongest first. */
   matched: string[];
   /** A sentence for the employee and the audit trail. Never holds a matched value. */
@@ -64,6 +66,7 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
     message: top.message,
     messages: top.messages,
     helpUrl: top.helpUrl,
+    training: top.training,
     matched: applied.map((r) => r.id),
     explanation: explain(top, facts, ctx, policy),
   };

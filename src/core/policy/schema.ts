@@ -88,6 +88,7 @@ export const Rule = z
     message: z.string().max(500).optional().describe('Shown to the employee instead of the default explanation.'),
     messages: LocalizedMessages.optional().describe('The message in the employee\'s language: {"en": "...", "de": "...", "pt_BR": "..."}. The browser\'s language picks one (pt_BR, then pt, then another pt_*), then message, then en, then the first.'),
     helpUrl: z.url({ protocol: /^https$/ }).optional(),
+    training: z.url({ protocol: /^https$/ }).optional().describe("The training for this rule (https): the employee's dialog links to it."),
     incident: z
       .boolean()
       .optional()

@@ -4,7 +4,7 @@ import { BulwarkEvent } from '../../core/events/event';
 import { destinationCategories } from '../../core/policy';
 import type { DecisionReport } from '../messages';
 import { enrollment, ensureEnrolled, forgetEnrollment, localDeviceId } from './enrollment';
-import { effectivePolicy, readManagedSettings } from './policy';
+import { effectivePolicy, readManagedSettings, runningNow } from './policy';
 import { EventQueue, type SendResult } from './queue';
 import { retryAfterMs } from './retry-after';
 import { SendSchedule } from './send-schedule';
@@ -61,10 +61,11 @@ export async function flushEvents(fetchFn: typeof fetch = fetch): Promise<{ sent
   let enrolled = await ensureEnrolled(fetchFn);
   const url = enrolled ? `${enrolled.serverUrl}/api/device/events` : settings.eventsUrl;
   if (!url) return { sent: 0, waiting: await q.size() };
+  const running = await runningNow();
   const post = (batch: BulwarkEvent[], dropped: number) =>
     fetchFn(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}`, ...running } : {}) },
       body: JSON.stringify({ events: batch, dropped }),
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
     });

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { acceptSignedPolicy, DEFAULT_POLICY, ManagedSettings, parsePolicy } from '../../core/policy';
+import { runningHeaders } from '../../core/fleet/running';
 import type { PolicyAnswer } from '../messages';
 import { ensureEnrolled } from './enrollment';
 
@@ -62,6 +63,12 @@ export async function effectivePolicy(now = new Date()): Promise<EffectivePolicy
   return { policy: DEFAULT_POLICY, source: 'default' };
 }
 
+/** What this browser tells its server it runs (the extension's version; the central policy's, when in force). */
+export async function runningNow(): Promise<Record<string, string>> {
+  const { policy, source } = await effectivePolicy();
+  return runningHeaders(browser.runtime.getManifest().version, source === 'central' ? policy.version : undefined);
+}
+
 /**
  * Fetches the central policy (with the ETag of the one held), checks it and keeps it when it is good. A
  * refusal or an unreachable backend leaves the last good policy in force and says why in the log and in
@@ -80,7 +87,7 @@ export async function refreshCentralPolicy(fetchFn: typeof fetch = fetch, now = 
   let response: Response;
   try {
     response = await fetchFn(url, {
-      headers: { ...(stored?.etag ? { 'If-None-Match': stored.etag } : {}), ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}` } : {}) },
+      headers: { ...(stored?.etag ? { 'If-None-Match': stored.etag } : {}), ...(enrolled ? { Authorization: `Bearer ${enrolled.deviceToken}`, ...(await runningNow()) } : {}) },
       cache: 'no-store',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });

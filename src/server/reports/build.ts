@@ -1,10 +1,12 @@
 import type { BulwarkEvent } from '../../core/events/event';
-import { INCIDENT_STATUSES, type Incident } from '../../core/events/incident';
+import type { IncidentStatus } from '../../core/events/incident';
 import { ACTIONS, CHANNELS, CONTENT_CATEGORIES, DESTINATION_CATEGORIES } from '../../core/policy/schema';
 import { partnerOf } from '../../core/policy/partners';
 import { verifyChain } from '../audit-chain';
+import { coaching, type TeamFigures } from '../coaching';
 import { agreementStanding, PartyTally, partiesOf, type PartyVolume } from '../partners/resolve';
 import type { Store } from '../store';
+import { eachEvent, incidentsOf } from './period';
 
 export const PROFILES = {
   hipaa: { name: 'HIPAA', focus: ['phi'], basis: 'HIPAA Security Rule, 45 CFR 164.312(b) audit controls and 164.308(b) business associate contracts' },
@@ -59,6 +61,8 @@ export interface Report {
   };
   coverage: { enrolled: number; reporting: number; stale: number; onOldPolicy: number; currentPolicyVersion: number | null; eventsLost: number; eventsLostNote: string };
   auditTrail: { verified: boolean; entries: number; head: string | null; brokenAt: number | null; reason: string | null; entriesInPeriod: number };
+  /** The digest per team (src/server/coaching.ts): the monthly report's is the month's. */
+  coaching: { note: string; teams: Array<Omit<TeamFigures, 'trend'>> };
 }
 
 const CHANGE_ACTIONS = /^(policy|partner|protected|user|token|enrollment|device|totp)\./;
@@ -126,11 +130,7 @@ export async function buildReport(store: Store, opts: { from: string; to: string
     const t = Date.parse(e.time), seen = lastPolicyOf.get(e.device.id);
     if (!seen || seen.time < t) lastPolicyOf.set(e.device.id, { time: t, version: e.policyVersion });
   };
-  for (let cursor: string | undefined, first = true; first || cursor; first = false) {
-    const page = await store.events({ from: fromMs, to: toMs }, 1000, cursor);
-    for (const s of page.events) add(s.event);
-    cursor = page.next;
-  }
+  await eachEvent(store, fromMs, toMs, add);
   overrides.sort((a, b) => a.time.localeCompare(b.time) || a.id.localeCompare(b.id));
   const endDay = new Date(toMs - DAY).toISOString().slice(0, 10);
   const partners: Report['partners'] = register.map((p) => ({
@@ -142,19 +142,10 @@ export async function buildReport(store: Store, opts: { from: string; to: string
   }));
   const unknownRecipients = [...tally.result.unknown].map(([party, v]) => ({ party, ...v })).sort((a, b) => b.events - a.events || a.party.localeCompare(b.party));
 
-  const closed = async (status: (typeof INCIDENT_STATUSES)[number]) => {
-    const out: Incident[] = [];
-    for (let offset = 0; ; offset += 500) {
-      const page = await store.incidents.list({ status }, 500, offset);
-      out.push(...page.incidents);
-      if (offset + 500 >= page.total) break;
-    }
-    return out
-      .filter((i) => i.day >= opts.from && i.day <= endDay)
-      .sort((a, b) => a.day.localeCompare(b.day) || a.id - b.id)
-      .map((i) => ({ incident: i.id, day: i.day, rule: i.rule, user: i.user, events: i.eventCount, owner: i.owner, verdict: i.verdict }));
-  };
+  const closed = async (status: IncidentStatus) =>
+    (await incidentsOf(store, status, opts.from, endDay)).map((i) => ({ incident: i.id, day: i.day, rule: i.rule, user: i.user, events: i.eventCount, owner: i.owner, verdict: i.verdict }));
 
+  const digest = await coaching(store, opts.from, endDay);
   const audit = await store.audit();
   const chain = verifyChain(audit);
   const inPeriod = audit.filter((e) => e.timeMs >= fromMs && e.timeMs < toMs);
@@ -194,5 +185,6 @@ export async function buildReport(store: Store, opts: { from: string; to: string
       reason: chain.ok ? null : chain.reason,
       entriesInPeriod: inPeriod.length,
     },
+    coaching: { note: digest.note, teams: digest.teams.map(({ trend: _, ...t }) => t) },
   };
 }

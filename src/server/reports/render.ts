@@ -30,6 +30,7 @@ const TITLES: Record<keyof SignedReport, string> = {
   policyChanges: 'Policy versions and changes',
   coverage: 'Fleet coverage',
   auditTrail: 'Audit trail',
+  coaching: 'Coaching: warnings, cancellations, overrides and false positives per team',
   signature: 'Signature',
 };
 

@@ -8,6 +8,7 @@ import type { SqlDriver } from './driver';
 import { toStored, type EventRow, type StoredEvent } from './event-rows';
 import { IncidentStore } from './incidents';
 import { insertEventChunk, typeMask } from './ingest';
+import { CoachingStore } from './coaching';
 import { PartnerStore } from './partners';
 import { ReportStore } from './reports';
 import { retentionStart } from './partitions';
@@ -42,6 +43,15 @@ export interface Device {
   lastSeenMs: number | null;
   droppedTotal: number;
   revoked: boolean;
+  /** The policy version in force on the device and the extension's version, as it last said (null: not yet). */
+  policyVersion: number | null;
+  extensionVersion: string | null;
+}
+
+/** What a device says it runs, with each request (either may be missing: an older extension). */
+export interface DeviceRunning {
+  policyVersion?: number;
+  extensionVersion?: string;
 }
 
 export interface PublishedPolicy {
@@ -144,18 +154,21 @@ const INSERT_CHUNK = 500;
 export class Store {
   /** Events older than this many days, whole months at a time, are gone and not stored again (partitions.ts). */
   retentionDays = 2190;
-  private readonly seenAt = new Map<string, number>();
+  private readonly seenAt = new Map<string, { at: number; said: string }>();
   private readonly ruleOptions = new PolicyRuleOptions(async (version) => (await this.policy(version))?.doc.policy);
   readonly incidents: IncidentStore;
   /** The third-party register. */
   readonly partners: PartnerStore;
   /** The compliance reports kept. */
   readonly reports: ReportStore;
+  /** Teams and their training days, for coaching. */
+  readonly coaching: CoachingStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
     this.partners = new PartnerStore(db);
     this.reports = new ReportStore(db);
+    this.coaching = new CoachingStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {
@@ -298,15 +311,24 @@ export class Store {
   }
 
   /**
-   * The device was heard from; `dropped` events it could not keep (its queue was full) are added up. Last seen
-   * is kept to the minute: a device sending every few seconds does not rewrite its row every time.
+   * The device was heard from, running what it says; `dropped` events it could not keep (its queue was full) are
+   * added up. Last seen is kept to the minute: a device sending every few seconds with nothing new to say does not
+   * rewrite its row every time.
    */
-  async deviceSeen(id: string, dropped: number, now = Date.now()): Promise<void> {
-    // This instance wrote it less than a minute ago: no statement at all (per process, a hint only).
-    if (!dropped && now - (this.seenAt.get(id) ?? -Infinity) < 60_000) return;
+  async deviceSeen(id: string, dropped: number, running: DeviceRunning = {}, now = Date.now()): Promise<void> {
+    const said = `${running.policyVersion ?? ''}|${running.extensionVersion ?? ''}`;
+    // This instance wrote the same less than a minute ago: no statement at all (per process, a hint only).
+    const last = this.seenAt.get(id);
+    if (!dropped && last && last.said === said && now - last.at < 60_000) return;
     if (this.seenAt.size >= 100_000) this.seenAt.clear();
-    this.seenAt.set(id, now);
-    await this.db.run('UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ? WHERE id = ? AND (? > 0 OR last_seen_ms IS NULL OR last_seen_ms < ?)', [now, dropped, id, dropped, now - 60_000]);
+    this.seenAt.set(id, { at: now, said });
+    const pv = running.policyVersion ?? null;
+    const ev = running.extensionVersion ?? null;
+    await this.db.run(
+      `UPDATE devices SET last_seen_ms = ?, dropped_total = dropped_total + ?, policy_version = COALESCE(?, policy_version), extension_version = COALESCE(?, extension_version)
+       WHERE id = ? AND (? > 0 OR last_seen_ms IS NULL OR last_seen_ms < ? OR policy_version IS DISTINCT FROM COALESCE(?, policy_version) OR extension_version IS DISTINCT FROM COALESCE(?, extension_version))`,
+      [now, dropped, pv, ev, id, dropped, now - 60_000, pv, ev],
+    );
   }
 
   // --- policy ---
@@ -619,12 +641,12 @@ export class Store {
 }
 
 type UserRow = { id: number; name: string; role: Role; password_hash: string };
-type DeviceRow = { id: string; user_name: string | null; enrolled_ms: number; last_seen_ms: number | null; dropped_total: number; revoked_ms: number | null };
+type DeviceRow = { id: string; user_name: string | null; enrolled_ms: number; last_seen_ms: number | null; dropped_total: number; revoked_ms: number | null; policy_version: number | null; extension_version: string | null };
 type PolicyRow = { version: number; doc: string; published_ms: number; published_by: string; note: string };
 
-const DEVICE_SELECT = 'SELECT id, user_name, enrolled_ms, last_seen_ms, dropped_total, revoked_ms FROM devices';
+const DEVICE_SELECT = 'SELECT id, user_name, enrolled_ms, last_seen_ms, dropped_total, revoked_ms, policy_version, extension_version FROM devices';
 const toUser = (r: UserRow): User => ({ id: r.id, name: r.name, role: r.role, passwordHash: r.password_hash });
-const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null });
+const toDevice = (r: DeviceRow): Device => ({ id: r.id, user: r.user_name, enrolledMs: r.enrolled_ms, lastSeenMs: r.last_seen_ms, droppedTotal: r.dropped_total, revoked: r.revoked_ms !== null, policyVersion: r.policy_version === null ? null : Number(r.policy_version), extensionVersion: r.extension_version });
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, doc: JSON.parse(r.doc), publishedMs: r.published_ms, publishedBy: r.published_by, note: r.note });
 
 const many = (v: Many | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);

@@ -168,6 +168,14 @@ describe('the policy schema', () => {
     expect(r.ok ? [] : r.errors).toEqual(['rules[1].id: duplicate rule id "a"', 'rules[1].requireJustification: only a warn rule can ask for a justification']);
   });
 
+  it("takes a rule's training link (https only) and hands it to the dialog with the decision", () => {
+    const rule = (training: string) => parsePolicy({ version: 4, rules: [{ id: 'phi', match: { categories: ['phi'] }, action: 'warn', training }] });
+    expect(rule('http://lms.example/phi').ok).toBe(false);
+    const r = rule('https://lms.example/phi');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(decide(PHI, paste('chatgpt.com'), r.policy)).toMatchObject({ action: 'warn', rule: 'phi', training: 'https://lms.example/phi' });
+  });
+
   it('fills defaults', () => {
     const r = parsePolicy({ version: 3, rules: [{ id: 'x', match: { categories: ['pii'] }, action: 'audit' }] });
     expect(r.ok && r.policy).toMatchObject({ exceptions: { hosts: [], recipients: [] }, internalDomains: [], rules: [{ enabled: true, requireJustification: false, match: { minScore: 0.5, minCount: 1, recipients: 'any' } }] });

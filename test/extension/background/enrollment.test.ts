@@ -38,6 +38,22 @@ describe('enrollment with the backend', () => {
     expect((await stored()).map((s) => s.event.device)).toEqual([{ id: held!.deviceId, user: 'dora@ourpharma.example' }]);
   });
 
+  it('tells the server which extension and central policy versions it runs, at policy fetches and event batches', async () => {
+    await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken, user: 'ola@ourpharma.example' });
+    const policy = await import('../../../src/extension/background/policy');
+    const device = async () => {
+      const id = (await enrollment.enrollment())!.deviceId;
+      return (await b.server.store.devices()).find((d) => d.id === id)!;
+    };
+    // The first fetch: the bundled policy is in force, so only the extension's version is told.
+    expect(await policy.refreshCentralPolicy()).toMatchObject({ status: 'updated', version: 1 });
+    expect(await device()).toMatchObject({ extensionVersion: '0.1.0', policyVersion: null });
+    // The central policy v1 is in force now: the next batch says so.
+    await events.recordEvent(report);
+    await events.flushEvents();
+    expect(await device()).toMatchObject({ extensionVersion: '0.1.0', policyVersion: 1 });
+  });
+
   it('enrolls again when the device was revoked, and delivers what waited once', async () => {
     await fakeBrowser.storage.managed.set({ serverUrl: b.url, enrollmentToken: b.enrollmentToken });
     await events.flushEvents();

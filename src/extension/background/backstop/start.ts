@@ -115,7 +115,7 @@ async function askEmployee(stop: Stopped): Promise<void> {
       type: 'backstop-ask',
       channel: stop.channel,
       host: stop.host,
-      decision: { action, rule: stop.decision.rule, message: stop.decision.message, messages: stop.decision.messages, helpUrl: stop.decision.helpUrl, requireJustification: stop.decision.requireJustification },
+      decision: { action, rule: stop.decision.rule, message: stop.decision.message, messages: stop.decision.messages, helpUrl: stop.decision.helpUrl, training: stop.decision.training, requireJustification: stop.decision.requireJustification },
       summary: stop.summary.map(({ type, category, count, previews }) => ({ type, category, count, previews })),
     };
     try {

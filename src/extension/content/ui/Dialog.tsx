@@ -6,7 +6,7 @@ import { formatNumber, nameOf, t, uiLanguage } from './i18n';
 export type Choice = { kind: 'cancel' } | { kind: 'continue'; justification?: string } | { kind: 'redact' };
 
 export interface DialogProps {
-  decision: Pick<Decision, 'action' | 'rule' | 'message' | 'messages' | 'helpUrl' | 'requireJustification'>;
+  decision: Pick<Decision, 'action' | 'rule' | 'message' | 'messages' | 'helpUrl' | 'training' | 'requireJustification'>;
   channel: Channel;
   host: string;
   summary: readonly FindingSummary[];
@@ -80,6 +80,11 @@ export function Dialog({ decision, channel, host, summary, unreadable, canRedact
           {decision.helpUrl && (
             <p>
               <a href={decision.helpUrl} target="_blank" rel="noopener noreferrer">{t('learnMore')}</a>
+            </p>
+          )}
+          {decision.training && (
+            <p>
+              <a class="training" href={decision.training} target="_blank" rel="noopener noreferrer">{t('training')}</a>
             </p>
           )}
         </div>

@@ -63,6 +63,16 @@ describe('the guard dialog', () => {
     expect(document.querySelector('textarea')).toBeNull();
   });
 
+  it("links the rule's training when it has one, and shows no such link otherwise", () => {
+    show({ decision: { action: 'warn', rule: 'phi-by-email', requireJustification: false, training: 'https://lms.example.com/phi' } });
+    const link = document.querySelector<HTMLAnchorElement>('a.training')!;
+    expect(link.getAttribute('href')).toBe('https://lms.example.com/phi');
+    expect(link.textContent).toBe('Take the training');
+    expect(link.getAttribute('rel')).toContain('noopener');
+    show({ decision: { action: 'warn', rule: 'phi-by-email', requireJustification: false } });
+    expect(document.querySelector('a.training')).toBeNull();
+  });
+
   it('offers no redaction where the content cannot be rewritten (files, emails)', () => {
     const { buttons } = show({ canRedact: false, decision: { action: 'warn', requireJustification: false } });
     expect(buttons()).toEqual(['Cancel', 'Share anyway']);
