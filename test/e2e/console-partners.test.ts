@@ -71,6 +71,13 @@ describe('the console: third parties and reports', () => {
     await page.getByLabel('Import CSV').setInputFiles({ name: 'partners.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) });
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Imported: 1 added, 0 replaced/);
     await expect.poll(() => page.getByRole('table', { name: 'Partners' }).textContent()).toContain('Vialco');
+    // Deleting asks first; Cancel keeps the partner.
+    await page.getByRole('table', { name: 'Partners' }).getByRole('row', { name: /Vialco/ }).getByRole('button', { name: 'Delete' }).click();
+    const question = page.getByRole('alertdialog');
+    await expect.poll(() => question.textContent()).toMatch(/Delete Vialco\? Its domains count as unknown parties/);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => question.count()).toBe(0);
+    expect((await b.server.store.partners.list()).map((p) => p.id)).toContain('vialco');
 
     const viewer = await signIn('viewer');
     await expect.poll(() => viewer.getByRole('table', { name: 'Partners' }).textContent()).toContain('Vialco');
