@@ -35,7 +35,7 @@ export interface ParseOptions {
 /** The tree of a pattern's source under its flags. */
 export const parseRegex = (source: string, flags = '', options: ParseOptions = {}): RegexNode => new Parser(source, flags, options).parse();
 
-export const DIGITS = (() => {
+const DIGITS = (() => {
   const s = emptySet();
   for (let c = 48; c <= 57; c++) add(s, c);
   return s;
@@ -44,7 +44,7 @@ export const DIGITS = (() => {
 export function emptySet(): CharSet {
   return { ascii: [0, 0, 0, 0, 0, 0, 0, 0], other: false };
 }
-export function add(s: CharSet, c: number): void {
+function add(s: CharSet, c: number): void {
   if (c < 128) s.ascii[c >> 4]! |= 1 << (c & 15);
   else s.other = true;
 }
@@ -58,12 +58,12 @@ export function complement(s: CharSet): CharSet {
   return { ascii: s.ascii.map((w) => w ^ 0xffff), other: true };
 }
 /** The digits 0-9 are bits 0 to 9 of word 3 (codes 48 to 63). */
-export const DIGIT_BITS = 0x3ff;
+const DIGIT_BITS = 0x3ff;
 export const meetsDigits = (s: CharSet): boolean => (s.ascii[3]! & DIGIT_BITS) !== 0;
 export const allDigits = (s: CharSet): boolean => (s.ascii[3]! & DIGIT_BITS) === DIGIT_BITS;
 /** Whether the set holds a character other than a digit. */
 export const meetsOthers = (s: CharSet): boolean => s.other || s.ascii.some((w, i) => (i === 3 ? w & ~DIGIT_BITS : w) !== 0);
-export function fromTest(test: (c: string) => boolean): CharSet {
+function fromTest(test: (c: string) => boolean): CharSet {
   const s = emptySet();
   for (let c = 0; c < 128; c++) if (test(String.fromCharCode(c))) add(s, c);
   s.other = true;
@@ -72,8 +72,8 @@ export function fromTest(test: (c: string) => boolean): CharSet {
 
 /** The set of each literal character (negative keys: under the i flag), made once: parsing allocates little. */
 const LITERALS = new Map<number, CharSet>();
-export const WORD = fromTest((c) => /\w/.test(c));
-export const SPACE = fromTest((c) => /\s/.test(c));
+const WORD = fromTest((c) => /\w/.test(c));
+const SPACE = fromTest((c) => /\s/.test(c));
 const BRACE = /\{(\d+)(,(\d*))?\}/y, HEX = /\{([0-9a-f]+)\}|[0-9a-f]{4}/iy;
 
 /**
