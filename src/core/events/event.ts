@@ -32,6 +32,34 @@ const freeTextFindings = (text: string) => scan(text.replace(/_/g, ' ')).finding
 export const FINDING_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
 export const OUTCOMES = ['sent', 'redacted', 'cancelled'] as const;
 
+export const REQUEST_KINDS = ['false-positive', 'exception'] as const;
+/** The longest exception an employee can ask for, in days (the security team can grant a different one). */
+export const MAX_EXCEPTION_DAYS = 90;
+
+/**
+ * What the employee asked from the dialog, carried by the event of that decision: "this isn't sensitive" (a
+ * false-positive report) or an exception to the event's rule, for themself, for the event's host only or
+ * everywhere, for the values found only (their keyed hashes, in the event) or everything the rule finds, and
+ * for some days. The security team decides it in the console (src/server/requests).
+ */
+export const EmployeeRequest = z
+  .object({
+    kind: z.enum(REQUEST_KINDS),
+    reason: FreeText(1000).optional(),
+    scope: z
+      .object({
+        thisHostOnly: z.boolean(),
+        theseValuesOnly: z.boolean(),
+        days: z.number().int().min(1).max(MAX_EXCEPTION_DAYS),
+      })
+      .strict()
+      .optional()
+      .describe('For an exception: what is asked for.'),
+  })
+  .strict()
+  .refine((r) => r.kind === 'false-positive' || r.scope !== undefined, 'an exception request says what it asks for (scope)');
+export type EmployeeRequest = z.infer<typeof EmployeeRequest>;
+
 /**
  * One decision as the security team sees it: who, where, how, what kinds of data, which rule, what happened.
  * It carries types, counts, masked previews and keyed hashes, never a matched value; the schema refuses
@@ -72,6 +100,10 @@ export const BulwarkEvent = z
     action: z.enum(ACTIONS),
     outcome: z.enum(OUTCOMES),
     justification: FreeText(1000).optional(),
+    /** The granted exceptions that let content through or took values out of this decision (their ids). */
+    exceptions: z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/)).max(20).optional(),
+    /** What the employee asked of the security team from this decision's dialog. */
+    request: EmployeeRequest.optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { counts } from '../detect/redact';
 import { organisationDetectorId, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
+import { grantsForRule, grantsInForce, type GrantedException } from './grants';
 import { covered, dayOf, partnerOf, under } from './partners';
 import { ACTIONS, CONTENT_CATEGORIES, type Action, type Channel, type DestinationCategory, type Failure, type Policy, type Rule } from './schema';
 
@@ -14,8 +15,12 @@ export interface EvaluationContext {
   file?: { name?: string; type?: string; size?: number; encrypted?: boolean; unscannable?: boolean };
   /** Set when the content could not be scanned. */
   failure?: Failure;
-  /** The time of the decision (ms since 1970; now when absent): agreements of the register expire. */
+  /** The time of the decision (ms since 1970; now when absent): agreements of the register and exceptions expire. */
   now?: number;
+  /** The person the browser is enrolled for: exceptions granted to a person apply to them only. */
+  user?: string;
+  /** The keyed hash of a finding's normalised value, where the caller can compute it: exceptions for values need it. */
+  valueHash?: (finding: Finding) => string | undefined;
 }
 
 export interface Decision {
@@ -31,6 +36,15 @@ export interface Decision {
   training?: string;
   /** Every rule that applied, strongest first. */
   matched: string[];
+  /** The rule's description, for the employee's dialog. */
+  description?: string;
+  /**
+   * The entity types of the findings that made the deciding rule apply (the dialog says what blocks); empty for
+   * content that could not be scanned.
+   */
+  because?: string[];
+  /** The granted exceptions that took a rule or values out of this decision (their ids). */
+  exceptions?: string[];
   /** A sentence for the employee and the audit trail. Never holds a matched value. */
   explanation: string;
 }
@@ -46,30 +60,74 @@ export function evaluate(policy: Policy, findings: readonly Finding[], ctx: Eval
   if (policy.exceptions.hosts.some((p) => hostMatches(p, host)))
     return { action: 'allow', requireJustification: false, matched: [], explanation: `${host} is an allowed host: nothing is checked there.` };
   const facts = factsOf(policy, findings, ctx, host);
-  const applied = policy.rules.filter((r) => r.enabled && applies(r, facts, ctx, policy));
+  const live = grantsInForce(policy.exceptions.granted, { ...ctx, host });
+  const used = new Set<string>();
+  // Each rule with the findings it sees: all of them, or those whose values no grant lets through it.
+  const applied = policy.rules.flatMap((r) => {
+    if (!r.enabled || !applies(r, facts, ctx, policy)) return [];
+    const seen = live.length ? withGrants(r, facts, ctx, policy, live, used) : facts;
+    return seen ? [{ rule: r, facts: seen }] : [];
+  });
   // A stable sort keeps the policy's order among rules of equal strength.
-  applied.sort((a, b) => rank(b.action) - rank(a.action));
+  applied.sort((a, b) => rank(b.rule.action) - rank(a.rule.action));
+  const exceptions = used.size ? { exceptions: [...used] } : {};
   const top = applied[0];
   if (!top) {
     const failedOpen = ctx.failure !== undefined;
+    // Content let through by an exception is recorded: the security team and inspectors see the exception used.
     return {
-      action: failedOpen ? 'audit' : 'allow',
+      action: failedOpen || used.size ? 'audit' : 'allow',
       requireJustification: false,
       matched: [],
-      explanation: failedOpen ? `The content could not be scanned (${ctx.failure}); policy lets it through and records it.` : 'No rule applies.',
+      ...exceptions,
+      explanation: failedOpen
+        ? `The content could not be scanned (${ctx.failure}); policy lets it through and records it.`
+        : used.size
+          ? `An exception the security team granted (${[...used].join(', ')}) lets this through; it is recorded.`
+          : 'No rule applies.',
     };
   }
+  const { rule } = top;
   return {
-    action: top.action,
-    rule: top.id,
-    requireJustification: top.action === 'warn' && top.requireJustification,
-    message: top.message,
-    messages: top.messages,
-    helpUrl: top.helpUrl,
-    training: top.training,
-    matched: applied.map((r) => r.id),
-    explanation: explain(top, facts, ctx, policy),
+    action: rule.action,
+    rule: rule.id,
+    description: rule.description,
+    requireJustification: rule.action === 'warn' && rule.requireJustification,
+    message: rule.message,
+    messages: rule.messages,
+    helpUrl: rule.helpUrl,
+    training: rule.training,
+    matched: applied.map((a) => a.rule.id),
+    because: facts.assumeWorst ? [] : [...new Set(takenFindings(rule, top.facts).map((f) => f.type))],
+    ...exceptions,
+    explanation: explain(rule, top.facts, ctx, policy),
   };
+}
+
+/**
+ * A rule that applies, under the grants in force: undefined when a grant takes it out, or when it no longer
+ * applies without the values grants let through (the grants that did are added to `used`); else the facts it sees.
+ */
+function withGrants(rule: Rule, facts: Facts, ctx: EvaluationContext, policy: Policy, live: readonly GrantedException[], used: Set<string>): Facts | undefined {
+  const { off, byValue } = grantsForRule(live, rule.id);
+  if (off) {
+    used.add(off.id);
+    return undefined;
+  }
+  if (!byValue.length || !ctx.valueHash || facts.assumeWorst) return facts;
+  const letThrough = (f: Finding) => byValue.filter((g) => g.hashes!.includes(ctx.valueHash!(f) ?? ''));
+  const kept = facts.findings.filter((f) => !letThrough(f).length);
+  if (kept.length === facts.findings.length) return facts;
+  const seen = { ...facts, findings: kept };
+  if (applies(rule, seen, ctx, policy)) return seen;
+  for (const f of facts.findings) for (const g of letThrough(f)) used.add(g.id);
+  return undefined;
+}
+
+/** The findings that make a rule apply: those its content conditions take (every finding that counts, without conditions). */
+function takenFindings(rule: Rule, facts: Facts): readonly Finding[] {
+  const m = rule.match;
+  return !m.entityTypes && !m.categories && !m.classifiers ? facts.findings : matching(rule, facts.findings);
 }
 
 interface Facts {

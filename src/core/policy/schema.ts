@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
 import { ClassifierId, Classifiers } from './classifiers';
 import { LocalizedMessages } from './languages';
+import { GrantedException } from './grants';
 import { AGREEMENT_KINDS, PolicyPartner } from './partners';
 
 /**
@@ -109,9 +110,10 @@ export const Policy = z
       .object({
         hosts: z.array(HostPattern).default([]).describe('Hosts where nothing is checked.'),
         recipients: z.array(RecipientPattern).default([]).describe('Email recipients that never count as external.'),
+        granted: z.array(GrantedException).max(5000).default([]).describe('Time-bound exceptions the security team granted (the server puts those in force into every policy it publishes).'),
       })
       .strict()
-      .default({ hosts: [], recipients: [] }),
+      .default({ hosts: [], recipients: [], granted: [] }),
     internalDomains: z.array(RecipientPattern).default([]).describe("The company's own email domains."),
     partners: z.array(PolicyPartner).max(5000).default([]).describe('The third-party register (the server puts it in every policy it publishes): partners, the names they answer to and their agreements.'),
     destinations: z
