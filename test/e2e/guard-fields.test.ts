@@ -2,12 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer, dialogText, guardedBrowser, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 import type { Session } from './chromium';
+import { DEFAULT_POLICY } from '../../src/core/policy';
+
+/** The default policy, asking for a reason before PHI goes on (the dialog shows the box only where a rule asks for one). */
+const POLICY = { ...DEFAULT_POLICY, version: 2, rules: DEFAULT_POLICY.rules.map((r) => (r.id === 'warn-phi' ? { ...r, requireJustification: true } : r)) };
 
 const recent = (s: Session) => s.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<Record<string, unknown>[]> } }).bulwark.recentDecisions());
 const value = (page: Page, selector: string) => page.$eval(selector, (el) => ('value' in el ? (el as HTMLInputElement).value : (el as HTMLElement).innerText));
 
-describe('the guard on plain fields and forms (real Chromium, default policy)', () => {
-  const env = guardedBrowser();
+describe('the guard on plain fields and forms (real Chromium, default policy asking why before PHI goes)', () => {
+  const env = guardedBrowser({ policy: POLICY });
   let page: Page;
   beforeEach(async () => {
     page = await env.session.context.newPage();
