@@ -4,6 +4,7 @@ import { counts, redact } from '../detect/redact';
 import { ENTITY_TYPES } from '../detect/types';
 import { ACTIONS, CHANNELS, DESTINATION_CATEGORIES } from '../policy/schema';
 import { employeeRequest } from './request';
+import { summaryValues, type FindingSummary } from './summary';
 
 export { MAX_EXCEPTION_DAYS, REQUEST_KINDS } from './request';
 
@@ -91,10 +92,23 @@ export type BulwarkEvent = z.infer<typeof BulwarkEvent>;
 /**
  * Redacts what an employee typed or a file was called before it goes into an event. Line breaks and other
  * control characters become spaces and lone surrogates U+FFFD (same length), so the event's schema takes it.
+ * `found`: the findings of the share the employee writes about (a justification, a request's reason): their values
+ * are removed wherever the words repeat them, written with or without separators, even where the engine alone
+ * would not call them identifiers (a bare "219-09-9999" without a word such as "SSN" around it).
  */
-export function redactFreeText(text: string): string {
-  const plain = text.replace(UNSTORABLE_ALL, (c) => (c.length === 1 && c < '\u0080' ? ' ' : '\ufffd'));
+export function redactFreeText(text: string, found: readonly FindingSummary[] = []): string {
+  let plain = text.replace(UNSTORABLE_ALL, (c) => (c.length === 1 && c < '\u0080' ? ' ' : '\ufffd'));
+  for (const s of found) for (const value of summaryValues(s)) if (value.length >= MIN_REPEATED_VALUE) plain = plain.replace(spelledAnyway(value), `[${s.type}]`);
   return redact(plain, freeTextFindings(plain));
+}
+
+/** Values shorter than this (a two-digit age) would hit ordinary words and numbers. */
+const MIN_REPEATED_VALUE = 4;
+
+/** A normalised value (hash.ts: separators dropped, lower case) as a pattern for the ways it can be written, alone. */
+function spelledAnyway(value: string): RegExp {
+  const chars = [...value].map((c) => c.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${chars.join('[\\s\\-./()]*')}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 const ACTION_IDS = { allow: 1, audit: 1, warn: 3, redact: 4, block: 2 } as const;

@@ -158,7 +158,7 @@ export class Decider {
     }
     // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
     // keeps the words and not the values.
-    const justification = choice.justification && redactFreeText(choice.justification);
+    const justification = choice.justification && redactFreeText(choice.justification, summary);
     void report(this.policy?.organisationHashKey(), share, host, shown, 'sent', summary, justification);
     for (const f of textFindings) this.consented.add(consentKey(share.text, f));
     // The recipients are part of what the employee chose to send: the app's own request of this email carries them.
@@ -309,7 +309,7 @@ async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, hos
       file: file && { name: redactFreeText(file.name), type: file.type, size: file.size },
       exceptions: decision.exceptions,
       // The employee's words are kept without the values in them, as a justification is.
-      request: request && { ...request, reason: request.reason && redactFreeText(request.reason) },
+      request: request && { ...request, reason: request.reason && redactFreeText(request.reason, summary) },
     },
   };
   browser.runtime.sendMessage(message).catch(() => {

@@ -55,6 +55,14 @@ describe('the event schema', () => {
     expect(BulwarkEvent.safeParse(event({ justification: redactFreeText('line one\r\nline two') })).success).toBe(true);
   });
 
+  it("removes the share's own values from the employee's words, however they are written, even without context", () => {
+    const found = summarize('Payroll: SSN 219-09-9999, MRN 48213377.', scan('Payroll: SSN 219-09-9999, MRN 48213377.').findings);
+    expect(found.map((s) => s.type).sort()).toEqual(['MRN', 'SSN']);
+    expect(redactFreeText('Migration for 219-09-9999 and 219 09 9999 (file 48213377) this week', found)).toBe('Migration for [SSN] and [SSN] (file [MRN]) this week');
+    // Only whole values: a longer number that contains one is left as it is.
+    expect(redactFreeText('Ticket 12190999991', found)).toBe('Ticket 12190999991');
+  });
+
   it('takes an event built the way the guard builds it, and no planted value is in it or in its OCSF form', () => {
     const parsed = BulwarkEvent.parse(event());
     const out = JSON.stringify([parsed, toOcsf(parsed)]);

@@ -133,10 +133,10 @@ async function askEmployee(stop: Stopped): Promise<void> {
     state.allowances.add(tabId, stop.origin, stop.hashes);
     quiet.delete(page);
     await saveSession();
-    await record(shown, 'sent', answer.justification && redactFreeText(answer.justification));
+    await record(shown, 'sent', answer.justification && redactFreeText(answer.justification, stop.summary));
   } else {
     quiet.set(page, Date.now() + QUIET_MS);
-    await record(shown, 'cancelled', undefined, answer.request && { ...answer.request, reason: answer.request.reason && redactFreeText(answer.request.reason) });
+    await record(shown, 'cancelled', undefined, answer.request && { ...answer.request, reason: answer.request.reason && redactFreeText(answer.request.reason, stop.summary) });
   }
 }
 
