@@ -228,6 +228,35 @@ describe.each(DATABASES)("employees' requests on %s", (kind) => {
     expect((await asDevice(b.deviceToken, '/api/requests')).status).toBe(403);
   });
 
+  it('keeps the requests of a browser enrolled without a user to that browser, and grants them only for everyone', async () => {
+    const r = await fetch(`${b.url}/api/enroll`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: b.enrollmentToken }) });
+    const kiosk = (await r.json()) as { deviceToken: string; deviceId: string };
+    // It claims to be Alice: kept as an unverified claim, and the request is nobody's but the kiosk's.
+    const asked = await ssnEvent({ kind: 'exception', scope: { thisHostOnly: true, theseValuesOnly: false, days: 5 } }, { device: { id: 'x', user: ALICE } });
+    expect(await send(kiosk.deviceToken, [asked])).toMatchObject({ accepted: 1 });
+    expect((await list()).requests.find((x) => x.id === asked.id)).toMatchObject({ user: null, deviceId: kiosk.deviceId });
+    const kiosks = (await (await asDevice(kiosk.deviceToken, '/api/device/requests')).json()) as { requests: Array<{ id: string }> };
+    expect(kiosks.requests.map((x) => x.id)).toEqual([asked.id]);
+    const alices = (await (await asDevice(b.deviceToken, '/api/device/requests')).json()) as { requests: Array<{ id: string }> };
+    expect(alices.requests.map((x) => x.id)).not.toContain(asked.id);
+    const refused = await decide(asked.id, { status: 'approved' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'no-user', issues: [{ path: 'grant.everyone' }] });
+    expect((await decide(asked.id, { status: 'approved', grant: { everyone: true } })).status).toBe(200);
+    expect((await devicePolicy()).exceptions.granted.find((g) => g.id === asked.id)).toEqual({ id: asked.id, host: 'chatgpt.com', rule: 'warn-phi', expiresAt: expect.any(String) });
+  });
+
+  it('lets one of two deciders racing win; the other hears 409 and nothing of theirs is kept', async () => {
+    const asked = await ssnEvent({ kind: 'false-positive' });
+    await send(b.deviceToken, [asked]);
+    const answers = await Promise.all([decide(asked.id, { status: 'rejected', answer: 'First.' }, 'analyst'), decide(asked.id, { status: 'approved', answer: 'Second.' }, 'admin')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const kept = (await list()).requests.find((x) => x.id === asked.id)!;
+    const winner = answers[0]!.status === 200 ? { status: 'rejected', answer: 'First.' } : { status: 'approved', answer: 'Second.' };
+    expect(kept).toMatchObject(winner);
+    expect((await audit()).filter((e) => e.target === `request:${asked.id}`)).toHaveLength(1);
+  });
+
   it('revokes a grant: audited, published again without it, and not twice', async () => {
     const version = (await devicePolicy()).version;
     expect((await b.call(`/api/exceptions/${ids.exception}`, { method: 'DELETE', as: 'analyst' })).status).toBe(403);
