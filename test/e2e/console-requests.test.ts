@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulwarkEvent } from '../../src/core/events/event';
@@ -6,6 +8,18 @@ import { acceptSignedPolicy, type Policy } from '../../src/core/policy';
 import { fromBase64 } from '../../src/core/policy/signature';
 import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The serious and critical axe-core violations of the page as it is now (the open form included). */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe.run;
+    return (await run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
 
 /** The console's Requests view in real Chromium against a real backend: requests arrive as browsers send them. */
 describe("the console: employees' requests", () => {
@@ -57,12 +71,18 @@ describe("the console: employees' requests", () => {
     await card.getByRole('button', { name: 'Approve…' }).click();
     const form = page.getByRole('form', { name: 'Approve the request of alice@example.com' });
     expect(await form.getByLabel(/At every host/).isChecked()).toBe(false);
+    // The open form is accessible, and fits a phone.
+    expect(await violations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await form.getByLabel('Days').inputValue()).toBe('7');
     // A note holding an identifier is refused, at its field, and nothing is published.
     await form.getByLabel('Note to the employee').fill('Approved: SSN 219-09-9999 is fine.');
     await form.getByRole('button', { name: 'Approve' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Grant and publish' }).click();
     await expect.poll(() => form.locator('.field-error').textContent()).toMatch(/identifier/);
+    expect(await violations(page)).toEqual([]);
     expect(await form.getByLabel('Note to the employee').getAttribute('aria-invalid')).toBe('true');
     expect((await devicePolicy()).version).toBe(before.version);
     await form.getByLabel('Note to the employee').fill('Approved for this month.');
