@@ -108,7 +108,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('incidents.triage', { method: 'post', path: '/api/incidents/:id/comments', summary: 'Comment on an incident (audited)', body: IncidentComment, ok: { status: 201, description: 'The comment' } }),
 
   // employees' requests and the exceptions granted
-  person('incidents.read', { method: 'get', path: '/api/requests', summary: "Employees' requests (false-positive reports, exception requests): open ones first, then the newest", query: RequestQuery, ok: { description: '{requests, open}' } }),
+  person('incidents.read', { method: 'get', path: '/api/requests', summary: "Employees' requests (false-positive reports, exception requests): open ones first, then the newest", query: RequestQuery, ok: { description: '{requests (each with eventId, its event; notGrantable: why it cannot be granted, or null), open (how many wait)}' } }),
   person('incidents.triage', { method: 'post', path: '/api/requests/:id/decision', summary: 'Approve or reject a request, with a note to the employee (incidents.triage or policy.write; a grant needs policy.write and publishes the policy again; audited; 409 once decided)', body: RequestDecision, ok: { description: '{request}' } }),
   person('policy.read', { method: 'get', path: '/api/exceptions', summary: 'Granted exceptions in force, and those expired or revoked in the last 30 days', ok: { description: '{exceptions}' } }),
   person('policy.write', { method: 'delete', path: '/api/exceptions/:id', summary: 'Revoke a granted exception (audited; the policy is published again without it)', ok: { description: '{ok: true}' } }),

@@ -91,6 +91,7 @@ describe.each(DATABASES)("employees' requests on %s", (kind) => {
 
     const all = await list();
     expect(all.open).toBe(6);
+    expect(all.requests.every((r) => (r as unknown as { eventId: string }).eventId === r.id)).toBe(true);
     expect(all.requests.map((r) => r.id).sort()).toEqual(Object.values(ids).sort());
     const got = all.requests.find((r) => r.id === ids.exception)!;
     expect(got).toMatchObject({ kind: 'exception', status: 'open', user: ALICE, deviceId: 'device-under-test', rule: 'warn-phi', host: 'chatgpt.com', channel: 'paste', action: 'warn', types: ['SSN'], hashes: [], reason: 'Monthly upload to the approved assistant', scope: { thisHostOnly: true, theseValuesOnly: false, days: 7 }, decidedMs: null, grant: null, notGrantable: null });

@@ -144,8 +144,9 @@ export function requestRoutes(d: RequestRouteDeps): Hono<Env> {
   app.get('/requests', authenticate, need('incidents.read'), async (c) => {
     const q = readQuery(c, RequestQuery);
     if (!q.ok) return q.response;
-    const [requests, open] = await Promise.all([store.requests.list(q.value), store.requests.list({ status: 'open' }, 10_000)]);
-    return c.json({ requests: requests.map((r) => ({ ...r, notGrantable: notGrantable(r) ?? null })), open: open.length });
+    const [requests, open] = await Promise.all([store.requests.list(q.value), store.requests.openCount()]);
+    // eventId (the request's own id): the event it was made on, for links to it and, by its hashes, to others with the same values.
+    return c.json({ requests: requests.map((r) => ({ ...r, eventId: r.id, notGrantable: notGrantable(r) ?? null })), open });
   });
 
   app.post('/requests/:id/decision', authenticate, async (c) => {

@@ -134,6 +134,11 @@ export class RequestStore {
     return rows.map((r) => toRequest(r, now));
   }
 
+  /** How many requests wait for a decision. */
+  async openCount(): Promise<number> {
+    return Number((await this.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM requests WHERE status = 'open'"))[0]!.n);
+  }
+
   /** The requests filed between two times (ms), oldest first: the compliance report's. */
   async filedBetween(fromMs: number, toMs: number, now = Date.now()): Promise<StoredRequest[]> {
     const rows = await this.db.query<JoinedRow>(`${SELECT_REQUESTS} WHERE r.created_ms >= ? AND r.created_ms < ? ORDER BY r.created_ms, r.id`, [fromMs, toMs]);
