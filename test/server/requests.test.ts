@@ -202,6 +202,11 @@ describe.each(DATABASES)("employees' requests on %s", (kind) => {
     expect((await decide(fp.id, { status: 'approved', grant: {} }, 'analyst')).status).toBe(403);
     expect((await decide(fp.id, { status: 'approved', answer: 'Right, a test number.', grant: {} })).status).toBe(200);
     expect((await devicePolicy()).exceptions.granted.find((g) => g.id === fp.id)).toEqual({ id: fp.id, user: ALICE, rule: 'warn-phi', hashes: [await hashOf('219-09-9999')], expiresAt: expect.any(String) });
+    // Narrowed by the approver to the event's host.
+    const narrow = await ssnEvent({ kind: 'false-positive' });
+    await send(b.deviceToken, [narrow]);
+    expect((await decide(narrow.id, { status: 'approved', grant: { everyHost: false } })).status).toBe(200);
+    expect((await devicePolicy()).exceptions.granted.find((g) => g.id === narrow.id)).toMatchObject({ host: 'chatgpt.com', hashes: [await hashOf('219-09-9999')] });
     // Approved without a grant: nothing published.
     const plain = await ssnEvent({ kind: 'false-positive' });
     await send(b.deviceToken, [plain]);

@@ -31,8 +31,9 @@ export const RequestQuery = z.preprocess(
 
 /**
  * A decision on a request. `grant` (approving only) widens or narrows what the employee asked: for everyone
- * instead of the requester, every host instead of the event's, only the values found (their keyed hashes), and
- * for how many days; what it does not say is as asked.
+ * instead of the requester, every host (true) or the event's host only (false), only the values found (their
+ * keyed hashes) or not, and for how many days; what it does not say is as asked (a false-positive report: every
+ * host, its values only, 30 days).
  */
 export const RequestDecision = z
   .object({
@@ -96,7 +97,8 @@ export function grantOf(r: StoredRequest, wanted: NonNullable<RequestDecision['g
   const refused = notGrantable(r);
   if (refused) return { ok: false, status: 422, error: 'no-rule', message: refused };
   const fp = r.kind === 'false-positive';
-  const thisHostOnly = !wanted.everyHost && (fp ? false : r.scope?.thisHostOnly ?? true);
+  // What the approver says goes (everyHost: false narrows to the event's host); unsaid, as asked (a report asks every host).
+  const thisHostOnly = wanted.everyHost !== undefined ? !wanted.everyHost : fp ? false : (r.scope?.thisHostOnly ?? true);
   const values = wanted.theseValuesOnly ?? (fp ? true : r.scope?.theseValuesOnly ?? false);
   const days = wanted.days ?? r.scope?.days ?? DEFAULT_GRANT_DAYS;
   if (values && !r.hashes.length)
