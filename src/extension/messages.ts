@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { ENTITY_TYPES } from '../core/detect/types';
+import { employeeRequest } from '../core/events/request';
 import { ACTIONS, CHANNELS, LocalizedMessages, Policy } from '../core/policy';
+
+/** What the employee asks from the dialog; the background redacts the reason before it goes into the event. */
+export const GuardRequest = employeeRequest(z.string().max(1000));
+export type GuardRequest = z.infer<typeof GuardRequest>;
+
+const GrantIds = z.array(z.string().regex(/^[A-Za-z0-9-]{1,64}$/)).max(20);
 
 /** What the guard tells the background about a decision: types, counts and masked previews, never a value. */
 export const DecisionReport = z
@@ -29,6 +36,9 @@ export const DecisionReport = z
         }),
       )
       .max(ENTITY_TYPES.length),
+    /** The granted exceptions this decision used. */
+    exceptions: GrantIds.optional(),
+    request: GuardRequest.optional(),
   })
   .strict();
 export type DecisionReport = z.infer<typeof DecisionReport>;
@@ -56,6 +66,8 @@ export const PolicyAnswer = z.object({
   network: z.enum(['backstop', 'page-only']).optional(),
   /** The session's SipHash key (16 bytes, base64) for consent hashes. */
   consentKey: z.string().regex(/^[A-Za-z0-9+/]{22}==$/).optional(),
+  /** The person the browser is enrolled for: exceptions granted to them apply here. */
+  user: z.string().optional(),
 });
 export type PolicyAnswer = z.infer<typeof PolicyAnswer>;
 
@@ -65,7 +77,21 @@ export const BackstopAsk = z
     type: z.literal('backstop-ask'),
     channel: z.enum(CHANNELS),
     host: z.string().max(253),
-    decision: z.object({ action: z.enum(ACTIONS), rule: z.string().max(100).optional(), message: z.string().max(500).optional(), messages: LocalizedMessages.optional(), helpUrl: z.string().max(2000).optional(), training: z.string().max(2000).optional(), requireJustification: z.boolean() }).strict(),
+    decision: z
+      .object({
+        action: z.enum(ACTIONS),
+        rule: z.string().max(100).optional(),
+        description: z.string().max(300).optional(),
+        message: z.string().max(500).optional(),
+        messages: LocalizedMessages.optional(),
+        helpUrl: z.string().max(2000).optional(),
+        training: z.string().max(2000).optional(),
+        requireJustification: z.boolean(),
+        because: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
+      })
+      .strict(),
+    /** Whether the employee can send a request (the browser is enrolled with a server that decides them). */
+    canRequest: z.boolean().optional(),
     summary: z
       .array(
         z.object({
@@ -73,6 +99,7 @@ export const BackstopAsk = z
           category: z.enum(['phi', 'pii', 'secret', 'ip', 'health', 'manufacturing']),
           count: z.number().int().min(1),
           previews: DecisionReport.shape.findings.element.shape.previews,
+          passage: z.literal(true).optional(),
         }).strict(),
       )
       .max(ENTITY_TYPES.length),
@@ -81,5 +108,5 @@ export const BackstopAsk = z
 export type BackstopAsk = z.infer<typeof BackstopAsk>;
 
 /** The tab's answer: the employee's choice in the dialog. */
-export const BackstopAnswer = z.object({ choice: z.enum(['continue', 'cancel']), justification: z.string().max(1000).optional() }).strict();
+export const BackstopAnswer = z.object({ choice: z.enum(['continue', 'cancel']), justification: z.string().max(1000).optional(), request: GuardRequest.optional() }).strict();
 export type BackstopAnswer = z.infer<typeof BackstopAnswer>;

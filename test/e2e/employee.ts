@@ -64,7 +64,7 @@ const focusedName = async (page: Page): Promise<string | undefined> =>
   (await axNodes(page)).filter((n) => !n.ignored && n.properties?.some((p) => p.name === 'focused' && p.value.value === true)).at(-1)?.name?.value;
 
 /** Moves focus with Tab to the control with this accessible name. */
-async function tabTo(page: Page, name: string): Promise<void> {
+export async function tabTo(page: Page, name: string): Promise<void> {
   // The dialog moves focus to its first button as it opens.
   for (let i = 0; i < 40 && (await focusedName(page)) !== 'Cancel'; i++) await page.waitForTimeout(50);
   for (let i = 0; i < 8; i++) {
@@ -92,6 +92,13 @@ export async function answer(page: Page, a: Answer): Promise<void> {
     await page.keyboard.press('Enter');
   }
   for (let i = 0; i < 50 && (await dialogText(page)); i++) await page.waitForTimeout(100);
+}
+
+/** Moves to the dialog's control with this name and presses Enter (a button) or types `text` into it (a field). */
+export async function use(page: Page, name: string, text?: string): Promise<void> {
+  await tabTo(page, name);
+  if (text === undefined) await page.keyboard.press('Enter');
+  else await page.keyboard.type(text);
 }
 
 /** A real paste: the text goes on the system clipboard, the field gets focus, Ctrl+V. */

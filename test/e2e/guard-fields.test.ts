@@ -2,6 +2,10 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { answer, dialogText, guardedBrowser, HARMLESS, paste, PHI, PHI_VALUES, seen, waitForDialog } from './employee';
 import type { Session } from './chromium';
+import { DEFAULT_POLICY } from '../../src/core/policy';
+
+/** The default policy, asking for a reason before PHI goes on (the dialog shows the box only where a rule asks for one). */
+const POLICY = { ...DEFAULT_POLICY, version: 2, rules: DEFAULT_POLICY.rules.map((r) => (r.id === 'warn-phi' ? { ...r, requireJustification: true } : r)) };
 
 const recent = (s: Session) => s.worker.evaluate(() => (globalThis as unknown as { bulwark: { recentDecisions(): Promise<Record<string, unknown>[]> } }).bulwark.recentDecisions());
 const value = (page: Page, selector: string) => page.$eval(selector, (el) => ('value' in el ? (el as HTMLInputElement).value : (el as HTMLElement).innerText));
@@ -47,25 +51,6 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     await page.waitForFunction(() => (document.querySelector('#ta') as HTMLTextAreaElement).value.length > 0);
     expect(await value(page, '#ta')).toBe(HARMLESS);
     expect(await dialogText(page)).toBeUndefined();
-  });
-
-  it('continues after a warning with a justification: the text arrives whole, native undo removes it', async () => {
-    await page.fill('#ta', 'Before: ');
-    await paste(page, '#ta', PHI);
-    await answer(page, { choose: 'continue', justification: 'Referral to the treating clinic' });
-    await expect.poll(() => value(page, '#ta')).toBe(`Before: ${PHI}`);
-    expect(await seen(page)).toContainEqual(expect.objectContaining({ type: 'paste', text: PHI }));
-    await page.keyboard.press('Control+Z');
-    expect(await value(page, '#ta')).toBe('Before: ');
-    const decisions = await recent(env.session);
-    expect(decisions[0]).toMatchObject({ outcome: 'sent', justification: 'Referral to the treating clinic' });
-    for (const v of PHI_VALUES) expect(JSON.stringify(decisions)).not.toContain(v);
-  });
-
-  it('keeps the words of a justification but not the values typed in it', async () => {
-    await paste(page, '#ta', PHI);
-    await answer(page, { choose: 'continue', justification: 'Her SSN 219-09-9999 is needed by the insurer' });
-    await expect.poll(async () => (await recent(env.session)).find((d) => d.justification)?.justification).toBe('Her SSN [SSN] is needed by the insurer');
   });
 
   it('holds text dropped on a field, and inserts it when the employee continues', async () => {
@@ -140,5 +125,36 @@ describe('the guard on plain fields and forms (real Chromium, default policy)', 
     await page.click('#submit');
     await page.waitForURL(/\/submit$/);
     expect(env.site.received.at(-1)?.body).toContain('stability');
+  });
+});
+
+describe('a justification where the rule asks for one (real Chromium)', () => {
+  const env = guardedBrowser({ policy: POLICY });
+  let page: Page;
+  beforeEach(async () => {
+    page = await env.session.context.newPage();
+    await page.goto(env.site.url('forms.example.com', 'fields.html'));
+  });
+  afterEach(async () => {
+    await page.close();
+  });
+
+  it('continues after a warning with a justification: the text arrives whole, native undo removes it', async () => {
+    await page.fill('#ta', 'Before: ');
+    await paste(page, '#ta', PHI);
+    await answer(page, { choose: 'continue', justification: 'Referral to the treating clinic' });
+    await expect.poll(() => value(page, '#ta')).toBe(`Before: ${PHI}`);
+    expect(await seen(page)).toContainEqual(expect.objectContaining({ type: 'paste', text: PHI }));
+    await page.keyboard.press('Control+Z');
+    expect(await value(page, '#ta')).toBe('Before: ');
+    const decisions = await recent(env.session);
+    expect(decisions[0]).toMatchObject({ outcome: 'sent', justification: 'Referral to the treating clinic' });
+    for (const v of PHI_VALUES) expect(JSON.stringify(decisions)).not.toContain(v);
+  });
+
+  it('keeps the words of a justification but not the values typed in it', async () => {
+    await paste(page, '#ta', PHI);
+    await answer(page, { choose: 'continue', justification: 'Her SSN 219-09-9999 is needed by the insurer' });
+    await expect.poll(async () => (await recent(env.session)).find((d) => d.justification)?.justification).toBe('Her SSN [SSN] is needed by the insurer');
   });
 });

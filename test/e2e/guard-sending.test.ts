@@ -123,7 +123,7 @@ describe('the guard when typed text is sent: prompts, chat and webmail (real Chr
     await page.click('#send');
     const text = await waitForDialog(page);
     expect(text).toContain("This can't be shared here");
-    expect(text).toContain('Rule: phi-outside');
+    expect(text).toContain('Reference: phi-outside');
     await answer(page, { choose: 'cancel' });
     expect(sent('/send')).toEqual([]);
   });

@@ -54,7 +54,7 @@ describe('the third-party register in real Chromium (real server)', () => {
     await mail('dr.weber@vialco.de');
     const text = await waitForDialog(page);
     expect(text).toContain("This can't be shared here");
-    expect(text).toContain('Rule: phi-without-baa');
+    expect(text).toContain('Reference: phi-without-baa');
     await answer(page, { choose: 'cancel' });
     expect(sent()).toEqual([]);
   });

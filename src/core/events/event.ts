@@ -3,6 +3,9 @@ import { scan } from '../detect';
 import { counts, redact } from '../detect/redact';
 import { ENTITY_TYPES } from '../detect/types';
 import { ACTIONS, CHANNELS, DESTINATION_CATEGORIES } from '../policy/schema';
+import { employeeRequest } from './request';
+
+export { MAX_EXCEPTION_DAYS, REQUEST_KINDS } from './request';
 
 /**
  * Control characters (NUL among them: PostgreSQL refuses it in text) and lone surrogates (not Unicode, and not
@@ -32,32 +35,8 @@ const freeTextFindings = (text: string) => scan(text.replace(/_/g, ' ')).finding
 export const FINDING_CATEGORIES = ['phi', 'pii', 'secret', 'ip'] as const;
 export const OUTCOMES = ['sent', 'redacted', 'cancelled'] as const;
 
-export const REQUEST_KINDS = ['false-positive', 'exception'] as const;
-/** The longest exception an employee can ask for, in days (the security team can grant a different one). */
-export const MAX_EXCEPTION_DAYS = 90;
-
-/**
- * What the employee asked from the dialog, carried by the event of that decision: "this isn't sensitive" (a
- * false-positive report) or an exception to the event's rule, for themself, for the event's host only or
- * everywhere, for the values found only (their keyed hashes, in the event) or everything the rule finds, and
- * for some days. The security team decides it in the console (src/server/requests).
- */
-export const EmployeeRequest = z
-  .object({
-    kind: z.enum(REQUEST_KINDS),
-    reason: FreeText(1000).optional(),
-    scope: z
-      .object({
-        thisHostOnly: z.boolean(),
-        theseValuesOnly: z.boolean(),
-        days: z.number().int().min(1).max(MAX_EXCEPTION_DAYS),
-      })
-      .strict()
-      .optional()
-      .describe('For an exception: what is asked for.'),
-  })
-  .strict()
-  .refine((r) => r.kind === 'false-positive' || r.scope !== undefined, 'an exception request says what it asks for (scope)');
+/** What the employee asked of the security team from a decision's dialog (request.ts). */
+export const EmployeeRequest = employeeRequest(FreeText(1000));
 export type EmployeeRequest = z.infer<typeof EmployeeRequest>;
 
 /**

@@ -1,3 +1,7 @@
+import { hmac } from '@noble/hashes/hmac';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+
 /**
  * Keyed hashes of found values: HMAC-SHA256 under the organisation's key (WebCrypto: the same in a page, a
  * worker and Node), so that the security team can see that two events carry the same value without anyone
@@ -16,4 +20,12 @@ export async function keyedHash(key: CryptoKey, normalised: string): Promise<str
 
 export function importHashKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+/**
+ * The same keyed hash without waiting (@noble/hashes): a decision inside a paste event cannot await WebCrypto,
+ * and exceptions granted for certain values are matched by these hashes (src/core/policy/grants.ts).
+ */
+export function keyedHashNow(rawKey: Uint8Array, normalised: string): string {
+  return bytesToHex(hmac(sha256, rawKey, new TextEncoder().encode(normalised)));
 }

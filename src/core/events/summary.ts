@@ -10,6 +10,8 @@ export interface FindingSummary {
   count: number;
   /** Up to three masked previews ("4••• •••• •••• ••11"), never a value. */
   previews: string[];
+  /** Every finding of the type is a passage (a block of code, a paragraph of a protected document): no value to remove. */
+  passage?: true;
 }
 
 const PREVIEWS = 3;
@@ -29,7 +31,7 @@ export function summarize(text: string, findings: readonly Finding[]): FindingSu
   return mergeSummaries(
     findings.filter(counts).map((f) => {
       const value = text.slice(f.start, f.end);
-      const s: FindingSummary = { type: f.type, category: f.category, count: 1, previews: [mask(value)] };
+      const s: FindingSummary = { type: f.type, category: f.category, count: 1, previews: [mask(value)], ...(f.passage ? { passage: true as const } : {}) };
       // A passage (a block of code, a copied paragraph) is no value that another event could share: no hash.
       VALUES.set(s, new Set(f.passage ? [] : [normaliseValue(value)]));
       return s;
@@ -43,9 +45,10 @@ export function mergeSummaries(summaries: readonly FindingSummary[]): FindingSum
   for (const s of summaries) {
     let merged = byType.get(s.type);
     if (!merged) {
-      byType.set(s.type, (merged = { type: s.type, category: s.category, count: 0, previews: [] }));
+      byType.set(s.type, (merged = { type: s.type, category: s.category, count: 0, previews: [], ...(s.passage ? { passage: true as const } : {}) }));
       VALUES.set(merged, new Set());
     }
+    if (!s.passage) delete merged.passage;
     const values = VALUES.get(merged)!;
     for (const v of summaryValues(s)) if (values.size < HASHED_VALUES) values.add(v);
     merged.count += s.count;

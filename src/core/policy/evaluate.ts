@@ -1,5 +1,5 @@
 import { counts } from '../detect/redact';
-import { organisationDetectorId, type Finding } from '../detect/types';
+import { organisationDetectorId, type EntityType, type Finding } from '../detect/types';
 import { destinationCategories, hostMatches } from './destinations';
 import { grantsForRule, grantsInForce, type GrantedException } from './grants';
 import { covered, dayOf, partnerOf, under } from './partners';
@@ -42,7 +42,7 @@ export interface Decision {
    * The entity types of the findings that made the deciding rule apply (the dialog says what blocks); empty for
    * content that could not be scanned.
    */
-  because?: string[];
+  because?: EntityType[];
   /** The granted exceptions that took a rule or values out of this decision (their ids). */
   exceptions?: string[];
   /** A sentence for the employee and the audit trail. Never holds a matched value. */

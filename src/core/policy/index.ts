@@ -3,6 +3,7 @@ export { DEFAULT_POLICY } from './defaults';
 export { BUNDLED_DESTINATIONS, destinationCategories, hostMatches } from './destinations';
 export { evaluate, type Decision, type EvaluationContext } from './evaluate';
 export { GrantedException, grantsInForce, wantsValueHashes } from './grants';
+export { withValueHashes } from './value-hashes';
 export { imageReading, type ImageReading } from './images';
 export { acceptSignedPolicy, type Acceptance, type Rejection } from './accept';
 export { canonicalJson, generateKeyPair, publicKeyOf, signPolicy, verifyPolicySignature, type SignedPolicy } from './signature';

@@ -40,6 +40,8 @@ export async function recordEvent(report: DecisionReport): Promise<void> {
     action: report.action,
     outcome: report.outcome,
     justification: report.justification,
+    exceptions: report.exceptions,
+    request: report.request,
   };
   const event = BulwarkEvent.safeParse(candidate);
   if (!event.success) {

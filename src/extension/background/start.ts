@@ -5,7 +5,7 @@ import { ToBackground } from '../messages';
 import { recentDecisions, recordDecision } from './decisions';
 import { eventQueueState, flushEvents, FLUSH_ALARM, recordEvent } from './events';
 import { enrollment } from './enrollment';
-import { effectivePolicy, lastPolicyStatus, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
+import { effectivePolicy, lastPolicyStatus, readManagedSettings, refreshCentralPolicy, REFRESH_ALARM, scheduleRefresh } from './policy';
 import { refreshProtectedData } from './protected-data';
 import { backstopInfo, consent, startBackstop } from './backstop/start';
 
@@ -97,8 +97,8 @@ async function guardOpenTabs(): Promise<void> {
   }
 }
 
-/** The policy in force, and the organisation's hash key when the browser is enrolled (for keyed hashes). */
+/** The policy in force, the organisation's hash key when the browser is enrolled (for keyed hashes), and its person. */
 async function policyAnswer() {
-  const [answer, enrolled, backstop] = await Promise.all([effectivePolicy(), enrollment(), backstopInfo()]);
-  return { ...answer, hashKey: enrolled?.hashKey, ...backstop };
+  const [answer, enrolled, backstop, { settings }] = await Promise.all([effectivePolicy(), enrollment(), backstopInfo(), readManagedSettings()]);
+  return { ...answer, hashKey: enrolled?.hashKey, user: enrolled?.user ?? settings.user, ...backstop };
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../../core/detect/types';
 import { keyedHash } from '../../core/events/hash';
 import { mergeSummaries, summarize, summaryValues, type FindingSummary } from '../../core/events/summary';
 import { ACTIONS, imageReading, type Decision, type EvaluationContext } from '../../core/policy';
-import { BackstopAsk, type BackstopAnswer, type DecisionReport, type ToBackground } from '../messages';
+import { BackstopAsk, type BackstopAnswer, type DecisionReport, type GuardRequest, type ToBackground } from '../messages';
 import type { BridgeAnswer, TextPart } from '../bridge-protocol';
 import { consentTo, listenForBackstop } from './backstop-client';
 import { BridgeRequestSchema, RequestNowSchema } from './bridge-schema';
@@ -18,6 +18,7 @@ import { askEmployee, closeSurface, showProgress } from './ui/mount';
 import { FieldWatcher, stops } from './fields/watcher';
 import { Markers } from './ui/markers';
 import { redactionLabels } from './ui/redaction-labels';
+import { offerFor } from './ui/asking';
 
 /**
  * Texts up to this size are decided inside the event when everything is loaded (a scan of 256 KB takes some
@@ -54,7 +55,7 @@ export class Decider {
   readonly fields = new FieldWatcher(
     {
       engine: () => this.policy?.engine(),
-      decide: (text, findings, channel) => this.policy!.decide(this.unconsented(text, findings), { channel, host: destinationHost() }),
+      decide: (text, findings, channel) => this.policy!.decide(this.unconsented(text, findings), { channel, host: destinationHost() }, text),
     },
     (field, entry) => (entry && stops(entry.decision) ? this.markers.show(field, entry.decision.action, summarize(entry.text, this.unconsented(entry.text, entry.findings))) : this.markers.hide(field)),
   );
@@ -78,7 +79,7 @@ export class Decider {
   decideNow(share: Share, host: string): true | undefined {
     if (!this.policy || share.files?.length || share.text.length > DECIDE_IN_EVENT_CHARS) return undefined;
     const findings = this.unconsented(share.text, this.policy.engine().scan(share.text).findings);
-    const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients });
+    const decision = this.policy.decide(findings, { channel: share.channel, host, recipients: share.recipients }, share.text);
     if (decision.action !== 'allow' && decision.action !== 'audit') {
       this.lastScan = { text: share.text, findings };
       return undefined;
@@ -107,7 +108,7 @@ export class Decider {
         const scanned = this.lastScan?.text === share.text ? this.lastScan.findings : (await scanText(policy, share.text, progressOf, stop.signal)).findings;
         this.lastScan = undefined;
         textFindings = this.unconsented(share.text, scanned);
-        decisions.push(policy.decide(textFindings, base));
+        decisions.push(policy.decide(textFindings, base, share.text));
         summaries.push(summarize(share.text, textFindings));
       }
       for (const file of share.files ?? []) {
@@ -120,7 +121,7 @@ export class Decider {
         } else if (!read.parts.length) decisions.push(policy.decide([], { ...base, file: read.file })); // no text (an image): its facts still count
         for (const part of read.parts) {
           const findings = this.unconsented(part.text, (await scanText(policy, part.text, progressOf, stop.signal)).findings);
-          decisions.push(policy.decide(findings, { ...base, file: read.file }));
+          decisions.push(policy.decide(findings, { ...base, file: read.file }, part.text));
           summaries.push(summarize(part.text, findings));
         }
       }
@@ -144,16 +145,16 @@ export class Decider {
       return { go: true, text: share.text };
     }
     // Redaction rewrites text; files and forms of several fields cannot be rewritten, so there it blocks.
-    const canRedact = share.redactable && !share.files?.length && summary.length > 0;
-    const shown = decision.action === 'redact' && !canRedact ? { ...decision, action: 'block' as const } : decision;
-    const choice = await askEmployee({ decision: shown, channel: share.channel, host, summary, unreadable, canRedact });
-    if (choice.kind === 'cancel') {
-      void report(this.policy?.organisationHashKey(), share, host, shown, 'cancelled', summary);
+    const { decision: shown, canRedact } = offerFor(decision, summary, share.redactable && !share.files?.length);
+    const choice = await askEmployee({ decision: shown, channel: share.channel, host, summary, unreadable, canRedact, canRequest: Boolean(this.policy?.canRequest) });
+    if (choice.kind === 'cancel' || choice.kind === 'request') {
+      void report(this.policy?.organisationHashKey(), share, host, shown, 'cancelled', summary, undefined, choice.kind === 'request' ? choice.request : undefined);
       return { go: false };
     }
     if (choice.kind === 'redact') {
       void report(this.policy?.organisationHashKey(), share, host, shown, 'redacted', summary);
-      return { go: true, text: redact(share.text, textFindings, redactionLabels()) };
+      // Values only: a passage among what was merely found stays as it is (offerFor never offers to redact one that stops it).
+      return { go: true, text: redact(share.text, textFindings.filter((f) => !f.passage), redactionLabels()) };
     }
     // Employees explain themselves in their own words, values included ("the SSN is the patient's"): the record
     // keeps the words and not the values.
@@ -179,9 +180,11 @@ export class Decider {
   async askAboutStoppedRequest(message: unknown): Promise<BackstopAnswer> {
     const ask = BackstopAsk.safeParse(message);
     if (!ask.success) return { choice: 'cancel' };
-    const { decision, channel, host, summary } = ask.data;
-    const choice = await askEmployee({ decision, channel, host, summary, unreadable: [], canRedact: false });
-    return choice.kind === 'continue' ? { choice: 'continue', justification: choice.justification } : { choice: 'cancel' };
+    const { channel, host, summary } = ask.data;
+    const { decision } = offerFor(ask.data.decision, summary, false);
+    const choice = await askEmployee({ decision, channel, host, summary, unreadable: [], canRedact: false, canRequest: ask.data.canRequest ?? false });
+    if (choice.kind === 'continue') return { choice: 'continue', justification: choice.justification };
+    return choice.kind === 'request' ? { choice: 'cancel', request: choice.request } : { choice: 'cancel' };
   }
 
   /**
@@ -285,7 +288,7 @@ const asFile = (b: Blob): File => (b instanceof File ? b : new File([b], 'upload
 
 const consentKey = (text: string, f: Finding): string => `${f.type}\u0000${text.slice(f.start, f.end)}`;
 
-async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string): Promise<void> {
+async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, host: string, decision: Decision, outcome: DecisionReport['outcome'], summary: readonly FindingSummary[], justification?: string, request?: GuardRequest): Promise<void> {
   const file = share.files?.length === 1 ? share.files[0] : undefined;
   const key = await hashKey;
   const hashesOf = async (s: FindingSummary) => (key ? Promise.all([...summaryValues(s)].map((v) => keyedHash(key, v))) : []);
@@ -304,6 +307,9 @@ async function report(hashKey: Promise<CryptoKey> | undefined, share: Share, hos
       findings,
       recipientDomains: share.recipients && [...new Set(share.recipients.map((r) => r.slice(r.lastIndexOf('@') + 1).toLowerCase()))],
       file: file && { name: redactFreeText(file.name), type: file.type, size: file.size },
+      exceptions: decision.exceptions,
+      // The employee's words are kept without the values in them, as a justification is.
+      request: request && { ...request, reason: request.reason && redactFreeText(request.reason) },
     },
   };
   browser.runtime.sendMessage(message).catch(() => {

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/detect/types';
 import { importHashKey } from '../../core/events/hash';
 import type { Engine } from '../../core/detect/engine';
 import type { Detector } from '../../core/detect/types';
-import { DEFAULT_POLICY, engineFor, evaluate, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
+import { DEFAULT_POLICY, engineFor, evaluate, withValueHashes, type Decision, type EvaluationContext, type Policy } from '../../core/policy';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../core/protect/bundle';
 import { PROTECTED_DATA, type StoredProtectedData } from '../background/protected-data';
 import { PolicyAnswer, type ToBackground } from '../messages';
@@ -18,7 +18,9 @@ export class PolicyClient {
   private currentJson = '';
   private source: PolicyAnswer['source'] = 'default';
   private hashKeyBase64: string | undefined;
+  private hashKeyBytes: Uint8Array | undefined;
   private hashKey: Promise<CryptoKey> | undefined;
+  private user: string | undefined;
   /** The detectors of the organisation's protected data (tables, documents), with the version they come from. */
   private protectedData: { version: number; detectors: readonly Detector[] } = { version: 0, detectors: [] };
   private readonly onChanged = (changes: Record<string, unknown>, area: string) => {
@@ -73,8 +75,14 @@ export class PolicyClient {
     return this.hashKey;
   }
 
-  decide(findings: readonly Finding[], ctx: EvaluationContext): Decision {
-    return evaluate(this.current, findings, ctx);
+  /** Whether the employee can send requests to the security team: only an enrolled browser has someone to decide them. */
+  get canRequest(): boolean {
+    return this.hashKeyBase64 !== undefined;
+  }
+
+  /** The decision for findings of `text`, with the exceptions granted to the enrolled person (and their values). */
+  decide(findings: readonly Finding[], ctx: EvaluationContext, text = ''): Decision {
+    return evaluate(this.current, findings, withValueHashes(this.current, { user: this.user, ...ctx }, text, this.hashKeyBytes));
   }
 
   /** Asks the background; a malformed or missing answer keeps the copy in hand. */
@@ -86,9 +94,11 @@ export class PolicyClient {
         const json = JSON.stringify(answer.data.policy);
         if (json !== this.currentJson) [this.current, this.currentJson] = [answer.data.policy, json];
         this.source = answer.data.source;
+        this.user = answer.data.user;
         if (answer.data.hashKey !== this.hashKeyBase64) {
           this.hashKeyBase64 = answer.data.hashKey;
-          this.hashKey = answer.data.hashKey ? importHashKey(Uint8Array.from(atob(answer.data.hashKey), (c) => c.charCodeAt(0))) : undefined;
+          this.hashKeyBytes = answer.data.hashKey ? Uint8Array.from(atob(answer.data.hashKey), (c) => c.charCodeAt(0)) : undefined;
+          this.hashKey = this.hashKeyBytes && importHashKey(this.hashKeyBytes as Uint8Array<ArrayBuffer>);
           this.protectedData = { version: 0, detectors: [] };
           await this.loadProtectedData();
         }

@@ -1,7 +1,7 @@
 import { counts } from '../../../core/detect/redact';
 import type { Detector, Finding } from '../../../core/detect/types';
 import { summarize, type FindingSummary } from '../../../core/events/summary';
-import { DEFAULT_POLICY, engineFor, evaluate, hostMatches, type Channel, type Decision, type Policy } from '../../../core/policy';
+import { DEFAULT_POLICY, engineFor, evaluate, hostMatches, withValueHashes, type Channel, type Decision, type Policy } from '../../../core/policy';
 import { Allowances } from './allowances';
 import { consentHash, valueHash, type SipKey } from './hashes';
 import { readRequest, type RequestDetails } from './read';
@@ -39,6 +39,9 @@ export interface BackstopState {
   allowances: Allowances;
   /** Origins never checked: the extension itself, the organisation's policy and events servers. */
   skipOrigins: ReadonlySet<string>;
+  /** The enrolled person and the organisation's key (raw): for the exceptions granted to them and their values. */
+  user?: string;
+  hashKey?: Uint8Array;
 }
 
 export function initialState(key: SipKey): BackstopState {
@@ -77,7 +80,7 @@ export function decideRequest(state: BackstopState, details: RequestDetails): Re
   const findings = engineFor(state.policy, state.extra).scan(content.text).findings.filter((f) => !counts(f) || !isAllowed(f));
   const channel: Channel = content.files ? 'programmatic-upload' : 'web-request';
   const failure = content.failure && !allowed(contentHash()) ? content.failure : undefined;
-  const decision = evaluate(state.policy, findings, { channel, host, failure });
+  const decision = evaluate(state.policy, findings, withValueHashes(state.policy, { channel, host, failure, user: state.user }, content.text, state.hashKey));
   if (decision.action === 'allow') return { kind: 'pass' };
   const stopped: Stopped = { decision, channel, host, origin, tabId, frameId: frameOf(details), navigation: details.type === 'main_frame', summary: summarize(content.text, findings), hashes: hashesOf(state.key, content.text, findings, failure ? contentHash() : undefined, contentHash) };
   return decision.action === 'audit' ? { kind: 'audit', ...stopped } : { kind: 'stop', ...stopped };

@@ -5,7 +5,8 @@ import { importHashKey, keyedHash } from '../../../core/events/hash';
 import { summaryValues } from '../../../core/events/summary';
 import { engineFor, type Policy } from '../../../core/policy';
 import { decodeProtectedData, protectedDataDetectors, protectedDataKey } from '../../../core/protect/bundle';
-import { BackstopAnswer, type BackstopAsk, type DecisionReport } from '../../messages';
+import { BackstopAnswer, type BackstopAsk, type DecisionReport, type GuardRequest } from '../../messages';
+import { offerFor } from '../../content/ui/asking';
 import { recordDecision } from '../decisions';
 import { enrollment } from '../enrollment';
 import { recordEvent } from '../events';
@@ -107,16 +108,18 @@ async function askEmployee(stop: Stopped): Promise<void> {
   if ((quiet.get(page) ?? 0) > Date.now()) return;
   quiet.set(page, Number.POSITIVE_INFINITY);
   // Redaction rewrites text the employee can see; a request cannot be rewritten, so there it blocks.
-  const action = stop.decision.action === 'redact' ? 'block' : stop.decision.action;
-  const shown = { ...stop, decision: { ...stop.decision, action } };
+  const { decision } = offerFor(stop.decision, stop.summary, false);
+  const { action } = decision;
+  const shown = { ...stop, decision };
   let answer: BackstopAnswer = { choice: 'cancel' };
   if (tabId !== undefined) {
     const ask: BackstopAsk = {
       type: 'backstop-ask',
       channel: stop.channel,
       host: stop.host,
-      decision: { action, rule: stop.decision.rule, message: stop.decision.message, messages: stop.decision.messages, helpUrl: stop.decision.helpUrl, training: stop.decision.training, requireJustification: stop.decision.requireJustification },
-      summary: stop.summary.map(({ type, category, count, previews }) => ({ type, category, count, previews })),
+      decision: { action, rule: decision.rule, description: decision.description, message: decision.message, messages: decision.messages, helpUrl: decision.helpUrl, training: decision.training, requireJustification: decision.requireJustification, because: decision.because },
+      summary: stop.summary.map(({ type, category, count, previews, passage }) => ({ type, category, count, previews, passage })),
+      canRequest: state.hashKey !== undefined,
     };
     try {
       if (stop.navigation) await returnToPage(tabId);
@@ -133,7 +136,7 @@ async function askEmployee(stop: Stopped): Promise<void> {
     await record(shown, 'sent', answer.justification && redactFreeText(answer.justification));
   } else {
     quiet.set(page, Date.now() + QUIET_MS);
-    await record(shown, 'cancelled');
+    await record(shown, 'cancelled', undefined, answer.request && { ...answer.request, reason: answer.request.reason && redactFreeText(answer.request.reason) });
   }
 }
 
@@ -248,6 +251,7 @@ async function loadPolicy(): Promise<void> {
     for (const url of [settings.policyUrl, settings.eventsUrl, settings.serverUrl, enrolled?.serverUrl]) if (url) skip.add(originOf(url));
     skip.delete(undefined);
     state.skipOrigins = skip as Set<string>;
+    [state.user, state.hashKey] = [enrolled?.user ?? settings.user, enrolled && fromBase64(enrolled.hashKey)];
     const json = JSON.stringify(policy);
     const stored = enrolled && ((await browser.storage.local.get(PROTECTED_DATA))[PROTECTED_DATA] as StoredProtectedData | undefined);
     if (json === policyJson && (stored?.version ?? 0) === protectedVersion) return;
@@ -270,7 +274,7 @@ function setPolicy(policy: Policy, extra?: { key: object; detectors: readonly De
   setTimeout(() => engineFor(state.policy, state.extra).scan('Abel Bern met Cato at 1 Main St.'), WARM_UP_AFTER_MS);
 }
 
-async function record(stop: Stopped, outcome: DecisionReport['outcome'], justification?: string): Promise<void> {
+async function record(stop: Stopped, outcome: DecisionReport['outcome'], justification?: string, request?: GuardRequest): Promise<void> {
   const enrolled = await enrollment();
   const key = enrolled && (await importHashKey(fromBase64(enrolled.hashKey) as Uint8Array<ArrayBuffer>));
   const findings = await Promise.all(
@@ -282,7 +286,7 @@ async function record(stop: Stopped, outcome: DecisionReport['outcome'], justifi
       hashes: key ? await Promise.all([...summaryValues(s)].map((v) => keyedHash(key, v))) : [],
     })),
   );
-  const report: DecisionReport = { channel: stop.channel, host: stop.host, action: stop.decision.action, rule: stop.decision.rule, outcome, justification, findings };
+  const report: DecisionReport = { channel: stop.channel, host: stop.host, action: stop.decision.action, rule: stop.decision.rule, outcome, justification, findings, exceptions: stop.decision.exceptions, request };
   await Promise.all([recordDecision(report), recordEvent(report)]).catch((e: Error) => console.warn(`[bulwark] a backstop decision could not be recorded: ${e.message}`));
 }
 

@@ -24,6 +24,16 @@ button { font: inherit; padding: 6px 12px; border-radius: 6px; border: 1px solid
 button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
 button:focus-visible, a:focus-visible, textarea:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 progress { width: 100%; }
+.description, .note { color: var(--muted); }
+.voice { display: flex; flex-wrap: wrap; gap: 4px 16px; justify-content: flex-end; margin-top: 10px; }
+button.link { border: none; background: none; padding: 2px 0; color: var(--link); text-decoration: underline; }
+form.request h3 { margin: 12px 0 4px; font-size: 15px; }
+label.field { display: block; margin: 8px 0; }
+label.choice { display: block; margin: 2px 0; }
+fieldset { border: 1px solid var(--border); border-radius: 6px; margin: 8px 0; padding: 4px 8px 6px; }
+select { font: inherit; color: var(--fg); background: var(--field); border: 1px solid var(--border); border-radius: 6px; padding: 4px; margin-left: 6px; }
+input:focus-visible, select:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+.sent { font-weight: 600; }
 .light { --bg: #fff; --fg: #1b1b1f; --muted: #55565e; --field: #f4f4f6; --border: #8a8b93; --accent: #a15c00; --block: #b3261e; --link: #0b57d0; }
 .dark { --bg: #202124; --fg: #ececf1; --muted: #b4b5bd; --field: #2d2e32; --border: #7c7d85; --accent: #f0a030; --block: #f28b82; --link: #8ab4f8; }
 .dark button.primary { color: #202124; }

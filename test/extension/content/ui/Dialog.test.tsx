@@ -12,6 +12,7 @@ const base: Omit<DialogProps, 'onChoice'> = {
   summary: [{ type: 'SSN', category: 'phi', count: 2, previews: ['2••-••-••99'] }],
   unreadable: [],
   canRedact: true,
+  canRequest: false,
 };
 
 function show(props: Partial<DialogProps> = {}) {
@@ -22,12 +23,19 @@ function show(props: Partial<DialogProps> = {}) {
   return { onChoice, buttons, press };
 }
 
+function type(field: HTMLTextAreaElement, text: string) {
+  act(() => {
+    field.value = text;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
 beforeEach(() => {
   document.body.innerHTML = '<div id="root"></div>';
 });
 
 describe('the guard dialog', () => {
-  it('is an alert dialog that says what was found, masked, where, and under which rule', () => {
+  it('is an alert dialog that says what was found, masked, where, and gives the rule as a reference at the end', () => {
     show();
     const dialog = document.querySelector('[role="alertdialog"]')!;
     expect(dialog.getAttribute('aria-modal')).toBe('true');
@@ -36,7 +44,30 @@ describe('the guard dialog', () => {
     expect(text).toContain('Your paste to chat.example.com.');
     expect(text).toContain('2 Social Security numbers');
     expect(text).toContain('2••-••-••99');
-    expect(text).toContain('Rule: warn-phi');
+    expect(document.querySelector('#bw-body > :last-child')!.textContent).toBe('Reference: warn-phi');
+    // The category is said once, not on every line.
+    expect(text.match(/patient health information/g)).toHaveLength(1);
+  });
+
+  it("leads with the administrator's message and the rule's description, before any machine text", () => {
+    show({ decision: { action: 'block', rule: 'no-ssn', requireJustification: false, message: 'SSNs stay in the HR system.', description: 'Blocks social security numbers outside HR.' } });
+    const lines = [...document.querySelectorAll('#bw-body > p')].map((p) => p.textContent);
+    expect(lines.slice(0, 2)).toEqual(['SSNs stay in the HR system.', 'Blocks social security numbers outside HR.']);
+  });
+
+  it('says what stops the share apart from what was merely found', () => {
+    show({
+      decision: { action: 'block', rule: 'no-secrets', requireJustification: false, because: ['SECRET'] },
+      summary: [
+        { type: 'EMAIL', category: 'pii', count: 3, previews: ['a••@•••.com'] },
+        { type: 'SECRET', category: 'secret', count: 1, previews: ['ghp_••••'] },
+      ],
+    });
+    const lists = [...document.querySelectorAll('#bw-body ul')].map((ul) => [ul.previousElementSibling!.textContent, ul.textContent]);
+    expect(lists).toEqual([
+      ['What stops it:', expect.stringContaining('keys or tokens')],
+      ['Also found:', expect.stringContaining('email')],
+    ]);
   });
 
   it('a warning offers cancel, redact and share anyway; share anyway needs the justification policy asks for', () => {
@@ -45,13 +76,74 @@ describe('the guard dialog', () => {
     press('Share anyway');
     expect(onChoice).not.toHaveBeenCalled();
     expect(document.querySelector('[role="alert"]')!.textContent).toBe('Please give a reason to continue.');
-    const box = document.querySelector('textarea')!;
-    act(() => {
-      box.value = 'Sending to the treating physician';
-      box.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    type(document.querySelector('textarea')!, 'Sending to the treating physician');
     press('Share anyway');
     expect(onChoice).toHaveBeenCalledWith({ kind: 'continue', justification: 'Sending to the treating physician' });
+  });
+
+  it('shows a justification box only where the rule asks for one', () => {
+    const { onChoice, press } = show({ decision: { action: 'warn', rule: 'warn-phi', requireJustification: false } });
+    expect(document.querySelector('textarea')).toBeNull();
+    press('Share anyway');
+    expect(onChoice).toHaveBeenCalledWith({ kind: 'continue', justification: undefined });
+  });
+
+  it('offers the employee no requests where nobody could decide them (a browser that is not enrolled)', () => {
+    const { buttons } = show({ canRequest: false });
+    expect(buttons()).not.toContain("This isn't sensitive");
+    expect(show({ canRequest: true, decision: { action: 'block', requireJustification: false } }).buttons()).not.toContain('Request an exception');
+  });
+
+  it('"This isn\'t sensitive" sends a report with an optional note, then says where the answer will be', () => {
+    const { onChoice, buttons, press } = show({ canRequest: true, decision: { action: 'block', rule: 'no-ssn', requireJustification: false } });
+    expect(buttons()).toEqual(['Cancel', "This isn't sensitive", 'Request an exception']);
+    press("This isn't sensitive");
+    const note = document.querySelector('textarea')!;
+    expect(note.closest('label')!.textContent).toContain('What is it? (optional)');
+    press('Send report');
+    expect(onChoice).not.toHaveBeenCalled();
+    expect(document.querySelector('[role="status"]')!.textContent).toMatch(/answer will appear in Bulwark's menu/);
+    press('Close');
+    expect(onChoice).toHaveBeenCalledWith({ kind: 'request', request: { kind: 'false-positive', reason: undefined } });
+  });
+
+  it('an exception request needs a reason and says where, which values and for how long', () => {
+    const { onChoice, press } = show({ canRequest: true, decision: { action: 'block', rule: 'no-ssn', requireJustification: false } });
+    press('Request an exception');
+    press('Send request');
+    expect(document.querySelector('[role="alert"]')!.textContent).toBe('Please say why you need the exception.');
+    type(document.querySelector('textarea')!, 'Payroll migration this week');
+    const radios = [...document.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios.map((r) => [r.closest('label')!.textContent!.trim(), r.checked])).toEqual([
+      ['Only on chat.example.com', true],
+      ['On every site', false],
+    ]);
+    act(() => radios[1]!.click());
+    const values = document.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    expect([values.closest('label')!.textContent!.trim(), values.checked]).toEqual(['Only the values found here', true]);
+    const days = document.querySelector('select')!;
+    expect(days.closest('label')!.textContent).toContain('For how long');
+    act(() => {
+      days.value = '30';
+      days.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    press('Send request');
+    press('Close');
+    expect(onChoice).toHaveBeenCalledWith({ kind: 'request', request: { kind: 'exception', reason: 'Payroll migration this week', scope: { thisHostOnly: false, theseValuesOnly: true, days: 30 } } });
+  });
+
+  it('Back returns to the decision without sending anything', () => {
+    const { onChoice, buttons, press } = show({ canRequest: true });
+    press('Request an exception');
+    press('Back');
+    expect(buttons()).toContain('Share anyway');
+    expect(onChoice).not.toHaveBeenCalled();
+  });
+
+  it('an exception for a passage (a code block) cannot be limited to values', () => {
+    const { press } = show({ canRequest: true, summary: [{ type: 'SOURCE_CODE', category: 'ip', count: 1, previews: ['def •••'], passage: true }] });
+    press('Request an exception');
+    expect(document.querySelector('input[type="checkbox"]')).toBeNull();
   });
 
   it('a block offers nothing but cancel, with the rule message and help link', () => {
