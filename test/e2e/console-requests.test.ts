@@ -114,6 +114,13 @@ describe("the console: employees' requests", () => {
     // An analyst may not grant: no Revoke for them.
     expect(await page.getByRole('button', { name: /^Revoke/ }).count()).toBe(0);
     expect((await devicePolicy()).version).toBe(before.version);
+    // The event says what was asked, and leads to the Requests view; so does its row among the events.
+    await page.evaluate((id) => (location.hash = `#/events/${id}`), falsePositive.id);
+    await expect.poll(() => page.locator('main dl').textContent()).toMatch(/Employee askedThis isn't sensitive: It is a test number \(Requests\)/);
+    await page.evaluate(() => (location.hash = '#/events'));
+    await expect.poll(() => page.getByRole('link', { name: "asked: This isn't sensitive" }).count()).toBe(1);
+    await page.getByRole('link', { name: 'asked: Exception' }).click();
+    await page.getByRole('heading', { name: "Employees' requests" }).waitFor();
     const mine = await (await fetch(`${b.url}/api/device/requests`, { headers: { Authorization: `Bearer ${b.deviceToken}` } })).json();
     expect(mine.requests.find((r: { id: string }) => r.id === falsePositive.id)).toMatchObject({ status: 'rejected', answer: 'It is a real number: remove it before sharing.' });
   });

@@ -5,7 +5,7 @@ import { ENTITY_TYPES } from '../../core/detect/types';
 import { ACTIONS, CHANNELS } from '../../core/policy/schema';
 import { api, ApiError, query, when, type Me } from '../api';
 import { eventsHref, eventsOf, eventsWithHash } from '../event-links';
-import { KIND_LABELS } from './Requests';
+import { KIND_LABELS } from '../requests';
 import { EventTable } from './EventTable';
 import { FieldError, invalidAt } from './FieldError';
 

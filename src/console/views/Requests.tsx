@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, when, type Me } from '../api';
 import { eventsHref, eventsOf } from '../event-links';
+import { KIND_LABELS } from '../requests';
 import { useConfirm } from './Confirm';
 import { FieldError, invalidAt } from './FieldError';
 
@@ -42,7 +43,6 @@ export interface EmployeeRequestItem {
   notGrantable: string | null;
 }
 
-export const KIND_LABELS = { 'false-positive': "This isn't sensitive", exception: 'Exception' } as const;
 const STATE_LABELS = { 'in-force': 'in force', expired: 'expired', revoked: 'revoked' } as const;
 const DEFAULT_DAYS = 30;
 
