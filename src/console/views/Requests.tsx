@@ -261,7 +261,7 @@ export function Requests({ me }: { me: Me }) {
       <h2>Decided</h2>
       {requests && !decided.length ? <p class="muted">None yet.</p> : null}
       {decided.length ? (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Decided requests (scrolls sideways)">
           <table aria-label="Decided requests">
             <thead>
               <tr>
@@ -299,7 +299,7 @@ export function Requests({ me }: { me: Me }) {
       <h2>Exceptions granted</h2>
       {!grants.length ? <p class="muted">No exception is in force or ended in the last 30 days.</p> : null}
       {grants.length ? (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label="Exceptions granted (scrolls sideways)">
           <table aria-label="Exceptions granted">
             <thead>
               <tr>
