@@ -14,11 +14,13 @@ import { Partners } from './views/Partners';
 import { PolicyEditor } from './views/PolicyEditor';
 import { ProtectedData } from './views/ProtectedData';
 import { Reports } from './views/Reports';
+import { Requests } from './views/Requests';
 import { Trace } from './views/Trace';
 
 const PAGES: Array<{ path: string; label: string; permission: string }> = [
   { path: 'events', label: 'Events', permission: 'events.read' },
   { path: 'incidents', label: 'Incidents', permission: 'incidents.read' },
+  { path: 'requests', label: 'Requests', permission: 'incidents.read' },
   { path: 'overview', label: 'Overview', permission: 'events.read' },
   { path: 'insights', label: 'Unusual behaviour', permission: 'insights.read' },
   { path: 'coaching', label: 'Coaching', permission: 'insights.read' },
@@ -82,6 +84,7 @@ function App() {
         {page === 'events' && !arg ? <Events me={me} search={search} /> : null}
         {page === 'incidents' && arg ? <IncidentDetail id={arg} me={me} /> : null}
         {page === 'incidents' && !arg ? <Incidents me={me} /> : null}
+        {page === 'requests' ? <Requests me={me} /> : null}
         {page === 'overview' ? <Overview /> : null}
         {page === 'insights' ? <Insights /> : null}
         {page === 'coaching' ? <Coaching me={me} /> : null}

@@ -24,6 +24,7 @@ import { outliers, stats, type Outlier } from './insights';
 import { partnerRoutes } from './partners/routes';
 import { traceRoutes } from './partners/trace';
 import { reportRoutes } from './reports/routes';
+import { requestRoutes } from './requests/routes';
 import { publishPolicy, validatePolicy, type OrgKeys } from './org';
 import { SharedLimits } from './limits';
 import { DEFAULT_SIGN_IN, LoginGuard, type SignInSettings } from './login-guard';
@@ -300,6 +301,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.route('/api', reportRoutes({ store, keys, authenticate, need, actor }));
   app.route('/api', coachingRoutes({ store, authenticate, need, actor }));
   app.route('/api', traceRoutes({ store, keys, authenticate, need, actor }));
+  app.route('/api', requestRoutes({ store, keys, authenticate, need, device, actor }));
 
   app.get('/api/export', authenticate, need('events.export'), async (c) => {
     const q = readQuery(c, ExportQuery);

@@ -5,7 +5,7 @@ import { PlainText, type BulwarkEvent } from '../core/events/event';
 import type { Env } from './app';
 import { problem, readJson, readQuery } from './http';
 import { Period } from './partners/routes';
-import { eachEvent, incidentsOf } from './reports/period';
+import { eachEvent } from './reports/period';
 import type { Permission } from './rights';
 import type { Store } from './store';
 import type { TeamMapping } from './store/coaching';
@@ -48,7 +48,7 @@ class Tally {
 /**
  * Coaching figures over [from, to] (UTC days, both included), per person (the device's enrolled user) and per
  * team (from the imported mapping), with their weekly trend, and for a team with a training day in the period
- * its warnings per week before and after it. Counted from the stored events and incidents.
+ * its warnings per week before and after it. Counted from the stored events and the employees' requests.
  */
 export async function coaching(store: Store, from: string, to: string): Promise<Coaching> {
   const fromMs = Date.parse(`${from}T00:00:00Z`), toMs = Date.parse(`${to}T00:00:00Z`) + DAY;
@@ -72,7 +72,11 @@ export async function coaching(store: Store, from: string, to: string): Promise<
     if (e.outcome === 'cancelled') count(user, ms, 'cancelled');
     if (e.outcome === 'sent') count(user, ms, 'overridden');
   });
-  for (const i of await incidentsOf(store, 'false_positive', from, to)) if (i.user) count(i.user, Date.parse(`${i.day}T00:00:00Z`), 'falsePositives');
+  // False positives: the reports a person filed from the dialog ("this isn't sensitive"), open, approved or
+  // rejected, when filed. Coaching asks how often someone disputes a decision: many rejected reports point at a
+  // need for training, many approved ones at a rule to tune (the Requests view tells which); counting approved
+  // ones only would hide the first and follow the team's backlog instead of the person.
+  for (const r of await store.requests.filedBetween(fromMs, toMs)) if (r.kind === 'false-positive' && r.user) count(r.user, r.createdMs, 'falsePositives');
 
   const perWeek = (n: number, ms: number) => Math.round((n / (ms / DAY)) * 7 * 100) / 100;
   const trainingOf = (team: string): TeamFigures['training'] => {
@@ -89,7 +93,7 @@ export async function coaching(store: Store, from: string, to: string): Promise<
   const teamNames = [...new Set([...teams.keys(), ...mapping.members.map((m) => m.team)])];
   return {
     period: { from, to },
-    note: 'False positives are the incidents the security team closed as such: employees cannot report one yet. Teams come from the imported mapping; people not in it are under "(no team)".',
+    note: 'False positives are the "this isn\'t sensitive" reports people filed from the dialog (open, approved or rejected). Teams come from the imported mapping; people not in it are under "(no team)".',
     teams: teamNames
       .map((team) => ({ k: team, team, people: team === NO_TEAM ? [...people.keys()].filter((u) => !teamOf.has(u)).length : members(team), ...(teams.get(team)?.total ?? zero()), trend: teams.get(team)?.trend() ?? [], training: trainingOf(team) }))
       .sort(byWarnings)

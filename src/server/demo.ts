@@ -6,7 +6,8 @@ import { importHashKey, keyedHash, normaliseValue } from '../core/events/hash';
 import { DEFAULT_POLICY } from '../core/policy';
 import type { Partner } from '../core/policy/partners';
 import { fromBase64 } from '../core/policy/signature';
-import { publishPolicy, type OrgKeys } from './org';
+import { publishPolicy, republishWithRegister, type OrgKeys } from './org';
+import { grantOf } from './requests/routes';
 import { DocumentUpload, ProtectedData, TableUpload } from './protected';
 import { hashPassword, newToken, tokenHash } from './secrets';
 import type { Store } from './store';
@@ -26,7 +27,8 @@ export interface DemoLogin {
  * two teams (for coaching), the default policy as version 1 (with two rules on the demo's protected data: a small patient table and a
  * cleaning procedure, and one that blocks PHI to a partner without a BAA),
  * five weeks of made-up decisions by those rules (two people's volume jumps in the last week, for the insights page)
- * and their incidents, the older ones closed, some recent ones under investigation. The
+ * and their incidents, the older ones closed, some recent ones under investigation, and employees' requests made
+ * from the dialog (two open, one exception granted, one false-positive report rejected). The
  * login is kept in the data folder, readable by its owner only, so that later starts can print it again.
  */
 export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): Promise<DemoLogin> {
@@ -43,8 +45,11 @@ export async function ensureDemo(store: Store, keys: OrgKeys, dataDir: string): 
   await protectedData.uploadTable(TableUpload.parse(DEMO_TABLE), 'admin');
   await protectedData.addDocument(DocumentUpload.parse(DEMO_DOCUMENT), 'admin');
   // The demo patient's MRN is hashed as a device would: Find an identifier finds where it went.
-  await store.addEvents(demoEvents(Date.now(), await keyedHash(await importHashKey(fromBase64(keys.hashKey)), normaliseValue(DEMO_MRN))));
+  const events = demoEvents(Date.now(), await keyedHash(await importHashKey(fromBase64(keys.hashKey)), normaliseValue(DEMO_MRN)));
+  const asked = askDemoRequests(events);
+  await store.addEvents(events);
   await triageDemo(store);
+  await decideDemoRequests(store, keys, asked);
   writeFileSync(file, JSON.stringify(login, null, 2));
   chmodSync(file, 0o600);
   return login;
@@ -205,4 +210,37 @@ async function triageDemo(store: Store, now = Date.now()): Promise<void> {
   const investigating = recent.filter((_, n) => n % 3 === 0).map((i) => i.id);
   if (investigating.length) await store.incidents.change(investigating, { status: 'investigating', owner: 'admin' }, 'admin');
   for (const id of investigating.slice(0, 5)) await store.incidents.comment(id, 'admin', 'Asked the employee and their manager what the transfer was for.');
+}
+
+/**
+ * Employees' requests on some of the demo's warnings, as the browser's dialog sends them (inside the event): the
+ * newest are left open (an exception for the values found, a "this isn't sensitive" report), older ones decided
+ * by decideDemoRequests. Answers the ids by what becomes of them.
+ */
+function askDemoRequests(events: BulwarkEvent[]): { granted?: string; rejected?: string } {
+  const warnings = events.filter((e) => e.action === 'warn').sort((a, b) => b.time.localeCompare(a.time));
+  const first = (f: (e: BulwarkEvent) => boolean) => warnings.find((e) => !e.request && f(e));
+  const withMrn = first((e) => e.rule === 'warn-phi' && e.findings.some((f) => f.hashes.length > 0));
+  if (withMrn) withMrn.request = { kind: 'exception', reason: 'Sending the monthly enrolment list to the trial site, as agreed with QA', scope: { thisHostOnly: true, theseValuesOnly: true, days: 14 } };
+  const code = first((e) => e.rule === 'ip-to-generative-ai');
+  if (code) code.request = { kind: 'false-positive', reason: 'This is the sample code from our public website' };
+  const older = (e: BulwarkEvent) => Date.parse(e.time) < Date.now() - 3 * DAY_MS;
+  const granted = first((e) => older(e) && e.rule === 'warn-phi');
+  if (granted) granted.request = { kind: 'exception', reason: 'Deviation investigation with the sponsor this week', scope: { thisHostOnly: true, theseValuesOnly: false, days: 7 } };
+  const rejected = first((e) => older(e) && e.rule === 'warn-secrets');
+  if (rejected) rejected.request = { kind: 'false-positive', reason: 'It is only a test key' };
+  return { granted: granted?.id, rejected: rejected?.id };
+}
+
+/** The demo's security team granted one exception as asked (published in the policy) and rejected one report. */
+async function decideDemoRequests(store: Store, keys: OrgKeys, asked: { granted?: string; rejected?: string }): Promise<void> {
+  const toGrant = asked.granted && (await store.requests.get(asked.granted));
+  if (toGrant) {
+    const made = grantOf(toGrant, {});
+    if (made.ok) {
+      await store.requests.decide(toGrant.id, { status: 'approved', answer: 'Approved for the investigation; it ends in a week.', grant: made.grant }, 'admin');
+      await republishWithRegister(store, keys, 'admin', `Exception granted on request ${toGrant.id}`);
+    }
+  }
+  if (asked.rejected) await store.requests.decide(asked.rejected, { status: 'rejected', answer: 'Test keys open our test systems: keep them out of chat.' }, 'admin');
 }

@@ -10,6 +10,7 @@ import { Period } from './partners/routes';
 import { IdentifierSearch } from './partners/trace';
 import { DocumentUpload, TableUpload } from './protected';
 import { Wanted } from './reports/routes';
+import { DeviceRequests, RequestDecision, RequestQuery } from './requests/routes';
 import type { Permission } from './rights';
 import { SavedViewBody } from './saved-views';
 import { LoginBody, TotpConfirmBody, TotpDisableBody } from './sign-in';
@@ -60,6 +61,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'post', path: '/api/enroll', summary: "Enroll a browser with the fleet's enrollment token", caller: 'anyone', body: EnrollBody, ok: { status: 201, description: '{deviceId, deviceToken, hashKey, policyPublicKey}' } },
   { method: 'get', path: '/api/device/policy', summary: 'The signed policy in force (ETag, 304 when unchanged); the browser says what it runs in X-Bulwark-Extension-Version and X-Bulwark-Policy-Version', caller: 'device', ok: { description: '{policy, signature}' } },
   { method: 'get', path: '/api/device/protected-data', summary: 'The hashed exact-data tables and document fingerprints (ETag)', caller: 'device', ok: { description: 'The published protected data' } },
+  { method: 'get', path: '/api/device/requests', summary: "The employee's requests (of the device's user, or of the device when it has none), the newest 50, with their answers", caller: 'device', ok: { description: '{requests}', schema: DeviceRequests } },
   { method: 'post', path: '/api/device/events', summary: 'Send a batch of events (with the same X-Bulwark-* version headers)', caller: 'device', body: EventBatch, ok: { description: '{accepted, duplicates, expired, rejected}' } },
 
   // people: sign in
@@ -104,6 +106,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   person('incidents.triage', { method: 'patch', path: '/api/incidents/:id', summary: 'Change an incident: status (close it), owner, severity, verdict (audited)', body: IncidentChange, ok: { description: '{incident}' } }),
   person('incidents.triage', { method: 'post', path: '/api/incidents/bulk', summary: 'Change several incidents at once: all or none (audited)', body: BulkIncidentChange, ok: { description: '{incidents}' } }),
   person('incidents.triage', { method: 'post', path: '/api/incidents/:id/comments', summary: 'Comment on an incident (audited)', body: IncidentComment, ok: { status: 201, description: 'The comment' } }),
+
+  // employees' requests and the exceptions granted
+  person('incidents.read', { method: 'get', path: '/api/requests', summary: "Employees' requests (false-positive reports, exception requests): open ones first, then the newest", query: RequestQuery, ok: { description: '{requests (each with eventId, its event; notGrantable: why it cannot be granted, or null), open (how many wait)}' } }),
+  person('incidents.triage', { method: 'post', path: '/api/requests/:id/decision', summary: 'Approve or reject a request, with a note to the employee (incidents.triage or policy.write; a grant needs policy.write and publishes the policy again; audited; 409 once decided)', body: RequestDecision, ok: { description: '{request}' } }),
+  person('policy.read', { method: 'get', path: '/api/exceptions', summary: 'Granted exceptions in force, and those expired or revoked in the last 30 days', ok: { description: '{exceptions}' } }),
+  person('policy.write', { method: 'delete', path: '/api/exceptions/:id', summary: 'Revoke a granted exception (audited; the policy is published again without it)', ok: { description: '{ok: true}' } }),
 
   // fleet
   person('devices.read', { method: 'get', path: '/api/devices', summary: 'Enrolled devices, each with the policy and extension versions it runs, last contact and events lost', ok: { description: '{devices}' } }),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { generateKeyPair, Policy, publicKeyOf, signPolicy, type PolicyInput } from '../core/policy';
+import type { GrantedException } from '../core/policy/grants';
 import { forPolicy } from '../core/policy/partners';
 import type { PublishedPolicy, Store } from './store';
 
@@ -50,7 +51,7 @@ export function validatePolicy(input: unknown): { ok: true; policy: Policy } | {
 /**
  * Publishes a policy as the next version: numbered by the server (a browser never goes back to a lower
  * number), with the third-party register in force (`partners`: the register, not the document, says who they
- * are), signed, stored, and written to the audit trail with who did it. When another publisher took that
+ * are) and the exceptions granted in force (`exceptions.granted`, grantsFor), signed, stored, and written to the audit trail with who did it. When another publisher took that
  * number first, nothing is stored and the answer says so.
  */
 export async function publishPolicy(
@@ -64,11 +65,16 @@ export async function publishPolicy(
   const current = await store.currentPolicy();
   const version = (current?.version ?? 0) + 1;
   const partners = (await store.partners.list()).map(forPolicy);
-  const checked = validatePolicy({ ...(input as PolicyInput), version, partners });
+  const granted = await grantsFor(store, input);
+  const exceptions = { ...((input as PolicyInput | undefined)?.exceptions ?? {}), granted };
+  const checked = validatePolicy({ ...(input as PolicyInput), version, partners, exceptions });
   if (!checked.ok) return { errors: checked.errors };
-  // Without a register, no `partners` key: browsers of versions before the register (a strict schema) take it.
+  // Without a register, no `partners` key; without grants, no `granted` key: browsers of versions before them
+  // (a strict schema) take the policy.
   const { partners: _none, ...withoutRegister } = checked.policy;
-  const doc = await signPolicy(partners.length ? checked.policy : withoutRegister, keys.signingPrivateKey);
+  const { granted: _noGrants, ...exceptionsWithoutGrants } = checked.policy.exceptions;
+  const shaped = { ...(partners.length ? checked.policy : withoutRegister), exceptions: granted.length ? checked.policy.exceptions : exceptionsWithoutGrants };
+  const doc = await signPolicy(shaped as Policy, keys.signingPrivateKey);
   const published: PublishedPolicy = { version, doc: { policy: doc.policy, signature: doc.signature }, publishedMs: Date.now(), publishedBy: actor, note };
   // Two publishers racing for the same number: the first one's version stands, the other hears so (and nothing of its goes in the audit trail).
   if (!(await store.publishPolicy(published))) return { conflict: version };
@@ -76,11 +82,27 @@ export async function publishPolicy(
   return published;
 }
 
+/**
+ * The exceptions a published policy carries: the grants in force (src/server/store/requests.ts), and those of the
+ * document that the server never granted (written into the policy by hand; unless expired). A grant the server
+ * made is the table's to say: once revoked or expired it drops out at the next publish, even though the policy in
+ * force (which a republish starts from) still lists it. No timer republishes when a grant expires: browsers
+ * check expiresAt themselves (src/core/policy/grants.ts), so an expired grant is not honoured anyway.
+ */
+async function grantsFor(store: Store, input: unknown, now = Date.now()): Promise<GrantedException[]> {
+  const inForce = await store.requests.grantsInForce(now);
+  const drafted = (input as { exceptions?: { granted?: unknown } } | undefined)?.exceptions?.granted;
+  if (!Array.isArray(drafted) || !drafted.length) return inForce;
+  const known = await store.requests.grantIds();
+  const own = drafted.filter((g) => !known.has((g as { id?: string } | null)?.id ?? '') && !(Date.parse((g as { expiresAt?: string } | null)?.expiresAt ?? '') <= now));
+  return [...inForce, ...(own as GrantedException[])];
+}
+
 export const NoteSchema = z.string().trim().max(500).default('');
 
 /**
- * Publishes the policy in force again with the register as it is now, so that browsers get a change of the
- * register inside the signed policy. Nothing when no policy was ever published (the first one will carry it).
+ * Publishes the policy in force again with the register and the grants as they are now, so that browsers get a
+ * change of either inside the signed policy. Nothing when no policy was ever published (the first one will carry it).
  */
 export async function republishWithRegister(store: Store, keys: OrgKeys, actor: string, note: string): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt++) {

@@ -36,12 +36,21 @@ describe('the console for everyone', () => {
     await b.server.store.addEvents(events);
     // The fleet columns and summary (People and devices) with something in them.
     await b.server.store.deviceSeen(b.deviceId, 3, { policyVersion: 1, extensionVersion: '0.1.0' });
+    // Employees' requests: open ones of both kinds, and one approved with a grant (the exceptions table).
+    const asked = [
+      makeEvent({ time: new Date(now - 3600_000).toISOString(), rule: 'warn-phi', action: 'warn', request: { kind: 'exception', reason: 'Monthly upload to the approved assistant', scope: { thisHostOnly: true, theseValuesOnly: true, days: 7 } }, findings: [{ type: 'SSN', category: 'phi', count: 1, previews: ['•••-••-••99'], hashes: ['cd'.repeat(32)] }] }),
+      makeEvent({ time: new Date(now - 7200_000).toISOString(), rule: 'warn-phi', action: 'warn', request: { kind: 'false-positive', reason: 'A test number' } }),
+      makeEvent({ time: new Date(now - 9000_000).toISOString(), rule: 'warn-phi', action: 'warn', request: { kind: 'exception', scope: { thisHostOnly: false, theseValuesOnly: false, days: 30 } } }),
+    ];
+    await b.server.store.addEvents(asked);
+    await b.server.store.requests.decide(asked[2]!.id, { status: 'approved', answer: 'Granted for a month.', grant: { id: asked[2]!.id, user: 'alice@example.com', rule: 'warn-phi', expiresAt: new Date(now + 30 * 86_400_000).toISOString() } }, 'admin');
     const incident = (await b.server.store.incidents.list({})).incidents[0]!;
     views = [
       ['events', '#/events'],
       ['event', `#/events/${events[0]!.id}`],
       ['incidents', '#/incidents'],
       ['incident', `#/incidents/${incident.id}`],
+      ['requests', '#/requests'],
       ['overview', '#/overview'],
       ['insights', '#/insights'],
       ['coaching', '#/coaching'],

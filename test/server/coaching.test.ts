@@ -25,30 +25,33 @@ const MAPPING: TeamMapping = {
   ],
 };
 const at = (day: string, hour = 9) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-const warn = (user: string | undefined, day: string, outcome: BulwarkEvent['outcome'], hour = 9) =>
-  makeEvent({ time: at(day, hour), device: user ? { id: `device-${user}`, user } : { id: 'shared-kiosk' }, rule: 'warn-phi', action: 'warn', outcome });
+const FP: BulwarkEvent['request'] = { kind: 'false-positive', reason: 'A test number' };
+const warn = (user: string | undefined, day: string, outcome: BulwarkEvent['outcome'], hour = 9, request?: BulwarkEvent['request']) =>
+  makeEvent({ time: at(day, hour), device: user ? { id: `device-${user}`, user } : { id: 'shared-kiosk' }, rule: 'warn-phi', action: 'warn', outcome, ...(request ? { request } : {}) });
 const PLANTED: BulwarkEvent[] = [
   // Alice: three warnings in the two weeks before her team's training, one after.
   warn(ALICE, '2026-11-02', 'sent'),
   warn(ALICE, '2026-11-04', 'cancelled'),
-  warn(ALICE, '2026-11-10', 'sent'),
+  // Alice asks for an exception: not a false-positive report.
+  warn(ALICE, '2026-11-10', 'sent', 9, { kind: 'exception', scope: { thisHostOnly: true, theseValuesOnly: false, days: 7 } }),
   warn(ALICE, '2026-11-24', 'cancelled'),
   // Bob: warnings across the month; one block (not a warning).
-  warn(BOB, '2026-11-03', 'sent'),
-  warn(BOB, '2026-11-17', 'sent'),
+  // Bob reports two of them as false positives ("this isn't sensitive").
+  warn(BOB, '2026-11-03', 'sent', 9, FP),
+  warn(BOB, '2026-11-17', 'sent', 9, FP),
   warn(BOB, '2026-11-30', 'cancelled', 23),
   makeEvent({ time: at('2026-11-18'), device: { id: `device-${BOB}`, user: BOB }, rule: 'block-phi-to-ai', action: 'block', outcome: 'cancelled' }),
   // Carol is in no team.
   warn(CAROL, '2026-11-05', 'redacted'),
-  // No enrolled user: nobody to coach.
-  warn(undefined, '2026-11-06', 'sent'),
+  // No enrolled user: nobody to coach (its report counts for nobody).
+  warn(undefined, '2026-11-06', 'sent', 9, FP),
   // Outside the period.
   warn(ALICE, '2026-10-31', 'sent', 23),
-  warn(BOB, '2026-12-01', 'sent', 0),
+  warn(BOB, '2026-12-01', 'sent', 0, FP),
 ];
 const FROM = '2026-11-01', TO = '2026-11-30';
 
-/** The expected figures, counted here from the planted events and the incidents closed as false positives. */
+/** The expected figures, counted here from the planted events and the false-positive reports they carry. */
 function oracle(falsePositives: Map<string, number>) {
   const inPeriod = PLANTED.filter((e) => e.time >= `${FROM}T` && e.time < '2026-12-01T' && e.action === 'warn' && e.device.user);
   const teamOf = (u: string) => MAPPING.members.find((m) => m.user === u)?.team ?? NO_TEAM;
@@ -78,12 +81,13 @@ describe.each(DATABASES)('coaching figures on %s', (kind) => {
     ({ store, dispose } = await freshStore(kind, pg));
     await store.coaching.putTeams(MAPPING, 'admin');
     await store.addEvents(PLANTED);
-    // Bob's incidents of the period are closed as false positives.
-    const { incidents } = await store.incidents.list({ user: BOB }, 100);
-    const bobs = incidents.filter((i) => i.day >= FROM && i.day <= TO);
-    expect(bobs.length).toBeGreaterThan(0);
-    await store.incidents.change(bobs.map((i) => i.id), { status: 'false_positive' }, 'analyst');
-    falsePositives.set(BOB, bobs.length);
+    // The reports filed count, whatever became of them: one rejected, one open. The team's incident verdicts do not.
+    const reports = PLANTED.filter((e) => e.request?.kind === 'false-positive' && e.device.user && e.time >= `${FROM}T` && e.time < '2026-12-01T');
+    await store.requests.decide(reports[0]!.id, { status: 'rejected', answer: 'It is a real number.' }, 'analyst');
+    const { incidents } = await store.incidents.list({ user: ALICE }, 100);
+    await store.incidents.change(incidents.map((i) => i.id), { status: 'false_positive' }, 'analyst');
+    for (const e of reports) falsePositives.set(e.device.user!, (falsePositives.get(e.device.user!) ?? 0) + 1);
+    expect(falsePositives).toEqual(new Map([[BOB, 2]]));
   });
   afterAll(() => dispose?.());
 

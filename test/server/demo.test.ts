@@ -73,6 +73,14 @@ describe('the demonstration organisation', () => {
     const { events: carried } = await store.store.events({ hash: [await keyedHash(key, normaliseValue(DEMO_MRN))] }, 1000);
     expect(carried.length).toBeGreaterThan(0);
     expect(carried.length).toBe(events.filter((s) => s.event.findings.some((f) => f.type === 'MRN')).length);
+    // Employees' requests: open ones of both kinds, one exception granted (in the signed policy), one report rejected.
+    const requests = await store.store.requests.list();
+    expect(requests.filter((r) => r.status === 'open').map((r) => r.kind).sort()).toEqual(['exception', 'false-positive']);
+    const granted = requests.find((r) => r.status === 'approved')!;
+    expect(granted).toMatchObject({ kind: 'exception', grant: { state: 'in-force' } });
+    expect(policy.exceptions.granted).toEqual([granted.grant!.grant]);
+    expect(requests.find((r) => r.status === 'rejected')).toMatchObject({ kind: 'false-positive', answer: expect.any(String) });
+    for (const r of requests) expect(rules.has(r.rule!), r.rule!).toBe(true);
     const investigating = incidents.find((i) => i.status === 'investigating')!;
     expect(investigating.owner).toBe('admin');
     expect((await store.store.incidents.history(investigating.id)).map((h) => h.actor)).toContain('admin');

@@ -40,14 +40,14 @@ const PARTNERS: Partner[] = [
 const phi = (count: number): BulwarkEvent['findings'] => [{ type: 'SSN', category: 'phi', count, previews: ['•••-••-••99'], hashes: [HASH] }];
 const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
 const PLANTED: BulwarkEvent[] = [
-  makeEvent({ time: at('2026-11-02', 9), channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['mail.lakeside-clinic.com'], findings: phi(2), rule: 'warn-phi', action: 'warn', outcome: 'sent', justification: JUSTIFICATION }),
+  makeEvent({ time: at('2026-11-02', 9), channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['mail.lakeside-clinic.com'], findings: phi(2), rule: 'warn-phi', action: 'warn', outcome: 'sent', justification: JUSTIFICATION, request: { kind: 'exception', reason: 'Monthly results to the clinic', scope: { thisHostOnly: true, theseValuesOnly: false, days: 14 } } }),
   makeEvent({ time: at('2026-11-03', 9), channel: 'email-send', destination: { host: 'mail.google.com', categories: ['webmail'] }, recipientDomains: ['vialco.de', 'gmail.com'], findings: phi(1), rule: 'phi-without-baa', action: 'block', outcome: 'cancelled' }),
   makeEvent({ time: at('2026-11-04', 9), channel: 'file-upload', destination: { host: 'upload.vialco.de', categories: ['unknown'] }, findings: [{ type: 'SOURCE_CODE', category: 'ip', count: 1, previews: [], hashes: [] }], rule: 'ip-to-generative-ai', action: 'audit', outcome: 'sent' }),
   makeEvent({ time: at('2026-11-05', 9), findings: phi(3), action: 'block', outcome: 'cancelled' }),
   makeEvent({ time: at('2026-11-06', 9), destination: { host: 'chatgpt.com', categories: ['generative-ai'] }, findings: [{ type: 'CREDIT_CARD', category: 'pii', count: 1, previews: [], hashes: [] }], rule: 'cards', action: 'redact', outcome: 'redacted' }),
-  makeEvent({ time: at('2026-11-29', 23), device: { id: 'second-device', user: 'bob@cdmo.example' }, channel: 'email-send', destination: { host: 'outlook.office.com', categories: ['webmail'] }, recipientDomains: ['gmail.com', 'cdmo.example'], findings: phi(1), rule: 'warn-phi', action: 'warn', outcome: 'sent', justification: JUSTIFICATION }),
+  makeEvent({ time: at('2026-11-29', 23), device: { id: 'second-device', user: 'bob@cdmo.example' }, channel: 'email-send', destination: { host: 'outlook.office.com', categories: ['webmail'] }, recipientDomains: ['gmail.com', 'cdmo.example'], findings: phi(1), rule: 'warn-phi', action: 'warn', outcome: 'sent', justification: JUSTIFICATION, request: { kind: 'false-positive' } }),
   // Outside the period (before and after): not counted.
-  makeEvent({ time: at('2026-10-31', 23), findings: phi(5), outcome: 'sent', action: 'warn' }),
+  makeEvent({ time: at('2026-10-31', 23), findings: phi(5), outcome: 'sent', action: 'warn', request: { kind: 'false-positive' } }),
   makeEvent({ time: at('2026-12-01', 0), findings: phi(5), outcome: 'sent', action: 'warn' }),
 ];
 const IN_PERIOD = PLANTED.slice(0, 6);
@@ -85,6 +85,9 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     await store.db.run('UPDATE devices SET enrolled_ms = ?', [Date.parse('2026-10-01T00:00:00Z')]);
     await store.deviceSeen('device-under-test', 4);
     await store.addEvents(PLANTED);
+    // Alice's exception request is granted as asked on 3 November; Bob's false-positive report rejected (an exception that ended since).
+    await store.requests.decide(PLANTED[0]!.id, { status: 'approved', grant: { id: PLANTED[0]!.id, user: 'alice@cdmo.example', host: 'mail.google.com', rule: 'warn-phi', expiresAt: '2026-11-17T10:00:00.000Z' } }, 'qa-lead', Date.parse('2026-11-03T10:00:00Z'));
+    await store.requests.decide(PLANTED[5]!.id, { status: 'rejected', answer: 'Gmail is outside the organisation.' }, 'analyst', Date.parse('2026-11-30T08:00:00Z'));
     // The first device's user is in a team (written here without its audit entry: the next test counts the trail).
     await store.db.run('INSERT INTO coaching_members (user_name, team) VALUES (?, ?)', [PLANTED[0]!.device.user!, 'Formulation']);
     for (const raw of RAW) expect(JSON.stringify(PLANTED)).not.toContain(raw);
@@ -120,7 +123,16 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
       [IN_PERIOD[0]!.id, ['clinic'], JUSTIFICATION],
       [IN_PERIOD[5]!.id, [], JUSTIFICATION],
     ]);
-    expect(report.exceptions).toMatchObject({ granted: [], falsePositives: [] });
+    // Employees' requests of the period: Alice's exception granted, Bob's false-positive report rejected; October's not counted.
+    expect(report.exceptions.counts).toEqual({ asked: 2, exceptionsAsked: 1, falsePositivesReported: 1, approved: 1, rejected: 1, open: 0 });
+    expect(report.exceptions.granted).toEqual([
+      { request: PLANTED[0]!.id, user: 'alice@cdmo.example', rule: 'warn-phi', host: 'mail.google.com', values: 'all', asked: 'this host, everything the rule finds, 14 days', grantedAt: '2026-11-03T10:00:00.000Z', expiresAt: '2026-11-17T10:00:00.000Z', approvedBy: 'qa-lead', state: 'expired' },
+    ]);
+    expect(report.exceptions.falsePositives).toEqual([
+      { request: PLANTED[5]!.id, time: PLANTED[5]!.time, user: 'bob@cdmo.example', rule: 'warn-phi', host: 'outlook.office.com', types: ['SSN'], status: 'rejected', decidedBy: 'analyst', letThrough: false },
+    ]);
+    expect(report.exceptions).toMatchObject({ acceptedRiskVerdicts: [], falsePositiveVerdicts: [] });
+    expect(report.exceptions.note).not.toMatch(/cannot|not yet/);
     // Nothing was published in November (the policy came today): no version in force, no change.
     expect(report.policyChanges).toEqual({ inForce: [], changes: [] });
     expect(report.coverage).toMatchObject({ enrolled: 3, reporting: 2, stale: 2, onOldPolicy: 0, eventsLost: 4 });
@@ -130,9 +142,11 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     const formulation = warned((e) => e.device.user === PLANTED[0]!.device.user), others = warned((e) => e.device.user !== PLANTED[0]!.device.user);
     expect(formulation.length).toBeGreaterThan(0);
     expect(others.length).toBeGreaterThan(0);
+    // Bob's false-positive report counts in coaching, though it was rejected.
+    expect(others.filter((e) => e.request?.kind === 'false-positive')).toHaveLength(1);
     expect(report.coaching.teams.map((t) => [t.team, t.people, t.warnings, t.cancelled, t.overridden, t.falsePositives]).sort()).toEqual(
       [
-        ['(no team)', new Set(others.map((e) => e.device.user)).size, others.length, others.filter((e) => e.outcome === 'cancelled').length, others.filter((e) => e.outcome === 'sent').length, 0],
+        ['(no team)', new Set(others.map((e) => e.device.user)).size, others.length, others.filter((e) => e.outcome === 'cancelled').length, others.filter((e) => e.outcome === 'sent').length, others.filter((e) => e.request?.kind === 'false-positive').length],
         ['Formulation', 1, formulation.length, formulation.filter((e) => e.outcome === 'cancelled').length, formulation.filter((e) => e.outcome === 'sent').length, 0],
       ].sort(),
     );
@@ -147,8 +161,10 @@ describe.each(DATABASES)('compliance reports on %s', (kind) => {
     expect(report.policyChanges.changes.map((c) => [c.actor, c.action, c.target])).toEqual([
       ['qa-lead', 'partner.import', 'partners: 2'],
       ['qa-lead', 'policy.publish', 'policy v1'],
+      ['qa-lead', 'request.approve', `request:${PLANTED[0]!.id}`],
+      ['analyst', 'request.reject', `request:${PLANTED[5]!.id}`],
     ]);
-    expect(report.auditTrail).toMatchObject({ verified: true, entries: 2, entriesInPeriod: 2 });
+    expect(report.auditTrail).toMatchObject({ verified: true, entries: 4, entriesInPeriod: 4 });
   });
 
   it('renders PDF, HTML and CSV that verify-report accepts, holding the totals and no planted raw value; a changed byte is refused', async () => {

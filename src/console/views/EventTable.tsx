@@ -1,6 +1,7 @@
 import type { BulwarkEvent } from '../../core/events/event';
 import { when } from '../api';
 import { eventsOf } from '../event-links';
+import { KIND_LABELS } from '../requests';
 
 /** The events view's sort ("-time", "user", ...) and the address of another one. */
 export interface Sorting {
@@ -77,7 +78,14 @@ export function EventTable({ events, who = true, sort }: { events: ReadonlyArray
               </td>
               <td>{overridden(e) ? <strong class="override">overridden</strong> : null}</td>
               <td>{e.outcome}</td>
-              <td>{e.justification ?? ''}</td>
+              <td>
+                {e.justification ?? ''}
+                {e.request ? (
+                  <div>
+                    <a href="#/requests">asked: {KIND_LABELS[e.request.kind]}</a>
+                  </div>
+                ) : null}
+              </td>
               {who ? <td>{e.rule ? <a href={eventsOf('rule', e.rule)}>{e.rule}</a> : ''}</td> : null}
             </tr>
           ))}

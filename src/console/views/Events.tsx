@@ -5,6 +5,7 @@ import { ENTITY_TYPES } from '../../core/detect/types';
 import { ACTIONS, CHANNELS } from '../../core/policy/schema';
 import { api, ApiError, query, when, type Me } from '../api';
 import { eventsHref, eventsOf, eventsWithHash } from '../event-links';
+import { KIND_LABELS } from '../requests';
 import { EventTable } from './EventTable';
 import { FieldError, invalidAt } from './FieldError';
 
@@ -249,6 +250,17 @@ export function EventDetail({ id, me }: { id: string; me: Me }) {
     ['Decision', e.action],
     ['Outcome', e.outcome],
     ['Justification', e.justification],
+    // What the employee asked from the dialog of this decision: decided in the Requests view.
+    [
+      'Employee asked',
+      e.request && (
+        <>
+          {KIND_LABELS[e.request.kind]}
+          {e.request.reason ? `: ${e.request.reason}` : ''} (<a href="#/requests">Requests</a>)
+        </>
+      ),
+    ],
+    ['Exceptions used', e.exceptions?.length ? e.exceptions.join(', ') : undefined],
     ['Policy version', String(e.policyVersion)],
     ['Extension', e.extensionVersion],
     ['Event id', e.id],

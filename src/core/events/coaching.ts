@@ -6,7 +6,7 @@ export interface Figures {
   cancelled: number;
   /** Warnings overridden: sent anyway. */
   overridden: number;
-  /** Incidents of theirs the security team closed as false positives (employees cannot report them yet). */
+  /** "This isn't sensitive" reports they filed from the dialog (open, approved or rejected). */
   falsePositives: number;
 }
 export type Trend = Array<{ week: string } & Figures>;

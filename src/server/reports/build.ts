@@ -46,10 +46,16 @@ export interface Report {
   overrides: Array<{ id: string; time: string; user: string | null; rule: string | null; channel: string; destination: string; parties: string[]; partners: string[]; categories: string[]; justification: string | null }>;
   exceptions: {
     note: string;
-    /** Incidents closed as accepted risks: the exceptions the security team granted. */
-    granted: Array<{ incident: number; day: string; rule: string; user: string | null; events: number; owner: string | null; verdict: string | null }>;
-    /** Incidents closed as false positives. */
-    falsePositives: Array<{ incident: number; day: string; rule: string; user: string | null; events: number; owner: string | null; verdict: string | null }>;
+    /** Employees' requests filed in the period (both kinds), and how those stand now. */
+    counts: { asked: number; exceptionsAsked: number; falsePositivesReported: number; approved: number; rejected: number; open: number };
+    /** Exceptions granted in the period (approved exception requests, and false positives let through): who, what, how long, by whom. */
+    granted: Array<{ request: string; user: string; rule: string; host: string; values: string; asked: string; grantedAt: string; expiresAt: string; approvedBy: string; state: string }>;
+    /** False-positive reports employees filed in the period, with their status. */
+    falsePositives: Array<{ request: string; time: string; user: string | null; rule: string | null; host: string; types: string[]; status: string; decidedBy: string | null; letThrough: boolean }>;
+    /** The security team's verdicts: incidents it closed as accepted risks. */
+    acceptedRiskVerdicts: Array<{ incident: number; day: string; rule: string; user: string | null; events: number; owner: string | null; verdict: string | null }>;
+    /** The security team's verdicts: incidents it closed as false positives. */
+    falsePositiveVerdicts: Array<{ incident: number; day: string; rule: string; user: string | null; events: number; owner: string | null; verdict: string | null }>;
     /** What the policy in force at the end of the period exempts. */
     policy: { hosts: string[]; recipients: string[] };
   };
@@ -65,7 +71,7 @@ export interface Report {
   coaching: { note: string; teams: Array<Omit<TeamFigures, 'trend'>> };
 }
 
-const CHANGE_ACTIONS = /^(policy|partner|protected|user|token|enrollment|device|totp)\./;
+const CHANGE_ACTIONS = /^(policy|partner|protected|user|token|enrollment|device|totp|request|exception)\./;
 
 /**
  * The report over [from, to) (UTC days: `to` is the day after the last): counted from the stored events, the
@@ -159,9 +165,10 @@ export async function buildReport(store: Store, opts: { from: string; to: string
     unknownRecipients,
     overrides,
     exceptions: {
-      note: 'Bulwark has no exception requests or false-positive reports by employees yet: granted exceptions are the incidents the security team closed as accepted risks, false positives those it closed as such.',
-      granted: await closed('accepted_risk'),
-      falsePositives: await closed('false_positive'),
+      note: "Requests are employees' own, from the browser's dialog: exception requests and \"this isn't sensitive\" reports; granted are the exceptions approved in the period (they travel in the signed policy and end at their expiry). The verdicts are the security team's, on incidents.",
+      ...(await employeeRequests(store, fromMs, toMs, now)),
+      acceptedRiskVerdicts: await closed('accepted_risk'),
+      falsePositiveVerdicts: await closed('false_positive'),
       policy: { hosts: endPolicy?.exceptions?.hosts ?? [], recipients: endPolicy?.exceptions?.recipients ?? [] },
     },
     policyChanges: {
@@ -186,5 +193,45 @@ export async function buildReport(store: Store, opts: { from: string; to: string
       entriesInPeriod: inPeriod.length,
     },
     coaching: { note: digest.note, teams: digest.teams.map(({ trend: _, ...t }) => t) },
+  };
+}
+
+/** The period's requests and grants: counts of what was asked and how it stands, the grants made, the false-positive reports. */
+async function employeeRequests(store: Store, fromMs: number, toMs: number, now: number): Promise<Pick<Report['exceptions'], 'counts' | 'granted' | 'falsePositives'>> {
+  const filed = await store.requests.filedBetween(fromMs, toMs, now);
+  const made = await store.requests.grantsMadeBetween(fromMs, toMs, now);
+  const byId = new Map((await Promise.all(made.map((g) => (g.requestId ? store.requests.get(g.requestId, now) : undefined)))).filter((r) => r !== undefined).map((r) => [r.id, r]));
+  const asked = (id: string | null) => {
+    const r = id ? byId.get(id) : undefined;
+    if (!r) return '';
+    if (r.kind === 'false-positive') return "a false-positive report";
+    const s = r.scope!;
+    return `${s.thisHostOnly ? 'this host' : 'every host'}, ${s.theseValuesOnly ? 'these values' : 'everything the rule finds'}, ${s.days} days`;
+  };
+  const count = (f: (r: (typeof filed)[number]) => boolean) => filed.filter(f).length;
+  return {
+    counts: {
+      asked: filed.length,
+      exceptionsAsked: count((r) => r.kind === 'exception'),
+      falsePositivesReported: count((r) => r.kind === 'false-positive'),
+      approved: count((r) => r.status === 'approved'),
+      rejected: count((r) => r.status === 'rejected'),
+      open: count((r) => r.status === 'open'),
+    },
+    granted: made.map((g) => ({
+      request: g.requestId ?? g.id,
+      user: g.grant.user ?? 'everyone',
+      rule: g.grant.rule ?? 'every rule',
+      host: g.grant.host ?? 'every host',
+      values: g.grant.hashes ? `${g.grant.hashes.length} (keyed hashes)` : 'all',
+      asked: asked(g.requestId),
+      grantedAt: new Date(g.createdMs).toISOString(),
+      expiresAt: g.grant.expiresAt,
+      approvedBy: g.createdBy,
+      state: g.state === 'revoked' ? `revoked by ${g.revokedBy} ${new Date(g.revokedMs!).toISOString()}` : g.state,
+    })),
+    falsePositives: filed
+      .filter((r) => r.kind === 'false-positive')
+      .map((r) => ({ request: r.id, time: new Date(r.createdMs).toISOString(), user: r.user, rule: r.rule, host: r.host, types: r.types, status: r.status, decidedBy: r.decidedBy, letThrough: r.grant !== null })),
   };
 }

@@ -26,7 +26,7 @@ const TITLES: Record<keyof SignedReport, string> = {
   partners: 'Partners (third-party register)',
   unknownRecipients: 'Unknown external parties',
   overrides: 'Overrides: warnings the employee went past, with their justifications (redacted)',
-  exceptions: 'Exceptions and false positives',
+  exceptions: "Exceptions and false positives: employees' requests, the exceptions granted, the team's verdicts",
   policyChanges: 'Policy versions and changes',
   coverage: 'Fleet coverage',
   auditTrail: 'Audit trail',

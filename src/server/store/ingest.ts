@@ -2,9 +2,11 @@ import type { BulwarkEvent } from '../../core/events/event';
 import { ENTITY_TYPES, type EntityType } from '../../core/detect/types';
 import { placeholders, type SqlDriver } from './driver';
 import { addIncidents, postgresIncidents, type IncidentSeeds } from './incident-ingest';
+import { addRequests, postgresRequests } from './request-ingest';
 
 /**
- * One chunk of validated events into events, event_types, rollups and incidents (with their links to the events);
+ * One chunk of validated events into events, event_types, rollups, incidents (with their links to the events) and
+ * the employees' requests they carry;
  * an event already stored is skipped and counted nowhere, so the rollups and incidents stay exact however often a
  * device re-sends. Answers how many were new.
  *
@@ -62,6 +64,7 @@ async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], rec
     for (const [day, dim, key, act] of rollupKeys(e)) keys.push({ id, day, dim, key, action: act });
   }
   const incidents = postgresIncidents(chunk, seeds, receivedMs);
+  const requests = postgresRequests(chunk, receivedMs);
   const [row] = await db.query<{ n: number }>(
     `WITH added AS (
        INSERT INTO events (id, time_ms, received_ms, device_id, user_name, channel, host, action, outcome, rule, types, type_mask, doc)
@@ -79,9 +82,9 @@ async function insertPostgres(db: SqlDriver, chunk: readonly BulwarkEvent[], rec
        -- In key order, so that concurrent batches lock the rows in the same order (no deadlock).
        ORDER BY k.day, k.dim, k.key, k.action
        ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n
-     )${incidents.sql}
+     )${incidents.sql}${requests.sql}
      SELECT COUNT(*)::int AS n FROM added`,
-    [receivedMs, JSON.stringify(events), JSON.stringify(types), JSON.stringify(keys), ...incidents.params],
+    [receivedMs, JSON.stringify(events), JSON.stringify(types), JSON.stringify(keys), ...incidents.params, ...requests.params],
   );
   return row!.n;
 }
@@ -112,6 +115,7 @@ async function insertSqlite(db: SqlDriver, chunk: readonly BulwarkEvent[], recei
     const rollupRows = [...rollup].flatMap(([k, n]) => [...(JSON.parse(k) as string[]), n]);
     await tx.run(`INSERT INTO rollups (day, dim, key, action, n) VALUES ${placeholders(rollup.size, 5)} ON CONFLICT (day, dim, key, action) DO UPDATE SET n = rollups.n + excluded.n`, rollupRows);
     await addIncidents(tx, added.map(({ id }) => ({ id, timeMs: Date.parse(byId.get(id)!.time) })), seeds, receivedMs);
+    await addRequests(tx, added.map(({ id }) => byId.get(id)!), receivedMs);
     return added.length;
   });
 }

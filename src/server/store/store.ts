@@ -11,6 +11,7 @@ import { insertEventChunk, typeMask } from './ingest';
 import { CoachingStore } from './coaching';
 import { PartnerStore } from './partners';
 import { ReportStore } from './reports';
+import { RequestStore } from './requests';
 import { retentionStart } from './partitions';
 import { migrate } from './schema';
 
@@ -163,12 +164,15 @@ export class Store {
   readonly reports: ReportStore;
   /** Teams and their training days, for coaching. */
   readonly coaching: CoachingStore;
+  /** Employees' requests and the exceptions granted on them. */
+  readonly requests: RequestStore;
 
   private constructor(readonly db: SqlDriver) {
     this.incidents = new IncidentStore(db);
     this.partners = new PartnerStore(db);
     this.reports = new ReportStore(db);
     this.coaching = new CoachingStore(db);
+    this.requests = new RequestStore(db);
   }
 
   static async open(db: SqlDriver): Promise<Store> {
