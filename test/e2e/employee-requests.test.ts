@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type TestBackend } from '../server/harness';
-import { callBackground, extensionId, launch, until, type Session } from './chromium';
+import { PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { callBackground, CHROMIUM, extensionId, launch, until, type Session } from './chromium';
 import { dialogText, paste, use, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -18,8 +18,8 @@ type Request = { id: string; kind: string; status: string; user: string; rule: s
 /**
  * The employee's voice, end to end in real Chromium against the real server: a block that the employee reports
  * as not sensitive and asks an exception for, from the dialog; the requests reach the security team, who grant
- * the exception for these values on this site and decline the report; the browser then lets the values through
- * (recorded, with the exception), still blocks another value, and the popup shows both answers.
+ * in the console the exception for these values on this site and decline the report; the browser then lets the
+ * values through (recorded, with the exception), still blocks another value, and the popup shows both answers.
  */
 describe("the employee's requests (real Chromium, real server)", () => {
   let site: Site;
@@ -100,12 +100,34 @@ describe("the employee's requests (real Chromium, real server)", () => {
   });
 
   it('once the security team grants it, the browser lets those values through on that site (recorded) and still blocks others', async () => {
-    const all = await requests();
-    const exception = all.find((r) => r.kind === 'exception')!;
-    const report = all.find((r) => r.kind === 'false-positive')!;
-    const granted = await b.call(`/api/requests/${exception.id}/decision`, { method: 'POST', as: 'policy_admin', json: { status: 'approved', answer: 'Fine for the migration week', grant: {} } });
-    expect(granted.status).toBe(200);
-    expect((await b.call(`/api/requests/${report.id}/decision`, { method: 'POST', as: 'analyst', json: { status: 'rejected', answer: 'SSNs are sensitive wherever they come from' } })).status).toBe(200);
+    const exception = (await requests()).find((r) => r.kind === 'exception')!;
+    // The security team, in the console of its own browser.
+    const admin = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const consolePage = await (await admin.newContext()).newPage();
+      await consolePage.goto(b.url);
+      await consolePage.getByLabel('Name').fill('policy_admin');
+      await consolePage.getByLabel('Password').fill(PASSWORD);
+      await consolePage.getByRole('button', { name: 'Sign in' }).click();
+      await consolePage.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+      await consolePage.getByRole('link', { name: 'Requests' }).click();
+      const asked = consolePage.getByRole('article', { name: `Exception: ${USER}` });
+      await expect.poll(() => asked.textContent()).toMatch(/block-ssn.*chat\.example\.com.*Payroll migration for \[SSN\] this week/);
+      await asked.getByRole('button', { name: 'Approve…' }).click();
+      const approve = consolePage.getByRole('form', { name: `Approve the request of ${USER}` });
+      await approve.getByLabel('Note to the employee').fill('Fine for the migration week');
+      await approve.getByRole('button', { name: 'Approve' }).click();
+      await consolePage.getByRole('alertdialog').getByRole('button', { name: 'Grant and publish' }).click();
+      await expect.poll(() => consolePage.getByRole('status').textContent()).toMatch(/Approved: the exception is in the policy/);
+      const reported = consolePage.getByRole('article', { name: `This isn't sensitive: ${USER}` });
+      await reported.getByRole('button', { name: 'Reject…' }).click();
+      const reject = consolePage.getByRole('form', { name: `Reject the request of ${USER}` });
+      await reject.getByLabel('Note to the employee').fill('SSNs are sensitive wherever they come from');
+      await reject.getByRole('button', { name: 'Reject' }).click();
+      await expect.poll(() => consolePage.getByRole('article').count()).toBe(0);
+    } finally {
+      await admin.close();
+    }
     const policy = await takePolicy((await b.server.store.currentPolicy())!.version);
     expect(policy.policy.exceptions.granted).toEqual([expect.objectContaining({ id: exception.id, user: USER, host: 'chat.example.com', rule: 'block-ssn', hashes: [expect.stringMatching(/^[0-9a-f]{64}$/)] })]);
 
