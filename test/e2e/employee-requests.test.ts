@@ -1,7 +1,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, startBackend, type TestBackend } from '../server/harness';
-import { callBackground, CHROMIUM, extensionId, launch, until, type Session } from './chromium';
+import { callBackground, CHROMIUM, extensionId, launch, policyInstalledArgs, until, type Session } from './chromium';
 import { dialogText, paste, use, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -30,7 +30,8 @@ describe("the employee's requests (real Chromium, real server)", () => {
     site = await startSite();
     b = await startBackend('sqlite');
     expect((await b.call('/api/policies', { method: 'POST', as: 'policy_admin', json: { policy: POLICY, note: 'SSNs stay inside' } })).status).toBe(201);
-    session = await launch(extensionId(), { serverUrl: b.url, enrollmentToken: b.enrollmentToken, user: USER }, site.args);
+    // Installed by policy, as in a company: the network backstop is in force too.
+    session = await launch(extensionId(), { serverUrl: b.url, enrollmentToken: b.enrollmentToken, user: USER }, [...site.args, ...policyInstalledArgs()]);
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await takePolicy((await b.server.store.currentPolicy())!.version);
   }, 90_000);
@@ -150,5 +151,21 @@ describe("the employee's requests (real Chromium, real server)", () => {
     expect(items.find((t) => t.includes('exception requested'))).toMatch(/granted until .*, on chat\.example\.com.*Fine for the migration week/);
     expect(items.find((t) => t.includes('reported as not sensitive'))).toMatch(/declined.*SSNs are sensitive wherever they come from/);
     await popup.close();
+  });
+
+  it('a request the network backstop stopped (a worker sending it) can be reported from the dialog in the tab', async () => {
+    await page?.close();
+    page = await session.context.newPage();
+    await page.goto(site.url('notes.example.com', 'backstop.html'));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.evaluate((t) => void (window as unknown as { routes: Record<string, (t: string) => unknown> }).routes.worker!(t), OTHER_SSN);
+    const text = await waitForDialog(page);
+    expect(text).toContain('data sent by the page');
+    await use(page, "This isn't sensitive");
+    await use(page, 'Send report');
+    await use(page, 'Close');
+    const sent = await sentRequests(3);
+    expect(sent.find((r) => r.host === 'notes.example.com')).toMatchObject({ kind: 'false-positive', status: 'open', user: USER, rule: 'block-ssn' });
+    expect(site.received.filter((r) => r.body.includes('078-05-1120'))).toEqual([]);
   });
 });
