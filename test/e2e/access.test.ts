@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulwarkEvent } from '../../src/core/events/event';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -75,10 +76,7 @@ describe('the console for everyone', () => {
     return page;
   }
   const signIn = async (page: Page) => {
-    await page.getByLabel('Name').fill('admin');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+    await signInAs(page, 'admin');
   };
   /** Shows a view and waits until it has loaded (its heading is there, "Loading…" is gone). */
   const show = async (page: Page, hash: string) => {

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHashKey, keyedHash, normaliseValue } from '../../src/core/events/hash';
 import { fromBase64 } from '../../src/core/policy/signature';
 import { verifyReport } from '../../src/server/reports';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -34,10 +35,7 @@ describe('the console: third parties and reports', () => {
   async function signIn(role: string, view = 'Third parties'): Promise<Page> {
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(b.url);
-    await page.getByLabel('Name').fill(role);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await signInAs(page, role);
     await page.getByRole('link', { name: view }).click();
     await page.getByRole('heading', { name: { Reports: 'Compliance reports', 'Find an identifier': 'Where did this data go?' }[view] ?? view }).waitFor();
     return page;

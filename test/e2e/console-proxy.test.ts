@@ -1,9 +1,10 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, stepAt } from '../../src/server/totp';
-import { PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { startBackend, type TestBackend } from '../server/harness';
 import { startTlsProxy, type TlsProxy } from '../server/tls-proxy';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 /**
  * The console in real Chromium behind a TLS-terminating proxy (the backend with secureCookies and the proxy
@@ -28,14 +29,7 @@ describe('the console behind a TLS proxy', () => {
 
   async function signIn(page: Page, code?: () => string): Promise<void> {
     await page.goto(proxy.url);
-    await page.getByLabel('Name').fill('admin');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    if (code) {
-      await page.getByLabel('Code').fill(code());
-      await page.getByRole('button', { name: 'Sign in' }).click();
-    }
-    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await signInAs(page, 'admin', code);
   }
 
   it('makes changes through the proxy, turns on two-step sign-in, and signs in with a code', async () => {

@@ -6,8 +6,9 @@ import type { BulwarkEvent } from '../../src/core/events/event';
 import { importHashKey, keyedHash, normaliseValue } from '../../src/core/events/hash';
 import { acceptSignedPolicy, type Policy } from '../../src/core/policy';
 import { fromBase64 } from '../../src/core/policy/signature';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -52,10 +53,7 @@ describe("the console: employees' requests", () => {
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(b.url);
-    await page.getByLabel('Name').fill(role);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+    await signInAs(page, role);
     await page.getByRole('link', { name: 'Requests' }).click();
     await page.getByRole('heading', { name: "Employees' requests" }).waitFor();
     return page;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 /** The security team's console in real Chromium against a real backend (SQLite): sign in, filter, open, export, edit policy. */
 describe('the console', () => {
@@ -35,10 +36,7 @@ describe('the console', () => {
   async function signIn(role: string): Promise<Page> {
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await page.goto(b.url);
-    await page.getByLabel('Name').fill(role);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await signInAs(page, role);
     return page;
   }
 

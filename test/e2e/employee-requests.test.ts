@@ -1,7 +1,8 @@
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { startBackend, type TestBackend } from '../server/harness';
 import { callBackground, CHROMIUM, extensionId, launch, policyInstalledArgs, until, type Session } from './chromium';
+import { signInAs } from './console-sign-in';
 import { dialogText, paste, use, waitForDialog } from './employee';
 import { startSite, type Site } from './site';
 
@@ -107,10 +108,7 @@ describe("the employee's requests (real Chromium, real server)", () => {
     try {
       const consolePage = await (await admin.newContext()).newPage();
       await consolePage.goto(b.url);
-      await consolePage.getByLabel('Name').fill('policy_admin');
-      await consolePage.getByLabel('Password').fill(PASSWORD);
-      await consolePage.getByRole('button', { name: 'Sign in' }).click();
-      await consolePage.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+      await signInAs(consolePage, 'policy_admin');
       await consolePage.getByRole('link', { name: 'Requests' }).click();
       const asked = consolePage.getByRole('article', { name: `Exception: ${USER}` });
       await expect.poll(() => asked.textContent()).toMatch(/block-ssn.*chat\.example\.com.*Payroll migration for \[SSN\] this week/);

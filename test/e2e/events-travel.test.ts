@@ -1,8 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulwarkEvent } from '../../src/core/events/event';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 const HASH = 'ab'.repeat(32);
 
@@ -39,10 +40,7 @@ describe('events that travel, in the console', () => {
   });
 
   async function signIn(page: Page): Promise<void> {
-    await page.getByLabel('Name').fill('analyst');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Events', exact: true }).waitFor();
+    await signInAs(page, 'analyst');
   }
 
   /** The ids of the events listed, in order. */

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src/core/policy';
 import { runningHeaders } from '../../src/core/fleet/running';
 import { newToken, tokenHash } from '../../src/server/secrets';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 /** Rollout in the console, in real Chromium against a real backend (SQLite): a fleet after a publish, and the enrollment settings. */
 describe('the fleet in the console', () => {
@@ -41,9 +42,7 @@ describe('the fleet in the console', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: b.url });
     const page = await context.newPage();
     await page.goto(b.url);
-    await page.getByLabel('Name').fill('admin');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'admin');
     await page.getByRole('link', { name: 'People and devices' }).click();
     await page.getByRole('heading', { name: 'People and devices' }).waitFor();
 

@@ -1,8 +1,9 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChainedAuditEntry } from '../../src/server/audit-chain';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 /** An analyst triages incidents in the console, in real Chromium against a real backend (SQLite). */
 describe('incidents in the console', () => {
@@ -28,9 +29,7 @@ describe('incidents in the console', () => {
   it('lets an analyst bulk-change incidents to investigating, assign one, comment, and close it as a false positive, all in the audit trail', async () => {
     const page = await browser.newPage();
     await page.goto(b.url);
-    await page.getByLabel('Name').fill('analyst');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'analyst');
     await page.getByRole('link', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
     const rows = page.locator('tbody tr');

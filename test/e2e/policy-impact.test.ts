@@ -1,7 +1,8 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeEvent, PASSWORD, startBackend, type TestBackend } from '../server/harness';
+import { makeEvent, startBackend, type TestBackend } from '../server/harness';
 import { CHROMIUM } from './chromium';
+import { signInAs } from './console-sign-in';
 
 const DAY = 86_400_000;
 const PHI = [{ type: 'SSN' as const, category: 'phi' as const, count: 1, previews: ['•••-••-••99'], hashes: [] }];
@@ -26,9 +27,7 @@ describe('policy with confidence', () => {
   it('shows what a draft would change and for whom, and publishes it only when confirmed', async () => {
     const page = await browser.newPage();
     await page.goto(b.url);
-    await page.getByLabel('Name').fill('policy_admin');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'policy_admin');
     await page.getByRole('link', { name: 'Policy' }).click();
     const editor = page.getByLabel('Draft (JSON)');
     await expect.poll(() => editor.inputValue()).toContain('"warn-phi"');
