@@ -1,6 +1,7 @@
 import { decodedAt } from './decoded';
 import { combinePatterns, matchedSpan, sourceOf, type Combined } from './combine';
 import { DigitDispatch } from './digit-dispatch';
+import { ownString } from './chars';
 import { compileContext, findContext, type CompiledContext } from './context';
 import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
@@ -145,7 +146,7 @@ export class Engine {
   private scanChunk(text: string, start: number, end: number, out: Finding[]): void {
     const prof = this.profile;
     let t = prof ? performance.now() : 0;
-    const chunk = text.slice(start, Math.min(text.length, end + OVERLAP));
+    const chunk = ownString(text.slice(start, Math.min(text.length, end + OVERLAP)));
     const lower = chunk.toLowerCase();
     if (prof) t = lap(prof, 'lower-case', t);
     // The chunk's tokens, read once: context lookups and every detector that calls tokensOf(chunk) share them.

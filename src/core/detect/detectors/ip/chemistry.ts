@@ -113,42 +113,53 @@ for (const c of 'ADEGHJKLMQRTUVWXYZadefghijklmqrtuvwxyz') LETTER_OUTSIDE_ATOM[c.
 /**
  * Tokens that may be SMILES: runs of SMILES characters that start like an atom and hold some structure, without
  * a sentence's final dot. One pass over the characters; the parser (validSmiles) decides.
+ *
+ * Most runs are words, paths and values that stop spelling atoms within a few characters: from there the run is
+ * only skipped to its end (one table read per character), since the rest of it cannot make it a candidate.
+ * (`test/core/detect/smiles-tokens.test.ts` compares this with the plain reading of every character.)
  */
-function smilesTokens(text: string): Candidate[] {
+export function smilesTokens(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (let i = 0; i < text.length; ) {
+  const n = text.length;
+  for (let i = 0; i < n; ) {
     const c = text.charCodeAt(i);
     if (c >= 128 || SMILES_CHAR[c] === 0) {
       i++;
       continue;
     }
-    let j = i, structure = false;
-    if (ATOM_START[c] === 0) {
-      // A run that does not start like an atom is never a candidate: it is only skipped.
-      for (j++; j < text.length; j++) {
+    let j = i;
+    // A run that does not start like an atom is never a candidate: it is only skipped.
+    if (ATOM_START[c] === 1) {
+      // Outside brackets a SMILES string spells only atoms: another letter ("e" of "secret=abc123") means the
+      // parser would refuse it, so the run is no candidate (most runs with a digit or "=" in configuration files).
+      let inBracket = false, structure = false, atomsOnly = true;
+      for (; j < n; j++) {
         const k = text.charCodeAt(j);
-        if (k >= 128 || SMILES_CHAR[k] === 0) break;
+        const kind = k < 128 ? SMILES_CHAR[k]! : 0;
+        if (kind === 0) break;
+        if (kind === 2) {
+          structure = true;
+          if (k === 93) inBracket = false;
+        } else if (k === 91) inBracket = true;
+        else if (!inBracket && LETTER_OUTSIDE_ATOM[k] === 1) {
+          const before = text.charCodeAt(j - 1);
+          if ((k === 108 && before === 67) || (k === 114 && before === 66)) continue; // the l of Cl, the r of Br
+          atomsOnly = false;
+          break;
+        }
       }
-      i = j;
-      continue;
+      if (atomsOnly) {
+        let end = j;
+        while (end > i && text.charCodeAt(end - 1) === 46) end--;
+        if (structure && end - i >= 6) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
+        i = j;
+        continue;
+      }
     }
-    // Outside brackets a SMILES string spells only atoms: another letter ("e" of "secret=abc123") means the
-    // parser would refuse it, so the run is no candidate (most runs with a digit or "=" in configuration files).
-    let inBracket = false, atomsOnly = true;
-    for (; j < text.length; j++) {
+    for (j++; j < n; j++) {
       const k = text.charCodeAt(j);
       if (k >= 128 || SMILES_CHAR[k] === 0) break;
-      if (SMILES_CHAR[k] === 2) structure = true;
-      if (k === 91) inBracket = true;
-      else if (k === 93) inBracket = false;
-      else if (!inBracket && atomsOnly && LETTER_OUTSIDE_ATOM[k] === 1) {
-        const before = text.charCodeAt(j - 1);
-        atomsOnly = (k === 108 && before === 67) || (k === 114 && before === 66); // the l of Cl, the r of Br
-      }
     }
-    let end = j;
-    while (end > i && text.charCodeAt(end - 1) === 46) end--;
-    if (structure && atomsOnly && end - i >= 6) out.push({ start: i, end, score: 0.85, why: WHY_SMILES });
     i = j;
   }
   return out;
