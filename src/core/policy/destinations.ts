@@ -1,4 +1,10 @@
+import { z } from 'zod';
 import type { DestinationCategory } from './schema';
+
+/** "mail.google.com", "*.slack.com" (any subdomain), or "*" (every host). Lower case, no scheme, no path. */
+export const HostPattern = z
+  .string()
+  .regex(/^(?:\*|(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/, 'a host such as "mail.google.com" or "*.slack.com", lower case, without scheme or path');
 
 /**
  * The bundled lists of destination hosts. An administrator adds hosts per kind in the policy (`destinations`);

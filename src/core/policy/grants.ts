@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Finding } from '../detect/types';
-import { hostMatches } from './destinations';
+import { HostPattern, hostMatches } from './destinations';
 
-/** A rule id, as schema.ts spells it (repeated here: schema.ts imports this module). */
+/** A rule id, as schema.ts spells it (repeated here: schema.ts imports this module, so this one cannot import it). */
 const RuleId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lower-case letters, digits and dashes');
-const GrantHost = z.string().regex(/^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'a host such as "chat.example.com" or "*.example.com"');
+/** A host pattern other than "*": a grant for every host leaves `host` out. */
+const GrantHost = HostPattern.refine((h) => h !== '*', 'a host such as "chat.example.com" or "*.example.com" (for every host, leave host out)');
 
 /**
  * An exception the security team granted, usually on an employee's request (src/server/requests): for a time,

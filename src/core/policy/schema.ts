@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES } from '../detect/types';
 import { ClassifierId, Classifiers } from './classifiers';
 import { LocalizedMessages } from './languages';
+import { HostPattern } from './destinations';
 import { GrantedException } from './grants';
 import { AGREEMENT_KINDS, PolicyPartner } from './partners';
 
@@ -34,10 +35,7 @@ export type Failure = (typeof FAILURES)[number];
 export type Severity = (typeof SEVERITIES)[number];
 export type ReadImages = (typeof READ_IMAGES)[number];
 
-/** "mail.google.com", "*.slack.com" (any subdomain), or "*" (every host). Lower case, no scheme, no path. */
-export const HostPattern = z
-  .string()
-  .regex(/^(?:\*|(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)$/, 'a host such as "mail.google.com" or "*.slack.com", lower case, without scheme or path');
+export { HostPattern };
 
 /** "example.com" (that domain and its subdomains) or a whole address "jane@example.com". */
 const RecipientPattern = z.string().regex(/^(?:[^@\s]+@)?(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'a domain such as "example.com" or an address such as "jane@example.com"');
