@@ -1,7 +1,35 @@
 import { isAlnum } from '../chars';
 import { classOf, SPACE } from '../tokens';
 import { groupCount } from '../combine';
-import type { Candidate, Detector } from '../types';
+import type { Candidate, Detector, Pattern } from '../types';
+import { backOver, DIGIT_REACH, patternsAtDigits, type Starts } from './ip/runs';
+
+export const AGE_OVER_89_PATTERNS: Pattern[] = [
+  { name: 'age-years', regex: /\b(?:9\d|1[01]\d)[-\s]?(?:years?|yrs?|y\/?o)\b(?:[-\s]?old)?/gi, score: 0.85 },
+  { name: 'age-labelled', regex: /\b(?:aged?|age:)\s*(9\d|1[01]\d)\b/gid, score: 0.85, group: 1 },
+];
+const isWhiteSpace = (c: number): boolean => (classOf(c) & SPACE) !== 0;
+/**
+ * Where an age over 89 can begin: at a run of exactly two digits starting with 9 or three starting with 10 or 11
+ * (both patterns read the whole run), and where "age", "aged" or "age:" would start before the white space in
+ * front of it.
+ */
+export const ageOver89Starts: Starts = (text, t, add) => {
+  for (let k = 0; k < t.digits; k++) {
+    const s = t.digitStart[k]!, len = t.digitEnd[k]! - s, c = text.charCodeAt(s), d = text.charCodeAt(s + 1);
+    if (!(len === 2 && c === 57) && !(len === 3 && c === 49 && (d === 48 || d === 49))) continue;
+    // "92 years", "92-year-old", "101yo": a "y" after the number, or after one "-" or white space.
+    const after = text.charCodeAt(t.digitEnd[k]!);
+    if ((after | 32) === 121 || ((after === 45 || isWhiteSpace(after)) && (text.charCodeAt(t.digitEnd[k]! + 1) | 32) === 121)) add(s);
+    const q = backOver(text, s, isWhiteSpace, DIGIT_REACH - 4);
+    if (q < 0) return false;
+    const label = text.charCodeAt(q - 1);
+    if ((label | 32) === 101) add(q - 3); // age
+    else if ((label | 32) === 100 || label === 58) add(q - 4); // aged, age:
+  }
+  return true;
+};
+const agesOver89 = patternsAtDigits([[AGE_OVER_89_PATTERNS, ageOver89Starts]]);
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
@@ -297,10 +325,8 @@ export const dateDetectors: Detector[] = [
     category: 'pii',
     description: 'Age over 89 (HIPAA identifier; younger ages are not)',
     requires: 'digit',
-    patterns: [
-      { name: 'age-years', regex: /\b(?:9\d|1[01]\d)[-\s]?(?:years?|yrs?|y\/?o)\b(?:[-\s]?old)?/gi, score: 0.85 },
-      { name: 'age-labelled', regex: /\b(?:aged?|age:)\s*(9\d|1[01]\d)\b/gid, score: 0.85, group: 1 },
-    ],
+    // Tried only at runs of two or three digits from 90 to 119, and at the "age" before one.
+    find: agesOver89,
     examples: { match: [{ text: 'a 92-year-old woman', value: '92-year-old' }, { text: 'aged 101', value: '101' }], noMatch: ['a 55-year-old male', 'aged 45'] },
   },
 ];

@@ -1,4 +1,5 @@
-import type { Candidate, Detector, Verdict } from '../../types';
+import type { Candidate, Detector, Pattern, Verdict } from '../../types';
+import { backOver, DIGIT_REACH, patternsAtDigits, type Starts } from './runs';
 
 /** Every element symbol, for bracket atoms and formula layers. */
 const ELEMENTS = new Set(
@@ -164,6 +165,33 @@ export function smilesTokens(text: string): Candidate[] {
   }
   return out;
 }
+export const CAS_PATTERNS: Pattern[] = [
+  { name: 'cas-labelled', regex: /\bCAS(?:[ \t]*(?:RN|No\.?|Number|Reg(?:istry)?\.?(?:[ \t]*No\.?)?|#))?[ \t]*[:#]?[ \t]*(\d{2,7}-\d{2}-\d)(?![\d-])/gd, score: 0.95, group: 1 },
+  { name: 'cas', regex: /(?<![\d-])\d{2,7}-\d{2}-\d(?![\d-])/g, score: 0.4 },
+];
+/** The characters that can stand between "CAS" and its number: blanks, the label words' letters, ".", "#", ":". */
+const IN_CAS_LABEL = new Uint8Array(128);
+for (const c of ' \t.#:RNumbergistyo') IN_CAS_LABEL[c.charCodeAt(0)] = 1;
+const inCasLabel = (c: number): boolean => c < 128 && IN_CAS_LABEL[c] === 1;
+
+/**
+ * Where a CAS number can begin: at a run of 2 to 7 digits followed by "-", a run of two, "-" and another run (as
+ * both patterns read it), and at the "CAS" that its label starts with (the first character before the number
+ * that no label holds is that "S").
+ */
+export const casStarts: Starts = (text, t, add) => {
+  for (let k = 0; k + 2 < t.digits; k++) {
+    const s = t.digitStart[k]!, e = t.digitEnd[k]!;
+    if (e - s < 2 || e - s > 7 || text.charCodeAt(e) !== 45 || t.digitStart[k + 1] !== e + 1 || t.digitEnd[k + 1] !== e + 3 || text.charCodeAt(e + 3) !== 45 || t.digitStart[k + 2] !== e + 4) continue;
+    add(s);
+    const q = backOver(text, s, inCasLabel, DIGIT_REACH - 3);
+    if (q < 0) return false;
+    if (text.startsWith('CAS', q - 3)) add(q - 3);
+  }
+  return true;
+};
+const casNumbers = patternsAtDigits([[CAS_PATTERNS, casStarts]]);
+
 const CHEMISTRY_CONTEXT = ['smiles', 'structure', 'compound', 'molecule', 'molecular', 'inchi', 'synthesis', 'intermediate', 'analogue', 'analog', 'scaffold', 'ligand', 'api', 'candidate', 'lead'];
 
 export const chemistryDetectors: Detector[] = [
@@ -219,10 +247,8 @@ export const chemistryDetectors: Detector[] = [
     category: 'ip',
     description: 'CAS Registry Number with a valid check digit, labelled or in chemical context',
     requires: 'digit',
-    patterns: [
-      { name: 'cas-labelled', regex: /\bCAS(?:[ \t]*(?:RN|No\.?|Number|Reg(?:istry)?\.?(?:[ \t]*No\.?)?|#))?[ \t]*[:#]?[ \t]*(\d{2,7}-\d{2}-\d)(?![\d-])/gd, score: 0.95, group: 1 },
-      { name: 'cas', regex: /(?<![\d-])\d{2,7}-\d{2}-\d(?![\d-])/g, score: 0.4 },
-    ],
+    // Every match is a run of 2 to 7 digits, "-", two digits, "-", a digit: tried only at such runs (and at a "CAS" before them).
+    find: casNumbers,
     validate: validCas,
     context: { words: ['cas', 'registry', 'substance', 'substances', 'chemical', 'chemicals', 'reagent', 'reagents', 'solvent', 'solvents', 'compound', 'excipient', 'sds', 'msds', 'reach', 'supplier', 'purity', 'grade'], boost: 0.45 },
     examples: {
