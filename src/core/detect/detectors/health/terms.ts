@@ -113,7 +113,7 @@ function wordTerms(text: string, lower: string, byCharacter: boolean): Term[] {
     return out;
   }
   const t = tokensOf(text);
-  for (let k = 0; k < t.digits; k++) noteFrame(text, text.charCodeAt(t.digitStart[k]!), t.digitStart[k]!);
+  noteRuns(text, t);
   for (let q = text.indexOf('/'); q !== -1; q = text.indexOf('/', q + 1)) noteFrame(text, 47, q);
   // `at` is where the character pass would stand: a term of two words reads past its first.
   let at = 0;
@@ -317,6 +317,37 @@ function noteFrame(text: string, c: number, q: number): void {
   if (!isAlnum(before) && before !== 95 && before !== 47 && ageFollows(text, q)) candidate(nearDigits, q);
 }
 
+/**
+ * noteFrame at the start of every digit run of the token stream, the run's end read from the stream: the same
+ * candidates (a run's start never follows a digit). Tests compare it with noteFrame at every character.
+ */
+function noteRuns(text: string, t: Tokens): void {
+  if (t.digits) sawDigitOrSlash = true;
+  const starts = t.digitStart, ends = t.digitEnd;
+  for (let k = 0; k < t.digits; k++) {
+    const q = starts[k]!, before = text.charCodeAt(q - 1);
+    if ((before >= 97 && before <= 122) || (before >= 65 && before <= 90)) {
+      const folded = before | 32;
+      if (folded === 97) {
+        if (text.charCodeAt(q) === 49 && (text.charCodeAt(q + 1) | 32) === 99) {
+          candidate(nearDigits, q - 3); // hba1c
+          candidate(nearDigits, q - 1); // a1c
+        }
+      } else if (folded === 116) {
+        const c = text.charCodeAt(q);
+        if ((c === 49 || c === 50) && (text.charCodeAt(q + 1) | 32) === 100) candidate(nearDigits, q - 1); // t2dm
+      } else if (folded === 100 && text.charCodeAt(q) === 52) candidate(nearDigits, q - 2); // cd4
+      continue; // a letter before: no age
+    }
+    if (before === 45) {
+      const c = text.charCodeAt(q);
+      if (c === 50) candidate(nearDigits, q - 9); // sars-cov-2
+      else if (c === 49 && text.charCodeAt(q + 1) === 57) candidate(nearDigits, q - 6); // covid-19
+    } else if (before === 95 || before === 47 || (before >= 48 && before <= 57)) continue;
+    if (ends[k]! - q <= 3 && ageAfter(text, ends[k]!)) candidate(nearDigits, q);
+  }
+}
+
 /** "post-op" and "pre-op" end in "op": the positions before each "op" of the lower-cased text. */
 function opCandidates(lower: string): Positions {
   for (let q = lower.indexOf('op'); q !== -1; q = lower.indexOf('op', q + 1)) {
@@ -331,6 +362,11 @@ function opCandidates(lower: string): Positions {
 function ageFollows(text: string, q: number): boolean {
   let e = q;
   while (isDigit(text.charCodeAt(e))) if (++e - q > 3) return false;
+  return ageAfter(text, e);
+}
+
+/** What an age goes on with after its digits (which end at e): see ageFollows. */
+function ageAfter(text: string, e: number): boolean {
   if (text.charCodeAt(e) === 32) e++;
   if (text.charCodeAt(e) === 45) e++;
   const first = text.charCodeAt(e) | 32, second = text.charCodeAt(e + 1), folded = second | 32;
