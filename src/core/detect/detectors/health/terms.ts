@@ -124,6 +124,12 @@ function wordTerms(text: string, lower: string, byCharacter: boolean): Term[] {
       while (k < t.words && t.wordStart[k]! < at) k++;
       continue;
     }
+    // Most words are plain and no term: ruled out by the hash filter and their last two letters, as termAt would.
+    if ((t.wordShape[k]! & (ASCII | HAS_APOSTROPHE)) === ASCII && !mayBeTerm(text, i, j, t.wordHash[k]!) && text.charCodeAt(i - 1) !== 39 && text.charCodeAt(j) !== 39) {
+      at = j + 1;
+      k++;
+      continue;
+    }
     if (!plainWord(text, t, k)) {
       at = wordsByCharacter(text, lower, i, out, false, t, k);
       while (k < t.words && t.wordStart[k]! < at) k++;
@@ -136,6 +142,13 @@ function wordTerms(text: string, lower: string, byCharacter: boolean): Term[] {
   }
   return out;
 }
+
+/**
+ * termAt's first tests for a plain ASCII word (whose lower case is each letter's code | 32): false when the word
+ * can be neither a known word nor a shape.
+ */
+const mayBeTerm = (text: string, i: number, j: number, h: number): boolean =>
+  (j - i >= 2 && MAYBE_WORD[h & 0xffff] === 1) || (j - i >= 7 && endsLikeSuffix(text.charCodeAt(j - 2) | 32, text.charCodeAt(j - 1) | 32));
 
 /** An ASCII word without apostrophes in it or beside it: the word that the character pass reads there. */
 const plainWord = (text: string, t: Tokens, k: number): boolean =>

@@ -32,6 +32,9 @@ export function keywordAnchored(
     const starts = lower.length === text.length ? at : undefined;
     for (const c of combined) {
       let n = 0;
+      // The windows and the keyword positions are both in order: each window takes up the positions where the
+      // last one left them, instead of passing over all the positions before it again.
+      let next = 0;
       for (const [ws, we] of windows) {
         let part: string | undefined;
         let after = ws;
@@ -56,8 +59,10 @@ export function keywordAnchored(
         };
         let going = true;
         if (starts) {
-          for (const p of starts) {
-            if (p < after || p < ws) continue;
+          while (next < starts.length && starts[next]! < ws) next++;
+          for (; next < starts.length; next++) {
+            const p = starts[next]!;
+            if (p < after) continue;
             if (p >= we) break;
             if (!(going = tryAt(p))) break;
           }

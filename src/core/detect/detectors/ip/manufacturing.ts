@@ -52,7 +52,7 @@ function validBatchNumber(value: string): boolean {
 }
 
 /** After its label (every match starts at "batch" or "lot"), in characters that a label, a separator and a number use. */
-const BATCH_NUMBER: Pattern = {
+export const BATCH_NUMBER: Pattern = {
   name: 'batch-number',
   regex: /\b(?:batch|lot)(?:[ \t]*(?:no\.?|nr\.?|number|num\.?|#|id|code|ref\.?))?[ \t]*[:#.]?[ \t]*([A-Z0-9](?:[A-Z0-9]|[-/](?=[A-Z0-9])){3,24})(?![A-Za-z0-9])/gid,
   score: 0.8,
