@@ -54,9 +54,14 @@ export class DigitDispatch {
       const row = (this.table[key] ??= new Array(KINDS));
       const ids = row[then] ?? (row[then] = this.fill(key, then));
       for (let i = 0; i < ids.length; i++) {
-        const j = ids[i]!, at = this.positions[j]!, led = this.led[j]!, offsets = led.offsets;
-        if (offsets.length === 1 && offsets[0] === 0) at.push(s);
-        else for (let o = 0; o < offsets.length; o++) if (s >= offsets[o]! && led.precededBy(o, chunk.charCodeAt(s - 1))) at.push(s - offsets[o]!);
+        const j = ids[i]!, at = this.positions[j]!, led = this.led[j]!, offsets = led.offsets, blocked = led.blockedBefore;
+        if (offsets.length === 1 && offsets[0] === 0) {
+          if (!isBlocked(blocked, chunk.charCodeAt(s - 1))) at.push(s);
+        } else
+          for (let o = 0; o < offsets.length; o++) {
+            const p = s - offsets[o]!;
+            if (p >= 0 && led.precededBy(o, chunk.charCodeAt(s - 1)) && !isBlocked(blocked, chunk.charCodeAt(p - 1))) at.push(p);
+          }
       }
     }
     return true;
@@ -104,6 +109,9 @@ export class DigitDispatch {
     return Int32Array.from(ids);
   }
 }
+
+/** Whether the character before a match (NaN at the start of the chunk) rules it out: ASCII only. */
+const isBlocked = (blocked: Uint8Array, c: number): boolean => c < 128 && blocked[c] === 1;
 
 /** The kind of the character at i (digit-led.ts): its code, one kind for all digits, others, or the end. */
 function kindAt(text: string, i: number, n: number): number {

@@ -41,6 +41,12 @@ export interface DigitLed {
   precededBy(i: number, code: number): boolean;
   /** Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`. */
   startsAt(length: number, next: number, then: number): boolean;
+  /**
+   * 1 for each ASCII character that, standing just before a match's first character, rules the match out (a
+   * leading negative look-behind such as `(?<![\w.+-])`): most runs in logs and configuration files follow a
+   * "-", a "." or a letter, and a sticky regex tried there would only fail.
+   */
+  blockedBefore: Uint8Array;
 }
 
 /** The digit-led view of a pattern, or undefined when it can begin elsewhere (or its syntax is not read here). */
@@ -54,7 +60,50 @@ export function digitLed(source: string, flags: string): DigitLed | undefined {
   }
   const led = simulate(compile(ast));
   // A match that begins with a digit must begin where a run does.
-  return led && (led.offsets[0] !== 0 || lead(ast) === 'yes') ? led : undefined;
+  if (!led || (led.offsets[0] === 0 && lead(ast) !== 'yes')) return undefined;
+  const blocked = new Uint8Array(128), before = blockedBefore(ast);
+  if (before) for (let c = 0; c < 128; c++) blocked[c] = has(before, c) ? 1 : 0;
+  return { ...led, blockedBefore: blocked };
+}
+
+/**
+ * The characters that, just before where a match begins, rule every match out: the one-character alternatives of
+ * the negative look-behinds that stand before the pattern's first character (in every branch of an alternation).
+ * Undefined when nothing is known. Under-approximating: a longer alternative of a look-behind blocks nothing here.
+ */
+function blockedBefore(n: RegexNode): CharSet | undefined {
+  switch (n.t) {
+    case 'look':
+      return n.behind && n.negative ? blockedBy(n.node) : undefined;
+    case 'rep':
+      return n.min > 0 ? blockedBefore(n.node) : undefined;
+    case 'alt': {
+      let common: CharSet | undefined;
+      for (const item of n.items) {
+        const b = blockedBefore(item);
+        if (!b) return undefined;
+        common = common ? intersection(common, b) : b;
+      }
+      return common;
+    }
+    case 'seq': {
+      // The zero-width items before the first character all look at the same place; the first item that reads a
+      // character (or may read none) ends the prefix, and what it blocks counts too.
+      const all = emptySet();
+      for (const item of n.items) {
+        const b = blockedBefore(item);
+        if (b) addAll(all, b);
+        if (item.t !== 'look' && item.t !== 'edge') break;
+      }
+      return all;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function intersection(a: CharSet, b: CharSet): CharSet {
+  return { ascii: a.ascii.map((w, i) => w & b.ascii[i]!), other: a.other && b.other };
 }
 
 /**
@@ -197,7 +246,7 @@ function compile(ast: RegexNode): Automaton {
  * The automaton run over k = 0, 1, 2 ... digits (the states after each, computed once), then, on demand, over the
  * two characters after a run. Undefined when a match can have no digit or too long a lead before its first.
  */
-function simulate(a: Automaton): DigitLed | undefined {
+function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
   /** Whether a next character of this kind certainly closes a look-ahead (unknown kinds never do). */
   const closes = (block: CharSet, kind: number): boolean =>
     kind === DIGIT_KIND ? allDigits(block) : kind >= 0 && kind < 128 ? has(block, kind) : false;

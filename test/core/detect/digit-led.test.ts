@@ -69,6 +69,22 @@ describe('digit-led patterns: read from a regex where its matches can begin', ()
     expect(nric.startsAt(7, NON_ASCII, END)).toBe(false);
   });
 
+  it('names the characters before a match that its leading look-behinds rule out', () => {
+    const blocked = (source: string, flags = 'g'): string => {
+      const b = digitLed(source, flags)!.blockedBefore;
+      return [...b].flatMap((x, c) => (x ? [String.fromCharCode(c)] : [])).join('');
+    };
+    expect(blocked(String.raw`(?<![\w.+-])\d{3}-\d{4}`)).toBe('+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
+    // Every branch must rule a character out; a longer alternative of a look-behind rules nothing out here.
+    expect(blocked(String.raw`(?<![x\d])(?:(?<![-.])\d{3}|(?<![-/]|ab)\d{5})`)).toBe('-0123456789x');
+    expect(blocked(String.raw`(?<!\d)(?:(?<!-)\d{3}|\d{5})`)).toBe('0123456789');
+    // Case-insensitive sets are read with their other case; a positive look-behind or a look-ahead rules nothing out.
+    expect(blocked(String.raw`(?<![a-c\d])\d{4}`, 'gi')).toBe('0123456789ABCabc');
+    expect(blocked(String.raw`(?<=\s)(?<!\d)(?!-)\d{4}`)).toBe('0123456789');
+    // With a lead before the first digit, the look-behind stands before the lead.
+    expect(blocked(String.raw`(?<!\p{LC}|\p{N}|[_.+/-])(?:[STFGM]\d{7}[A-Z])`, 'gu')).toContain('_');
+  });
+
   it('leaves patterns that can begin elsewhere to their scans', () => {
     // No look-behind: a match can begin inside a run of digits.
     expect(digitLed(String.raw`\d{3}-\d{2}`, 'g')).toBeUndefined();
