@@ -54,14 +54,8 @@ export class DigitDispatch {
       const row = (this.table[key] ??= new Array(KINDS));
       const ids = row[then] ?? (row[then] = this.fill(key, then));
       for (let i = 0; i < ids.length; i++) {
-        const j = ids[i]!, at = this.positions[j]!, led = this.led[j]!, offsets = led.offsets, blocked = led.blockedBefore;
-        if (offsets.length === 1 && offsets[0] === 0) {
-          if (!isBlocked(blocked, chunk.charCodeAt(s - 1))) at.push(s);
-        } else
-          for (let o = 0; o < offsets.length; o++) {
-            const p = s - offsets[o]!;
-            if (p >= 0 && led.precededBy(o, chunk.charCodeAt(s - 1)) && !isBlocked(blocked, chunk.charCodeAt(p - 1))) at.push(p);
-          }
+        const j = ids[i]! >> 4, o = ids[i]! & 15, led = this.led[j]!, p = s - led.offsets[o]!;
+        if (p >= 0 && led.precededBy(o, chunk.charCodeAt(s - 1)) && !isBlocked(led.blockedBefore, chunk.charCodeAt(p - 1))) this.positions[j]!.push(p);
       }
     }
     return true;
@@ -104,8 +98,9 @@ export class DigitDispatch {
 
   private fill(key: number, then: number): Int32Array {
     const length = Math.floor(key / KINDS), next = key % KINDS;
+    // Each entry is a regex and one of its leads: j * 16 + the lead's index (a lead has at most 8 characters).
     const ids: number[] = [];
-    this.led.forEach((l, j) => l.startsAt(length, next, then) && ids.push(j));
+    this.led.forEach((l, j) => l.offsets.forEach((_, o) => l.startsAt(length, next, then, o) && ids.push(j * 16 + o)));
     return Int32Array.from(ids);
   }
 }

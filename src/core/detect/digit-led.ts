@@ -39,8 +39,11 @@ export interface DigitLed {
   offsets: readonly number[];
   /** Whether the character before a run (its code) can be the last of a lead of offsets[i] characters. */
   precededBy(i: number, code: number): boolean;
-  /** Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`. */
-  startsAt(length: number, next: number, then: number): boolean;
+  /**
+   * Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`: with
+   * the lead of offsets[o] characters before the run, or (o undefined) with any of them.
+   */
+  startsAt(length: number, next: number, then: number, o?: number): boolean;
   /**
    * 1 for each ASCII character that, standing just before a match's first character, rules the match out (a
    * leading negative look-behind such as `(?<![\w.+-])`): most runs in logs and configuration files follow a
@@ -292,6 +295,24 @@ function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
     if (j > 0) for (const s of prefixes[j - 1]!) for (const e of a.edges[s]!) if (digitNext([e.to])) addAll(last, e.set);
     return last;
   });
+  // The questions about runs, asked from the states a lead of any length leaves (for the table of all leads), or
+  // of one length (made when first asked: most patterns have one lead).
+  const byLead: (((length: number, next: number, then: number) => boolean) | undefined)[] = [];
+  const anyLead = runReader(a, beforeDigits, closure, step);
+  return {
+    offsets,
+    precededBy: (i, code) => offsets[i] === 0 || has(lastOfLead[i]!, code < 128 ? code : 128),
+    startsAt: (length, next, then, o) =>
+      o === undefined || offsets.length === 1 ? anyLead(length, next, then) : (byLead[o] ??= runReader(a, closure(prefixes[offsets[o]!]!, DIGIT_KIND), closure, step))(length, next, then),
+  };
+}
+
+/**
+ * The questions about a run of digits, from the states before its first digit: after k digits, can a match end
+ * or go on with the next two characters? Answers are kept: engines share them (digit-dispatch.ts), and each asks
+ * for the kinds its texts show.
+ */
+function runReader(a: Automaton, beforeDigits: Set<number>, closure: (from: Iterable<number>, next: number) => Set<number>, step: (states: Set<number>, kind: number) => number[]): (length: number, next: number, then: number) => boolean {
   // reached[k]: the states that k digits lead to (before the next character is known); inRun[k]: with a digit next.
   const reached: number[][] = [[...beforeDigits]];
   const inRun = [beforeDigits];
@@ -303,7 +324,6 @@ function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
     if (states.has(a.accept)) endsInRun = Math.min(endsInRun, k);
     inRun.push(states);
   }
-  // Answers are kept: engines share this object (digit-dispatch.ts), and each asks for the kinds its texts show.
   const answers = new Map<number, boolean>();
   const atEnds = new Map<number, Set<number>>();
   // For each run length, whether a match can end there, and which characters can follow (with no look-ahead
@@ -328,14 +348,11 @@ function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
     const after = closure(step(atEnd, next), then);
     return after.has(a.accept) || (then !== END && step(after, then).length > 0);
   };
-  return {
-    offsets,
-    precededBy: (i, code) => offsets[i] === 0 || has(lastOfLead[i]!, code < 128 ? code : 128),
-    startsAt(length, next, then) {
-      const key = (length * KINDS + next) * KINDS + then;
-      let answer = answers.get(key);
-      if (answer === undefined) answers.set(key, (answer = startsAt(length, next, then)));
-      return answer;
-    },
+  return (length, next, then) => {
+    const key = (length * KINDS + next) * KINDS + then;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = startsAt(length, next, then)));
+    return answer;
   };
 }
+

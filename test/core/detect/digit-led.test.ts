@@ -67,6 +67,14 @@ describe('digit-led patterns: read from a regex where its matches can begin', ()
     expect(nric.precededBy(0, code('Q'))).toBe(false);
     expect(nric.startsAt(7, code('A'), END)).toBe(true);
     expect(nric.startsAt(7, NON_ASCII, END)).toBe(false);
+    // Each lead is asked about on its own: two digits and a space end an ICD code after its letter, never an NDC code.
+    const codes = digitLed(String.raw`((?<![\w.-])[A-TV-Z]\d[0-9AB](?![\w-]))|((?<![\w-])\d{4}-\d{4}-\d{2}(?![\w-]))`, 'g')!;
+    expect(codes.offsets).toEqual([0, 1]);
+    expect(codes.startsAt(2, code(' '), code('x'))).toBe(true);
+    expect(codes.startsAt(2, code(' '), code('x'), 1)).toBe(true);
+    expect(codes.startsAt(2, code(' '), code('x'), 0)).toBe(false);
+    expect(codes.startsAt(4, code('-'), DIGIT_KIND, 0)).toBe(true);
+    expect(codes.startsAt(4, code('-'), DIGIT_KIND, 1)).toBe(false);
   });
 
   it('names the characters before a match that its leading look-behinds rule out', () => {
