@@ -320,26 +320,30 @@ function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
   const order = inResultOrder(found);
   const kept = new Uint8Array(found.length);
+  // One open cluster per layer (there are a handful), reused: a finding that overlaps nothing allocates nothing.
   const open = new Map<string, Cluster>();
   for (const i of order) {
     const f = found[i]!, key = layer(f);
-    const c = open.get(key);
-    if (c && f.start < c.end) {
+    let c = open.get(key);
+    if (!c) open.set(key, (c = { members: [], end: 0 }));
+    else if (c.members.length && f.start < c.end) {
       c.members.push(i);
       c.end = Math.max(c.end, f.end);
       continue;
     }
-    if (c) keepBest(found, c, kept);
-    open.set(key, { members: [i], start: f.start, end: f.end });
+    keepBest(found, c, kept);
+    c.members.push(i);
+    c.end = f.end;
   }
   for (const c of open.values()) keepBest(found, c, kept);
-  return order.filter((i) => kept[i]).map((i) => found[i]!);
+  const out: Finding[] = [];
+  for (const i of order) if (kept[i]) out.push(found[i]!);
+  return out;
 }
 
 /** Findings of one layer that overlap one another (through each other), as indices into the findings. */
 interface Cluster {
   members: number[];
-  start: number;
   end: number;
 }
 
@@ -368,23 +372,28 @@ function inResultOrder(found: Finding[]): number[] {
 
 const inResult = (x: Finding, y: Finding): number => x.end - y.end || y.score - x.score;
 
-/** Marks the findings a cluster keeps: in rank order, each that overlaps none kept before it. */
+/** Marks the findings a cluster keeps (in rank order, each that overlaps none kept before it) and empties it. */
 function keepBest(found: Finding[], c: Cluster, kept: Uint8Array): void {
-  if (c.members.length === 1) {
-    kept[c.members[0]!] = 1;
+  const members = c.members;
+  if (members.length <= 1) {
+    if (members.length) kept[members[0]!] = 1;
+    members.length = 0;
     return;
   }
-  const ranked = c.members.sort((a, b) => {
+  // Members come in the order of the result: the first starts the cluster.
+  const start = found[members[0]!]!.start;
+  const ranked = members.sort((a, b) => {
     const x = found[a]!, y = found[b]!;
     return y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start || a - b;
   });
-  const taken = new Uint8Array(c.end - c.start);
+  const taken = new Uint8Array(c.end - start);
   for (const i of ranked) {
     const f = found[i]!;
     let free = true;
-    for (let k = f.start; k < f.end && free; k++) free = taken[k - c.start] === 0;
+    for (let k = f.start; k < f.end && free; k++) free = taken[k - start] === 0;
     if (!free) continue;
-    taken.fill(1, f.start - c.start, f.end - c.start);
+    taken.fill(1, f.start - start, f.end - start);
     kept[i] = 1;
   }
+  members.length = 0;
 }
