@@ -53,9 +53,13 @@ export class DigitDispatch {
       const key = Math.min(e - s, LONGEST_RUN + 1) * KINDS + kindAt(chunk, e, n), then = kindAt(chunk, e + 1, n);
       const row = (this.table[key] ??= new Array(KINDS));
       const ids = row[then] ?? (row[then] = this.fill(key, then));
+      // The character before the run ends a lead (NaN at the chunk's start: index 128, as any non-ASCII one).
+      const last = chunk.charCodeAt(s - 1), lastAt = last < 128 ? last : 128;
       for (let i = 0; i < ids.length; i++) {
         const j = ids[i]! >> 4, o = ids[i]! & 15, led = this.led[j]!, p = s - led.offsets[o]!;
-        if (p >= 0 && led.precededBy(o, chunk.charCodeAt(s - 1)) && !isBlocked(led.blockedBefore, chunk.charCodeAt(p - 1))) this.positions[j]!.push(p);
+        // The character before the match, where a leading look-behind may rule it out (ASCII only).
+        const before = chunk.charCodeAt(p - 1);
+        if (p >= 0 && led.leadEnds[o]![lastAt] === 1 && !(before < 128 && led.blockedBefore[before] === 1)) this.positions[j]!.push(p);
       }
     }
     return true;
@@ -104,9 +108,6 @@ export class DigitDispatch {
     return Int32Array.from(ids);
   }
 }
-
-/** Whether the character before a match (NaN at the start of the chunk) rules it out: ASCII only. */
-const isBlocked = (blocked: Uint8Array, c: number): boolean => c < 128 && blocked[c] === 1;
 
 /** The kind of the character at i (digit-led.ts): its code, one kind for all digits, others, or the end. */
 function kindAt(text: string, i: number, n: number): number {

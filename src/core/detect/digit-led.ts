@@ -37,8 +37,11 @@ export const DIGIT_KIND = 48, NON_ASCII = 128, END = 129, KINDS = 130;
 export interface DigitLed {
   /** How many characters (not digits) a match can have before its first digit, in increasing order. */
   offsets: readonly number[];
-  /** Whether the character before a run (its code) can be the last of a lead of offsets[i] characters. */
-  precededBy(i: number, code: number): boolean;
+  /**
+   * For each lead (offsets[i] characters), 1 for each character that can be its last, the one just before the run:
+   * indexed by the code below 128, at 128 for any other (all 1 for no lead).
+   */
+  leadEnds: readonly Uint8Array[];
   /**
    * Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`: with
    * the lead of offsets[o] characters before the run, or (o undefined) with any of them.
@@ -301,7 +304,7 @@ function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
   const anyLead = runReader(a, beforeDigits, closure, step);
   return {
     offsets,
-    precededBy: (i, code) => offsets[i] === 0 || has(lastOfLead[i]!, code < 128 ? code : 128),
+    leadEnds: offsets.map((j, i) => Uint8Array.from({ length: 129 }, (_, c) => (j === 0 || has(lastOfLead[i]!, c) ? 1 : 0))),
     startsAt: (length, next, then, o) =>
       o === undefined || offsets.length === 1 ? anyLead(length, next, then) : (byLead[o] ??= runReader(a, closure(prefixes[offsets[o]!]!, DIGIT_KIND), closure, step))(length, next, then),
   };

@@ -63,8 +63,8 @@ describe('digit-led patterns: read from a regex where its matches can begin', ()
   it('lets a few characters lead the first digit, and names them', () => {
     const nric = digitLed(String.raw`(?<!\p{LC}|\p{N}|[_.+/-])(?:[STFGM]\d{7}[A-Z])(?![-/.]?\p{N}|\p{LC}|_)`, 'gu')!;
     expect(nric.offsets).toEqual([1]);
-    expect(nric.precededBy(0, code('S'))).toBe(true);
-    expect(nric.precededBy(0, code('Q'))).toBe(false);
+    expect(nric.leadEnds[0]![code('S')]).toBe(1);
+    expect(nric.leadEnds[0]![code('Q')]).toBe(0);
     expect(nric.startsAt(7, code('A'), END)).toBe(true);
     expect(nric.startsAt(7, NON_ASCII, END)).toBe(false);
     // Each lead is asked about on its own: two digits and a space end an ICD code after its letter, never an NDC code.
