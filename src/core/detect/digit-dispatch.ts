@@ -1,6 +1,7 @@
 import { sticky, type Combined } from './combine';
 import { DIGIT_KIND, digitLed, END, KINDS, LONGEST_RUN, NON_ASCII, type DigitLed } from './digit-led';
 import type { Tokens } from './tokens';
+import { execAt } from './windows';
 
 /**
  * A chunk with fewer digit runs is scanned as before (each regex over the windows around its digits). Reading
@@ -53,10 +54,13 @@ export class DigitDispatch {
       const key = Math.min(e - s, LONGEST_RUN + 1) * KINDS + kindAt(chunk, e, n), then = kindAt(chunk, e + 1, n);
       const row = (this.table[key] ??= new Array(KINDS));
       const ids = row[then] ?? (row[then] = this.fill(key, then));
+      // The character before the run ends a lead (NaN at the chunk's start: index 128, as any non-ASCII one).
+      const last = chunk.charCodeAt(s - 1), lastAt = last < 128 ? last : 128;
       for (let i = 0; i < ids.length; i++) {
-        const j = ids[i]!, at = this.positions[j]!, led = this.led[j]!, offsets = led.offsets;
-        if (offsets.length === 1 && offsets[0] === 0) at.push(s);
-        else for (let o = 0; o < offsets.length; o++) if (s >= offsets[o]! && led.precededBy(o, chunk.charCodeAt(s - 1))) at.push(s - offsets[o]!);
+        const j = ids[i]! >> 4, o = ids[i]! & 15, led = this.led[j]!, p = s - led.offsets[o]!;
+        // The character before the match, where a leading look-behind may rule it out (ASCII only).
+        const before = chunk.charCodeAt(p - 1);
+        if (p >= 0 && led.leadEnds[o]![lastAt] === 1 && !(before < 128 && led.blockedBefore[before] === 1)) this.positions[j]!.push(p);
       }
     }
     return true;
@@ -72,16 +76,7 @@ export class DigitDispatch {
     const re = this.at[j]!.regex, text = this.chunk, positions = this.positions[j]!;
     // With several leads, one run's positions interleave with the next run's.
     if (this.led[j]!.offsets.length > 1) positions.sort((x, y) => x - y);
-    let after = 0;
-    for (const p of positions) {
-      if (p < after) continue;
-      after = p + 1;
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) continue;
-      after = p + m[0].length;
-      if (onMatch(m, 0) === false) break;
-    }
+    execAt(re, [{ offset: 0, text }], positions, onMatch);
     return true;
   }
 
@@ -99,8 +94,9 @@ export class DigitDispatch {
 
   private fill(key: number, then: number): Int32Array {
     const length = Math.floor(key / KINDS), next = key % KINDS;
+    // Each entry is a regex and one of its leads: j * 16 + the lead's index (a lead has at most 8 characters).
     const ids: number[] = [];
-    this.led.forEach((l, j) => l.startsAt(length, next, then) && ids.push(j));
+    this.led.forEach((l, j) => l.offsets.forEach((_, o) => l.startsAt(length, next, then, o) && ids.push(j * 16 + o)));
     return Int32Array.from(ids);
   }
 }

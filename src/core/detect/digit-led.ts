@@ -37,10 +37,22 @@ export const DIGIT_KIND = 48, NON_ASCII = 128, END = 129, KINDS = 130;
 export interface DigitLed {
   /** How many characters (not digits) a match can have before its first digit, in increasing order. */
   offsets: readonly number[];
-  /** Whether the character before a run (its code) can be the last of a lead of offsets[i] characters. */
-  precededBy(i: number, code: number): boolean;
-  /** Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`. */
-  startsAt(length: number, next: number, then: number): boolean;
+  /**
+   * For each lead (offsets[i] characters), 1 for each character that can be its last, the one just before the run:
+   * indexed by the code below 128, at 128 for any other (all 1 for no lead).
+   */
+  leadEnds: readonly Uint8Array[];
+  /**
+   * Whether a match can begin at a run of `length` digits followed by characters of the kinds `next`, `then`: with
+   * the lead of offsets[o] characters before the run, or (o undefined) with any of them.
+   */
+  startsAt(length: number, next: number, then: number, o?: number): boolean;
+  /**
+   * 1 for each ASCII character that, standing just before a match's first character, rules the match out (a
+   * leading negative look-behind such as `(?<![\w.+-])`): most runs in logs and configuration files follow a
+   * "-", a "." or a letter, and a sticky regex tried there would only fail.
+   */
+  blockedBefore: Uint8Array;
 }
 
 /** The digit-led view of a pattern, or undefined when it can begin elsewhere (or its syntax is not read here). */
@@ -54,7 +66,50 @@ export function digitLed(source: string, flags: string): DigitLed | undefined {
   }
   const led = simulate(compile(ast));
   // A match that begins with a digit must begin where a run does.
-  return led && (led.offsets[0] !== 0 || lead(ast) === 'yes') ? led : undefined;
+  if (!led || (led.offsets[0] === 0 && lead(ast) !== 'yes')) return undefined;
+  const blocked = new Uint8Array(128), before = blockedBefore(ast);
+  if (before) for (let c = 0; c < 128; c++) blocked[c] = has(before, c) ? 1 : 0;
+  return { ...led, blockedBefore: blocked };
+}
+
+/**
+ * The characters that, just before where a match begins, rule every match out: the one-character alternatives of
+ * the negative look-behinds that stand before the pattern's first character (in every branch of an alternation).
+ * Undefined when nothing is known. Under-approximating: a longer alternative of a look-behind blocks nothing here.
+ */
+function blockedBefore(n: RegexNode): CharSet | undefined {
+  switch (n.t) {
+    case 'look':
+      return n.behind && n.negative ? blockedBy(n.node) : undefined;
+    case 'rep':
+      return n.min > 0 ? blockedBefore(n.node) : undefined;
+    case 'alt': {
+      let common: CharSet | undefined;
+      for (const item of n.items) {
+        const b = blockedBefore(item);
+        if (!b) return undefined;
+        common = common ? intersection(common, b) : b;
+      }
+      return common;
+    }
+    case 'seq': {
+      // The zero-width items before the first character all look at the same place; the first item that reads a
+      // character (or may read none) ends the prefix, and what it blocks counts too.
+      const all = emptySet();
+      for (const item of n.items) {
+        const b = blockedBefore(item);
+        if (b) addAll(all, b);
+        if (item.t !== 'look' && item.t !== 'edge') break;
+      }
+      return all;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function intersection(a: CharSet, b: CharSet): CharSet {
+  return { ascii: a.ascii.map((w, i) => w & b.ascii[i]!), other: a.other && b.other };
 }
 
 /**
@@ -197,7 +252,7 @@ function compile(ast: RegexNode): Automaton {
  * The automaton run over k = 0, 1, 2 ... digits (the states after each, computed once), then, on demand, over the
  * two characters after a run. Undefined when a match can have no digit or too long a lead before its first.
  */
-function simulate(a: Automaton): DigitLed | undefined {
+function simulate(a: Automaton): Omit<DigitLed, 'blockedBefore'> | undefined {
   /** Whether a next character of this kind certainly closes a look-ahead (unknown kinds never do). */
   const closes = (block: CharSet, kind: number): boolean =>
     kind === DIGIT_KIND ? allDigits(block) : kind >= 0 && kind < 128 ? has(block, kind) : false;
@@ -243,6 +298,24 @@ function simulate(a: Automaton): DigitLed | undefined {
     if (j > 0) for (const s of prefixes[j - 1]!) for (const e of a.edges[s]!) if (digitNext([e.to])) addAll(last, e.set);
     return last;
   });
+  // The questions about runs, asked from the states a lead of any length leaves (for the table of all leads), or
+  // of one length (made when first asked: most patterns have one lead).
+  const byLead: (((length: number, next: number, then: number) => boolean) | undefined)[] = [];
+  const anyLead = runReader(a, beforeDigits, closure, step);
+  return {
+    offsets,
+    leadEnds: offsets.map((j, i) => Uint8Array.from({ length: 129 }, (_, c) => (j === 0 || has(lastOfLead[i]!, c) ? 1 : 0))),
+    startsAt: (length, next, then, o) =>
+      o === undefined || offsets.length === 1 ? anyLead(length, next, then) : (byLead[o] ??= runReader(a, closure(prefixes[offsets[o]!]!, DIGIT_KIND), closure, step))(length, next, then),
+  };
+}
+
+/**
+ * The questions about a run of digits, from the states before its first digit: after k digits, can a match end
+ * or go on with the next two characters? Answers are kept: engines share them (digit-dispatch.ts), and each asks
+ * for the kinds its texts show.
+ */
+function runReader(a: Automaton, beforeDigits: Set<number>, closure: (from: Iterable<number>, next: number) => Set<number>, step: (states: Set<number>, kind: number) => number[]): (length: number, next: number, then: number) => boolean {
   // reached[k]: the states that k digits lead to (before the next character is known); inRun[k]: with a digit next.
   const reached: number[][] = [[...beforeDigits]];
   const inRun = [beforeDigits];
@@ -254,7 +327,6 @@ function simulate(a: Automaton): DigitLed | undefined {
     if (states.has(a.accept)) endsInRun = Math.min(endsInRun, k);
     inRun.push(states);
   }
-  // Answers are kept: engines share this object (digit-dispatch.ts), and each asks for the kinds its texts show.
   const answers = new Map<number, boolean>();
   const atEnds = new Map<number, Set<number>>();
   // For each run length, whether a match can end there, and which characters can follow (with no look-ahead
@@ -279,14 +351,11 @@ function simulate(a: Automaton): DigitLed | undefined {
     const after = closure(step(atEnd, next), then);
     return after.has(a.accept) || (then !== END && step(after, then).length > 0);
   };
-  return {
-    offsets,
-    precededBy: (i, code) => offsets[i] === 0 || has(lastOfLead[i]!, code < 128 ? code : 128),
-    startsAt(length, next, then) {
-      const key = (length * KINDS + next) * KINDS + then;
-      let answer = answers.get(key);
-      if (answer === undefined) answers.set(key, (answer = startsAt(length, next, then)));
-      return answer;
-    },
+  return (length, next, then) => {
+    const key = (length * KINDS + next) * KINDS + then;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = startsAt(length, next, then)));
+    return answer;
   };
 }
+

@@ -1,5 +1,5 @@
 import { decodedAt } from './decoded';
-import { combinePatterns, matchedSpan, sourceOf, type Combined } from './combine';
+import { combinePatterns, matchedSpan, sourceOf, sticky, type Combined } from './combine';
 import { DigitDispatch } from './digit-dispatch';
 import { ownString } from './chars';
 import { compileContext, findContext, type CompiledContext } from './context';
@@ -7,7 +7,8 @@ import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
 import { readable } from './readable';
 import { tokensOf, type Tokens } from './tokens';
-import { digitWindows, execInParts, partsOf, windowsAround, type Part } from './windows';
+import { digitWindows, execAt, execInParts, partsOf, windowsAround, type Part } from './windows';
+import { keywordLed } from './keyword-led';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
 export interface ScanOptions {
@@ -29,6 +30,8 @@ export const DEFAULT_MIN_SCORE = 0.5;
 const CHUNK = 64 * 1024;
 /** Chunks overlap by this much so that a value across a boundary (a PEM key, an address) is seen whole. */
 const OVERLAP = 4 * 1024;
+/** A chunk this long or longer runs keyword-led regexes where their keywords stand (keyword-led.ts); shorter, around them. */
+const KEYWORD_LED_CHARS = 32 * 1024;
 /** No pattern reports more than this many matches per chunk: a page of near-identical junk stays bounded. */
 export const MAX_MATCHES_PER_PATTERN = 2_000;
 
@@ -167,12 +170,8 @@ export class Engine {
       let candidates: Candidate[];
       if (d.keywords) {
         if (d.find) candidates = d.find(chunk, lower, hits);
-        else {
-          const windows = windowsAround(chunk, d.keywords.map((k) => hits.get(k)), d.window?.before ?? 128, d.window?.after ?? 512);
-          const parts = partsOf(chunk, windows);
-          if (prof) t = lap(prof, 'keyword windows', t);
-          candidates = this.matchPatterns(p, parts);
-        }
+        // Reading the regexes costs more than short texts save (about 0.4 ms a regex, once per process).
+        else candidates = this.matchAtKeywords(p, chunk, context.lower !== undefined && chunk.length >= KEYWORD_LED_CHARS, hits);
       } else if (d.requires === 'digit') {
         if (!digits) {
           digits = partsOf(chunk, digitWindows(chunk, tokens));
@@ -207,14 +206,27 @@ export class Engine {
   private matchPatterns(p: Prepared, parts: readonly Part[], dispatched = false): Candidate[] {
     const out: Candidate[] = [];
     for (const c of p.patterns) {
-      let n = 0;
-      const onMatch = (m: RegExpExecArray, offset: number): boolean | void => {
-        const hit = matchedSpan(c, m);
-        if (!hit) return;
-        out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
-        return ++n < MAX_MATCHES_PER_PATTERN;
-      };
+      const onMatch = collect(c, out);
       if (!dispatched || !this.digitLed.run(c, onMatch)) execInParts(c.regex, parts, onMatch);
+    }
+    return out;
+  }
+
+  /**
+   * Candidates of a detector gated by keywords, over the windows around them: each regex that begins with one of
+   * them (keyword-led.ts) tried only where they stand, the others scanned. `atKeywords`: the keywords' positions
+   * are the chunk's (lower-casing kept its length), and the chunk is long enough to repay reading the regexes.
+   */
+  private matchAtKeywords(p: Prepared, chunk: string, atKeywords: boolean, hits: ReadonlyMap<string, readonly number[]>): Candidate[] {
+    const d = p.detector;
+    const parts = partsOf(chunk, windowsAround(chunk, d.keywords!.map((k) => hits.get(k)), d.window?.before ?? 128, d.window?.after ?? 512));
+    this.lap('keyword windows');
+    const out: Candidate[] = [];
+    for (const c of p.patterns) {
+      const onMatch = collect(c, out);
+      const led = atKeywords ? keywordLedOf(c, d.keywords!) : undefined;
+      if (led) execAt(stickyOf(c).regex, parts, positionsOf(led, hits), onMatch);
+      else execInParts(c.regex, parts, onMatch);
     }
     return out;
   }
@@ -257,6 +269,42 @@ export class Engine {
 interface ChunkText {
   tokens: Tokens;
   lower: string | undefined;
+}
+
+/** What a regex's matches add to a detector's candidates (at most MAX_MATCHES_PER_PATTERN of them per chunk). */
+function collect(c: Combined, out: Candidate[]): (m: RegExpExecArray, offset: number) => boolean | void {
+  let n = 0;
+  return (m, offset) => {
+    const hit = matchedSpan(c, m);
+    if (!hit) return;
+    out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
+    return ++n < MAX_MATCHES_PER_PATTERN;
+  };
+}
+
+/** keywordLed() of a regex, for a detector's keywords: read once per process (engines share it). */
+const KEYWORD_LED = new Map<string, string[] | null>();
+function keywordLedOf(c: Combined, keywords: readonly string[]): string[] | undefined {
+  const key = `${c.flags}/${c.source}/${keywords.join('\n')}`;
+  let led = KEYWORD_LED.get(key);
+  if (led === undefined) KEYWORD_LED.set(key, (led = keywordLed(c.source, c.flags, keywords) ?? null));
+  return led ?? undefined;
+}
+
+/** Each regex's sticky twin, built on first use. */
+const STICKY = new WeakMap<Combined, Combined>();
+function stickyOf(c: Combined): Combined {
+  let s = STICKY.get(c);
+  if (!s) STICKY.set(c, (s = sticky(c)));
+  return s;
+}
+
+/** Where any of the keywords begins, in order (one keyword's positions are in order already). */
+function positionsOf(keywords: readonly string[], hits: ReadonlyMap<string, readonly number[]>): readonly number[] {
+  if (keywords.length === 1) return hits.get(keywords[0]!) ?? [];
+  const all: number[] = [];
+  for (const k of keywords) for (const at of hits.get(k) ?? []) all.push(at);
+  return all.sort((a, b) => a - b);
 }
 
 /** The explanation of a pattern, made once per pattern: candidates share it until one becomes a finding. */
@@ -320,26 +368,30 @@ function resolveOverlaps(found: Finding[]): Finding[] {
   if (found.length < 2) return found;
   const order = inResultOrder(found);
   const kept = new Uint8Array(found.length);
+  // One open cluster per layer (there are a handful), reused: a finding that overlaps nothing allocates nothing.
   const open = new Map<string, Cluster>();
   for (const i of order) {
     const f = found[i]!, key = layer(f);
-    const c = open.get(key);
-    if (c && f.start < c.end) {
+    let c = open.get(key);
+    if (!c) open.set(key, (c = { members: [], end: 0 }));
+    else if (c.members.length && f.start < c.end) {
       c.members.push(i);
       c.end = Math.max(c.end, f.end);
       continue;
     }
-    if (c) keepBest(found, c, kept);
-    open.set(key, { members: [i], start: f.start, end: f.end });
+    keepBest(found, c, kept);
+    c.members.push(i);
+    c.end = f.end;
   }
   for (const c of open.values()) keepBest(found, c, kept);
-  return order.filter((i) => kept[i]).map((i) => found[i]!);
+  const out: Finding[] = [];
+  for (const i of order) if (kept[i]) out.push(found[i]!);
+  return out;
 }
 
 /** Findings of one layer that overlap one another (through each other), as indices into the findings. */
 interface Cluster {
   members: number[];
-  start: number;
   end: number;
 }
 
@@ -368,23 +420,28 @@ function inResultOrder(found: Finding[]): number[] {
 
 const inResult = (x: Finding, y: Finding): number => x.end - y.end || y.score - x.score;
 
-/** Marks the findings a cluster keeps: in rank order, each that overlaps none kept before it. */
+/** Marks the findings a cluster keeps (in rank order, each that overlaps none kept before it) and empties it. */
 function keepBest(found: Finding[], c: Cluster, kept: Uint8Array): void {
-  if (c.members.length === 1) {
-    kept[c.members[0]!] = 1;
+  const members = c.members;
+  if (members.length <= 1) {
+    if (members.length) kept[members[0]!] = 1;
+    members.length = 0;
     return;
   }
-  const ranked = c.members.sort((a, b) => {
+  // Members come in the order of the result: the first starts the cluster.
+  const start = found[members[0]!]!.start;
+  const ranked = members.sort((a, b) => {
     const x = found[a]!, y = found[b]!;
     return y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start || a - b;
   });
-  const taken = new Uint8Array(c.end - c.start);
+  const taken = new Uint8Array(c.end - start);
   for (const i of ranked) {
     const f = found[i]!;
     let free = true;
-    for (let k = f.start; k < f.end && free; k++) free = taken[k - c.start] === 0;
+    for (let k = f.start; k < f.end && free; k++) free = taken[k - start] === 0;
     if (!free) continue;
-    taken.fill(1, f.start - c.start, f.end - c.start);
+    taken.fill(1, f.start - start, f.end - start);
     kept[i] = 1;
   }
+  members.length = 0;
 }

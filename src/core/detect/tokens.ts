@@ -75,6 +75,8 @@ export interface Tokens {
   digits: number;
   digitStart: Int32Array;
   digitEnd: Int32Array;
+  /** For wordFrom: the first word that starts in or after each block of 64 characters (made on first use). */
+  wordBlocks: Int32Array | undefined;
 }
 
 let memo: Tokens | undefined;
@@ -155,7 +157,7 @@ function tokenize(text: string): Tokens {
     wordHash[words] = h;
     wordShape[words++] = (first & UPPER ? FIRST_UPPER : 0) | (cases === 2 ? ALL_UPPER : 0) | (cases & 2 ? 0 : ALL_LOWER) | (ascii ? ASCII : 0) | (marks ? HAS_MARK : 0) | (apostrophe ? HAS_APOSTROPHE : 0);
   }
-  return { text, words, wordStart, wordEnd, wordHash, wordShape, digits, digitStart, digitEnd };
+  return { text, words, wordStart, wordEnd, wordHash, wordShape, digits, digitStart, digitEnd, wordBlocks: undefined };
 }
 
 function doubled<A extends Int32Array | Uint8Array>(a: A): A {
@@ -167,8 +169,30 @@ function doubled<A extends Int32Array | Uint8Array>(a: A): A {
 /** The index of the first word that ends after `at` (binary search), or `t.words` when none does. */
 export const wordAfter = (t: Tokens, at: number): number => firstAtLeast(t.wordEnd, t.words, at + 1);
 
-/** The index of the first word that starts at or after `at` (binary search), or `t.words` when none does. */
-export const wordFrom = (t: Tokens, at: number): number => firstAtLeast(t.wordStart, t.words, at);
+/**
+ * The index of the first word that starts at or after `at`, or `t.words` when none does. Context lookups ask this
+ * twice for every candidate: the first word of each block of 64 characters is noted once per text (on first
+ * use), and the few words of a block are read from there, where a binary search took a dozen unpredictable steps.
+ */
+export function wordFrom(t: Tokens, at: number): number {
+  const firsts = t.wordBlocks ?? noteBlocks(t);
+  if (at <= 0) return 0;
+  const b = at >>> BLOCK_BITS;
+  let k = b < firsts.length ? firsts[b]! : t.words;
+  while (k < t.words && t.wordStart[k]! < at) k++;
+  return k;
+}
+
+const BLOCK_BITS = 6;
+function noteBlocks(t: Tokens): Int32Array {
+  const firsts = new Int32Array((t.text.length >>> BLOCK_BITS) + 1);
+  for (let b = 0, k = 0; b < firsts.length; b++) {
+    const from = b << BLOCK_BITS;
+    while (k < t.words && t.wordStart[k]! < from) k++;
+    firsts[b] = k;
+  }
+  return (t.wordBlocks = firsts);
+}
 
 /** The first index below `n` whose value in the sorted array `a` is at least `x`, or `n`. */
 function firstAtLeast(a: Int32Array, n: number, x: number): number {

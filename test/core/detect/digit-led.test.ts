@@ -63,10 +63,34 @@ describe('digit-led patterns: read from a regex where its matches can begin', ()
   it('lets a few characters lead the first digit, and names them', () => {
     const nric = digitLed(String.raw`(?<!\p{LC}|\p{N}|[_.+/-])(?:[STFGM]\d{7}[A-Z])(?![-/.]?\p{N}|\p{LC}|_)`, 'gu')!;
     expect(nric.offsets).toEqual([1]);
-    expect(nric.precededBy(0, code('S'))).toBe(true);
-    expect(nric.precededBy(0, code('Q'))).toBe(false);
+    expect(nric.leadEnds[0]![code('S')]).toBe(1);
+    expect(nric.leadEnds[0]![code('Q')]).toBe(0);
     expect(nric.startsAt(7, code('A'), END)).toBe(true);
     expect(nric.startsAt(7, NON_ASCII, END)).toBe(false);
+    // Each lead is asked about on its own: two digits and a space end an ICD code after its letter, never an NDC code.
+    const codes = digitLed(String.raw`((?<![\w.-])[A-TV-Z]\d[0-9AB](?![\w-]))|((?<![\w-])\d{4}-\d{4}-\d{2}(?![\w-]))`, 'g')!;
+    expect(codes.offsets).toEqual([0, 1]);
+    expect(codes.startsAt(2, code(' '), code('x'))).toBe(true);
+    expect(codes.startsAt(2, code(' '), code('x'), 1)).toBe(true);
+    expect(codes.startsAt(2, code(' '), code('x'), 0)).toBe(false);
+    expect(codes.startsAt(4, code('-'), DIGIT_KIND, 0)).toBe(true);
+    expect(codes.startsAt(4, code('-'), DIGIT_KIND, 1)).toBe(false);
+  });
+
+  it('names the characters before a match that its leading look-behinds rule out', () => {
+    const blocked = (source: string, flags = 'g'): string => {
+      const b = digitLed(source, flags)!.blockedBefore;
+      return [...b].flatMap((x, c) => (x ? [String.fromCharCode(c)] : [])).join('');
+    };
+    expect(blocked(String.raw`(?<![\w.+-])\d{3}-\d{4}`)).toBe('+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz');
+    // Every branch must rule a character out; a longer alternative of a look-behind rules nothing out here.
+    expect(blocked(String.raw`(?<![x\d])(?:(?<![-.])\d{3}|(?<![-/]|ab)\d{5})`)).toBe('-0123456789x');
+    expect(blocked(String.raw`(?<!\d)(?:(?<!-)\d{3}|\d{5})`)).toBe('0123456789');
+    // Case-insensitive sets are read with their other case; a positive look-behind or a look-ahead rules nothing out.
+    expect(blocked(String.raw`(?<![a-c\d])\d{4}`, 'gi')).toBe('0123456789ABCabc');
+    expect(blocked(String.raw`(?<=\s)(?<!\d)(?!-)\d{4}`)).toBe('0123456789');
+    // With a lead before the first digit, the look-behind stands before the lead.
+    expect(blocked(String.raw`(?<!\p{LC}|\p{N}|[_.+/-])(?:[STFGM]\d{7}[A-Z])`, 'gu')).toContain('_');
   });
 
   it('leaves patterns that can begin elsewhere to their scans', () => {

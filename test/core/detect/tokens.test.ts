@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashWord } from '../../../src/core/detect/chars';
-import { ALL_LOWER, ALL_UPPER, ASCII, FIRST_UPPER, HAS_APOSTROPHE, tokensOf, wordAfter, wordLower } from '../../../src/core/detect/tokens';
+import { ALL_LOWER, ALL_UPPER, ASCII, FIRST_UPPER, HAS_APOSTROPHE, tokensOf, wordAfter, wordFrom, wordLower } from '../../../src/core/detect/tokens';
 
 const words = (text: string) => {
   const t = tokensOf(text);
@@ -32,6 +32,17 @@ describe('the token stream', () => {
     expect(wordAfter(t, 1)).toBe(1);
     expect(wordAfter(t, 3)).toBe(2);
     expect(wordAfter(t, text.length)).toBe(t.words);
+  });
+
+  it('finds the first word from a position as a search of every word would, across blocks and long words', () => {
+    const text = `${'x'.repeat(200)} a bb ${'long'.repeat(40)} c\n${'  '.repeat(70)}d e${' f'.repeat(100)}  `;
+    const t = tokensOf(text);
+    const linear = (at: number): number => {
+      let k = 0;
+      while (k < t.words && t.wordStart[k]! < at) k++;
+      return k;
+    };
+    for (let at = -2; at <= text.length + 70; at++) expect(wordFrom(t, at)).toBe(linear(at));
   });
 
   it('reads the same text once, and another text afresh', () => {

@@ -1,5 +1,5 @@
 import { isAlnum } from '../chars';
-import { classOf, SPACE } from '../tokens';
+import { classOf, SPACE, tokensOf } from '../tokens';
 import { groupCount } from '../combine';
 import type { Candidate, Detector, Pattern } from '../types';
 import { backOver, DIGIT_REACH, patternsAtDigits, type Starts } from './ip/runs';
@@ -51,7 +51,27 @@ function monthCased(v: string): boolean | undefined {
 }
 
 /** A year on its own counts only after a word that makes it a date ("in 1977"); validate() checks it. */
-const YEAR_ALONE = /\b(?:19|20)\d\d\b(?![/.-]\d)/g;
+export const YEAR_ALONE = /\b(?:19|20)\d\d\b(?![/.-]\d)/g;
+/** The starts of YEAR_ALONE's matches, read from the chunk's digit runs: a run of four digits is a year there. */
+export function yearsAlone(text: string): number[] {
+  return yearRuns(text, (c) => !isWordChar(c), (c, next) => !isWordChar(c) && !((c === 47 || c === 46 || c === 45) && isDigit(next)));
+}
+/**
+ * The starts of the digit runs of four that read 19xx or 20xx, where the character before and the two after
+ * pass the tests: what a regex that starts with such a year finds, without trying it at every digit.
+ */
+function yearRuns(text: string, before: (c: number) => boolean, after: (c: number, next: number) => boolean): number[] {
+  const t = tokensOf(text), out: number[] = [];
+  for (let k = 0; k < t.digits; k++) {
+    const s = t.digitStart[k]!, e = t.digitEnd[k]!;
+    if (e - s !== 4) continue;
+    const a = text.charCodeAt(s), b = text.charCodeAt(s + 1);
+    if (!((a === 49 && b === 57) || (a === 50 && b === 48))) continue;
+    if (before(text.charCodeAt(s - 1)) && after(text.charCodeAt(e), text.charCodeAt(e + 1))) out.push(s);
+  }
+  return out;
+}
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** A regex's \w (without the u flag): what \b looks at. */
 const isWordChar = (c: number): boolean => isAlnum(c) || c === 95;
 const WEEKDAY_STEMS = ['Mon', 'Tues', 'Wednes', 'Thurs', 'Fri', 'Satur', 'Sun'];
@@ -80,10 +100,10 @@ function findYearsAndWeekdays(text: string): Candidate[] {
   const daysBefore = (at: number): void => {
     for (; d < days.length && days[d]! < at && out.length < MAX_MATCHES; d += 2) out.push({ start: days[d]!, end: days[d + 1]!, score: 0.5, why: WEEKDAY_WHY });
   };
-  YEAR_ALONE.lastIndex = 0;
-  for (let m = YEAR_ALONE.exec(text); m && out.length < MAX_MATCHES; m = YEAR_ALONE.exec(text)) {
-    daysBefore(m.index);
-    if (out.length < MAX_MATCHES) out.push({ start: m.index, end: m.index + 4, score: 0.5, why: YEAR_WHY });
+  for (const at of yearsAlone(text)) {
+    if (out.length >= MAX_MATCHES) break;
+    daysBefore(at);
+    if (out.length < MAX_MATCHES) out.push({ start: at, end: at + 4, score: 0.5, why: YEAR_WHY });
   }
   daysBefore(text.length);
   return out;
@@ -203,7 +223,10 @@ const japaneseDate: Detector = {
 };
 
 /** A year, from which month-year finds the month before it (a regex that starts with a digit runs fast). */
-const YEAR_AT = new RegExp(`(?<![\\w.])${YEAR4}`, 'g');
+export const YEAR_AT = new RegExp(`(?<![\\w.])${YEAR4}`, 'g');
+/** The starts of YEAR_AT's matches, from the digit runs (YEAR4's look-ahead: no word character, "/" or "-", nor ".5"). */
+export const yearsAt = (text: string): number[] =>
+  yearRuns(text, (c) => !isWordChar(c) && c !== 46, (c, next) => !isWordChar(c) && c !== 47 && c !== 45 && !((c === 46 || c === 44) && isDigit(next)));
 /** The month and its joiner that end right before a year: "marzo de ", "März ", "abr.-". */
 const MONTH_BEFORE_YEAR = new RegExp(`${NOT_LETTER_BEFORE}(?:${FULL}|${SHORT}\\.)${MONTH_YEAR}$`);
 const MONTH_YEAR_WHY = ['pattern month-year (0.85)'];
@@ -214,14 +237,14 @@ const MONTH_YEAR_WHY = ['pattern month-year (0.85)'];
  */
 function findMonthYears(text: string): Candidate[] {
   const out: Candidate[] = [];
-  YEAR_AT.lastIndex = 0;
-  for (let m = YEAR_AT.exec(text); m && out.length < MAX_MATCHES; m = YEAR_AT.exec(text)) {
+  for (const at of yearsAt(text)) {
+    if (out.length >= MAX_MATCHES) break;
     // The joiner ends in a space, "-" or "/": a year after anything else ("[2024-", "v2019") has no month before it.
-    const c = text.charCodeAt(m.index - 1);
+    const c = text.charCodeAt(at - 1);
     if (c !== 45 && c !== 47 && !(classOf(c) & SPACE)) continue;
-    const from = Math.max(0, m.index - 24);
-    const month = MONTH_BEFORE_YEAR.exec(text.slice(from, m.index));
-    if (month) out.push({ start: from + month.index, end: m.index + m[0].length, score: 0.85, why: MONTH_YEAR_WHY });
+    const from = Math.max(0, at - 24);
+    const month = MONTH_BEFORE_YEAR.exec(text.slice(from, at));
+    if (month) out.push({ start: from + month.index, end: at + 4, score: 0.85, why: MONTH_YEAR_WHY });
   }
   return out;
 }
