@@ -1,7 +1,6 @@
 import { sticky, type Combined } from './combine';
 import { DIGIT_KIND, digitLed, END, KINDS, LONGEST_RUN, NON_ASCII, type DigitLed } from './digit-led';
 import type { Tokens } from './tokens';
-import { execAt } from './windows';
 
 /**
  * A chunk with fewer digit runs is scanned as before (each regex over the windows around its digits). Reading
@@ -76,7 +75,16 @@ export class DigitDispatch {
     const re = this.at[j]!.regex, text = this.chunk, positions = this.positions[j]!;
     // With several leads, one run's positions interleave with the next run's.
     if (this.led[j]!.offsets.length > 1) positions.sort((x, y) => x - y);
-    execAt(re, [{ offset: 0, text }], positions, onMatch);
+    let after = 0;
+    for (const p of positions) {
+      if (p < after) continue;
+      after = p + 1;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      after = p + m[0].length;
+      if (onMatch(m, 0) === false) break;
+    }
     return true;
   }
 
