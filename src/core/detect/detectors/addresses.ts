@@ -2,6 +2,7 @@ import { isUpper } from '../chars';
 import { placeList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { execInParts, mergeWindows, partsOf, tokensAt, type Window } from '../windows';
+import { hasNonAscii } from './places/words';
 
 /**
  * Addresses, US city-and-state pairs and ZIP codes: the shapes of places, as opposed to their names (which
@@ -88,7 +89,8 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
   // The automaton sees no end of text after a last word: "... 2450 Crown St".
   const tail = /[ \n](\p{L}+)\.?$/u.exec(text.slice(-16));
   if (tail && ADDRESS_WORDS.has(tail[1]!.toLowerCase())) around(text.length - tail[0].length + 1);
-  for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
+  // Its letters are all beyond ASCII: a chunk without such a character (most) holds none of these cues.
+  if (hasNonAscii(text)) for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
   forAddressLines(text, around);
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));

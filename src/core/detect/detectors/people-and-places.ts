@@ -20,7 +20,34 @@ const INSTITUTIONS = new Set([
 const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
 
 const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
-const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
+export const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
+/** LOWERCASE_NAME, tried at one position. */
+const LOWERCASE_NAME_AT = new RegExp(LOWERCASE_NAME.source, 'uy');
+/** Every match of LOWERCASE_NAME begins with one of these (each cue's first letters). */
+const LOWERCASE_NAME_STARTS = ['name', 'call', 'i am', "i'm"];
+
+/**
+ * The matches of LOWERCASE_NAME, as a global search would find them, from its cues' starts: each is found by
+ * indexOf (a native search, where the regex, which begins with \b and an alternation, tries every position),
+ * and the regex is tried there sticky, left to right, never inside a match already taken.
+ */
+export function lowercaseNameMatches(text: string): RegExpExecArray[] {
+  let starts: number[] | undefined;
+  for (const w of LOWERCASE_NAME_STARTS) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) (starts ??= []).push(i);
+  if (!starts) return [];
+  starts.sort((a, b) => a - b);
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const at of starts) {
+    if (at < after) continue;
+    LOWERCASE_NAME_AT.lastIndex = at;
+    const m = LOWERCASE_NAME_AT.exec(text);
+    if (!m) continue;
+    out.push(m);
+    after = at + m[0].length;
+  }
+  return out;
+}
 
 interface Analysis {
   people: Candidate[];
@@ -393,8 +420,7 @@ function personCue(text: string, first: Token, last: Token, english = true): [st
  * or not English words at all (single letters are initials) are the name.
  */
 function lowercaseNames(text: string, people: Candidate[]): void {
-  LOWERCASE_NAME.lastIndex = 0;
-  for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
+  for (const m of lowercaseNameMatches(text)) {
     const words = m[1]!.split(' ');
     const n = words.findIndex((w, i) => !(nameList().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordList().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);

@@ -111,7 +111,7 @@ function englishNameBefore(text: string, at: number): boolean {
 
 export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const extra: number[] = [];
-  NON_ASCII.positions(lower, extra);
+  NON_ASCII.positions(lower, extra, text);
   const out: Candidate[] = [];
   aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
     const s = offset + m.index;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findAddresses } from '../../../src/core/detect/detectors/addresses';
+import { LOWERCASE_NAME, lowercaseNameMatches } from '../../../src/core/detect/detectors/people-and-places';
+import { findPostcodes } from '../../../src/core/detect/detectors/places/postcodes';
+import { listed, listedUncached } from '../../../src/core/detect/detectors/places/towns';
+import { hasNonAscii, NonAsciiWords } from '../../../src/core/detect/detectors/places/words';
+import { random } from '../../random';
+
+/**
+ * Issue 16, round 5: the names and places stages skip work where a cheap test says it can find nothing. Each
+ * skip is checked here against the path it spares, kept as the oracle, on generated texts made of the pieces
+ * that path reads.
+ */
+function generated(pieces: readonly string[], seed: number, count: number, length: number): string[] {
+  const r = random(seed);
+  return Array.from({ length: count }, () => Array.from({ length }, () => pieces[Math.floor(r() * pieces.length)]!).join(''));
+}
+
+describe('lower-case names from the starts of their cues', () => {
+  /** The global scan that lowercaseNameMatches() replaces. */
+  const scanned = (text: string): string[] => [...text.matchAll(new RegExp(LOWERCASE_NAME.source, 'gu'))].map((m) => `${m.index} ${m[0]} ${m[1]}`);
+  const found = (text: string): string[] => lowercaseNameMatches(text).map((m) => `${m.index} ${m[0]} ${m[1]}`);
+  const pieces = ['name is', 'name:', 'named', 'name', 'call me', 'calls me', 'called me', 'call', 'i am', "i'm", 'i', 'am', 'my ', 'hi ', 'rename', 'renamed', 'recall me', 'Name is',
+    'I am', ' ', ' ', '  ', '\n', '\t', 'vitoria', 'borna', 'jerković', 'ana', 'x', 'é', 'Ana', '.', ':', '_', '1'];
+  it.each([1, 2, 3, 4])('finds what the global scan finds (seed %i)', (seed) => {
+    for (const text of generated(pieces, seed, 300, 30)) expect(found(text), text).toEqual(scanned(text));
+  });
+  it('finds overlapping cues left to right, as the scan does', () => {
+    const text = 'my name is i am ana and i am named bob, they call me i am sam';
+    expect(found(text)).toEqual(scanned(text));
+    expect(found(text).length).toBeGreaterThan(1);
+  });
+  it('finds nothing without a cue', () => expect(found('Patient Anna Smith, seen today.')).toEqual([]));
+});
+
+describe('a chunk without non-ASCII characters', () => {
+  it('is told from one with them, each text by its own answer', () => {
+    const texts = ['plain ascii text', 'café', 'x'.repeat(1000) + '’', 'also plain', '', 'ß'];
+    // Asked in turn and again (the memo holds two texts): the answer is always the text's own.
+    for (let round = 0; round < 3; round++)
+      for (const [i, t] of texts.entries()) {
+        expect(hasNonAscii(t), t).toBe(/[^\x00-\x7f]/.test(t));
+        expect(hasNonAscii(texts[(i + 3) % texts.length]!)).toBe(/[^\x00-\x7f]/.test(texts[(i + 3) % texts.length]!));
+      }
+  });
+
+  it('gives the non-ASCII words no positions, and one with them the positions a search finds', () => {
+    const words = ['clínic', 'hôpital', 'centre d’atenció', 'straße'];
+    const seeker = new NonAsciiWords(words);
+    const searched = (lower: string): number[] =>
+      words.flatMap((w) => {
+        const at: number[] = [];
+        for (let i = lower.indexOf(w); i >= 0; i = lower.indexOf(w, i + w.length)) at.push(i);
+        return at;
+      }).sort((a, b) => a - b);
+    const pieces = [...words, 'clinic', 'hopital', 'strasse', ' ', 'í', 'ô', '’', 'x', 'Clínic', 'HÔPITAL'];
+    for (const text of generated(pieces, 7, 300, 12)) {
+      const lower = text.toLowerCase(), out: number[] = [];
+      seeker.positions(lower, out, text);
+      expect(out.sort((a, b) => a - b), text).toEqual(searched(lower));
+    }
+  });
+
+  it('finds the addresses it found with the search for non-ASCII cues', () => {
+    // "tér", "straße" are found from their letters; ASCII streets from the anchors (none given here).
+    expect(findAddresses('wohnt in der Hauptstraße 5, Berlin', new Map()).length).toBeGreaterThan(0);
+    expect(findAddresses('wohnt in der Hauptstrasse 5, Berlin', new Map())).toEqual([]);
+  });
+});
+
+describe('postcodes tried only where a value can end', () => {
+  const shown = (text: string, checked: boolean): string[] => findPostcodes(text, checked).map((c) => `${c.start}-${c.end} ${c.why[0]}`);
+  const pieces = ['CP', 'C.P.', 'PLZ', 'code postal', '〒', ' ', '  ', ':', ',', ', ', ' - ', ' -', '-', '－', '.', '/', '\n', 'a ', 'ab ', 'Narón ', 'x',
+    '28016', '1015', '1015 CJ', '1015CJ', 'D-10115', '100-0001', '100－0001', '1100-053', '2015', '123', '12', '123456', '12345', '1234',
+    ' Madrid', ' Ávila', ' Östersund', ' madrid', ' MADRID', ' AB', 'Calle Mayor 5'];
+  it.each([1, 2, 3, 4, 5])('finds what trying the regex at every digit run finds (seed %i)', (seed) => {
+    for (const text of generated(pieces, seed, 200, 40)) expect(shown(text, true), text).toEqual(shown(text, false));
+  });
+  it('finds each shape where the check lets the regex run', () => {
+    for (const text of ['Calle Mayor 5, 28046 Madrid', '1015 CJ Amsterdam', 'Rua Augusta 100, 1100-053 Lisboa', 'Narón 15407', '28046, Madrid', '28046 - Madrid', '〒100-0001', '28046 Ávila'])
+      expect(shown(text, true), text).toEqual(shown(text, false));
+    expect(shown('Calle Mayor 5, 28046 Madrid', true)).toHaveLength(1);
+  });
+});
+
+describe('listed towns, remembered', () => {
+  it('answers as the look-up does, asked once or again', () => {
+    const names = ['Madrid', 'Köln', 'Mérida', 'Berlin', 'Santiago de Compostela', 'Nowhereville', 'The', 'madrid', 'Frankfurt am Main', 'Bergamo'];
+    for (let round = 0; round < 2; round++) for (const n of names) expect(listed(n), n).toBe(listedUncached(n));
+    expect(names.filter(listed).length).toBeGreaterThan(3);
+    expect(listed('Nowhereville')).toBe(false);
+  });
+});
