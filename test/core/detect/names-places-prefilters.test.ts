@@ -21,9 +21,14 @@ describe('lower-case names from the starts of their cues', () => {
   const scanned = (text: string): string[] => [...text.matchAll(new RegExp(LOWERCASE_NAME.source, 'gu'))].map((m) => `${m.index} ${m[0]} ${m[1]}`);
   const found = (text: string): string[] => lowercaseNameMatches(text).map((m) => `${m.index} ${m[0]} ${m[1]}`);
   const pieces = ['name is', 'name:', 'named', 'name', 'call me', 'calls me', 'called me', 'call', 'i am', "i'm", 'i', 'am', 'my ', 'hi ', 'rename', 'renamed', 'recall me', 'Name is',
-    'I am', ' ', ' ', '  ', '\n', '\t', 'vitoria', 'borna', 'jerković', 'ana', 'x', 'é', 'Ana', '.', ':', '_', '1'];
-  it.each([1, 2, 3, 4])('finds what the global scan finds (seed %i)', (seed) => {
-    for (const text of generated(pieces, seed, 300, 30)) expect(found(text), text).toEqual(scanned(text));
+    'I am', ' ', ' ', '  ', '\n', '\t', 'vitoria', 'borna', 'ana', 'x', 'Ana', '.', ':', '_', '1', "'", "x'", "'s", 'names', 'caller'];
+  it.each([1, 2, 3, 4])('finds what the global scan finds in ASCII text, from the tokens (seed %i)', (seed) => {
+    const texts = generated(pieces, seed, 400, 30);
+    for (const text of texts) expect(found(text), text).toEqual(scanned(text));
+    expect(texts.filter((t) => found(t).length).length).toBeGreaterThan(20);
+  });
+  it.each([1, 2])('finds what the global scan finds in text beyond ASCII (seed %i)', (seed) => {
+    for (const text of generated([...pieces, 'jerković', 'é', 'éname', '’', 'i’m'], seed, 300, 30)) expect(found(text), text).toEqual(scanned(text));
   });
   it('finds overlapping cues left to right, as the scan does', () => {
     const text = 'my name is i am ana and i am named bob, they call me i am sam';
@@ -70,7 +75,7 @@ describe('a chunk without non-ASCII characters', () => {
 
 describe('postcodes tried only where a value can end', () => {
   const shown = (text: string, checked: boolean): string[] => findPostcodes(text, checked).map((c) => `${c.start}-${c.end} ${c.why[0]}`);
-  const pieces = ['CP', 'C.P.', 'PLZ', 'code postal', '〒', ' ', '  ', ':', ',', ', ', ' - ', ' -', '-', '－', '.', '/', '\n', 'a ', 'ab ', 'Narón ', 'x',
+  const pieces = ['CP', 'C.P.', 'C. P', 'C.A.P.', 'NPA', 'Postcode', 'postcode', 'Código Postal', 'Cód. Postal', 'cP', 'size', 'e', 'l', '1.2', 'PLZ', 'code postal', '〒', '郵便番号', ' ', '  ', ':', ',', ', ', ' - ', ' -', '-', '－', '.', '/', '\n', 'a ', 'ab ', 'Narón ', 'x',
     '28016', '1015', '1015 CJ', '1015CJ', 'D-10115', '100-0001', '100－0001', '1100-053', '2015', '123', '12', '123456', '12345', '1234',
     ' Madrid', ' Ávila', ' Östersund', ' madrid', ' MADRID', ' AB', 'Calle Mayor 5'];
   it.each([1, 2, 3, 4, 5])('finds what trying the regex at every digit run finds (seed %i)', (seed) => {

@@ -2,6 +2,8 @@ import { capitalisedTokens, isAllCapitals, isSentenceStart, kindOf, runs, textBe
 import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
+import { HAS_APOSTROPHE, tokensOf } from '../tokens';
+import { hasNonAscii } from './places/words';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
 import { intlPersonCue, isAddressNoun, isSignature, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
@@ -23,28 +25,36 @@ const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\b
 export const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
 /** LOWERCASE_NAME, tried at one position. */
 const LOWERCASE_NAME_AT = new RegExp(LOWERCASE_NAME.source, 'uy');
-/** Every match of LOWERCASE_NAME begins with one of these (each cue's first letters). */
-const LOWERCASE_NAME_STARTS = ['name', 'call', 'i am', "i'm"];
+/** Every match of LOWERCASE_NAME begins with one of these words (as tokens.ts hashes them, lower case). */
+const CUE_WORD_HASHES = new Set(['name', 'named', 'call', 'calls', 'called', 'i', "i'm"].map(hashWord));
 
 /**
- * The matches of LOWERCASE_NAME, as a global search would find them, from its cues' starts: each is found by
- * indexOf (a native search, where the regex, which begins with \b and an alternation, tries every position),
- * and the regex is tried there sticky, left to right, never inside a match already taken.
+ * The matches of LOWERCASE_NAME, as its global search finds them. In ASCII text (most chunks), a match begins
+ * after no letter, digit or "_" (\b): at the start of a word of the token stream, or right after an apostrophe
+ * inside one ("x'name"); and that word is one of its cues' first words. The regex is tried sticky at those
+ * words only, left to right, never inside a match already taken. Other text is searched as before.
  */
 export function lowercaseNameMatches(text: string): RegExpExecArray[] {
-  let starts: number[] | undefined;
-  for (const w of LOWERCASE_NAME_STARTS) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) (starts ??= []).push(i);
-  if (!starts) return [];
-  starts.sort((a, b) => a - b);
   const out: RegExpExecArray[] = [];
+  if (hasNonAscii(text)) {
+    LOWERCASE_NAME.lastIndex = 0;
+    for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) out.push(m);
+    return out;
+  }
+  const t = tokensOf(text);
   let after = 0;
-  for (const at of starts) {
-    if (at < after) continue;
+  const tryAt = (at: number): void => {
+    if (at < after) return;
     LOWERCASE_NAME_AT.lastIndex = at;
     const m = LOWERCASE_NAME_AT.exec(text);
-    if (!m) continue;
+    if (!m) return;
     out.push(m);
     after = at + m[0].length;
+  };
+  for (let i = 0; i < t.words; i++) {
+    const first = text.charCodeAt(t.wordStart[i]!) | 32; // "n", "c" or "i": most words are ruled out without a look-up
+    if ((first === 110 || first === 99 || first === 105) && CUE_WORD_HASHES.has(t.wordHash[i]!)) tryAt(t.wordStart[i]!);
+    if (t.wordShape[i]! & HAS_APOSTROPHE) for (let k = t.wordStart[i]! + 1; k < t.wordEnd[i]!; k++) if (text.charCodeAt(k - 1) === 39) tryAt(k);
   }
   return out;
 }

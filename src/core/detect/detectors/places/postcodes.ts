@@ -126,6 +126,35 @@ function labelReach(text: string, d: number): number {
   return d;
 }
 
+/** The label strings, by their last character. */
+const LABELS_BY_LAST = new Map<number, string[]>();
+for (const l of new Set(LABEL_STRINGS)) {
+  const c = l.charCodeAt(l.length - 1);
+  (LABELS_BY_LAST.get(c) ?? LABELS_BY_LAST.set(c, []).get(c)!).push(l);
+}
+
+/**
+ * labelReach() made exact: where the earliest label that ends where labelReach() looks for one's end begins, or d
+ * when none does. labelReach() takes any label's last character for a label's end ("e" of "size: 1024", the dot of
+ * "1.2"), and every position back to the longest label's length is then tried; here the whole label must stand
+ * there. A labelled match begins with a label (the regex reads them case-sensitively), so none begins before.
+ */
+function labelStart(text: string, d: number): number {
+  let v = d;
+  if (isCapital(text.charCodeAt(d - 1))) v = d - 1;
+  else if (text.charCodeAt(d - 1) === 45 && isCapital(text.charCodeAt(d - 2))) v = isCapital(text.charCodeAt(d - 3)) ? d - 3 : d - 2;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  const c = text.charCodeAt(v - 1);
+  if (c === 58 || c === 46) v--;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  let start = d;
+  for (let e = Math.max(1, v); e <= d; e++) {
+    if (LABEL_LASTS[text.charCodeAt(e - 1)] !== 1) continue;
+    for (const l of LABELS_BY_LAST.get(text.charCodeAt(e - 1))!) if (e - l.length >= 0 && e - l.length < start && text.startsWith(l, e - l.length)) start = e - l.length;
+  }
+  return start;
+}
+
 /** Whether a match may begin at p, before the digit run at d (of `run` digits): cheap tests that spare the regex. */
 function mayBegin(text: string, p: number, d: number, run: number, prefixed: boolean, checked: boolean): boolean {
   const c = text.charCodeAt(p), before = text.charCodeAt(p - 1);
@@ -157,7 +186,7 @@ function townMayFollow(text: string, e: number): boolean {
   return isCapital(u) || u >= 128;
 }
 
-/** The postcodes of a text (`checked` false: the regex is tried wherever mayBegin allows, without valueMayEnd; for tests). */
+/** The postcodes of a text (`checked` false: the regex is tried wherever labelReach and mayBegin allow, without labelStart and valueMayEnd; for tests). */
 export function findPostcodes(text: string, checked = true): Candidate[] {
   const t = tokensOf(text);
   const out: Candidate[] = [];
@@ -169,7 +198,7 @@ export function findPostcodes(text: string, checked = true): Candidate[] {
     visited = d + 1;
     if (run < FIRST_RUN.min || run > FIRST_RUN.max) continue;
     const prefixed = run === PREFIXED_RUN && text.charCodeAt(d - 1) === 45;
-    for (let p = Math.max(from, Math.min(labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
+    for (let p = Math.max(from, Math.min(checked ? labelStart(text, d) : labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
       if (!mayBegin(text, p, d, run, prefixed, checked)) continue;
       AT.regex.lastIndex = p;
       const m = AT.regex.exec(text);
