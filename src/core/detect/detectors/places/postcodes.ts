@@ -126,11 +126,13 @@ function labelReach(text: string, d: number): number {
   return d;
 }
 
-/** The label strings, by their last character. */
-const LABELS_BY_LAST = new Map<number, string[]>();
+/** The label strings, in groups by their last character (LAST_GROUP[code] is its group's index, 0 for none). */
+const LAST_GROUP = new Uint8Array(0x10000);
+const GROUPS: string[][] = [[]];
 for (const l of new Set(LABEL_STRINGS)) {
   const c = l.charCodeAt(l.length - 1);
-  (LABELS_BY_LAST.get(c) ?? LABELS_BY_LAST.set(c, []).get(c)!).push(l);
+  if (!LAST_GROUP[c]) LAST_GROUP[c] = GROUPS.push([]) - 1;
+  GROUPS[LAST_GROUP[c]!]!.push(l);
 }
 
 /**
@@ -149,8 +151,14 @@ function labelStart(text: string, d: number): number {
   while (isBlank(text.charCodeAt(v - 1))) v--;
   let start = d;
   for (let e = Math.max(1, v); e <= d; e++) {
-    if (LABEL_LASTS[text.charCodeAt(e - 1)] !== 1) continue;
-    for (const l of LABELS_BY_LAST.get(text.charCodeAt(e - 1))!) if (e - l.length >= 0 && e - l.length < start && text.startsWith(l, e - l.length)) start = e - l.length;
+    const g = LAST_GROUP[text.charCodeAt(e - 1)]!;
+    if (g === 0) continue;
+    const labels = GROUPS[g]!;
+    for (let k = 0; k < labels.length; k++) {
+      const l = labels[k]!, n = l.length;
+      if (e - n < 0 || e - n >= start || (n > 1 && text.charCodeAt(e - 2) !== l.charCodeAt(n - 2))) continue;
+      if (text.startsWith(l, e - n)) start = e - n;
+    }
   }
   return start;
 }
