@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findAddresses } from '../../../src/core/detect/detectors/addresses';
-import { LOWERCASE_NAME, lowercaseNameMatches } from '../../../src/core/detect/detectors/people-and-places';
+import { LOWERCASE_NAME, lowercaseNameMatches, placeOnlyCueBefore, placeOnlyCueByRegex } from '../../../src/core/detect/detectors/people-and-places';
+import { FACILITY_ANCHORS, findFacilities } from '../../../src/core/detect/detectors/places/facilities';
 import { findPostcodes } from '../../../src/core/detect/detectors/places/postcodes';
 import { listed, listedUncached } from '../../../src/core/detect/detectors/places/towns';
 import { hasNonAscii, NonAsciiWords } from '../../../src/core/detect/detectors/places/words';
+import { KeywordScanner } from '../../../src/core/detect/keywords';
 import { random } from '../../random';
 
 /**
@@ -15,6 +17,8 @@ function generated(pieces: readonly string[], seed: number, count: number, lengt
   const r = random(seed);
   return Array.from({ length: count }, () => Array.from({ length }, () => pieces[Math.floor(r() * pieces.length)]!).join(''));
 }
+
+const FILLER = ' and then the results of the quarterly review were sent to everyone on the list for comment '.repeat(3);
 
 describe('lower-case names from the starts of their cues', () => {
   /** The global scan that lowercaseNameMatches() replaces. */
@@ -94,5 +98,35 @@ describe('listed towns, remembered', () => {
     for (let round = 0; round < 2; round++) for (const n of names) expect(listed(n), n).toBe(listedUncached(n));
     expect(names.filter(listed).length).toBeGreaterThan(3);
     expect(listed('Nowhereville')).toBe(false);
+  });
+});
+
+describe('a cue of place before capitals, ruled out by its last letter', () => {
+  it('agrees with the regex on generated texts', () => {
+    const pieces = ['lives in', 'moved to', 'flew to', 'arrived at', 'originally from', 'grew up in', 'born in', 'travelling to', 'university of', 'where:', 'Where:', 'LIVES IN',
+      ' ', '  ', '\n', '\t', '\u00a0', 'x', 'in', 'to', 'the', ',', '.', 'NYC', 'SUND', 'é', 'K'];
+    let agreed = 0;
+    for (const text of generated(pieces, 9, 400, 8))
+      for (let at = 0; at <= text.length; at++) {
+        expect(placeOnlyCueBefore(text, at), `${JSON.stringify(text)} at ${at}`).toBe(placeOnlyCueByRegex(text, at));
+        if (placeOnlyCueByRegex(text, at)) agreed++;
+      }
+    expect(agreed).toBeGreaterThan(100);
+  });
+});
+
+describe('facility names before a tail word only in the windows that hold one', () => {
+  const scanner = new KeywordScanner([...FACILITY_ANCHORS]);
+  const facilities = (text: string, everyWindow: boolean) => {
+    const lower = text.toLowerCase();
+    return findFacilities(text, lower, scanner.scan(lower), everyWindow);
+  };
+  const pieces = ['Evangelisches Krankenhaus Bielefeld', 'Marienkrankenhaus', 'St. Antonius Ziekenhuis', 'Maasstad ziekenhuis', 'Sint Maartenskliniek', 'Kinderspital Zürich', 'Kantonsspital',
+    'Universitätsklinikum Hamburg-Eppendorf', 'Klinikum rechts der Isar', 'Hospital Universitario La Paz', 'CHU de Bordeaux', 'Lakeside Clinic', 'the clinic', 'Hospital', 'hospital', 'Gasthuis',
+    'Das Krankenhaus', 'Kliniken', 'Klinik', 'clinic', 'CS', 'CH ', ' ', '  ', ',', '.', '\n', 'Madrid', 'de', 'x', 'é', 'Spital', 'Hospital Road', FILLER];
+  it.each([8, 9, 10])('finds what running every pattern in every window finds (seed %i)', (seed) => {
+    const texts = generated(pieces, seed, 200, 20);
+    for (const text of texts) expect(facilities(text, false), text).toEqual(facilities(text, true));
+    expect(texts.filter((t) => facilities(t, false).some((c) => /[Kk]ranken|[Zz]ieken|spital|kliniek/.test(t.slice(c.start, c.end)))).length).toBeGreaterThan(20);
   });
 });

@@ -135,6 +135,26 @@ const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|fl
 /** Cues strong enough to make even a short all-capital word a place: "grew up in SUND". */
 const PLACE_ONLY_CUE = /\b(?:lives? in|moved to|flew to|returned to|arrived (?:at|in)|originally from|grew up in|born in|travel(?:l?ing|l?ed)? to|university of|where:)\s*$/;
 
+/**
+ * PLACE_ONLY_CUE.test(textBefore(text, at, 24)), with a look at the last character before the spaces first: every
+ * cue ends in "in", "to", "at", "from", "of" or "where:", and most capitals stand after none of their last letters.
+ */
+export function placeOnlyCueBefore(text: string, at: number): boolean {
+  const from = Math.max(0, at - 24);
+  let i = at - 1;
+  for (let c = text.charCodeAt(i); i >= from && (c === 32 || (c >= 9 && c <= 13)); c = text.charCodeAt(--i));
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    const l = c >= 65 && c <= 90 ? c + 32 : c;
+    if (l !== 110 && l !== 111 && l !== 116 && l !== 109 && l !== 102 && l !== 58) return false;
+  }
+  return PLACE_ONLY_CUE.test(textBefore(text, at, 24));
+}
+
+/** PLACE_ONLY_CUE as classifyRun() tested it: the oracle of placeOnlyCueBefore(), for tests. */
+export const placeOnlyCueByRegex = (text: string, at: number): boolean => PLACE_ONLY_CUE.test(textBefore(text, at, 24));
+
 /** Kinds that never start a name or a place on their own: a run of one such word is skipped at once. */
 const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility', 'weak-facility', 'title', 'initial']);
 
@@ -165,7 +185,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const titled = !before || !notAPerson(all[0]!, before);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
-    if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
+    if (only.acronym && placeOnlyCueBefore(text, only.start))
       places.push({ start: only.start, end: only.end, score: 0.6, why: ['capitals after "lives in", "moved to" or the like (0.6)'] });
     return;
   }
