@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAddresses } from '../../../src/core/detect/detectors/addresses';
+import { findAddresses, forAddressLines } from '../../../src/core/detect/detectors/addresses';
 import { CUES_BEFORE, cueBefore, LOWERCASE_NAME, lowercaseNameMatches } from '../../../src/core/detect/detectors/people-and-places';
 import { FACILITY_ANCHORS, findFacilities } from '../../../src/core/detect/detectors/places/facilities';
 import { findPostcodes } from '../../../src/core/detect/detectors/places/postcodes';
@@ -130,5 +130,29 @@ describe('facility names before a tail word only in the windows that hold one', 
     const texts = generated(pieces, seed, 200, 20);
     for (const text of texts) expect(facilities(text, false), text).toEqual(facilities(text, true));
     expect(texts.filter((t) => facilities(t, false).some((c) => /[Kk]ranken|[Zz]ieken|spital|kliniek/.test(t.slice(c.start, c.end)))).length).toBeGreaterThan(20);
+  });
+});
+
+describe('address lines, their indentation read before the regex', () => {
+  /** The regex tried at the text's start and at every line break, as before. */
+  const ADDRESS_LINE = /(?:^|\n)[ >]*\d{3,6} \p{Lu}/uy;
+  const tried = (text: string): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i >= 0 && i < text.length; i = text.indexOf('\n', i + 1)) {
+      ADDRESS_LINE.lastIndex = i;
+      if (ADDRESS_LINE.test(text)) out.push(i);
+    }
+    return out;
+  };
+  const found = (text: string): number[] => {
+    const out: number[] = [];
+    forAddressLines(text, (i) => out.push(i));
+    return out;
+  };
+  it('finds the lines the regex finds at every line', () => {
+    const pieces = ['\n', '\n', ' ', '  ', '>', '> ', '123', '12', '4567', '1234567', ' Main', ' main', 'Main', ' Élm', 'x', ':', '\t', '\r\n'];
+    const texts = generated(pieces, 12, 400, 16);
+    for (const text of texts) expect(found(text), JSON.stringify(text)).toEqual(tried(text));
+    expect(texts.filter((t) => found(t).length).length).toBeGreaterThan(15);
   });
 });

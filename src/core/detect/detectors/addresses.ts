@@ -103,10 +103,13 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
  * The starts of ADDRESS_LINE's matches: it can match only at the text's start or at a line break (and holds no
  * line break itself), so it is tried sticky there, after a look at the next character, not scanned over the text.
  */
-function forAddressLines(text: string, at: (i: number) => void): void {
+export function forAddressLines(text: string, at: (i: number) => void): void {
   for (let i = 0; i >= 0 && i < text.length; i = text.indexOf('\n', i + 1)) {
-    const c = text.charCodeAt(i === 0 && text.charCodeAt(0) !== 10 ? 0 : i + 1);
-    if (c !== 32 && c !== 62 && (c < 48 || c > 57)) continue;
+    // The line's "[ >]*" read here, then its first digit: an indented line of a configuration file costs no regex.
+    let j = i === 0 && text.charCodeAt(0) !== 10 ? 0 : i + 1;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 62) c = text.charCodeAt(++j);
+    if (c < 48 || c > 57) continue;
     ADDRESS_LINE.lastIndex = i;
     if (ADDRESS_LINE.test(text)) at(i);
   }
