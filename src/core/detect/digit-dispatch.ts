@@ -1,7 +1,6 @@
 import { sticky, type Combined } from './combine';
 import { DIGIT_KIND, digitLed, END, KINDS, LONGEST_RUN, NON_ASCII, type DigitLed } from './digit-led';
 import type { Tokens } from './tokens';
-import { execAt } from './windows';
 
 /**
  * A chunk with fewer digit runs is scanned as before (each regex over the windows around its digits). Reading
@@ -10,6 +9,11 @@ import { execAt } from './windows';
  * bench's mixed text has some 4,000 runs), and pastes, typed text and a short text never build the automata.
  */
 const MIN_RUNS = 1024;
+
+/** By run length and the kinds after and before the run (see DigitDispatch.table). */
+type Table = (((Cell | undefined)[] | undefined)[] | undefined)[];
+/** The tables of the sets of regexes seen in this process, by their sources in order. */
+const TABLES = new Map<string, Table>();
 
 /** What digitLed found for a source, shared by every engine in the process (keyed by flags and source). */
 const ANALYSED = new Map<string, DigitLed | null>();
@@ -34,10 +38,11 @@ export class DigitDispatch {
   private at: Combined[] = [];
   private positions: number[][] = [];
   /**
-   * By run length (capped) and the kind of the character after the run, then by the kind of the one after that:
-   * the regexes that can begin there (rows filled when a chunk first has such a run).
+   * By run length (capped) and the kind of the character after the run, then by the kind of the one after that,
+   * then by the kind of the one before the run: what can begin there (cells filled when a chunk first has such a
+   * run). The character before decides a lead's last character and a leading look-behind of a match at the run.
    */
-  private readonly table: ((Int32Array | undefined)[] | undefined)[] = new Array((LONGEST_RUN + 2) * KINDS);
+  private table: Table = [];
   private chunk = '';
 
   constructor(private readonly regexes: readonly Combined[]) {}
@@ -51,16 +56,16 @@ export class DigitDispatch {
     const n = chunk.length;
     for (let k = 0; k < t.digits; k++) {
       const s = t.digitStart[k]!, e = t.digitEnd[k]!;
-      const key = Math.min(e - s, LONGEST_RUN + 1) * KINDS + kindAt(chunk, e, n), then = kindAt(chunk, e + 1, n);
-      const row = (this.table[key] ??= new Array(KINDS));
-      const ids = row[then] ?? (row[then] = this.fill(key, then));
-      // The character before the run ends a lead (NaN at the chunk's start: index 128, as any non-ASCII one).
-      const last = chunk.charCodeAt(s - 1), lastAt = last < 128 ? last : 128;
-      for (let i = 0; i < ids.length; i++) {
-        const j = ids[i]! >> 4, o = ids[i]! & 15, led = this.led[j]!, p = s - led.offsets[o]!;
-        // The character before the match, where a leading look-behind may rule it out (ASCII only).
-        const before = chunk.charCodeAt(p - 1);
-        if (p >= 0 && led.leadEnds[o]![lastAt] === 1 && !(before < 128 && led.blockedBefore[before] === 1)) this.positions[j]!.push(p);
+      const key = Math.min(e - s, LONGEST_RUN + 1) * KINDS + kindAt(chunk, e, n), then = kindAt(chunk, e + 1, n), before = kindAt(chunk, s - 1, n);
+      const byThen = (this.table[key] ??= new Array(KINDS));
+      const byBefore = (byThen[then] ??= new Array(KINDS));
+      const cell = byBefore[before] ?? (byBefore[before] = this.fill(key, then, before));
+      for (let i = 0; i < cell.atRun.length; i++) this.positions[cell.atRun[i]!]!.push(s);
+      for (let i = 0; i < cell.led.length; i++) {
+        const j = cell.led[i]! >> 4, led = this.led[j]!, p = s - led.offsets[cell.led[i]! & 15]!;
+        // The character before a lead, where a leading look-behind may rule the match out (ASCII only).
+        const c = chunk.charCodeAt(p - 1);
+        if (p >= 0 && !(c < 128 && led.blockedBefore[c] === 1)) this.positions[j]!.push(p);
       }
     }
     return true;
@@ -76,29 +81,59 @@ export class DigitDispatch {
     const re = this.at[j]!.regex, text = this.chunk, positions = this.positions[j]!;
     // With several leads, one run's positions interleave with the next run's.
     if (this.led[j]!.offsets.length > 1) positions.sort((x, y) => x - y);
-    execAt(re, [{ offset: 0, text }], positions, onMatch);
+    let after = 0;
+    for (const p of positions) {
+      if (p < after) continue;
+      after = p + 1;
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      after = p + m[0].length;
+      if (onMatch(m, 0) === false) break;
+    }
     return true;
   }
 
   private prepare(): void {
+    const keys: string[] = [];
     for (const c of this.regexes) {
       const led = analysed(c);
       if (!led) continue;
+      keys.push(`${c.flags}/${c.source}`);
       this.index.set(c, this.led.length);
       this.led.push(led);
       this.at.push(sticky(c));
       this.positions.push([]);
     }
+    // Engines of the same detectors share the cells they fill (a cell depends only on the regexes, in order).
+    const signature = keys.join('\n');
+    this.table = TABLES.get(signature) ?? (TABLES.set(signature, []).get(signature)!);
     this.ready = true;
   }
 
-  private fill(key: number, then: number): Int32Array {
+  private fill(key: number, then: number, before: number): Cell {
     const length = Math.floor(key / KINDS), next = key % KINDS;
-    // Each entry is a regex and one of its leads: j * 16 + the lead's index (a lead has at most 8 characters).
-    const ids: number[] = [];
-    this.led.forEach((l, j) => l.offsets.forEach((_, o) => l.startsAt(length, next, then, o) && ids.push(j * 16 + o)));
-    return Int32Array.from(ids);
+    const atRun: number[] = [], led: number[] = [];
+    this.led.forEach((l, j) =>
+      l.offsets.forEach((offset, o) => {
+        if (!l.startsAt(length, next, then, o)) return;
+        // A match at the run: the character before it must pass its look-behind. With a lead: must end the lead.
+        if (offset === 0) {
+          if (!(before < 128 && l.blockedBefore[before] === 1)) atRun.push(j);
+        } else if (l.leadEnds[o]![before < 128 ? before : 128] === 1) led.push(j * 16 + o);
+      }),
+    );
+    return { atRun: Int32Array.from(atRun), led: Int32Array.from(led) };
   }
+}
+
+/**
+ * What a kind of run can begin: the regexes that may match at the run itself, and (j * 16 + the lead's index)
+ * those that may match a lead of characters before it (a lead has at most 8).
+ */
+interface Cell {
+  atRun: Int32Array;
+  led: Int32Array;
 }
 
 /** The kind of the character at i (digit-led.ts): its code, one kind for all digits, others, or the end. */

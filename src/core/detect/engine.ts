@@ -1,5 +1,5 @@
 import { decodedAt } from './decoded';
-import { combinePatterns, matchedSpan, sourceOf, sticky, type Combined } from './combine';
+import { combinePatterns, matchedSpan, sourceOf, type Combined } from './combine';
 import { DigitDispatch } from './digit-dispatch';
 import { ownString } from './chars';
 import { compileContext, findContext, type CompiledContext } from './context';
@@ -7,8 +7,7 @@ import { KeywordScanner } from './keywords';
 import { documentLabels, HEALTH_CONTEXT_CHARS } from './labels';
 import { readable } from './readable';
 import { tokensOf, type Tokens } from './tokens';
-import { digitWindows, execAt, execInParts, partsOf, windowsAround, type Part } from './windows';
-import { keywordLed } from './keyword-led';
+import { digitWindows, execInParts, partsOf, windowsAround, type Part } from './windows';
 import type { Candidate, Detector, Finding, Pattern, ScanResult } from './types';
 
 export interface ScanOptions {
@@ -30,8 +29,6 @@ export const DEFAULT_MIN_SCORE = 0.5;
 const CHUNK = 64 * 1024;
 /** Chunks overlap by this much so that a value across a boundary (a PEM key, an address) is seen whole. */
 const OVERLAP = 4 * 1024;
-/** A chunk this long or longer runs keyword-led regexes where their keywords stand (keyword-led.ts); shorter, around them. */
-const KEYWORD_LED_CHARS = 32 * 1024;
 /** No pattern reports more than this many matches per chunk: a page of near-identical junk stays bounded. */
 export const MAX_MATCHES_PER_PATTERN = 2_000;
 
@@ -170,8 +167,12 @@ export class Engine {
       let candidates: Candidate[];
       if (d.keywords) {
         if (d.find) candidates = d.find(chunk, lower, hits);
-        // Reading the regexes costs more than short texts save (about 0.4 ms a regex, once per process).
-        else candidates = this.matchAtKeywords(p, chunk, context.lower !== undefined && chunk.length >= KEYWORD_LED_CHARS, hits);
+        else {
+          const windows = windowsAround(chunk, d.keywords.map((k) => hits.get(k)), d.window?.before ?? 128, d.window?.after ?? 512);
+          const parts = partsOf(chunk, windows);
+          if (prof) t = lap(prof, 'keyword windows', t);
+          candidates = this.matchPatterns(p, parts);
+        }
       } else if (d.requires === 'digit') {
         if (!digits) {
           digits = partsOf(chunk, digitWindows(chunk, tokens));
@@ -206,27 +207,14 @@ export class Engine {
   private matchPatterns(p: Prepared, parts: readonly Part[], dispatched = false): Candidate[] {
     const out: Candidate[] = [];
     for (const c of p.patterns) {
-      const onMatch = collect(c, out);
+      let n = 0;
+      const onMatch = (m: RegExpExecArray, offset: number): boolean | void => {
+        const hit = matchedSpan(c, m);
+        if (!hit) return;
+        out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
+        return ++n < MAX_MATCHES_PER_PATTERN;
+      };
       if (!dispatched || !this.digitLed.run(c, onMatch)) execInParts(c.regex, parts, onMatch);
-    }
-    return out;
-  }
-
-  /**
-   * Candidates of a detector gated by keywords, over the windows around them: each regex that begins with one of
-   * them (keyword-led.ts) tried only where they stand, the others scanned. `atKeywords`: the keywords' positions
-   * are the chunk's (lower-casing kept its length), and the chunk is long enough to repay reading the regexes.
-   */
-  private matchAtKeywords(p: Prepared, chunk: string, atKeywords: boolean, hits: ReadonlyMap<string, readonly number[]>): Candidate[] {
-    const d = p.detector;
-    const parts = partsOf(chunk, windowsAround(chunk, d.keywords!.map((k) => hits.get(k)), d.window?.before ?? 128, d.window?.after ?? 512));
-    this.lap('keyword windows');
-    const out: Candidate[] = [];
-    for (const c of p.patterns) {
-      const onMatch = collect(c, out);
-      const led = atKeywords ? keywordLedOf(c, d.keywords!) : undefined;
-      if (led) execAt(stickyOf(c).regex, parts, positionsOf(led, hits), onMatch);
-      else execInParts(c.regex, parts, onMatch);
     }
     return out;
   }
@@ -269,42 +257,6 @@ export class Engine {
 interface ChunkText {
   tokens: Tokens;
   lower: string | undefined;
-}
-
-/** What a regex's matches add to a detector's candidates (at most MAX_MATCHES_PER_PATTERN of them per chunk). */
-function collect(c: Combined, out: Candidate[]): (m: RegExpExecArray, offset: number) => boolean | void {
-  let n = 0;
-  return (m, offset) => {
-    const hit = matchedSpan(c, m);
-    if (!hit) return;
-    out.push({ start: hit.span[0] + offset, end: hit.span[1] + offset, score: hit.pattern.score, why: whyOf(hit.pattern) });
-    return ++n < MAX_MATCHES_PER_PATTERN;
-  };
-}
-
-/** keywordLed() of a regex, for a detector's keywords: read once per process (engines share it). */
-const KEYWORD_LED = new Map<string, string[] | null>();
-function keywordLedOf(c: Combined, keywords: readonly string[]): string[] | undefined {
-  const key = `${c.flags}/${c.source}/${keywords.join('\n')}`;
-  let led = KEYWORD_LED.get(key);
-  if (led === undefined) KEYWORD_LED.set(key, (led = keywordLed(c.source, c.flags, keywords) ?? null));
-  return led ?? undefined;
-}
-
-/** Each regex's sticky twin, built on first use. */
-const STICKY = new WeakMap<Combined, Combined>();
-function stickyOf(c: Combined): Combined {
-  let s = STICKY.get(c);
-  if (!s) STICKY.set(c, (s = sticky(c)));
-  return s;
-}
-
-/** Where any of the keywords begins, in order (one keyword's positions are in order already). */
-function positionsOf(keywords: readonly string[], hits: ReadonlyMap<string, readonly number[]>): readonly number[] {
-  if (keywords.length === 1) return hits.get(keywords[0]!) ?? [];
-  const all: number[] = [];
-  for (const k of keywords) for (const at of hits.get(k) ?? []) all.push(at);
-  return all.sort((a, b) => a - b);
 }
 
 /** The explanation of a pattern, made once per pattern: candidates share it until one becomes a finding. */

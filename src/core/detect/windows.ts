@@ -100,28 +100,6 @@ export function execInParts(re: RegExp, parts: readonly Part[], onMatch: (m: Reg
 }
 
 /**
- * Runs a sticky regex at known positions (chunk offsets, in increasing order) in each part, as a global scan of
- * the part would report its matches where they begin there: the leftmost at each position, each after the last
- * one's end, with chunk offsets; `false` from onMatch stops.
- */
-export function execAt(re: RegExp, parts: readonly Part[], positions: ArrayLike<number>, onMatch: (m: RegExpExecArray, offset: number) => boolean | void): void {
-  let k = 0;
-  for (const { offset, text } of parts) {
-    while (k < positions.length && positions[k]! < offset) k++;
-    for (let after = 0; k < positions.length && positions[k]! < offset + text.length; k++) {
-      const p = positions[k]! - offset;
-      if (p < after) continue;
-      after = p + 1;
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (!m || m[0].length === 0) continue;
-      after = p + m[0].length;
-      if (onMatch(m, offset) === false) return;
-    }
-  }
-}
-
-/**
  * Whole tokens around seeds: for each match of `seed`, the longest run of characters that `inToken` accepts,
  * kept when `accept` says so. Finds fixed-shape tokens (a VIN, an IPv6 address) in time proportional to
  * the seeds, where a regex would try every position of the text. Tokens shorter than `shortest` are not offered

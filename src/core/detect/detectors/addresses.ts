@@ -2,6 +2,7 @@ import { isUpper } from '../chars';
 import { placeList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { execInParts, mergeWindows, partsOf, tokensAt, type Window } from '../windows';
+import { hasNonAscii } from './places/words';
 
 /**
  * Addresses, US city-and-state pairs and ZIP codes: the shapes of places, as opposed to their names (which
@@ -88,7 +89,8 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
   // The automaton sees no end of text after a last word: "... 2450 Crown St".
   const tail = /[ \n](\p{L}+)\.?$/u.exec(text.slice(-16));
   if (tail && ADDRESS_WORDS.has(tail[1]!.toLowerCase())) around(text.length - tail[0].length + 1);
-  for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
+  // Its letters are all beyond ASCII: a chunk without such a character (most) holds none of these cues.
+  if (hasNonAscii(text)) for (const [s] of tokensAt(text, NON_ASCII_LETTERS, isWordChar, (w) => NON_ASCII_CUES.some((cue) => w.toLowerCase().endsWith(cue)))) around(s);
   forAddressLines(text, around);
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
@@ -101,10 +103,13 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
  * The starts of ADDRESS_LINE's matches: it can match only at the text's start or at a line break (and holds no
  * line break itself), so it is tried sticky there, after a look at the next character, not scanned over the text.
  */
-function forAddressLines(text: string, at: (i: number) => void): void {
+export function forAddressLines(text: string, at: (i: number) => void): void {
   for (let i = 0; i >= 0 && i < text.length; i = text.indexOf('\n', i + 1)) {
-    const c = text.charCodeAt(i === 0 && text.charCodeAt(0) !== 10 ? 0 : i + 1);
-    if (c !== 32 && c !== 62 && (c < 48 || c > 57)) continue;
+    // The line's "[ >]*" read here, then its first digit: an indented line of a configuration file costs no regex.
+    let j = i === 0 && text.charCodeAt(0) !== 10 ? 0 : i + 1;
+    let c = text.charCodeAt(j);
+    while (c === 32 || c === 62) c = text.charCodeAt(++j);
+    if (c < 48 || c > 57) continue;
     ADDRESS_LINE.lastIndex = i;
     if (ADDRESS_LINE.test(text)) at(i);
   }

@@ -2,6 +2,8 @@ import { capitalisedTokens, isAllCapitals, isSentenceStart, kindOf, runs, textBe
 import { commonWordList, nameList, placeList, regionList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
 import { hashWord } from '../chars';
+import { HAS_APOSTROPHE, tokensOf } from '../tokens';
+import { hasNonAscii } from './places/words';
 import { ADDRESS_ANCHORS, findAddresses, findCityState, zipDetector } from './addresses';
 import { languageAt, paragraphLanguages } from '../language';
 import { intlPersonCue, isAddressNoun, isSignature, japaneseNames, kindsIn, labelledName, notAPerson, readBefore, splitAtInstitutions } from './people-intl';
@@ -20,7 +22,45 @@ const INSTITUTIONS = new Set([
 const INSTITUTION_STARTS = new Set([...INSTITUTIONS].map((i) => i.split(/[ -]/)[0]!));
 
 const PERSON_CUES = /(?:\bname(?:'s| is|:| was|\?)|\bnamed|\bcalled|\bpatient|\bpt\.?|\bdear|\bhi|\bhello|\bthanks,?|\bthank you,?|\bby|\bspeak (?:to|with)|\bmeet|\bask|\bcontact|\bcc:?|\battn:?|\bsigned|\bheard|\bcase of|\blike|\bto|\bat|\bcalls? me|\bcalled me|\bstarring|\bsays|\bsaid)\s*$/;
-const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
+export const LOWERCASE_NAME = /\b(?:name is|name:|named|calls? me|called me|i am|i'm)\s+(\p{Ll}{2,}(?: \p{Ll}+){0,2})/gu;
+/** LOWERCASE_NAME, tried at one position. */
+const LOWERCASE_NAME_AT = new RegExp(LOWERCASE_NAME.source, 'uy');
+/** Every match of LOWERCASE_NAME begins with one of these words (as tokens.ts hashes them, lower case). */
+const CUE_WORD_HASHES = new Set(['name', 'named', 'call', 'calls', 'called', 'i', "i'm"].map(hashWord));
+
+/**
+ * The matches of LOWERCASE_NAME, as its global search finds them. In ASCII text (most chunks), a match begins
+ * after no letter, digit or "_" (\b): at the start of a word of the token stream, or right after an apostrophe
+ * inside one ("x'name"); and that word is one of its cues' first words. The regex is tried sticky at those
+ * words only, left to right, never inside a match already taken. Other text is searched as before.
+ */
+export function lowercaseNameMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (hasNonAscii(text)) {
+    LOWERCASE_NAME.lastIndex = 0;
+    for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) out.push(m);
+    return out;
+  }
+  const t = tokensOf(text);
+  let after = 0;
+  const tryAt = (at: number): void => {
+    if (at < after) return;
+    LOWERCASE_NAME_AT.lastIndex = at;
+    const m = LOWERCASE_NAME_AT.exec(text);
+    if (!m) return;
+    out.push(m);
+    after = at + m[0].length;
+  };
+  const { wordStart, wordEnd, wordHash, wordShape } = t;
+  for (let i = 0; i < t.words; i++) {
+    const s = wordStart[i]!, n = wordEnd[i]! - s;
+    // The regex reads its cues in lower case: a word that starts with no "n", "c" or "i" costs no look-up.
+    const first = text.charCodeAt(s);
+    if ((first === 110 || first === 99 || first === 105) && CUE_WORD_HASHES.has(wordHash[i]!)) tryAt(s);
+    if (wordShape[i]! & HAS_APOSTROPHE) for (let k = s + 1; k < s + n; k++) if (text.charCodeAt(k - 1) === 39) tryAt(k);
+  }
+  return out;
+}
 
 interface Analysis {
   people: Candidate[];
@@ -98,6 +138,35 @@ const STRONG_PLACE_CUE = /\b(?:in|near|from|moved to|travel(?:l?ing|l?ed)? to|fl
 /** Cues strong enough to make even a short all-capital word a place: "grew up in SUND". */
 const PLACE_ONLY_CUE = /\b(?:lives? in|moved to|flew to|returned to|arrived (?:at|in)|originally from|grew up in|born in|travel(?:l?ing|l?ed)? to|university of|where:)\s*$/;
 
+/** A table of the ASCII characters in `chars`. */
+function asciiTable(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+}
+
+/** The cues read before a run, each with the last characters (lower case) that its alternatives end in before `\s*$`. */
+export const CUES_BEFORE = {
+  place: { cue: PLACE_CUE, lasts: asciiTable('tnr@odgmfye:') },
+  strongPlace: { cue: STRONG_PLACE_CUE, lasts: asciiTable('nrmotf:') },
+  placeOnly: { cue: PLACE_ONLY_CUE, lasts: asciiTable('nomft:') },
+} as const;
+
+/**
+ * cue.test(textBefore(text, at, 24)), with a look at the last character before the spaces first: most capitals
+ * stand after no cue's last letter ("in", "to", "from", "where:"), and then the regex (which tries every
+ * position of the 24 characters before its `$`) need not run. A character beyond ASCII is left to the regex.
+ */
+export function cueBefore({ cue, lasts }: { cue: RegExp; lasts: Uint8Array }, text: string, at: number): boolean {
+  const from = Math.max(0, at - 24);
+  let i = at - 1;
+  for (let c = text.charCodeAt(i); i >= from && (c === 32 || (c >= 9 && c <= 13)); c = text.charCodeAt(--i));
+  if (i < from) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128 && lasts[c >= 65 && c <= 90 ? c + 32 : c] !== 1) return false;
+  return cue.test(textBefore(text, at, 24));
+}
+
 /** Kinds that never start a name or a place on their own: a run of one such word is skipped at once. */
 const NOTHING_ALONE = new Set<Kind>(['common', 'not-name', 'acronym', 'facility', 'weak-facility', 'title', 'initial']);
 
@@ -128,7 +197,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   const titled = !before || !notAPerson(all[0]!, before);
   const only = all.length === 1 ? all[0]! : undefined;
   if (only && NOTHING_ALONE.has(kindOf(only)) && !INSTITUTIONS.has(only.base) && !lowerWordFollows(text, only.end)) {
-    if (only.acronym && PLACE_ONLY_CUE.test(textBefore(text, only.start, 24)))
+    if (only.acronym && cueBefore(CUES_BEFORE.placeOnly, text, only.start))
       places.push({ start: only.start, end: only.end, score: 0.6, why: ['capitals after "lives in", "moved to" or the like (0.6)'] });
     return;
   }
@@ -195,7 +264,7 @@ function classifyRun(text: string, all: Token[], found: Analysis): void {
   // "seen at Stanford", "Where: Erwetegem Country Club": the name words right after a place cue.
   let n = 0;
   while (n < tokens.length && n < 3 && PLACE_WORDS.has(k[n]!)) n++;
-  if (!personLike && n > 0 && PLACE_CUE.test(textBefore(text, tokens[0]!.start, 24))) {
+  if (!personLike && n > 0 && cueBefore(CUES_BEFORE.place, text, tokens[0]!.start)) {
     places.push({ start: tokens[0]!.start, end: tokens[n - 1]!.end, score: 0.6, why: ['capitalised name after "at", "in" or "admitted to" (0.6)'] });
     return;
   }
@@ -263,7 +332,7 @@ function placeRun(text: string, tokens: Token[], k: Kind[], found: Analysis): bo
       if (!region && !placeList().has(phrase)) continue;
       // One ambiguous word ("Jordan", "Mobile") is a place only with a cue.
       const ambiguous = j - i === 1 && (k[i] === 'weak-name' || k[i] === 'common' || (k[i] === 'name' && !region) || commonWordList().has(tokens[i]!.base));
-      const cue = (ambiguous ? STRONG_PLACE_CUE : PLACE_CUE).test(textBefore(text, tokens[i]!.start, 24));
+      const cue = cueBefore(ambiguous ? CUES_BEFORE.strongPlace : CUES_BEFORE.place, text, tokens[i]!.start);
       const wholeRun = i === 0 && j === tokens.length;
       const score = ambiguous ? (cue && wholeRun ? 0.6 : 0.3) : 0.75;
       if (score < 0.5) break;
@@ -393,8 +462,7 @@ function personCue(text: string, first: Token, last: Token, english = true): [st
  * or not English words at all (single letters are initials) are the name.
  */
 function lowercaseNames(text: string, people: Candidate[]): void {
-  LOWERCASE_NAME.lastIndex = 0;
-  for (let m = LOWERCASE_NAME.exec(text); m; m = LOWERCASE_NAME.exec(text)) {
+  for (const m of lowercaseNameMatches(text)) {
     const words = m[1]!.split(' ');
     const n = words.findIndex((w, i) => !(nameList().has(w) || (w.length === 1 && i > 0) || (w.length > 2 && !commonWordList().has(w) && !STOP.has(w))));
     const kept = n < 0 ? words : words.slice(0, n);

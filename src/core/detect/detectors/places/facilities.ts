@@ -1,6 +1,7 @@
 import { commonWordList, placeList, townList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
-import { aroundAnchors, candidate, fold, LINKS, NAME, NAME_WORD, NonAsciiWords, SP } from './words';
+import type { Part } from '../../windows';
+import { aroundAnchors, candidate, fold, LINKS, NAME, NAME_WORD, NonAsciiWords, PatternWords, SP } from './words';
 
 /**
  * Hospitals and health centres of Europe and Japan by their whole name: the facility word first in the Romance
@@ -109,10 +110,20 @@ function englishNameBefore(text: string, at: number): boolean {
   return !!word && (/['’]s$/.test(word) || commonWordList().has(word.toLowerCase()));
 }
 
-export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
+/**
+ * What NAME_THEN_TAIL needs in a window: each of its matches holds, in lower case, one of these tail words (the
+ * facility word after the name, or the end of a compound: "Marienkrankenhaus", "Kinderspital"), which the keyword
+ * automaton finds. Most windows are around an English "clinic" or "hospital" and hold none: it is not run there.
+ */
+const TAIL_WORDS = new PatternWords([{ words: ['krankenhaus', 'klinik', 'kliniek', 'ziekenhuis', 'spital', 'gasthuis'], stands: () => true }], OWN, []);
+
+/** Facilities around the anchors; `everyWindow` runs each pattern in every window (the same findings, for tests). */
+export function findFacilities(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, everyWindow = false): Candidate[] {
   const extra: number[] = [];
-  NON_ASCII.positions(lower, extra);
+  NON_ASCII.positions(lower, extra, text);
   const out: Candidate[] = [];
+  const tails = everyWindow ? undefined : TAIL_WORDS.mayMatch(text, lower, anchors, extra);
+  const mayMatch = tails && ((part: Part, n: number): boolean => n === 0 || tails(part, 0));
   aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
     const s = offset + m.index;
     let value = m[0];
@@ -134,7 +145,7 @@ export function findFacilities(text: string, lower: string, anchors: ReadonlyMap
     }
     const c = candidate(text, n === 0 ? s : end - value.length, end, 0.9, n === 0 ? 'facility word and its name (0.9)' : 'name and facility word (0.9)');
     if (c) out.push(c);
-  });
+  }, mayMatch);
   return out;
 }
 
@@ -146,7 +157,7 @@ export const facilityDetector: Detector = {
   category: 'pii',
   description: 'Hospital or health centre of Europe by its whole name',
   anchors: FACILITY_ANCHORS,
-  find: findFacilities,
+  find: (text, lower, anchors) => findFacilities(text, lower, anchors),
   examples: {
     match: [
       { text: 'ingresa en el Hospital Universitario de Getafe por fiebre', value: 'Hospital Universitario de Getafe' },

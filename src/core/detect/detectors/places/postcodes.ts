@@ -126,15 +126,76 @@ function labelReach(text: string, d: number): number {
   return d;
 }
 
+/** The label strings, in groups by their last character (LAST_GROUP[code] is its group's index, 0 for none). */
+const LAST_GROUP = new Uint8Array(0x10000);
+const GROUPS: string[][] = [[]];
+for (const l of new Set(LABEL_STRINGS)) {
+  const c = l.charCodeAt(l.length - 1);
+  if (!LAST_GROUP[c]) LAST_GROUP[c] = GROUPS.push([]) - 1;
+  GROUPS[LAST_GROUP[c]!]!.push(l);
+}
+
+/**
+ * labelReach() made exact: where the earliest label that ends where labelReach() looks for one's end begins, or d
+ * when none does. labelReach() takes any label's last character for a label's end ("e" of "size: 1024", the dot of
+ * "1.2"), and every position back to the longest label's length is then tried; here the whole label must stand
+ * there. A labelled match begins with a label (the regex reads them case-sensitively), so none begins before.
+ */
+function labelStart(text: string, d: number): number {
+  let v = d;
+  if (isCapital(text.charCodeAt(d - 1))) v = d - 1;
+  else if (text.charCodeAt(d - 1) === 45 && isCapital(text.charCodeAt(d - 2))) v = isCapital(text.charCodeAt(d - 3)) ? d - 3 : d - 2;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  const c = text.charCodeAt(v - 1);
+  if (c === 58 || c === 46) v--;
+  while (isBlank(text.charCodeAt(v - 1))) v--;
+  let start = d;
+  for (let e = Math.max(1, v); e <= d; e++) {
+    const g = LAST_GROUP[text.charCodeAt(e - 1)]!;
+    if (g === 0) continue;
+    const labels = GROUPS[g]!;
+    for (let k = 0; k < labels.length; k++) {
+      const l = labels[k]!, n = l.length;
+      if (e - n < 0 || e - n >= start || (n > 1 && text.charCodeAt(e - 2) !== l.charCodeAt(n - 2))) continue;
+      if (text.startsWith(l, e - n)) start = e - n;
+    }
+  }
+  return start;
+}
+
 /** Whether a match may begin at p, before the digit run at d (of `run` digits): cheap tests that spare the regex. */
-function mayBegin(text: string, p: number, d: number, run: number, prefixed: boolean): boolean {
+function mayBegin(text: string, p: number, d: number, run: number, prefixed: boolean, checked: boolean): boolean {
   const c = text.charCodeAt(p), before = text.charCodeAt(p - 1);
-  if (p === d) return run >= AT_RUN.min && run <= AT_RUN.max && !beforeNoValue(before);
+  if (p === d) return run >= AT_RUN.min && run <= AT_RUN.max && !beforeNoValue(before) && (!checked || valueMayEnd(text, d, run));
   if (prefixed && p >= d - 3 && isCapital(c)) return true;
   return !isAsciiLetter(before) && LABEL_FIRSTS[c] === 1;
 }
 
-function findPostcodes(text: string): Candidate[] {
+/**
+ * Whether a match that begins at the digit run at d (of 3 to 5 digits) can end: what the shapes need after the
+ * run ("-" of "1000-001", the capitals of "1012 AB"), a town after a five-digit code ("28046 Madrid") or a town
+ * before it ("Narón 15407"). Most digit runs (counts, times, versions) have none of these after them.
+ */
+function valueMayEnd(text: string, d: number, run: number): boolean {
+  const e = d + run, next = text.charCodeAt(e);
+  if (run === 3) return next === 45 || next === 0xff0d;
+  if (run === 4 && (next === 45 || isCapital(next))) return true;
+  if (run === 5 && text.charCodeAt(d - 1) === 32) return true;
+  return townMayFollow(text, e);
+}
+
+/** What the lookahead of postcode-before-town needs at e, /(?:,|[ ]-)?[ ]\p{Lu}/, with any non-ASCII character taken for a capital. */
+function townMayFollow(text: string, e: number): boolean {
+  let c = text.charCodeAt(e);
+  if (c === 44) c = text.charCodeAt(++e);
+  else if (c === 32 && text.charCodeAt(e + 1) === 45) c = text.charCodeAt((e += 2));
+  if (c !== 32) return false;
+  const u = text.charCodeAt(e + 1);
+  return isCapital(u) || u >= 128;
+}
+
+/** The postcodes of a text (`checked` false: the regex is tried wherever labelReach and mayBegin allow, without labelStart and valueMayEnd; for tests). */
+export function findPostcodes(text: string, checked = true): Candidate[] {
   const t = tokensOf(text);
   const out: Candidate[] = [];
   let windows: Window[] | undefined, w = 0;
@@ -145,8 +206,8 @@ function findPostcodes(text: string): Candidate[] {
     visited = d + 1;
     if (run < FIRST_RUN.min || run > FIRST_RUN.max) continue;
     const prefixed = run === PREFIXED_RUN && text.charCodeAt(d - 1) === 45;
-    for (let p = Math.max(from, Math.min(labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
-      if (!mayBegin(text, p, d, run, prefixed)) continue;
+    for (let p = Math.max(from, Math.min(checked ? labelStart(text, d) : labelReach(text, d), prefixed ? d - 3 : d)); p <= d; p++) {
+      if (!mayBegin(text, p, d, run, prefixed, checked)) continue;
       AT.regex.lastIndex = p;
       const m = AT.regex.exec(text);
       if (!m) continue;
@@ -172,7 +233,7 @@ export const postcodeDetector: Detector = {
   category: 'pii',
   description: 'Postcode of Europe or Japan after its label or before a town',
   requires: 'digit',
-  find: findPostcodes,
+  find: (text) => findPostcodes(text),
   validate: (value, text, start) => {
     // A label right before: the value is a postcode whatever follows.
     if (LABEL_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return undefined;

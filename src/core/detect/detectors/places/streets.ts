@@ -73,7 +73,7 @@ const STREET_WORDS = new PatternWords(
 /** Street addresses around the anchors; `everyWindow` runs each pattern in every window (the same findings, for tests). */
 export function findStreets(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>, everyWindow = false): Candidate[] {
   const extra: number[] = [];
-  NON_ASCII.positions(lower, extra);
+  NON_ASCII.positions(lower, extra, text);
   const out: Candidate[] = [];
   const mayMatch = everyWindow ? undefined : STREET_WORDS.mayMatch(text, lower, anchors, extra);
   aroundAnchors(text, anchors, OWN, extra, [60, 160], [STREET_FIRST, NUMBER_FIRST, NAME_THEN_ENDING], (m, offset, n) => {

@@ -38,10 +38,31 @@ const TOWN_GAP = /^(?:[ -]|[ ](?:de|del|de la|de las|de los|la|las|los|el|do|da|
 
 const UNIT_WORDS = new Set(['apt', 'apartment', 'suite', 'ste', 'unit']);
 
-const listed = (name: string): boolean => {
+/** Whether a name (as written) is a listed town, place or region. */
+export const listedUncached = (name: string): boolean => {
   const f = fold(name);
   return townList().has(f) || placeList().has(f) || regionList().has(f);
 };
+
+/**
+ * listedUncached(), remembered: a pure function of the name while the lists stay (ablateLexicons() swaps them), and
+ * the same few names are looked up chunk after chunk. Bounded: cleared when full.
+ */
+export function listed(name: string): boolean {
+  const towns = townList(), places = placeList(), regions = regionList();
+  if (towns !== listedLists[0] || places !== listedLists[1] || regions !== listedLists[2]) {
+    listedCache.clear();
+    listedLists = [towns, places, regions];
+  }
+  let known = listedCache.get(name);
+  if (known === undefined) {
+    if (listedCache.size >= 50_000) listedCache.clear();
+    listedCache.set(name, (known = listedUncached(name)));
+  }
+  return known;
+}
+const listedCache = new Map<string, boolean>();
+let listedLists: readonly unknown[] = [];
 /** Cues that are also English words ("a Framingham score", "in Boston"): they make a town only of the European list. */
 const ENGLISH_CUE = /(?:^|[^\p{L}])(?:a|in|no|te|da|de|an)[ ]$/u;
 

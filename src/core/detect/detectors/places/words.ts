@@ -26,6 +26,25 @@ export function fold(s: string): string {
   return /^[\x00-\x7f]*$/.test(s) ? s.toLowerCase() : s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+const NON_ASCII_CHAR = /[^\x00-\x7f]/;
+/** The last two texts asked about (a chunk and its lower case), and their answers. */
+const asciiMemo: [string, boolean, string, boolean] = ['', false, '', false];
+
+/**
+ * Whether a text holds a character beyond ASCII. Memoised for the last two texts: the detectors of places that
+ * look for non-ASCII words (streets, facilities, addresses) ask it of the same chunk, and most chunks have none.
+ */
+export function hasNonAscii(text: string): boolean {
+  if (text === asciiMemo[0]) return asciiMemo[1];
+  if (text === asciiMemo[2]) return asciiMemo[3];
+  const found = NON_ASCII_CHAR.test(text);
+  asciiMemo[2] = asciiMemo[0];
+  asciiMemo[3] = asciiMemo[1];
+  asciiMemo[0] = text;
+  asciiMemo[1] = found;
+  return found;
+}
+
 /**
  * Words that the keyword automaton cannot see (non-ASCII), found in one native scan for their first non-ASCII
  * characters, which most texts do not hold, instead of one search of the text per word. Each word's positions
@@ -46,8 +65,13 @@ export class NonAsciiWords {
     this.seeds = new RegExp(`[${[...this.byChar.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
   }
 
-  /** Adds the start of each occurrence in `lower` to `out`. */
-  positions(lower: string, out: number[]): void {
+  /**
+   * Adds the start of each occurrence in `lower` to `out`. `text` is the text that `lower` lower-cases: where it is
+   * all ASCII, so is `lower`, and no word (each holds a non-ASCII character) occurs; most chunks are, and are then
+   * not searched at all (the one search for a non-ASCII character is shared with the other readers of the chunk).
+   */
+  positions(lower: string, out: number[], text: string = lower): void {
+    if (!hasNonAscii(text)) return;
     for (const ws of this.byChar.values()) for (const w of ws) w.next = 0;
     const seeds = this.seeds;
     seeds.lastIndex = 0;
