@@ -109,12 +109,8 @@ const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || isCapital
 const beforeNoValue = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 44 || c === 47 || c === 45;
 const WHY = new Map(POSTCODE_PATTERNS.map((p) => [p, [`pattern ${p.name} (${p.score})`]]));
 
-/**
- * Where a labelled match whose value has its digits at d can begin at the earliest, or d when no label can
- * stand before them: a value starts at most three characters before its digits ("D-10115", "C1031"), and a
- * label ends before the value's spaces and colon, or among them (on a dot: "C.P. 28016").
- */
-function labelReach(text: string, d: number): number {
+/** Where a label before the value whose digits are at d can end at the earliest (it ends there or up to d). */
+function labelEndsFrom(text: string, d: number): number {
   let v = d;
   if (isCapital(text.charCodeAt(d - 1))) v = d - 1;
   else if (text.charCodeAt(d - 1) === 45 && isCapital(text.charCodeAt(d - 2))) v = isCapital(text.charCodeAt(d - 3)) ? d - 3 : d - 2;
@@ -122,6 +118,16 @@ function labelReach(text: string, d: number): number {
   const c = text.charCodeAt(v - 1);
   if (c === 58 || c === 46) v--;
   while (isBlank(text.charCodeAt(v - 1))) v--;
+  return v;
+}
+
+/**
+ * Where a labelled match whose value has its digits at d can begin at the earliest, or d when no label can
+ * stand before them: a value starts at most three characters before its digits ("D-10115", "C1031"), and a
+ * label ends before the value's spaces and colon, or among them (on a dot: "C.P. 28016").
+ */
+function labelReach(text: string, d: number): number {
+  const v = labelEndsFrom(text, d);
   for (let e = Math.max(1, v); e <= d; e++) if (LABEL_LASTS[text.charCodeAt(e - 1)] === 1) return Math.max(0, e - LONGEST_LABEL);
   return d;
 }
@@ -142,13 +148,7 @@ for (const l of new Set(LABEL_STRINGS)) {
  * there. A labelled match begins with a label (the regex reads them case-sensitively), so none begins before.
  */
 function labelStart(text: string, d: number): number {
-  let v = d;
-  if (isCapital(text.charCodeAt(d - 1))) v = d - 1;
-  else if (text.charCodeAt(d - 1) === 45 && isCapital(text.charCodeAt(d - 2))) v = isCapital(text.charCodeAt(d - 3)) ? d - 3 : d - 2;
-  while (isBlank(text.charCodeAt(v - 1))) v--;
-  const c = text.charCodeAt(v - 1);
-  if (c === 58 || c === 46) v--;
-  while (isBlank(text.charCodeAt(v - 1))) v--;
+  const v = labelEndsFrom(text, d);
   let start = d;
   for (let e = Math.max(1, v); e <= d; e++) {
     const g = LAST_GROUP[text.charCodeAt(e - 1)]!;
