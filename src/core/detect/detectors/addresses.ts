@@ -1,3 +1,4 @@
+import { onFirstUse } from '../first-use';
 import { isUpper } from '../chars';
 import { placeList } from '../lexicon';
 import type { Candidate, Detector } from '../types';
@@ -23,7 +24,7 @@ const SEP = String.raw`[,\s>]{1,6}`;
 const UNIT = String.raw`(?:${SEP}(?:Apt|Apartment|Suite|Ste|Unit|Floor|Fl|Room|Rm|Bldg|Building|#)\.?\s*#?\s*\w{1,6})?`;
 const TAIL = String.raw`(?:${SEP}${CAPWORD}(?: ${CAPWORD}){0,3})?(?:${SEP}(?:${STATES}|\p{Lu}{2})(?!\p{L}))?(?:${SEP}\d{4,5}(?:-\d{4})?)?(?:${SEP}${CAPWORD}(?: ${CAPWORD}){0,2})?(?:${SEP}\d{4,5}(?:-\d{4})?)?`;
 
-const ADDRESS_PATTERNS = [
+const ADDRESS_PATTERNS = onFirstUse(() => [
   // "123 Main St., Springfield", "6750 Koskikatu 25 Apt. 864"
   new RegExp(String.raw`\b\d{1,6}[A-Za-z]?(?: \d{1,5})?\s(?:${LINKWORD}\s){0,4}(?:\d{1,5}\w?\s)?(?:${STREET_TYPES})\b\.?(?: \d{1,5}\w?\.?)?${UNIT}${TAIL}`, 'gu'),
   new RegExp(String.raw`\b\d{1,6}(?: \d{1,5})?\s(?:${LINKWORD}\s){0,3}\p{L}*(?:${STREET_SUFFIX})\b(?: \d{1,5}\w?)?${UNIT}${TAIL}`, 'giu'),
@@ -43,7 +44,7 @@ const ADDRESS_PATTERNS = [
   // Military and post-office boxes.
   new RegExp(String.raw`\b(?:(?:PSC|CMR|Unit)\s\d{3,5},?\s(?:Box\s\d{3,5}\s)?|USNS\s${CAPWORD}\s|USNV\s${CAPWORD}\s|USS\s${CAPWORD}\s|USCGC\s${CAPWORD}\s)(?:APO|FPO|DPO)\s(?:AA|AE|AP)\s\d{5}`, 'giu'),
   /\bP\.?\s?O\.?\s?Box\s\d{1,6}\b/gi,
-];
+]);
 
 const ascii = (w: string): boolean => /^[\x20-\x7e]+$/.test(w);
 /** Whole words every address holds (a street type or prefix, a unit, a military post office), lower case. */
@@ -95,7 +96,7 @@ export function findAddresses(text: string, anchors: ReadonlyMap<string, readonl
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
-  for (const re of ADDRESS_PATTERNS) execInParts(re, parts, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
+  for (const re of ADDRESS_PATTERNS()) execInParts(re, parts, (m, offset) => addressParts(m[0].replace(/[\s,]+$/, ''), m.index + offset, out));
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { onFirstUse } from '../../first-use';
 import { commonWordList, placeList, townList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
 import type { Part } from '../../windows';
@@ -41,9 +42,9 @@ const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const byLength = (ws: readonly string[]): string => [...ws].sort((a, b) => b.length - a.length).map(esc).join('|');
 
 /** "Hospital Universitario La Paz", "CHU de Bordeaux", "Klinikum rechts der Isar". */
-const HEAD_FIRST = new RegExp(String.raw`(?<![\p{L}\d])(${byLength(HEADS)})(?![\p{L}])(?:${SP}(?:rechts|links)?[ ]?${LINKS}${NAME_WORD}(?:${SP}${LINKS}${NAME_WORD}){0,6})`, 'gu');
+const HEAD_FIRST = onFirstUse(() => new RegExp(String.raw`(?<![\p{L}\d])(${byLength(HEADS)})(?![\p{L}])(?:${SP}(?:rechts|links)?[ ]?${LINKS}${NAME_WORD}(?:${SP}${LINKS}${NAME_WORD}){0,6})`, 'gu'));
 /** "Evangelisches Krankenhaus Bielefeld", "St. Antonius Ziekenhuis", "Marienkrankenhaus". */
-const NAME_THEN_TAIL = new RegExp(String.raw`(?<![\p{L}\d])(?:${NAME}${SP}(?:${byLength(TAILS)})|\p{Lu}\p{Ll}{2,}(?:krankenhaus|klinikum|klinik|kliniek|ziekenhuis)|\p{Lu}\p{Ll}+(?<!Ho)spital)(?![\p{L}])(?:${SP}${NAME_WORD}(?:[ -]${NAME_WORD}){0,2})?`, 'gu');
+const NAME_THEN_TAIL = onFirstUse(() => new RegExp(String.raw`(?<![\p{L}\d])(?:${NAME}${SP}(?:${byLength(TAILS)})|\p{Lu}\p{Ll}{2,}(?:krankenhaus|klinikum|klinik|kliniek|ziekenhuis)|\p{Lu}\p{Ll}+(?<!Ho)spital)(?![\p{L}])(?:${SP}${NAME_WORD}(?:[ -]${NAME_WORD}){0,2})?`, 'gu'));
 
 const LOWER_ASCII = [...new Set([...HEADS, ...TAILS].map((w) => w.toLowerCase().split(' ')[0]!))];
 /** Anchors for the automaton: ASCII first words (3 letters or more, "cs" and "ch" are seen through their " cs "), and the ASCII stems of the others. */
@@ -124,7 +125,7 @@ export function findFacilities(text: string, lower: string, anchors: ReadonlyMap
   const out: Candidate[] = [];
   const tails = everyWindow ? undefined : TAIL_WORDS.mayMatch(text, lower, anchors, extra);
   const mayMatch = tails && ((part: Part, n: number): boolean => n === 0 || tails(part, 0));
-  aroundAnchors(text, anchors, OWN, extra, [80, 160], [HEAD_FIRST, NAME_THEN_TAIL], (m, offset, n) => {
+  aroundAnchors(text, anchors, OWN, extra, [80, 160], () => [HEAD_FIRST(), NAME_THEN_TAIL()], (m, offset, n) => {
     const s = offset + m.index;
     let value = m[0];
     let end = s + m[0].length;

@@ -1,3 +1,4 @@
+import { onFirstUse } from '../../first-use';
 import type { Candidate, Detector } from '../../types';
 import { execInParts, mergeWindows, partsOf, type Window } from '../../windows';
 
@@ -14,8 +15,8 @@ const NUMERAL = String.raw`[0-9０-９一二三四五六七八九十]`;
 /** "一丁目2番3号", "1丁目2-3", "5番地", "2-3-4" after a town. */
 const BLOCKS = String.raw`(?:${KANA_HAN}{1,8}?(?=${NUMERAL}))?(?:${NUMERAL}{1,4}(?:丁目|番地|番|号|[-－ー‐]))+(?:${NUMERAL}{1,4}号?)?`;
 
-const ADDRESS = new RegExp(String.raw`${PREFECTURE}(?:${MUNICIPALITIES})?(?:${BLOCKS})?|${MUNICIPALITIES}${BLOCKS}`, 'gu');
-const FACILITY = new RegExp(String.raw`[\p{sc=Han}\p{sc=Katakana}ー・]{1,16}(?:病院|クリニック|医院|診療所|医療センター)`, 'gu');
+const ADDRESS = onFirstUse(() => new RegExp(String.raw`${PREFECTURE}(?:${MUNICIPALITIES})?(?:${BLOCKS})?|${MUNICIPALITIES}${BLOCKS}`, 'gu'));
+const FACILITY = onFirstUse(() => new RegExp(String.raw`[\p{sc=Han}\p{sc=Katakana}ー・]{1,16}(?:病院|クリニック|医院|診療所|医療センター)`, 'gu'));
 /** Words before a facility word that name no facility: "大学病院" (a university hospital), "近医" (a nearby doctor). */
 const GENERIC = /^(?:大学|総合|市立|県立|国立|私立|公立|近医|当|同|他|前|前医|専門|地域|一般|精神科|小児科|歯科|眼科|某|近くの)?(?:病院|クリニック|医院|診療所|医療センター)$/;
 
@@ -27,11 +28,11 @@ export function findJapanese(text: string): Candidate[] {
   if (!raw.length) return [];
   const parts = partsOf(text, mergeWindows(text, raw));
   const out: Candidate[] = [];
-  execInParts(ADDRESS, parts, (m, offset) => {
+  execInParts(ADDRESS(), parts, (m, offset) => {
     // A prefecture alone ("東京都") is a region; with a town or a block it is an address.
     if (m[0].length > 4 || /[丁番号]/.test(m[0])) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, score: 0.9, why: ['Japanese address (0.9)'] });
   });
-  execInParts(FACILITY, parts, (m, offset) => {
+  execInParts(FACILITY(), parts, (m, offset) => {
     if (!GENERIC.test(m[0])) out.push({ start: offset + m.index, end: offset + m.index + m[0].length, score: 0.85, why: ['Japanese name ending in a facility word (0.85)'] });
   });
   return out;

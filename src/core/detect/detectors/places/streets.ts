@@ -1,3 +1,4 @@
+import { onFirstUse } from '../../first-use';
 import { commonWordList } from '../../lexicon';
 import type { Candidate, Detector } from '../../types';
 import { classOf, DIGIT, LETTER } from '../../tokens';
@@ -38,15 +39,15 @@ const NUMBER = String.raw`(?:n[º°o]\.?[ ]?|n[ ][ºo][ ]?|núm\.?[ ]?|nr\.?[ ]?
 /** Floor and door (the engine reads text in NFKC, where "º" is "o" and "ª" is "a"): "2º dcha", "5º D", "1º-F", "3B", "5 B", "bis", "piso 4", "Esq.". */
 const FLOOR = String.raw`(?:[,.]?[ ]?-?[ ]?(?:(?:\d{1,2}\.?[ºª°oa]|\d{1,2}[ ][º°])(?:[ ]?-?[ ]?(?:[A-Z]|dcha|izda|izqda|izq|dcho|izdo|drcha|dch|centro|esq|dto|dt|fte)(?![\p{L}\d])\.?)?|\d{1,2}[ ]?-?[ ]?[A-Z](?![\p{L}\d])|(?:bis|ter)(?![\p{L}])|(?:piso|planta|pta|puerta|esc|escalera|portal|bloque|blq|bajo|ático|atico|local|apto|apartamento|Esq|Dto)\.?(?:[ ]?[\dA-Z]{1,3}[ºª°]?)?(?![\p{L}\d])))`;
 
-const STREET_FIRST = new RegExp(
+const STREET_FIRST = onFirstUse(() => new RegExp(
   String.raw`(?<![\p{L}\d])(?:\d{1,6}[ ](?:\d{1,5}[ ])?)?(${alternation(BEFORE_NAME, eitherCase)})(?:(?<=[./º])[ \t]{0,2}|[ \t]{1,2})${LINKS}(${NAME})(?:,?[ ]?${NUMBER}(?:${FLOOR}){0,3})?${UNIT}`,
   'gu',
-);
-const NUMBER_FIRST = new RegExp(String.raw`(?<![\p{L}\d,.])(?:\d{1,6}[ ])?\d{1,4}(?:[ ]?(?:bis|ter|[a-cA-C])(?![\p{L}]))?,?${SP}(?:${alternation(FRENCH, eitherCase)})${SP}${LINKS}${NAME}(?:[ ]\d{1,4}(?![\d,.]\d))?${UNIT}`, 'gu');
-const NAME_THEN_ENDING = new RegExp(
+));
+const NUMBER_FIRST = onFirstUse(() => new RegExp(String.raw`(?<![\p{L}\d,.])(?:\d{1,6}[ ])?\d{1,4}(?:[ ]?(?:bis|ter|[a-cA-C])(?![\p{L}]))?,?${SP}(?:${alternation(FRENCH, eitherCase)})${SP}${LINKS}${NAME}(?:[ ]\d{1,4}(?![\d,.]\d))?${UNIT}`, 'gu'));
+const NAME_THEN_ENDING = onFirstUse(() => new RegExp(
   String.raw`(?<![\p{L}\d])(?:\d{1,6}[ ])?(?:${NAME_WORD}${SP}(?:(?:der|des|am|an|im|zur|zum|van|de|het)${SP})?){0,2}(?:\p{Lu}[\p{L}\p{M}-]*(?:${alternation(ENDINGS, esc)})|(?:${alternation(ENDINGS, eitherCase)}))${SP}\d{1,4}[ ]?[a-zA-Z]?(?:[ ]?[-/][ ]?\d{1,4}[a-z]?)?(?![\p{L}\d])${UNIT}`,
   'gu',
-);
+));
 
 /** Anchors for the keyword automaton (lower-case ASCII): the words, and for non-ASCII ones their ASCII start. */
 const ASCII_ANCHORS = [...new Set([...BEFORE_NAME, ...FRENCH, ...ENDINGS].map((w) => w.toLowerCase()).filter((w) => /^[\x20-\x7e]+$/.test(w) && (w.length >= 3 || w === 'c/')))];
@@ -76,7 +77,7 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
   NON_ASCII.positions(lower, extra, text);
   const out: Candidate[] = [];
   const mayMatch = everyWindow ? undefined : STREET_WORDS.mayMatch(text, lower, anchors, extra);
-  aroundAnchors(text, anchors, OWN, extra, [60, 160], [STREET_FIRST, NUMBER_FIRST, NAME_THEN_ENDING], (m, offset, n) => {
+  aroundAnchors(text, anchors, OWN, extra, [60, 160], () => [STREET_FIRST(), NUMBER_FIRST(), NAME_THEN_ENDING()], (m, offset, n) => {
     const s = offset + m.index;
     if (n === 0) {
       const word = m[1]!.toLowerCase();
@@ -84,7 +85,7 @@ export function findStreets(text: string, lower: string, anchors: ReadonlyMap<st
       // Without a number only a strong, capitalised street word makes an address ("Plaza Mayor" could be a square's name in a sentence).
       if (!numbered && !(STRONG.has(word) && /^\p{Lu}/u.test(m[1]!))) {
         // "Camino C/ Irunlarrea": the street may begin inside the rejected match.
-        STREET_FIRST.lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
+        STREET_FIRST().lastIndex = m.index + m[0].indexOf(m[1]!) + m[1]!.length;
         return;
       }
       pushParts(text, s, s + m[0].length, numbered ? 0.9 : 0.75, numbered ? 'street word, name and house number (0.9)' : 'street word and name (0.75)', out);

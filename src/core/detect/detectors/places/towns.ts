@@ -1,3 +1,4 @@
+import { onFirstUse } from '../../first-use';
 import { placeList, regionList, townList } from '../../lexicon';
 import { keyOf, WordHashSet } from '../../hash-set';
 import { HASH_STEP, lowerOf } from '../../tokens';
@@ -14,7 +15,7 @@ import { aroundAnchors, candidate, fold } from './words';
 
 const TOWN_LABELS = 'Localidad|Provincia|Municipio|Población|Poblacion|Ciudad|Residencia|Ort|Wohnort|Stadt|Gemeinde|Bundesland|Kanton|Ville|Commune|Département|Region|Région|Città|Citta|Comune|Provincia|Regione|Woonplaats|Plaats|Gemeente|Localidade|Cidade|Concelho|Distrito|Município|Naturalidade';
 const ADDRESS_LABELS = 'Domicilio|Dirección postal|Dirección|Direccion|Adresse|Anschrift|Wohnadresse|Indirizzo|Residenza|Adres|Woonadres|Morada|Endereço|Residência';
-const LABELLED = new RegExp(String.raw`(?<![\p{L}])(?:(${ADDRESS_LABELS})|(?:${TOWN_LABELS})(?:[ ]?\/[ ]?(?:${TOWN_LABELS}))?)[ \t]*[:：][ \t]*([^\n]{1,100})`, 'giu');
+const LABELLED = onFirstUse(() => new RegExp(String.raw`(?<![\p{L}])(?:(${ADDRESS_LABELS})|(?:${TOWN_LABELS})(?:[ ]?\/[ ]?(?:${TOWN_LABELS}))?)[ \t]*[:：][ \t]*([^\n]{1,100})`, 'giu'));
 const LABEL_ANCHORS = [...new Set(`${TOWN_LABELS}|${ADDRESS_LABELS}`.toLowerCase().split('|').map((w) => w.replace(/[^\x20-\x7e].*$/, '')).filter((w) => w.length >= 4))]
   // "Ort" is in every other German word: only with its colon.
   .concat(['ort:', 'ort :']);
@@ -184,7 +185,7 @@ function labelled(text: string, m: RegExpExecArray, offset: number, out: Candida
 
 export function findTowns(text: string, lower: string, anchors: ReadonlyMap<string, readonly number[]>): Candidate[] {
   const out: Candidate[] = [];
-  aroundAnchors(text, anchors, OWN, [], [4, 140], [LABELLED], (m, offset) => labelled(text, m, offset, out));
+  aroundAnchors(text, anchors, OWN, [], [4, 140], () => [LABELLED()], (m, offset) => labelled(text, m, offset, out));
   townsInText(text, out);
   return out;
 }

@@ -98,7 +98,7 @@ export function aroundAnchors(
   own: ReadonlySet<string>,
   extra: readonly number[],
   reach: [number, number],
-  patterns: readonly RegExp[],
+  patterns: () => readonly RegExp[],
   onMatch: (m: RegExpExecArray, offset: number, pattern: number) => void,
   mayMatch?: (part: Part, pattern: number) => boolean,
 ): void {
@@ -107,7 +107,7 @@ export function aroundAnchors(
   for (const i of extra) raw.push([i - reach[0], i + reach[1]]);
   if (!raw.length) return;
   const parts = partsOf(text, mergeWindows(text, raw));
-  patterns.forEach((re, n) => execInParts(re, mayMatch ? parts.filter((p) => mayMatch(p, n)) : parts, (m, offset) => onMatch(m, offset, n)));
+  patterns().forEach((re, n) => execInParts(re, mayMatch ? parts.filter((p) => mayMatch(p, n)) : parts, (m, offset) => onMatch(m, offset, n)));
 }
 
 /** Words that a pattern needs in a window, and how one must stand there (at its start, of its length) for a match. */
