@@ -1,5 +1,5 @@
 import { hashWord } from './chars';
-import { eachWordOf } from './lexicon/front-coding';
+import { eachWordHash } from './lexicon/front-coding';
 import stopWords from './lexicon/stop-words.generated';
 import { ALL_LOWER, tokensOf, wordFrom } from './tokens';
 
@@ -75,10 +75,7 @@ function stopMasks(): MaskTable {
   if (masks) return masks;
   const table = (masks = new MaskTable());
   LATIN.forEach((lang, bit) => {
-    const coded = stopWords[lang];
-    const initials = new Set<number>();
-    for (let i = 0; i + 1 < coded.length; i++) if (coded.charCodeAt(i) === 65) initials.add(coded.charCodeAt(i + 1));
-    for (const initial of initials) eachWordOf(coded, initial, (w) => table.add(hashWord(w), 1 << bit));
+    eachWordHash(stopWords[lang], (h) => table.add(h, 1 << bit));
     for (const w of FORM_WORDS[lang].split(' ')) table.add(hashWord(w), 1 << bit);
   });
   return table;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { commonWordList, nameList, placeList, regionList } from '../../../src/core/detect/lexicon';
 import codedCommonWords from '../../../src/core/detect/lexicon/common-words.generated';
-import { decodeAll, eachWordOf, eachWordWith, frontCode, NONE } from '../../../src/core/detect/lexicon/front-coding';
+import { decodeAll, eachWordHash, eachWordOf, eachWordWith, frontCode, NONE } from '../../../src/core/detect/lexicon/front-coding';
+import { hashWord } from '../../../src/core/detect/chars';
+import stopWords from '../../../src/core/detect/lexicon/stop-words.generated';
 import codedPeopleNames from '../../../src/core/detect/lexicon/people-names.generated';
 import codedPlaces from '../../../src/core/detect/lexicon/places.generated';
 import codedRegions from '../../../src/core/detect/lexicon/regions.generated';
@@ -36,6 +38,16 @@ describe('front coding', () => {
       const none: string[] = [];
       eachWordWith(coded, 'q'.charCodeAt(0), 'z'.charCodeAt(0) + 1, (w) => none.push(w));
       expect(none).toEqual([]);
+    }
+  });
+
+  it('gives the hash of every word without building it, as hashWord of the decoded word', () => {
+    const words = ["'s-hertogenbosch", 'a', 'a coruña', 'aachen', 'aal', 'ab', 'b', 'bé', 'béla', 'x'.repeat(40), 'x'.repeat(41) + 'y', 'ábrahám', '\u{1F600}'].sort();
+    const lists = [frontCode(words), codedCommonWords, codedPeopleNames, ...Object.values(stopWords)];
+    for (const coded of lists) {
+      const hashes: number[] = [];
+      eachWordHash(coded, (h) => hashes.push(h));
+      expect(hashes).toEqual(decodeAll(coded).map(hashWord));
     }
   });
 

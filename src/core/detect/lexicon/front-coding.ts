@@ -40,6 +40,20 @@ export function eachWordOf(coded: string, initial: number, each: (word: string) 
 }
 
 /**
+ * Calls `each` with the hash of every word of a coded list (hashWord's: h = h * 31 + code), in order, without
+ * building the words: the hash of each prefix is kept, and a word continues the hash of the part it shares.
+ */
+export function eachWordHash(coded: string, each: (hash: number) => void): void {
+  const prefix = [0];
+  for (let at = 0; at < coded.length; ) {
+    let length = coded.charCodeAt(at) - SHARED_0;
+    let h = prefix[length]!;
+    for (at++; at < coded.length && !isSharedCode(coded.charCodeAt(at)); at++) prefix[++length] = h = (Math.imul(h, 31) + coded.charCodeAt(at)) | 0;
+    each(h);
+  }
+}
+
+/**
  * Calls `each` with every word whose first two code units are `first` and `second` (`second` NONE: the word of
  * one code unit), in order. The stretch of the initial before them is skipped by reading only where each word
  * begins and its second code unit (no word is built), and decoding starts from the initial alone: the first word
