@@ -135,20 +135,31 @@ const words = (s: string): string[] => [...new Set(s.split(/\s+/).filter(Boolean
 
 /**
  * An alternation of words as a trie ("ma(?:rzo|yo|i)"): at each position the regex reads one branch per letter
- * instead of trying every word. Longer words first inside a branch, so the alternation takes the longest that fits.
+ * instead of trying every word. A word that ends where longer ones go on is an optional end ("ma(?:rzo|i)?"), so
+ * the alternation takes the longest that fits. Read from the sorted words by ranges (no word is sliced per
+ * level): this runs at every load of the engine, before the code is compiled.
  */
-function trieAlternation(list: readonly string[]): string {
-  const branches = new Map<string, string[]>();
-  let end = false;
-  for (const w of list) {
-    if (!w) end = true;
-    else (branches.get(w[0]!) ?? branches.set(w[0]!, []).get(w[0]!)!).push(w.slice(1));
+export function trieAlternation(list: readonly string[]): string {
+  const sorted = [...new Set(list)].sort();
+  return sorted.length ? branches(sorted, 0, sorted.length, 0) : '';
+}
+
+/** The alternation of sorted[from, to), words that share their first `depth` code units. */
+function branches(sorted: readonly string[], from: number, to: number, depth: number): string {
+  const end = sorted[from]!.length === depth; // sorted: the shared prefix itself, if listed, comes first
+  const parts: string[] = [];
+  for (let i = end ? from + 1 : from; i < to; ) {
+    const c = sorted[i]!.charCodeAt(depth);
+    let j = i + 1;
+    while (j < to && sorted[j]!.charCodeAt(depth) === c) j++;
+    parts.push(j === i + 1 ? escapeUnits(sorted[i]!.slice(depth)) : escapeUnits(sorted[i]![depth]!) + branches(sorted, i, j, depth + 1));
+    i = j;
   }
-  const parts = [...branches].map(([c, rest]) => `${c.replace(/[-.]/g, '\\$&')}${rest.length === 1 && rest[0] === '' ? '' : trieAlternation(rest)}`);
-  if (!parts.length) return '';
   const body = parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`;
   return end ? `(?:${body})?` : body;
 }
+
+const escapeUnits = (s: string): string => s.replace(/[-.]/g, '\\$&');
 const FULL = trieAlternation(words(MONTHS_FULL));
 const SHORT = trieAlternation(words(MONTHS_SHORT));
 /** Not inside a word of Latin letters ("marzo" is not in "comarzo", "mai" not in "maison"). */

@@ -21,11 +21,18 @@ export type Charset = keyof typeof CS;
 export const endOf = (cs: Charset): string =>
   cs === 'b64u' ? '(?![A-Za-z0-9_-])' : cs === 'b64' ? '(?![A-Za-z0-9_+/=])' : cs === 'tok' ? '(?![A-Za-z0-9_.=-])' : '(?![A-Za-z0-9_])';
 
-const chars = (cs: Charset): string => CS[cs].replace(/(.)-(.)/g, (_m, a: string, b: string) => {
-  let s = '';
-  for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) s += String.fromCharCode(c);
-  return s;
-});
+/** Each class's characters, spelled out once (examples are made at every load of the engine). */
+const ALPHABETS = new Map<Charset, string>();
+const chars = (cs: Charset): string => {
+  let alphabet = ALPHABETS.get(cs);
+  if (alphabet === undefined)
+    ALPHABETS.set(cs, (alphabet = CS[cs].replace(/(.)-(.)/g, (_m, a: string, b: string) => {
+      let s = '';
+      for (let c = a.charCodeAt(0); c <= b.charCodeAt(0); c++) s += String.fromCharCode(c);
+      return s;
+    })));
+  return alphabet;
+};
 
 /**
  * A made-up body for an example: deterministic pseudo-random characters of the class, seeded by a string, so
