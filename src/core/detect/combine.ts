@@ -90,7 +90,9 @@ export function combinePatterns(patterns: readonly Pattern[]): Combined[] {
     const sources = set.map((p, i) => renumbered(sourceOf(p).source, alternatives[i]!.group));
     const lead = commonLookbehind(sources);
     const body = sources.map((s) => `(${s.slice(lead.length)})`).join('|');
-    out.push(lazyCombined(lead ? `${lead}(?:${body})` : body, `${flags}d`, alternatives));
+    // Each alternative's group spans the whole match (the look-behind before them is zero-width): positions
+    // ('d', an array per group at every match) are needed only for a value group inside one.
+    out.push(lazyCombined(lead ? `${lead}(?:${body})` : body, set.some((p) => p.group) ? `${flags}d` : flags, alternatives));
   }
   return out;
 }
@@ -147,8 +149,8 @@ function commonLookbehind(sources: readonly string[]): string {
 export function matchedSpan(c: Combined, m: RegExpExecArray): { pattern: Pattern; span: [number, number] } | undefined {
   for (const { pattern, group } of c.alternatives) {
     if (group > 0 && m[group] === undefined) continue;
-    // An alternation, or a value group, has the 'd' flag; a whole match of a pattern alone needs no positions.
-    const span = group === 0 && !pattern.group ? ([m.index, m.index + m[0].length] as [number, number]) : m.indices?.[group + (pattern.group ?? 0)];
+    // A value group has the 'd' flag; an alternative without one spans the whole match.
+    const span = pattern.group ? m.indices?.[group + pattern.group] : ([m.index, m.index + m[0].length] as [number, number]);
     return span ? { pattern, span } : undefined;
   }
   return undefined;
