@@ -36,7 +36,9 @@ export class DigitDispatch {
   private readonly index = new Map<Combined, number>();
   private led: DigitLed[] = [];
   private at: Combined[] = [];
-  private positions: number[][] = [];
+  /** Per regex, its positions in the current chunk: the first `counts[j]` of `positions[j]` (kept, not freed, between chunks). */
+  private positions: Int32Array[] = [];
+  private counts = new Int32Array(0);
   /**
    * By run length (capped) and the kind of the character after the run, then by the kind of the one after that,
    * then by the kind of the one before the run: what can begin there (cells filled when a chunk first has such a
@@ -52,7 +54,7 @@ export class DigitDispatch {
     if (t.digits < MIN_RUNS) return false;
     if (!this.ready) this.prepare();
     this.chunk = chunk;
-    for (const p of this.positions) p.length = 0;
+    this.counts.fill(0);
     const n = chunk.length;
     for (let k = 0; k < t.digits; k++) {
       const s = t.digitStart[k]!, e = t.digitEnd[k]!;
@@ -60,12 +62,12 @@ export class DigitDispatch {
       const byThen = (this.table[key] ??= new Array(KINDS));
       const byBefore = (byThen[then] ??= new Array(KINDS));
       const cell = byBefore[before] ?? (byBefore[before] = this.fill(key, then, before));
-      for (let i = 0; i < cell.atRun.length; i++) this.positions[cell.atRun[i]!]!.push(s);
+      for (let i = 0; i < cell.atRun.length; i++) this.add(cell.atRun[i]!, s);
       for (let i = 0; i < cell.led.length; i++) {
         const j = cell.led[i]! >> 4, led = this.led[j]!, p = s - led.offsets[cell.led[i]! & 15]!;
         // The character before a lead, where a leading look-behind may rule the match out (ASCII only).
         const c = chunk.charCodeAt(p - 1);
-        if (p >= 0 && !(c < 128 && led.blockedBefore[c] === 1)) this.positions[j]!.push(p);
+        if (p >= 0 && !(c < 128 && led.blockedBefore[c] === 1)) this.add(j, p);
       }
     }
     return true;
@@ -78,11 +80,12 @@ export class DigitDispatch {
   run(c: Combined, onMatch: (m: RegExpExecArray, offset: number) => boolean | void): boolean {
     const j = this.index.get(c);
     if (j === undefined) return false;
-    const re = this.at[j]!.regex, text = this.chunk, positions = this.positions[j]!;
-    // With several leads, one run's positions interleave with the next run's.
-    if (this.led[j]!.offsets.length > 1) positions.sort((x, y) => x - y);
+    const re = this.at[j]!.regex, text = this.chunk, count = this.counts[j]!, positions = this.positions[j]!;
+    // With several leads, one run's positions interleave with the next run's (a typed array sorts by number).
+    if (this.led[j]!.offsets.length > 1) positions.subarray(0, count).sort();
     let after = 0;
-    for (const p of positions) {
+    for (let k = 0; k < count; k++) {
+      const p = positions[k]!;
       if (p < after) continue;
       after = p + 1;
       re.lastIndex = p;
@@ -94,6 +97,18 @@ export class DigitDispatch {
     return true;
   }
 
+  private add(j: number, p: number): void {
+    const n = this.counts[j]!;
+    let list = this.positions[j]!;
+    if (n === list.length) {
+      list = new Int32Array(n * 2);
+      list.set(this.positions[j]!);
+      this.positions[j] = list;
+    }
+    list[n] = p;
+    this.counts[j] = n + 1;
+  }
+
   private prepare(): void {
     const keys: string[] = [];
     for (const c of this.regexes) {
@@ -103,8 +118,9 @@ export class DigitDispatch {
       this.index.set(c, this.led.length);
       this.led.push(led);
       this.at.push(sticky(c));
-      this.positions.push([]);
+      this.positions.push(new Int32Array(64));
     }
+    this.counts = new Int32Array(this.positions.length);
     // Engines of the same detectors share the cells they fill (a cell depends only on the regexes, in order).
     const signature = keys.join('\n');
     this.table = TABLES.get(signature) ?? (TABLES.set(signature, []).get(signature)!);

@@ -322,28 +322,31 @@ function resolveOverlaps(found: Finding[]): Finding[] {
   const kept = new Uint8Array(found.length);
   // One open cluster per layer (there are a handful), reused: a finding that overlaps nothing allocates nothing.
   const open = new Map<string, Cluster>();
-  for (const i of order) {
-    const f = found[i]!, key = layer(f);
+  // Indexed loops: a for-of here allocated an iterator result per finding (V8 did not optimise it away).
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o]!, f = found[i]!, key = layer(f);
     let c = open.get(key);
-    if (!c) open.set(key, (c = { members: [], end: 0 }));
-    else if (c.members.length && f.start < c.end) {
-      c.members.push(i);
+    if (!c) open.set(key, (c = { members: [], size: 0, end: 0 }));
+    else if (c.size && f.start < c.end) {
+      c.members[c.size++] = i;
       c.end = Math.max(c.end, f.end);
       continue;
     }
     keepBest(found, c, kept);
-    c.members.push(i);
+    c.members[c.size++] = i;
     c.end = f.end;
   }
   for (const c of open.values()) keepBest(found, c, kept);
   const out: Finding[] = [];
-  for (const i of order) if (kept[i]) out.push(found[i]!);
+  for (let o = 0; o < order.length; o++) if (kept[order[o]!]) out.push(found[order[o]!]!);
   return out;
 }
 
 /** Findings of one layer that overlap one another (through each other), as indices into the findings. */
 interface Cluster {
+  /** The first `size` are the cluster's: emptied by its size, since setting an array's length to 0 frees its store. */
   members: number[];
+  size: number;
   end: number;
 }
 
@@ -352,15 +355,17 @@ interface Cluster {
  * first), then the order found. One numeric sort of start * n + index (exact in a double for any text the engine
  * takes), then each run of equal starts (few, short) put in order by the rest.
  */
-function inResultOrder(found: Finding[]): number[] {
+function inResultOrder(found: Finding[]): Int32Array {
   const n = found.length, keys = new Float64Array(n);
   let last = 0;
   for (const f of found) last = Math.max(last, f.start);
   const byRest = (i: number, j: number): number => inResult(found[i]!, found[j]!) || i - j;
-  if ((last + 1) * n > Number.MAX_SAFE_INTEGER) return found.map((_, i) => i).sort((i, j) => found[i]!.start - found[j]!.start || byRest(i, j));
+  const order = new Int32Array(n);
+  if ((last + 1) * n > Number.MAX_SAFE_INTEGER) return order.map((_, i) => i).sort((i, j) => found[i]!.start - found[j]!.start || byRest(i, j));
   for (let i = 0; i < n; i++) keys[i] = found[i]!.start * n + i;
   keys.sort();
-  const order = Array.from(keys, (k) => k % n);
+  // Typed: an index read back from a double would be a heap number in a plain array.
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
   for (let a = 0; a < n; ) {
     let b = a + 1;
     while (b < n && found[order[b]!]!.start === found[order[a]!]!.start) b++;
@@ -372,21 +377,26 @@ function inResultOrder(found: Finding[]): number[] {
 
 const inResult = (x: Finding, y: Finding): number => x.end - y.end || y.score - x.score;
 
+/** Which characters of a cluster the findings kept so far cover: one array, reused (zeroed over each cluster's span). */
+let taken = new Uint8Array(1024);
+
 /** Marks the findings a cluster keeps (in rank order, each that overlaps none kept before it) and empties it. */
 function keepBest(found: Finding[], c: Cluster, kept: Uint8Array): void {
-  const members = c.members;
-  if (members.length <= 1) {
-    if (members.length) kept[members[0]!] = 1;
-    members.length = 0;
+  const { members, size } = c;
+  c.size = 0;
+  if (size <= 1) {
+    if (size) kept[members[0]!] = 1;
     return;
   }
   // Members come in the order of the result: the first starts the cluster.
   const start = found[members[0]!]!.start;
-  const ranked = members.sort((a, b) => {
+  const ranked = members.slice(0, size).sort((a, b) => {
     const x = found[a]!, y = found[b]!;
     return y.score - x.score || y.end - y.start - (x.end - x.start) || x.start - y.start || a - b;
   });
-  const taken = new Uint8Array(c.end - start);
+  const span = c.end - start;
+  if (taken.length < span) taken = new Uint8Array(Math.max(span, taken.length * 2));
+  else taken.fill(0, 0, span);
   for (const i of ranked) {
     const f = found[i]!;
     let free = true;
@@ -395,5 +405,4 @@ function keepBest(found: Finding[], c: Cluster, kept: Uint8Array): void {
     taken.fill(1, f.start - start, f.end - start);
     kept[i] = 1;
   }
-  members.length = 0;
 }
